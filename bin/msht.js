@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+'use strict';
+// The msht command: runs the compiled CLI (npm install builds it; `npm run build` rebuilds).
+const path = require('node:path');
+const fs = require('node:fs');
+const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write('msht is not built yet: run `npm run build` in ' + path.join(__dirname, '..') + '\n');
+  process.exit(1);
+}
+require(entry)
+  .main(process.argv.slice(2))
+  .catch((e) => {
+    process.stderr.write(`msht: ${e && e.message ? e.message : e}\n`);
+    process.exit(1);
+  });

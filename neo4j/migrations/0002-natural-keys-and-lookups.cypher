@@ -1,0 +1,27 @@
+// Natural keys (unique) and the look-ups the API makes (range indexes).
+CREATE CONSTRAINT country_code IF NOT EXISTS FOR (n:Country) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT police_force_code IF NOT EXISTS FOR (n:PoliceForce) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT agency_code IF NOT EXISTS FOR (n:Agency) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT exploitation_type_code IF NOT EXISTS FOR (n:ExploitationType) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT control_method_code IF NOT EXISTS FOR (n:ControlMethod) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT recruitment_method_code IF NOT EXISTS FOR (n:RecruitmentMethod) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT phone_value IF NOT EXISTS FOR (n:Phone) REQUIRE n.value IS UNIQUE;
+CREATE CONSTRAINT vehicle_value IF NOT EXISTS FOR (n:Vehicle) REQUIRE n.value IS UNIQUE;
+CREATE CONSTRAINT bank_account_value IF NOT EXISTS FOR (n:BankAccount) REQUIRE n.value IS UNIQUE;
+CREATE CONSTRAINT travel_document_value IF NOT EXISTS FOR (n:TravelDocument) REQUIRE n.value IS UNIQUE;
+CREATE CONSTRAINT email_address_value IF NOT EXISTS FOR (n:EmailAddress) REQUIRE n.value IS UNIQUE;
+CREATE CONSTRAINT online_handle_value IF NOT EXISTS FOR (n:OnlineHandle) REQUIRE n.value IS UNIQUE;
+CREATE CONSTRAINT intelligence_report_reference IF NOT EXISTS FOR (n:IntelligenceReport) REQUIRE n.reference IS UNIQUE;
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX person_birth_year IF NOT EXISTS FOR (n:Person) ON (n.birthYear);
+CREATE INDEX organised_crime_group_name IF NOT EXISTS FOR (n:OrganisedCrimeGroup) ON (n.name);
+CREATE INDEX business_name IF NOT EXISTS FOR (n:Business) ON (n.name);
+CREATE INDEX business_type IF NOT EXISTS FOR (n:Business) ON (n.type);
+CREATE INDEX operation_status IF NOT EXISTS FOR (n:Operation) ON (n.status);
+CREATE INDEX operation_name IF NOT EXISTS FOR (n:Operation) ON (n.name);
+CREATE INDEX address_postcode IF NOT EXISTS FOR (n:Address) ON (n.postcode);
+CREATE INDEX town_name IF NOT EXISTS FOR (n:Town) ON (n.name);
+CREATE INDEX route_name IF NOT EXISTS FOR (n:Route) ON (n.name);
+CREATE INDEX exploitation_start IF NOT EXISTS FOR (n:Exploitation) ON (n.startDate);
+CREATE INDEX nrm_referral_date IF NOT EXISTS FOR (n:NRMReferral) ON (n.referredOn);
+CREATE INDEX entity_recorded_at IF NOT EXISTS FOR (n:Entity) ON (n.recordedAt);

@@ -1,0 +1,131 @@
+import path from 'node:path';
+
+import { VARIABLES, type VariableName, type VariableSpec } from './variables';
+
+type Parsed<K extends VariableName> = (typeof VARIABLES)[K] extends VariableSpec<infer T> ? T : never;
+type Raw = { [K in VariableName]: (typeof VARIABLES)[K] extends { default: string } ? Parsed<K> : Parsed<K> | undefined };
+
+export type Mode = Parsed<'MSHT_MODE'>;
+
+export interface EmbeddedNeo4jConfig {
+  /** The store folder (one launcher process per folder). */
+  homeDir: string;
+  boltHost: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  txTimeoutSeconds: number;
+  startTimeoutMs: number;
+}
+
+export interface Neo4jConfig {
+  /** Absent: start the embedded launcher and connect to it. */
+  uri?: string;
+  user: string;
+  password?: string;
+  database: string;
+  queryTimeoutMs: number;
+  retryMs: number;
+  connectTimeoutMs: number;
+  embedded: EmbeddedNeo4jConfig;
+}
+
+export interface AuthConfig {
+  jwtSecret?: string;
+  jwksFile?: string;
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
+}
+
+export interface Config {
+  mode: Mode;
+  auth: AuthConfig;
+  /** Absent in development: made once and kept in dataDir/secrets. */
+  pseudonymKey?: string;
+  http: { host: string; port: number; /** bytes */ bodyLimit: number; corsOrigins: string[] };
+  logLevel: Parsed<'LOG_LEVEL'>;
+  dataDir: string;
+  neo4j: Neo4jConfig;
+  migrateOnStart: boolean;
+}
+
+/** Start-up stops with this when a variable is wrong; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function readAll(env: NodeJS.ProcessEnv): Raw {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(VARIABLES) as [VariableName, VariableSpec<unknown>][]) {
+    const given = env[name];
+    const raw = given !== undefined && given !== '' ? given : spec.default;
+    if (raw === undefined) {
+      out[name] = undefined;
+      continue;
+    }
+    try {
+      out[name] = spec.parse(raw);
+    } catch (e) {
+      throw new ConfigError(name, (e as Error).message);
+    }
+  }
+  return out as Raw;
+}
+
+/** Reads and checks the environment once; nothing else in the code reads `process.env`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = readAll(env);
+  const dataDir = path.resolve(r.MSHT_DATA_DIR);
+  if (r.MSHT_AUTH_JWT_SECRET !== undefined && r.MSHT_AUTH_JWT_SECRET.length < 32) {
+    throw new ConfigError('MSHT_AUTH_JWT_SECRET', 'must be at least 32 characters');
+  }
+  if (r.MSHT_MODE === 'production') {
+    if (!r.MSHT_AUTH_JWT_SECRET && !r.MSHT_AUTH_JWKS_FILE && !r.MSHT_AUTH_JWKS_URL) {
+      throw new ConfigError('MSHT_AUTH_JWT_SECRET', 'is required in production (or MSHT_AUTH_JWKS_FILE / MSHT_AUTH_JWKS_URL): the service will not start without key configuration');
+    }
+    if (!r.MSHT_PSEUDONYM_KEY) throw new ConfigError('MSHT_PSEUDONYM_KEY', 'is required in production (victim pseudonyms must stay stable)');
+  }
+  if (r.NEO4J_PASSWORD !== undefined && r.NEO4J_URI === undefined) {
+    throw new ConfigError('NEO4J_PASSWORD', 'is set but NEO4J_URI is not (the embedded Neo4j runs without authentication on loopback)');
+  }
+  return {
+    mode: r.MSHT_MODE,
+    auth: {
+      jwtSecret: r.MSHT_AUTH_JWT_SECRET,
+      jwksFile: r.MSHT_AUTH_JWKS_FILE,
+      jwksUrl: r.MSHT_AUTH_JWKS_URL,
+      issuer: r.MSHT_AUTH_ISSUER,
+      audience: r.MSHT_AUTH_AUDIENCE,
+    },
+    pseudonymKey: r.MSHT_PSEUDONYM_KEY,
+    http: { host: r.HOST, port: r.PORT, bodyLimit: r.MSHT_BODY_LIMIT, corsOrigins: r.MSHT_CORS_ORIGINS },
+    logLevel: r.LOG_LEVEL,
+    dataDir,
+    migrateOnStart: r.MSHT_MIGRATE_ON_START,
+    neo4j: {
+      uri: r.NEO4J_URI,
+      user: r.NEO4J_USER,
+      password: r.NEO4J_PASSWORD,
+      database: r.NEO4J_DATABASE,
+      queryTimeoutMs: r.MSHT_QUERY_TIMEOUT_MS,
+      retryMs: r.MSHT_DB_RETRY_MS,
+      connectTimeoutMs: r.MSHT_DB_CONNECT_TIMEOUT_MS,
+      embedded: {
+        homeDir: path.join(dataDir, 'neo4j'),
+        boltHost: r.MSHT_NEO4J_BOLT_HOST,
+        boltPort: r.MSHT_NEO4J_BOLT_PORT,
+        heap: r.MSHT_NEO4J_HEAP,
+        pageCache: r.MSHT_NEO4J_PAGECACHE,
+        txTimeoutSeconds: r.MSHT_NEO4J_TX_TIMEOUT,
+        startTimeoutMs: r.MSHT_NEO4J_START_TIMEOUT * 1000,
+      },
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { bool, byteSize, bytes, int, neo4jUri, oneOf, origins, str, type EnvParser } from './env-parsers';
+
+export const MODES = ['development', 'production', 'test'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface VariableSpec<T> {
+  parse: EnvParser<T>;
+  /** The raw default; absent means the variable is optional and may be unset. */
+  default?: string;
+  /** Set when the value must never be logged or echoed. */
+  secret?: boolean;
+  doc: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function v<S extends VariableSpec<any>>(spec: S): S {
+  return spec;
+}
+
+/**
+ * Every environment variable the service reads. Nothing else in the code reads `process.env`.
+ * The README's configuration table is checked against this list by a unit test.
+ */
+export const VARIABLES = {
+  MSHT_MODE: v({ parse: oneOf(MODES), default: 'development', doc: 'development, production or test; production refuses to start without auth keys and turns introspection off' }),
+  HOST: v({ parse: str, default: '127.0.0.1', doc: 'interface the HTTP server listens on' }),
+  PORT: v({ parse: int(0, 65535), default: '4000', doc: 'HTTP port (0 picks a free one)' }),
+  LOG_LEVEL: v({ parse: oneOf(LOG_LEVELS), default: 'info', doc: 'fatal, error, warn, info, debug, trace or silent; logs are JSON lines on stdout' }),
+  MSHT_BODY_LIMIT: v({ parse: bytes, default: '1m', doc: 'largest request body accepted (e.g. 1m)' }),
+  MSHT_CORS_ORIGINS: v({ parse: origins, default: '', doc: 'comma-separated browser origins allowed by CORS; empty allows same-origin only' }),
+  MSHT_DATA_DIR: v({ parse: str, default: '.data', doc: 'folder for local state: the embedded Neo4j store, the development signing secret, the audit log' }),
+  NEO4J_URI: v({ parse: neo4jUri, doc: 'use this Neo4j server or cluster (bolt:// or neo4j://) instead of the embedded one' }),
+  NEO4J_USER: v({ parse: str, default: 'neo4j', doc: 'user for NEO4J_URI' }),
+  NEO4J_PASSWORD: v({ parse: str, secret: true, doc: 'password for NEO4J_URI (unset: no authentication)' }),
+  NEO4J_DATABASE: v({ parse: str, default: 'neo4j', doc: 'database name' }),
+  MSHT_NEO4J_BOLT_HOST: v({ parse: str, default: '127.0.0.1', doc: 'embedded Neo4j: Bolt listen address (keep it on loopback)' }),
+  MSHT_NEO4J_BOLT_PORT: v({ parse: int(1, 65535), default: '7687', doc: 'embedded Neo4j: Bolt port' }),
+  MSHT_NEO4J_HEAP: v({ parse: byteSize, default: '1g', doc: 'embedded Neo4j: JVM heap (-Xmx)' }),
+  MSHT_NEO4J_PAGECACHE: v({ parse: byteSize, default: '512m', doc: 'embedded Neo4j: page cache size' }),
+  MSHT_NEO4J_TX_TIMEOUT: v({ parse: int(1, 86_400), default: '300', doc: 'embedded Neo4j: server-side transaction timeout, seconds' }),
+  MSHT_NEO4J_START_TIMEOUT: v({ parse: int(5, 1800), default: '180', doc: 'embedded Neo4j: seconds to wait for readiness (includes the first Maven build)' }),
+  MSHT_QUERY_TIMEOUT_MS: v({ parse: int(100, 3_600_000), default: '30000', doc: 'per-transaction timeout the service asks Neo4j for, milliseconds' }),
+  MSHT_DB_RETRY_MS: v({ parse: int(0, 60_000), default: '2000', doc: 'how long a request retries transient Neo4j errors before answering SERVICE_UNAVAILABLE, milliseconds' }),
+  MSHT_DB_CONNECT_TIMEOUT_MS: v({ parse: int(100, 60_000), default: '2000', doc: 'Bolt connection timeout, milliseconds' }),
+  MSHT_AUTH_JWT_SECRET: v({ parse: str, secret: true, doc: 'HS256 signing secret for bearer tokens (at least 32 characters); in development one is made and kept in MSHT_DATA_DIR/secrets' }),
+  MSHT_AUTH_JWKS_FILE: v({ parse: str, doc: 'path of a JWKS file with the RS256/ES256 public keys that sign bearer tokens' }),
+  MSHT_AUTH_JWKS_URL: v({ parse: str, doc: 'URL of a JWKS endpoint (RS256/ES256), fetched and cached' }),
+  MSHT_AUTH_ISSUER: v({ parse: str, default: 'msht-graph', doc: 'required `iss` of bearer tokens' }),
+  MSHT_AUTH_AUDIENCE: v({ parse: str, default: 'msht-graph', doc: 'required `aud` of bearer tokens' }),
+  MSHT_PSEUDONYM_KEY: v({ parse: str, secret: true, doc: 'key for victim pseudonyms (keep it stable); in development one is made and kept in MSHT_DATA_DIR/secrets' }),
+  MSHT_MIGRATE_ON_START: v({ parse: bool, default: 'true', doc: 'apply pending migrations at start-up' }),
+} as const;
+
+export type VariableName = keyof typeof VARIABLES;

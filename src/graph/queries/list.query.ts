@@ -1,0 +1,67 @@
+import type { NodeLabel } from '../../domain/graph-model';
+import type { Cursor } from '../cursor';
+import type { CypherQuery } from '../query';
+import { visible } from './access';
+import { ParamBag } from './params';
+import { projectNode } from './projection';
+
+/** A filter part over the node variable `n`; its values are in the bag it was built with. */
+export type Predicate = string;
+
+export interface SortSpec {
+  /** A Cypher expression over `n` that never yields null, from code (never a request). */
+  expr: string;
+  direction: 'ASC' | 'DESC';
+}
+
+export const SORT_BY_ID: SortSpec = { expr: 'n.id', direction: 'ASC' };
+
+export interface ListSpec {
+  label: NodeLabel;
+  where: Predicate[];
+  bag: ParamBag;
+  sort: SortSpec;
+  /** Rows to return; the query asks for one more to know whether a next page exists. */
+  first: number;
+  after?: Cursor;
+}
+
+/**
+ * One page of a keyset-paginated list: ORDER BY the sort key then id, and the `after` cursor as a
+ * range predicate (never SKIP), so page N costs what page 1 costs. Sorting by id alone plans as
+ * an index-backed ordered scan.
+ */
+export function listQuery(spec: ListSpec): CypherQuery {
+  const { bag, sort } = spec;
+  const where = [visible('n'), ...spec.where];
+  if (spec.after) {
+    const cmp = sort.direction === 'ASC' ? '>' : '<';
+    if (sort.expr === 'n.id') {
+      where.push(`n.id ${cmp} ${bag.add(spec.after.id)}`);
+    } else {
+      const k = bag.add(spec.after.key);
+      const id = bag.add(spec.after.id);
+      where.push(`(${sort.expr} ${cmp} ${k} OR (${sort.expr} = ${k} AND n.id ${cmp} ${id}))`);
+    }
+  }
+  const order = sort.expr === 'n.id' ? `n.id ${sort.direction}` : `${sort.expr} ${sort.direction}, n.id ${sort.direction}`;
+  const limit = bag.add(Math.trunc(spec.first) + 1);
+  return {
+    cypher: `MATCH (n:${spec.label})
+WHERE ${where.join('\n  AND ')}
+WITH n ORDER BY ${order}
+LIMIT toInteger(${limit})
+RETURN ${projectNode('n')} AS node, ${sort.expr} AS sortKey`,
+    params: bag.params,
+  };
+}
+
+/** The number of rows a list would page through, counted in the database. */
+export function countQuery(label: NodeLabel, where: Predicate[], bag: ParamBag): CypherQuery {
+  return {
+    cypher: `MATCH (n:${label})
+WHERE ${[visible('n'), ...where].join('\n  AND ')}
+RETURN count(n) AS total`,
+    params: bag.params,
+  };
+}

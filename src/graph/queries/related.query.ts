@@ -1,0 +1,60 @@
+import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
+import type { CypherQuery } from '../query';
+import { visible } from './access';
+import { ParamBag } from './params';
+import { projectNode, projectRel } from './projection';
+
+/** A relationship field: which type, which way from the parent, which kinds at the far end. */
+export interface RelatedSpec {
+  type: RelationshipType;
+  direction: 'OUT' | 'IN';
+  targets?: readonly NodeLabel[];
+}
+
+export interface RelatedArgs {
+  first: number;
+  /** Keyset position: the `sortKey` of the last edge seen. */
+  after?: string;
+  /** Extra predicates over `r` (the relationship) and `o` (the far node), values in `bag`. */
+  where?: string[];
+  bag?: ParamBag;
+  withCount?: boolean;
+}
+
+/** The sort key of an edge: far node id, then the relationship's element id (two links to one node). */
+const EDGE_KEY = `o.id + ' ' + elementId(r)`;
+
+/**
+ * A relationship field for many parents in one round trip (the related loader's batch): for each
+ * parent id, up to `first` edges after the cursor, ordered by the far node's id, with the total
+ * when asked. Parent, relationship and far node must all be visible to the caller.
+ */
+export function relatedQuery(parentIds: readonly string[], spec: RelatedSpec, args: RelatedArgs): CypherQuery {
+  const bag = args.bag ?? new ParamBag('r');
+  const pattern = spec.direction === 'OUT' ? `(p)-[r:${spec.type}]->(o)` : `(p)<-[r:${spec.type}]-(o)`;
+  const preds = [visible('r'), visible('o'), ...(args.where ?? [])];
+  if (spec.targets && spec.targets.length > 0) preds.unshift(`(${spec.targets.map((l) => `o:${l}`).join(' OR ')})`);
+  const pagePreds = args.after !== undefined ? [...preds, `${EDGE_KEY} > ${bag.add(args.after)}`] : preds;
+  const limit = bag.add(Math.trunc(args.first) + 1);
+  const count = args.withCount
+    ? `CALL (p) {
+  MATCH ${pattern}
+  WHERE ${preds.join(' AND ')}
+  RETURN count(*) AS total
+}`
+    : 'WITH pid, edges, null AS total';
+  return {
+    cypher: `UNWIND $ids AS pid
+MATCH (p:Entity {id: pid})
+WHERE ${visible('p')}
+CALL (p) {
+  MATCH ${pattern}
+  WHERE ${pagePreds.join(' AND ')}
+  WITH r, o, ${EDGE_KEY} AS sortKey ORDER BY sortKey LIMIT toInteger(${limit})
+  RETURN collect({rel: ${projectRel('r')}, node: ${projectNode('o')}, sortKey: sortKey}) AS edges
+}
+${count}
+RETURN pid, edges, total`,
+    params: { ...bag.params, ids: [...parentIds] },
+  };
+}

@@ -1,0 +1,30 @@
+import type { EntityRecord, RelRecord } from '../domain/entity-record';
+import { relatedQuery, type RelatedArgs, type RelatedSpec } from './queries/related.query';
+import type { ScopedGraph } from './scoped-graph';
+
+export interface RelatedEdge {
+  rel: RelRecord;
+  node: EntityRecord;
+  cursor: string;
+}
+
+export interface RelatedPage {
+  edges: RelatedEdge[];
+  hasNextPage: boolean;
+  total: number | null;
+}
+
+/** Relationship pages for many parents, in key order (an empty page for a parent not visible). */
+export async function readRelated(g: ScopedGraph, parentIds: readonly string[], spec: RelatedSpec, args: RelatedArgs): Promise<RelatedPage[]> {
+  const rows = await g.read(relatedQuery(parentIds, spec, args));
+  const byId = new Map<string, RelatedPage>();
+  for (const row of rows) {
+    const edges = (row.edges as { rel: RelRecord; node: EntityRecord; sortKey: string }[]).map((e) => ({ rel: e.rel, node: e.node, cursor: e.sortKey }));
+    byId.set(row.pid as string, {
+      edges: edges.slice(0, args.first),
+      hasNextPage: edges.length > args.first,
+      total: (row.total as number | null) ?? null,
+    });
+  }
+  return parentIds.map((id) => byId.get(id) ?? { edges: [], hasNextPage: false, total: args.withCount ? 0 : null });
+}

@@ -1,0 +1,119 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+
+import { AppError, serviceUnavailable } from '../errors/app-error';
+import type { Logger } from '../logging/logger';
+import type { CypherQuery } from './query';
+import { toPlain, type Row } from './records';
+
+/** Who runs a query and for which request; it travels to Neo4j as transaction metadata. */
+export interface QueryScope {
+  requestId?: string;
+  subject?: string;
+  /** Incremented once per Cypher statement sent, so a request can report its query count. */
+  stats?: { queries: number };
+}
+
+/** A transaction handed to multi-statement work: runs queries and returns plain rows. */
+export interface GraphTx {
+  run(q: CypherQuery): Promise<Row[]>;
+}
+
+export interface GraphClientOptions {
+  database: string;
+  queryTimeoutMs: number;
+  log: Logger;
+}
+
+/**
+ * The one place that calls the driver. Reads go to readers (routing READ), writes to the leader;
+ * managed transactions retry transient errors for the driver's `maxTransactionRetryTime`, which
+ * the driver factory caps (MSHT_DB_RETRY_MS) so a request never hangs 30 s when Neo4j is gone.
+ * Driver errors are translated here, once: their messages can echo Cypher and parameter values,
+ * so they never reach a client.
+ */
+export class GraphClient {
+  constructor(
+    private readonly driver: Driver,
+    private readonly opts: GraphClientOptions,
+  ) {}
+
+  read(q: CypherQuery, scope: QueryScope = {}): Promise<Row[]> {
+    return this.readTx((tx) => tx.run(q), scope);
+  }
+
+  write(q: CypherQuery, scope: QueryScope = {}): Promise<Row[]> {
+    return this.writeTx((tx) => tx.run(q), scope);
+  }
+
+  readTx<T>(work: (tx: GraphTx) => Promise<T>, scope: QueryScope = {}, timeoutMs?: number): Promise<T> {
+    return this.transact('READ', work, scope, timeoutMs);
+  }
+
+  writeTx<T>(work: (tx: GraphTx) => Promise<T>, scope: QueryScope = {}, timeoutMs?: number): Promise<T> {
+    return this.transact('WRITE', work, scope, timeoutMs);
+  }
+
+  /** Cheap reachability check for /readyz. */
+  async ping(): Promise<void> {
+    await this.read({ cypher: 'RETURN 1 AS ok', params: {} });
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: GraphTx) => Promise<T>, scope: QueryScope, timeoutMs?: number): Promise<T> {
+    const session = this.driver.session({
+      database: this.opts.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const txConfig = {
+      timeout: timeoutMs ?? this.opts.queryTimeoutMs,
+      metadata: { app: 'msht-graph', requestId: scope.requestId ?? null, subject: scope.subject ?? null },
+    };
+    const unit = (tx: ManagedTransaction) =>
+      work({
+        run: async (q) => {
+          if (scope.stats) scope.stats.queries += 1;
+          const res = await tx.run(q.cypher, q.params);
+          return res.records.map((r) => toPlain(r.toObject()) as Row);
+        },
+      });
+    try {
+      return mode === 'READ' ? await session.executeRead(unit, txConfig) : await session.executeWrite(unit, txConfig);
+    } catch (e) {
+      throw this.translate(e, scope);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private translate(e: unknown, scope: QueryScope): unknown {
+    if (e instanceof AppError) return e;
+    if (!(e instanceof Neo4jError)) return e;
+    const code = e.code ?? '';
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
+      return new AppError('MSHT_QUERY_TIMEOUT', 'the query ran past its time budget and was stopped; narrow it (fewer hops, a smaller limit) and retry');
+    }
+    if (isUnavailable(code)) {
+      this.opts.log.warn({ requestId: scope.requestId, neo4jCode: code }, 'Neo4j unavailable');
+      return serviceUnavailable();
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError('MSHT_CONFLICT', 'the write conflicts with an existing record (an id or natural key already in use)');
+    }
+    return e;
+  }
+}
+
+function isUnavailable(code: string): boolean {
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError.') ||
+    code === 'Neo.ClientError.Database.DatabaseNotFound' ||
+    code.startsWith('Neo.DatabaseError.Database.') ||
+    code === 'Neo.ClientError.Cluster.NotALeader' ||
+    code === 'Neo.ClientError.General.DatabaseUnavailable'
+  );
+}

@@ -1,0 +1,43 @@
+import type { AccessScope } from '../auth/access-policy';
+import { accessParams } from './queries/access';
+import type { CypherQuery } from './query';
+import type { Row } from './records';
+import type { GraphClient, GraphTx, QueryScope } from './run-query';
+
+/**
+ * The graph as one caller sees it: every query it runs carries the caller's access parameters
+ * (`$__handling`, `$__ukHandling`, `$__victimData`) and the request's metadata. Readers and
+ * writers take a ScopedGraph, never the bare client, so no read can go out without the caller's
+ * clearance attached.
+ */
+export class ScopedGraph {
+  constructor(
+    readonly client: GraphClient,
+    readonly access: AccessScope,
+    readonly scope: QueryScope,
+  ) {}
+
+  read(q: CypherQuery): Promise<Row[]> {
+    return this.client.read(this.withAccess(q), this.scope);
+  }
+
+  write(q: CypherQuery): Promise<Row[]> {
+    return this.client.write(this.withAccess(q), this.scope);
+  }
+
+  readTx<T>(work: (tx: GraphTx) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.client.readTx((tx) => work(this.scopedTx(tx)), this.scope, timeoutMs);
+  }
+
+  writeTx<T>(work: (tx: GraphTx) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.client.writeTx((tx) => work(this.scopedTx(tx)), this.scope, timeoutMs);
+  }
+
+  private scopedTx(tx: GraphTx): GraphTx {
+    return { run: (q) => tx.run(this.withAccess(q)) };
+  }
+
+  private withAccess(q: CypherQuery): CypherQuery {
+    return { cypher: q.cypher, params: { ...q.params, ...accessParams(this.access) } };
+  }
+}

@@ -1,0 +1,19 @@
+import type { AccessScope } from '../auth/access-policy';
+import type { Principal } from '../auth/principal';
+import type { Pseudonymiser } from '../auth/pseudonymiser';
+import type { ScopedGraph } from '../graph/scoped-graph';
+import type { Loaders } from '../loaders/loaders';
+import type { Logger } from '../logging/logger';
+
+/** What every resolver gets: who is asking, the graph as they may see it, and their loaders. */
+export interface GraphQLContext {
+  requestId: string;
+  principal: Principal;
+  access: AccessScope;
+  graph: ScopedGraph;
+  loaders: Loaders;
+  /** Cypher statements this request sent (reported in the X-Cypher-Queries header and the log). */
+  stats: { queries: number };
+  pseudonyms: Pseudonymiser;
+  log: Logger;
+}
