@@ -17,7 +17,7 @@ ON CREATE SET n.code = a.code, n.name = a.name, n.kind = a.kind,
   n.reportId = 'ref-msht-reference-data', n.agency = 'MSHT', n.recordedAt = datetime('2026-01-01T00:00:00Z'),
   n.gradeSource = 1, n.gradeIntel = 'A', n.ukHandling = 'P', n.handling = 'H0', n.consent = true;
 
-MERGE (r:IntelligenceReport:Entity {id: 'ref-msht-reference-data'})
+MERGE (r:IntelligenceReport:Entity:Reference {id: 'ref-msht-reference-data'})
 ON CREATE SET r.reference = 'MSHT/REF/0001', r.title = 'Reference data: gazetteer, agencies and vocabularies',
   r.reportedOn = date('2026-01-01'),
   r.reportId = 'ref-msht-reference-data', r.agency = 'MSHT', r.recordedAt = datetime('2026-01-01T00:00:00Z'),

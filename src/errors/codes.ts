@@ -1,20 +1,21 @@
 /**
- * Every error code the API can put in `extensions.code`, with its meaning and HTTP status.
+ * Every error code the API can put in `extensions.code`, with its meaning and the HTTP status it
+ * comes with (GraphQL execution errors travel with 200, as the GraphQL-over-HTTP spec says).
  * Codes are never reused: a retired code stays here, marked retired. The README's table of
  * codes is checked against this list by a unit test.
  */
 export const ERROR_CODES = {
-  BAD_USER_INPUT: { status: 200, doc: 'an argument or input field is invalid; `extensions.field` names it' },
-  GRAPHQL_PARSE_FAILED: { status: 400, doc: 'the document is not valid GraphQL syntax' },
-  GRAPHQL_VALIDATION_FAILED: { status: 400, doc: 'the document does not match the schema' },
-  BAD_REQUEST: { status: 400, doc: 'the HTTP request itself is malformed' },
-  UNAUTHENTICATED: { status: 401, doc: 'no valid bearer token' },
-  FORBIDDEN: { status: 200, doc: 'the caller’s role does not allow this operation' },
-  SERVICE_UNAVAILABLE: { status: 200, doc: 'Neo4j cannot be reached or is not ready; retry later' },
-  INTERNAL_SERVER_ERROR: { status: 200, doc: 'an unexpected failure; the detail is in the log under the request id' },
-  MSHT_NOT_FOUND: { status: 200, doc: 'no entity with that id (or none the caller may see)' },
-  MSHT_CONFLICT: { status: 200, doc: 'the write conflicts with existing data (e.g. a natural key already used)' },
-  MSHT_QUERY_TIMEOUT: { status: 200, doc: 'the query ran past its time budget and was stopped' },
+  BAD_USER_INPUT: { status: '200; 400 when variables do not match their types', doc: 'an argument or input field is invalid; `extensions.field` names it' },
+  GRAPHQL_PARSE_FAILED: { status: '400', doc: 'the document is not valid GraphQL syntax' },
+  GRAPHQL_VALIDATION_FAILED: { status: '400', doc: 'the document does not match the schema' },
+  BAD_REQUEST: { status: '400', doc: 'the HTTP request itself is malformed' },
+  UNAUTHENTICATED: { status: '401', doc: 'no valid bearer token' },
+  FORBIDDEN: { status: '200', doc: 'the caller’s role does not allow this operation' },
+  SERVICE_UNAVAILABLE: { status: '200', doc: 'Neo4j cannot be reached or is not ready; retry later' },
+  INTERNAL_SERVER_ERROR: { status: '200', doc: 'an unexpected failure; the detail is in the log under the request id' },
+  MSHT_NOT_FOUND: { status: '200', doc: 'no entity with that id (or none the caller may see)' },
+  MSHT_CONFLICT: { status: '200', doc: 'the write conflicts with existing data (e.g. a natural key already used)' },
+  MSHT_QUERY_TIMEOUT: { status: '200', doc: 'the query ran past its time budget and was stopped' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -39,10 +39,13 @@ export function isExpectedError(error: unknown): boolean {
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, opts: FormatErrorOptions): GraphQLFormattedError {
   const inner = unwrapResolverError(error);
-  const base = { locations: formatted.locations, path: formatted.path };
+  const base = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
 
   if (inner instanceof AppError) {
-    const { stacktrace: _s, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    const { stacktrace: _s, http: _h, ...ext } = { ...formatted.extensions, ...inner.extensions } as Record<string, unknown>;
     return { ...base, message: inner.message, extensions: { ...ext, code: inner.code } };
   }
   if (isArgumentValidationError(inner)) {

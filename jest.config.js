@@ -1,0 +1,33 @@
+// Two projects: unit (no database, no network) and integration (a real Neo4j that the run starts
+// itself on a free port and a temporary folder; see test/support/global-setup.ts). Run in band:
+// integration suites share that Neo4j and clean it between files. Type checking is `npm run typecheck`.
+const transform = {
+  '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
+};
+// jose 6 ships ESM only: let ts-jest turn it into CommonJS for jest.
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+
+module.exports = {
+  // Integration tests start Neo4j and run real queries: generous per-test time (not a speed check).
+  testTimeout: 180000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      transform,
+      transformIgnorePatterns,
+      setupFiles: ['reflect-metadata'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      transform,
+      transformIgnorePatterns,
+      setupFiles: ['reflect-metadata'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};

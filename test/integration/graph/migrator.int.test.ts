@@ -1,0 +1,28 @@
+import { Migrator, readMigrations } from '../../../src/graph/migrations/migrator';
+import { createLogger } from '../../../src/logging/logger';
+import { startTestService, type TestService } from '../../support/test-service';
+
+describe('Migrator on a real Neo4j', () => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService();
+  });
+  afterAll(() => svc.close());
+
+  it('has recorded every migration once, and a second run applies nothing', async () => {
+    const migrator = new Migrator(svc.graph, createLogger('silent'));
+    expect(await migrator.migrate()).toEqual([]);
+    const rows = await svc.graph.read({ cypher: 'MATCH (m:MshtMigration) RETURN m.id AS id ORDER BY id', params: {} });
+    expect(rows.map((r) => r.id)).toEqual(readMigrations().map((f) => f.id));
+    expect((await migrator.status()).pending).toEqual([]);
+  });
+
+  it('created the constraints, the full-text index and the reference data', async () => {
+    const constraints = await svc.graph.read({ cypher: 'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', params: {} });
+    expect(constraints[0]!.names).toEqual(expect.arrayContaining(['entity_id', 'person_id', 'country_code']));
+    const ft = await svc.graph.read({ cypher: "SHOW FULLTEXT INDEXES YIELD name, state WHERE name = 'msht_search' RETURN state", params: {} });
+    expect(ft[0]!.state).toBe('ONLINE');
+    const countries = await svc.graph.read({ cypher: 'MATCH (c:Country) RETURN count(c) AS n', params: {} });
+    expect(countries[0]!.n).toBeGreaterThanOrEqual(249);
+  });
+});

@@ -1,0 +1,32 @@
+import { loadConfig } from '../../src/config/config';
+import { createDriver } from '../../src/graph/driver';
+import { Migrator } from '../../src/graph/migrations/migrator';
+import { GraphClient } from '../../src/graph/run-query';
+import { createLogger } from '../../src/logging/logger';
+import { startTestNeo4j, type TestNeo4j } from './test-neo4j';
+
+declare global {
+  var __mshtTestNeo4j: TestNeo4j | undefined;
+}
+
+/**
+ * Starts the integration run's Neo4j (unless MSHT_TEST_NEO4J_URI points at one) and applies the
+ * migrations. Workers find it through MSHT_TEST_NEO4J_URI.
+ */
+export default async function globalSetup(): Promise<void> {
+  let uri = process.env.MSHT_TEST_NEO4J_URI;
+  if (!uri) {
+    const db = await startTestNeo4j();
+    globalThis.__mshtTestNeo4j = db;
+    uri = db.uri;
+    process.env.MSHT_TEST_NEO4J_URI = uri;
+  }
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
+  const config = loadConfig({ NEO4J_URI: uri, MSHT_MODE: 'test' });
+  const graph = new GraphClient(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: 120_000, log });
+  try {
+    await new Migrator(graph, log).migrate();
+  } finally {
+    await graph.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from '../../../src/config/config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for a development start on the embedded Neo4j', () => {
+    const c = loadConfig({});
+    expect(c.mode).toBe('development');
+    expect(c.http.port).toBe(4000);
+    expect(c.neo4j.uri).toBeUndefined();
+    expect(c.neo4j.embedded.boltHost).toBe('127.0.0.1');
+    expect(c.neo4j.retryMs).toBeLessThanOrEqual(5000);
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be an integer/],
+    ['PORT', '70000', /PORT must be between 0 and 65535/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['MSHT_MODE', 'staging', /MSHT_MODE must be one of/],
+    ['NEO4J_URI', 'http://localhost:7474', /NEO4J_URI must be a bolt:\/\/ or neo4j:\/\/ URI/],
+    ['MSHT_NEO4J_HEAP', 'lots', /MSHT_NEO4J_HEAP must be a size/],
+    ['MSHT_CORS_ORIGINS', 'example.org', /MSHT_CORS_ORIGINS must be a comma-separated list/],
+  ])('refuses %s=%s with a message naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('accepts bolt:// and neo4j:// URIs with credentials', () => {
+    expect(loadConfig({ NEO4J_URI: 'neo4j://db.example:7687', NEO4J_PASSWORD: 'secret123' }).neo4j).toMatchObject({
+      uri: 'neo4j://db.example:7687',
+      user: 'neo4j',
+      password: 'secret123',
+    });
+    expect(loadConfig({ NEO4J_URI: 'bolt+s://db.example' }).neo4j.uri).toBe('bolt+s://db.example');
+  });
+
+  it('refuses to start in production without key configuration', () => {
+    expect(() => loadConfig({ MSHT_MODE: 'production' })).toThrow(/MSHT_AUTH_JWT_SECRET is required in production/);
+    expect(() => loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWT_SECRET: 'x'.repeat(40) })).toThrow(/MSHT_PSEUDONYM_KEY is required/);
+    expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWKS_FILE: '/etc/jwks.json', MSHT_PSEUDONYM_KEY: 'k' }).mode).toBe('production');
+  });
+
+  it('refuses a short HS256 secret', () => {
+    expect(() => loadConfig({ MSHT_AUTH_JWT_SECRET: 'short' })).toThrow(/MSHT_AUTH_JWT_SECRET must be at least 32 characters/);
+  });
+
+  it('never echoes credentials in a URI error', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'http://user:pw@host' })).toThrow(/\*\*\*@host/);
+  });
+});
