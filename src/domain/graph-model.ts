@@ -73,6 +73,7 @@ export const RELATIONSHIP_TYPES = {
   EXPLOITED: { from: ['Exploitation'], to: ['Person'], doc: 'the victim of an exploitation' },
   OCCURRED_AT: { from: ['Exploitation'], to: ['Address', 'Business', 'Town', 'Country'], doc: 'where an exploitation took place' },
   OF_TYPE: { from: ['Exploitation', 'NRMReferral'], to: ['ExploitationType'], doc: 'exploitation type (statistical category or finer typology)' },
+  SUBTYPE_OF: { from: ['ExploitationType'], to: ['ExploitationType'], doc: 'a Home Office offence type within its statistical category' },
   USED_CONTROL: { from: ['Exploitation'], to: ['ControlMethod'], doc: 'a means of control' },
   USED_RECRUITMENT: { from: ['Exploitation'], to: ['RecruitmentMethod'], doc: 'how the victim was recruited' },
   TRANSFERRED_TO: { from: ['BankAccount', 'Person'], to: ['BankAccount', 'Person'], doc: 'a money flow (amount, currency, date, channel)' },
