@@ -1,4 +1,5 @@
 import type { EntityRecord, RelRecord } from '../domain/entity-record';
+import { encodeCursor } from './cursor';
 import { relatedQuery, type RelatedArgs, type RelatedSpec } from './queries/related.query';
 import type { ScopedGraph } from './scoped-graph';
 
@@ -6,6 +7,8 @@ export interface RelatedEdge {
   rel: RelRecord;
   node: EntityRecord;
   cursor: string;
+  /** True when the relationship points from the parent to the node. */
+  outgoing: boolean;
 }
 
 export interface RelatedPage {
@@ -19,7 +22,12 @@ export async function readRelated(g: ScopedGraph, parentIds: readonly string[], 
   const rows = await g.read(relatedQuery(parentIds, spec, args));
   const byId = new Map<string, RelatedPage>();
   for (const row of rows) {
-    const edges = (row.edges as { rel: RelRecord; node: EntityRecord; sortKey: string }[]).map((e) => ({ rel: e.rel, node: e.node, cursor: e.sortKey }));
+    const edges = (row.edges as { rel: RelRecord; node: EntityRecord; sortKey: string; outgoing: boolean }[]).map((e) => ({
+      rel: e.rel,
+      node: e.node,
+      cursor: encodeCursor({ key: e.sortKey, id: e.node.id }),
+      outgoing: e.outgoing,
+    }));
     byId.set(row.pid as string, {
       edges: edges.slice(0, args.first),
       hasNextPage: edges.length > args.first,

@@ -3,12 +3,43 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
-import { CountryResolver } from './resolvers/country.resolver';
+import { BusinessResolver } from './resolvers/business.resolver';
+import { ENTITY_QUERY_RESOLVERS, LookupResolver } from './resolvers/entity-queries';
+import { ExploitationResolver, ExploitationTypeResolver, IntelligenceReportResolver, NrmReferralResolver } from './resolvers/exploitation.resolver';
+import { GroupResolver } from './resolvers/group.resolver';
+import { BankAccountResolver, IdentifierResolver, TravelDocumentResolver } from './resolvers/identifier.resolver';
+import { AddressResolver, LocationResolver, PoliceForceResolver } from './resolvers/location.resolver';
+import { MutationResolver } from './resolvers/mutation.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
+import { OperationResolver } from './resolvers/operation.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { RouteResolver } from './resolvers/route.resolver';
+import { SearchResolver } from './resolvers/search.resolver';
 import { SystemResolver } from './resolvers/system.resolver';
 
-export const RESOLVERS = [NodeResolver, CountryResolver, PersonResolver, SystemResolver] as const;
+export const RESOLVERS = [
+  NodeResolver,
+  SystemResolver,
+  LookupResolver,
+  ...ENTITY_QUERY_RESOLVERS,
+  PersonResolver,
+  GroupResolver,
+  LocationResolver,
+  AddressResolver,
+  PoliceForceResolver,
+  RouteResolver,
+  OperationResolver,
+  BusinessResolver,
+  IdentifierResolver,
+  BankAccountResolver,
+  TravelDocumentResolver,
+  ExploitationResolver,
+  NrmReferralResolver,
+  IntelligenceReportResolver,
+  ExploitationTypeResolver,
+  SearchResolver,
+  MutationResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

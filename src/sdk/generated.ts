@@ -16,31 +16,209 @@ export type AccessRole =
   | 'SUPERVISOR'
   | 'VICTIM_DATA_OFFICER';
 
+export type AddressInput = {
+  id?: string | null | undefined;
+  latitude?: number | null | undefined;
+  line1?: string | null | undefined;
+  line2?: string | null | undefined;
+  longitude?: number | null | undefined;
+  postcode?: string | null | undefined;
+  provenance: ProvenanceInput;
+  /** The town the address is in */
+  townId?: string | null | undefined;
+};
+
 /** Age at exploitation as the NRM statistics group it */
 export type AgeGroup =
   | 'ADULT'
   | 'CHILD'
   | 'UNKNOWN';
 
-export type CreatePersonInput = {
-  ageGroup?: AgeGroup | null | undefined;
-  aliases?: Array<string> | null | undefined;
-  birthYear?: number | null | undefined;
-  /** YYYY-MM-DD */
-  dateOfBirth?: string | null | undefined;
-  gender?: Gender | null | undefined;
-  name: string;
-  /** ISO 3166-1 alpha-2 codes */
-  nationalities?: Array<string> | null | undefined;
+export type BusinessInput = {
+  addressId?: string | null | undefined;
+  companyNumber?: string | null | undefined;
+  id?: string | null | undefined;
+  name?: string | null | undefined;
   provenance: ProvenanceInput;
-  roles?: Array<PersonRole> | null | undefined;
+  type?: BusinessType | null | undefined;
 };
+
+export type BusinessType =
+  | 'AGENCY'
+  | 'BROTHEL'
+  | 'CANNABIS_GROW'
+  | 'CAR_WASH'
+  | 'CONSTRUCTION'
+  | 'FACTORY'
+  | 'FARM'
+  | 'HOSPITALITY'
+  | 'NAIL_BAR'
+  | 'OTHER'
+  | 'TAKEAWAY';
+
+export type ControlMethodCode =
+  /** Debt bondage */
+  | 'DEBT_BONDAGE'
+  /** Removes identity or travel documents */
+  | 'DOCUMENT_REMOVAL'
+  /** Excessive working hours */
+  | 'EXCESSIVE_HOURS'
+  /** False promises */
+  | 'FALSE_PROMISES'
+  /** Isolation, restricted movement */
+  | 'ISOLATION'
+  /** Other means of control */
+  | 'OTHER'
+  /** Psychological abuse */
+  | 'PSYCHOLOGICAL_ABUSE'
+  /** Restricts access to money */
+  | 'RESTRICTS_FINANCIAL_ACCESS'
+  /** Restricts medical care */
+  | 'RESTRICTS_MEDICAL_CARE'
+  /** Sexual abuse */
+  | 'SEXUAL_ABUSE'
+  /** Substance dependency */
+  | 'SUBSTANCES'
+  /** Takes earnings */
+  | 'TAKES_EARNINGS'
+  /** Threats (to the victim or family) */
+  | 'THREATS'
+  /** Threat of law enforcement or deportation */
+  | 'THREAT_OF_LAW_ENFORCEMENT'
+  /** Uses the victim's children */
+  | 'USES_CHILDREN'
+  /** Physical violence */
+  | 'VIOLENCE'
+  /** Withholds necessities */
+  | 'WITHHOLDS_NECESSITIES';
+
+export type DocumentType =
+  | 'DRIVING_LICENCE'
+  | 'ID_CARD'
+  | 'OTHER'
+  | 'PASSPORT'
+  | 'RESIDENCE_PERMIT'
+  | 'VISA';
+
+/** The UK statistics categories of exploitation */
+export type ExploitationCategory =
+  | 'CRIMINAL'
+  | 'DOMESTIC_SERVITUDE'
+  | 'LABOUR'
+  | 'ORGAN_HARVESTING'
+  | 'SEXUAL'
+  | 'UNKNOWN';
+
+export type ExploitationInput = {
+  controlMethods?: Array<ControlMethodCode> | null | undefined;
+  description?: string | null | undefined;
+  endDate?: string | null | undefined;
+  /** Police force codes */
+  forceAreas?: Array<string> | null | undefined;
+  id?: string | null | undefined;
+  /** Addresses, businesses, towns or countries where it happened */
+  locationIds?: Array<string> | null | undefined;
+  /** People or groups who exploited */
+  perpetratorIds?: Array<string> | null | undefined;
+  provenance: ProvenanceInput;
+  recruitmentMethods?: Array<RecruitmentMethodCode> | null | undefined;
+  startDate?: string | null | undefined;
+  /** Categories and/or offence types */
+  types?: Array<ExploitationTypeCode> | null | undefined;
+  victimIds?: Array<string> | null | undefined;
+};
+
+/** A statistics category or one of the 17 Home Office offence types (Cooper et al. 2017) */
+export type ExploitationTypeCode =
+  /** Forced acquisitive crime */
+  | 'ACQUISITIVE_CRIME'
+  /** Forced begging */
+  | 'BEGGING'
+  | 'CRIMINAL'
+  /** Child sexual exploitation: group exploitation */
+  | 'CSE_GROUP'
+  /** Child sexual exploitation: single exploiter */
+  | 'CSE_SINGLE'
+  /** Domestic servitude: exploited by a partner */
+  | 'DOMESTIC_BY_PARTNER'
+  /** Domestic servitude: exploited by relatives */
+  | 'DOMESTIC_BY_RELATIVES'
+  | 'DOMESTIC_SERVITUDE'
+  /** Domestic servitude: exploitation of unrelated victims */
+  | 'DOMESTIC_UNRELATED'
+  /** Financial fraud (including benefit fraud) */
+  | 'FINANCIAL_FRAUD'
+  /** Forced gang-related criminality (including county lines) */
+  | 'GANG_CRIMINALITY'
+  /** Forced labour in illegal activities (e.g. cannabis cultivation) */
+  | 'ILLEGAL_ACTIVITIES'
+  | 'LABOUR'
+  /** Labour exploitation: victims work for offenders */
+  | 'LABOUR_FOR_OFFENDERS'
+  /** Labour exploitation: victims work for offenders and for others */
+  | 'LABOUR_FOR_OFFENDERS_AND_OTHERS'
+  /** Labour exploitation: victims work for someone other than offenders */
+  | 'LABOUR_FOR_OTHERS'
+  | 'ORGAN_HARVESTING'
+  | 'SEXUAL'
+  /** Trafficking for personal sexual gratification */
+  | 'SEXUAL_GRATIFICATION'
+  /** Forced sex work in changing locations */
+  | 'SEX_WORK_CHANGING_LOCATION'
+  /** Forced sex work in a fixed location */
+  | 'SEX_WORK_FIXED_LOCATION'
+  /** Trafficking for forced sham marriage */
+  | 'SHAM_MARRIAGE'
+  | 'UNKNOWN';
+
+export type FirstResponderType =
+  | 'GOVERNMENT_AGENCY'
+  | 'LOCAL_AUTHORITY'
+  | 'NGO'
+  | 'OTHER'
+  | 'POLICE';
 
 export type Gender =
   | 'FEMALE'
   | 'MALE'
   | 'OTHER'
   | 'UNKNOWN';
+
+export type GroupFilter = {
+  exploitationTypes?: Array<ExploitationTypeCode> | null | undefined;
+  /** Exploits in these police force areas */
+  forceAreas?: Array<string> | null | undefined;
+  /** Has a member of one of these nationalities */
+  memberNationalities?: Array<string> | null | undefined;
+  name?: string | null | undefined;
+  recordedFrom?: string | null | undefined;
+  recordedTo?: string | null | undefined;
+  /** true: targeted by some operation; false: by none */
+  targetedByOperation?: boolean | null | undefined;
+  threatLevels?: Array<ThreatLevel> | null | undefined;
+};
+
+/** A person's role in an organised crime group */
+export type GroupRole =
+  | 'CONTROLLER'
+  | 'ENABLER'
+  | 'LEADER'
+  | 'MEMBER'
+  | 'MONEY_HANDLER'
+  | 'RECRUITER'
+  | 'TRANSPORTER';
+
+export type HandlePlatform =
+  | 'ADULTWORK'
+  | 'FACEBOOK'
+  | 'INSTAGRAM'
+  | 'OTHER'
+  | 'SNAPCHAT'
+  | 'TELEGRAM'
+  | 'TIKTOK'
+  | 'VIBER'
+  | 'WHATSAPP'
+  | 'ZALO';
 
 /** Europol handling code: H0 use to prevent and combat crime; H1 not in judicial proceedings without consent; H2 not to be disseminated without consent; H3 other restrictions */
 export type HandlingCode =
@@ -49,6 +227,31 @@ export type HandlingCode =
   | 'H2'
   | 'H3';
 
+/** An identifier is found (and updated) by its normalised value, or created */
+export type IdentifierInput = {
+  bank?: string | null | undefined;
+  colour?: string | null | undefined;
+  /** Accounts and documents: the ISO code of the issuing country */
+  country?: string | null | undefined;
+  documentType?: DocumentType | null | undefined;
+  expiryDate?: string | null | undefined;
+  kind: IdentifierKind;
+  make?: string | null | undefined;
+  model?: string | null | undefined;
+  platform?: HandlePlatform | null | undefined;
+  provenance: ProvenanceInput;
+  /** As typed: a phone in any common format (UK by default), a registration, an IBAN or sortcode:account, a document number, an email, PLATFORM:handle */
+  value: string;
+};
+
+export type IdentifierKind =
+  | 'BankAccount'
+  | 'EmailAddress'
+  | 'OnlineHandle'
+  | 'Phone'
+  | 'TravelDocument'
+  | 'Vehicle';
+
 /** UK 3x5x2 intelligence assessment: A known directly; B indirectly, corroborated; C indirectly; D not known; E suspected false */
 export type IntelGrade =
   | 'A'
@@ -56,6 +259,172 @@ export type IntelGrade =
   | 'C'
   | 'D'
   | 'E';
+
+/** An intelligence report: its grading and handling are the defaults for the facts that cite it */
+export type IntelligenceReportInput = {
+  /** Code of the providing agency */
+  agency: string;
+  /** The provider's consent to disseminate restricted material is recorded */
+  consent?: boolean | null | undefined;
+  gradeIntel: IntelGrade;
+  gradeSource: number;
+  handling: HandlingCode;
+  recordedAt?: string | null | undefined;
+  /** The source reference, unique (the natural key) */
+  reference: string;
+  reportedOn?: string | null | undefined;
+  title?: string | null | undefined;
+  ukHandling: UkHandling;
+};
+
+/** Properties of a link; which apply depends on its type (others are refused) */
+export type LinkPropertiesInput = {
+  /** TRANSFERRED_TO */
+  amount?: number | null | undefined;
+  /** TRANSFERRED_TO: MoneyChannel */
+  channel?: string | null | undefined;
+  /** TRANSFERRED_TO, TRAVELLED */
+  currency?: string | null | undefined;
+  /** TRAVELLED, TRANSFERRED_TO */
+  date?: string | null | undefined;
+  /** TRAVELLED */
+  debt?: number | null | undefined;
+  /** ASSOCIATE_OF: AssociationKind */
+  kind?: string | null | undefined;
+  /** HAS_STOP: TransportMode */
+  mode?: string | null | undefined;
+  /** HAS_STOP */
+  order?: number | null | undefined;
+  /** MEMBER_OF, PERPETRATED: GroupRole */
+  role?: string | null | undefined;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+};
+
+/** Every kind of entity in the graph */
+export type NodeType =
+  | 'Address'
+  | 'Agency'
+  | 'BankAccount'
+  | 'Business'
+  | 'ControlMethod'
+  | 'Country'
+  | 'EmailAddress'
+  | 'Exploitation'
+  | 'ExploitationType'
+  | 'IntelligenceReport'
+  | 'NRMReferral'
+  | 'OnlineHandle'
+  | 'Operation'
+  | 'OrganisedCrimeGroup'
+  | 'Person'
+  | 'Phone'
+  | 'PoliceForce'
+  | 'RecruitmentMethod'
+  | 'Region'
+  | 'Route'
+  | 'Town'
+  | 'TravelDocument'
+  | 'Vehicle';
+
+export type NrmDecision =
+  | 'NEGATIVE'
+  | 'PENDING'
+  | 'POSITIVE'
+  | 'WITHDRAWN';
+
+export type NrmReferralInput = {
+  cgDate?: string | null | undefined;
+  cgDecision?: NrmDecision | null | undefined;
+  exploitationTypes?: Array<ExploitationTypeCode> | null | undefined;
+  firstResponder?: string | null | undefined;
+  firstResponderType?: FirstResponderType | null | undefined;
+  /** Police force code */
+  forceArea?: string | null | undefined;
+  id?: string | null | undefined;
+  provenance: ProvenanceInput;
+  /** Agency code of the first responder */
+  referredBy?: string | null | undefined;
+  referredOn?: string | null | undefined;
+  rgDate?: string | null | undefined;
+  rgDecision?: NrmDecision | null | undefined;
+  /** The person referred */
+  subjectId?: string | null | undefined;
+};
+
+export type OperationInput = {
+  arrests?: number | null | undefined;
+  crimeTypes?: Array<ExploitationCategory> | null | undefined;
+  endDate?: string | null | undefined;
+  /** Police force codes the operation covers */
+  forceAreas?: Array<string> | null | undefined;
+  id?: string | null | undefined;
+  /** Agency or force code of the lead */
+  leadAgency?: string | null | undefined;
+  name?: string | null | undefined;
+  provenance: ProvenanceInput;
+  startDate?: string | null | undefined;
+  status?: OperationStatus | null | undefined;
+  /** People, groups and businesses targeted */
+  targetIds?: Array<string> | null | undefined;
+  victimsSafeguarded?: number | null | undefined;
+};
+
+export type OperationStatus =
+  | 'CLOSED'
+  | 'LIVE';
+
+export type OrganisedCrimeGroupInput = {
+  aliases?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+  id?: string | null | undefined;
+  name?: string | null | undefined;
+  provenance: ProvenanceInput;
+  reference?: string | null | undefined;
+  threatLevel?: ThreatLevel | null | undefined;
+};
+
+/** All given conditions must hold; a list matches any of its values */
+export type PersonFilter = {
+  ageGroups?: Array<AgeGroup> | null | undefined;
+  birthYearFrom?: number | null | undefined;
+  birthYearTo?: number | null | undefined;
+  /** Victim or perpetrator of an exploitation of these types (a category includes its offence types) */
+  exploitationTypes?: Array<ExploitationTypeCode> | null | undefined;
+  /** Police force codes: lives there, or exploited or was exploited there */
+  forceAreas?: Array<string> | null | undefined;
+  gender?: Array<Gender> | null | undefined;
+  /** Member of this group */
+  groupId?: string | null | undefined;
+  /** Member of a group in one of these roles */
+  groupRoles?: Array<GroupRole> | null | undefined;
+  /** Part of a name or alias, any case */
+  name?: string | null | undefined;
+  /** ISO country codes of nationality */
+  nationalities?: Array<string> | null | undefined;
+  recordedFrom?: string | null | undefined;
+  recordedTo?: string | null | undefined;
+  roles?: Array<PersonRole> | null | undefined;
+};
+
+/** Create a person (no id, or a new id) or update one (its id): omitted fields stay as they are, null clears */
+export type PersonInput = {
+  /** Victims: age group at exploitation */
+  ageGroup?: AgeGroup | null | undefined;
+  aliases?: Array<string> | null | undefined;
+  birthYear?: number | null | undefined;
+  /** YYYY-MM-DD */
+  dateOfBirth?: string | null | undefined;
+  gender?: Gender | null | undefined;
+  id?: string | null | undefined;
+  /** Required on create */
+  name?: string | null | undefined;
+  /** ISO country codes; when given, exactly these nationalities */
+  nationalities?: Array<string> | null | undefined;
+  provenance: ProvenanceInput;
+  /** When given, the person holds exactly these roles */
+  roles?: Array<PersonRole> | null | undefined;
+};
 
 /** A role a person holds in the picture; one person may hold several */
 export type PersonRole =
@@ -76,10 +445,220 @@ export type ProvenanceInput = {
   ukHandling?: UkHandling | null | undefined;
 };
 
+export type RecruitmentMethodCode =
+  /** Abduction */
+  | 'ABDUCTION'
+  /** Debt (smuggling or other) */
+  | 'DEBT'
+  /** Deceptive job offer */
+  | 'DECEPTIVE_JOB_OFFER'
+  /** Family or community ties */
+  | 'FAMILY_OR_COMMUNITY'
+  /** Friend or acquaintance */
+  | 'FRIEND'
+  /** Online or social media */
+  | 'ONLINE'
+  /** Other */
+  | 'OTHER'
+  /** Romance ("loverboy"), intimate partner */
+  | 'ROMANCE'
+  /** Unknown */
+  | 'UNKNOWN';
+
+/** Every kind of relationship in the graph */
+export type RelationshipType =
+  /** a known association (family, partner, associate, communication) */
+  | 'ASSOCIATE_OF'
+  /** owns, runs or uses a business */
+  | 'CONTROLS'
+  /** the victim of an exploitation */
+  | 'EXPLOITED'
+  /** holds or uses a phone, vehicle, account, document, email or handle */
+  | 'HAS_IDENTIFIER'
+  /** an ordered stop on a route, with the transport mode of the leg that arrives there */
+  | 'HAS_STOP'
+  /** where an operation runs or an exploitation happened (force area or region) */
+  | 'IN_AREA'
+  /** issuer: the agency of a report, the country of a document or account */
+  | 'ISSUED_BY'
+  /** the lead agency or force of an operation */
+  | 'LED_BY'
+  /** a business premises */
+  | 'LOCATED_AT'
+  /** membership, with role in the group and from/to dates */
+  | 'MEMBER_OF'
+  /** a nationality */
+  | 'NATIONAL_OF'
+  /** where an exploitation took place */
+  | 'OCCURRED_AT'
+  /** exploitation type (statistical category or finer typology) */
+  | 'OF_TYPE'
+  /** a group runs a route */
+  | 'OPERATES_ROUTE'
+  /** the location hierarchy, child to parent */
+  | 'PART_OF'
+  /** took part in an exploitation as exploiter */
+  | 'PERPETRATED'
+  /** an NRM referral of a potential victim */
+  | 'REFERRAL_OF'
+  /** the first responder organisation */
+  | 'REFERRED_BY'
+  /** lives or stays at an address */
+  | 'RESIDES_AT'
+  /** a Home Office offence type within its statistical category */
+  | 'SUBTYPE_OF'
+  /** an operation targets a person, group or business */
+  | 'TARGETS'
+  /** a money flow (amount, currency, date, channel) */
+  | 'TRANSFERRED_TO'
+  /** a person travelled a route (date, debt incurred) */
+  | 'TRAVELLED'
+  /** a means of control */
+  | 'USED_CONTROL'
+  /** how the victim was recruited */
+  | 'USED_RECRUITMENT'
+  /** works (or is made to work) at a business */
+  | 'WORKS_AT';
+
+export type RouteInput = {
+  cost?: number | null | undefined;
+  currency?: string | null | undefined;
+  debt?: number | null | undefined;
+  id?: string | null | undefined;
+  name?: string | null | undefined;
+  /** Groups that run the route */
+  operatorIds?: Array<string> | null | undefined;
+  provenance: ProvenanceInput;
+  /** When given, the stops in order (origin first); at least two */
+  stops?: Array<RouteStopInput> | null | undefined;
+};
+
+/** A stop: a country (by ISO code) or a town (by id), and how the leg arriving there was travelled */
+export type RouteStopInput = {
+  /** ISO country code */
+  country?: string | null | undefined;
+  mode?: TransportMode | null | undefined;
+  townId?: string | null | undefined;
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** What a list is ordered by (then by id). Keys that do not apply to a kind order it by id. */
+export type SortKey =
+  | 'BIRTH_YEAR'
+  | 'CODE'
+  | 'ID'
+  | 'NAME'
+  | 'RECORDED_AT'
+  | 'REFERRED_ON'
+  | 'START_DATE';
+
+export type ThreatLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MODERATE'
+  | 'SIGNIFICANT';
+
+export type TownInput = {
+  /** Code of the police force area the town is in */
+  forceCode?: string | null | undefined;
+  id?: string | null | undefined;
+  name?: string | null | undefined;
+  provenance: ProvenanceInput;
+};
+
+export type TransportMode =
+  | 'CAR'
+  | 'COACH'
+  | 'FERRY'
+  | 'FLIGHT'
+  | 'LORRY'
+  | 'ON_FOOT'
+  | 'OTHER'
+  | 'SMALL_BOAT'
+  | 'TRAIN'
+  | 'UNKNOWN';
+
 /** UK 3x5x2 handling: P lawful sharing permitted; C lawful sharing permitted with conditions */
 export type UkHandling =
   | 'C'
   | 'P';
+
+export type GroupWithMembersQueryVariables = Exact<{
+  id: string;
+  roles?: Array<GroupRole> | GroupRole | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type GroupWithMembersQuery = { organisedCrimeGroup: { id: string, name: string, aliases: Array<string>, reference: string | null, threatLevel: ThreatLevel | null, provenance: { grading: string, handling: HandlingCode }, members: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ role: GroupRole | null, since: string | null, until: string | null, provenance: { grading: string, handling: HandlingCode, reportId: string }, node: { id: string, displayName: string, roles: Array<PersonRole> } }> }, businesses: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { name: string, type: BusinessType, id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      > }, routes: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      > } } | null };
+
+export type GroupListQueryVariables = Exact<{
+  filter?: GroupFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type GroupListQuery = { organisedCrimeGroups: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, threatLevel: ThreatLevel | null }> } };
+
+export type UpsertGroupMutationVariables = Exact<{
+  input: OrganisedCrimeGroupInput;
+}>;
+
+
+export type UpsertGroupMutation = { upsertOrganisedCrimeGroup: { id: string, name: string, aliases: Array<string>, threatLevel: ThreatLevel | null } };
 
 export type ProvenanceFieldsFragment = { reportId: string, agency: string, recordedAt: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean, grading: string };
 
@@ -92,25 +671,210 @@ export type PersonByIdQueryVariables = Exact<{
 
 export type PersonByIdQuery = { person: { id: string, displayName: string, name: string | null, aliases: Array<string> | null, dateOfBirth: string | null, birthYear: number | null, gender: Gender | null, roles: Array<PersonRole>, ageGroup: AgeGroup | null, pseudonym: string | null, redacted: boolean, nationalities: Array<{ code: string, name: string }>, provenance: { reportId: string, agency: string, recordedAt: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean, grading: string } } | null };
 
-export type PersonPageQueryVariables = Exact<{
+export type PersonProfileQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PersonProfileQuery = { person: { id: string, displayName: string, name: string | null, aliases: Array<string> | null, dateOfBirth: string | null, birthYear: number | null, gender: Gender | null, roles: Array<PersonRole>, ageGroup: AgeGroup | null, pseudonym: string | null, redacted: boolean, provenance: { reportId: string, agency: string, recordedAt: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean, grading: string }, nationalities: Array<{ code: string, name: string }>, groups: { totalCount: number, edges: Array<{ role: GroupRole | null, since: string | null, until: string | null, provenance: { grading: string, handling: HandlingCode, reportId: string }, node: { id: string, name: string, threatLevel: ThreatLevel | null } }> }, identifiers: { totalCount: number, edges: Array<{ since: string | null, until: string | null, provenance: { grading: string, handling: HandlingCode }, node:
+          | { id: string, kind: IdentifierKind, value: string | null, redacted: boolean }
+          | { id: string, kind: IdentifierKind, value: string | null, redacted: boolean }
+          | { id: string, kind: IdentifierKind, value: string | null, redacted: boolean }
+          | { id: string, kind: IdentifierKind, value: string | null, redacted: boolean }
+          | { id: string, kind: IdentifierKind, value: string | null, redacted: boolean }
+          | { id: string, kind: IdentifierKind, value: string | null, redacted: boolean }
+         }> } } | null };
+
+export type PersonListQueryVariables = Exact<{
+  filter?: PersonFilter | null | undefined;
+  sort?: SortKey | null | undefined;
+  direction?: SortDirection | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type PersonPageQuery = { persons: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, displayName: string, name: string | null, aliases: Array<string> | null, dateOfBirth: string | null, birthYear: number | null, gender: Gender | null, roles: Array<PersonRole>, ageGroup: AgeGroup | null, pseudonym: string | null, redacted: boolean }> } };
+export type PersonListQuery = { persons: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, displayName: string, name: string | null, aliases: Array<string> | null, dateOfBirth: string | null, birthYear: number | null, gender: Gender | null, roles: Array<PersonRole>, ageGroup: AgeGroup | null, pseudonym: string | null, redacted: boolean, nationalities: Array<{ code: string }>, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> }, identifiers: { edges: Array<{ node:
+            | { id: string, kind: IdentifierKind, value: string | null }
+            | { id: string, kind: IdentifierKind, value: string | null }
+            | { id: string, kind: IdentifierKind, value: string | null }
+            | { id: string, kind: IdentifierKind, value: string | null }
+            | { id: string, kind: IdentifierKind, value: string | null }
+            | { id: string, kind: IdentifierKind, value: string | null }
+           }> } }> } };
 
-export type CreatePersonMutationVariables = Exact<{
-  input: CreatePersonInput;
+export type UpsertPersonMutationVariables = Exact<{
+  input: PersonInput;
 }>;
 
 
-export type CreatePersonMutation = { createPerson: { id: string, displayName: string, name: string | null, aliases: Array<string> | null, dateOfBirth: string | null, birthYear: number | null, gender: Gender | null, roles: Array<PersonRole>, ageGroup: AgeGroup | null, pseudonym: string | null, redacted: boolean, nationalities: Array<{ code: string }>, provenance: { reportId: string, agency: string, recordedAt: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean, grading: string } } };
+export type UpsertPersonMutation = { upsertPerson: { id: string, displayName: string, name: string | null, aliases: Array<string> | null, dateOfBirth: string | null, birthYear: number | null, gender: Gender | null, roles: Array<PersonRole>, ageGroup: AgeGroup | null, pseudonym: string | null, redacted: boolean, nationalities: Array<{ code: string }>, provenance: { reportId: string, agency: string, recordedAt: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean, grading: string } } };
+
+export type SearchQueryVariables = Exact<{
+  text: string;
+  types?: Array<NodeType> | NodeType | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: Array<{ score: number, node:
+      | { __typename: 'Address', displayName: string, id: string }
+      | { __typename: 'Agency', id: string }
+      | { __typename: 'BankAccount', kind: IdentifierKind, value: string | null, id: string }
+      | { __typename: 'Business', name: string, type: BusinessType, id: string }
+      | { __typename: 'ControlMethod', id: string }
+      | { __typename: 'Country', displayName: string, id: string }
+      | { __typename: 'EmailAddress', kind: IdentifierKind, value: string | null, id: string }
+      | { __typename: 'Exploitation', id: string }
+      | { __typename: 'ExploitationType', id: string }
+      | { __typename: 'IntelligenceReport', id: string }
+      | { __typename: 'NRMReferral', id: string }
+      | { __typename: 'OnlineHandle', kind: IdentifierKind, value: string | null, id: string }
+      | { __typename: 'Operation', id: string }
+      | { __typename: 'OrganisedCrimeGroup', name: string, id: string }
+      | { __typename: 'Person', displayName: string, roles: Array<PersonRole>, id: string }
+      | { __typename: 'Phone', kind: IdentifierKind, value: string | null, id: string }
+      | { __typename: 'PoliceForce', displayName: string, id: string }
+      | { __typename: 'RecruitmentMethod', id: string }
+      | { __typename: 'Region', displayName: string, id: string }
+      | { __typename: 'Route', id: string }
+      | { __typename: 'Town', displayName: string, id: string }
+      | { __typename: 'TravelDocument', kind: IdentifierKind, value: string | null, id: string }
+      | { __typename: 'Vehicle', kind: IdentifierKind, value: string | null, id: string }
+     }> };
 
 export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ServiceInfoQuery = { viewer: { subject: string, agency: string, roles: Array<AccessRole>, clearance: HandlingCode, ukConditional: boolean }, database: { name: string, version: string, edition: string } };
+
+export type UpsertReportMutationVariables = Exact<{
+  input: IntelligenceReportInput;
+}>;
+
+
+export type UpsertReportMutation = { upsertIntelligenceReport: { id: string, reference: string, provenance: { grading: string, handling: HandlingCode, agency: string } } };
+
+export type UpsertIdentifierMutationVariables = Exact<{
+  input: IdentifierInput;
+}>;
+
+
+export type UpsertIdentifierMutation = { upsertIdentifier:
+    | { id: string, kind: IdentifierKind, value: string | null }
+    | { id: string, kind: IdentifierKind, value: string | null }
+    | { id: string, kind: IdentifierKind, value: string | null }
+    | { id: string, kind: IdentifierKind, value: string | null }
+    | { id: string, kind: IdentifierKind, value: string | null }
+    | { id: string, kind: IdentifierKind, value: string | null }
+   };
+
+export type UpsertTownMutationVariables = Exact<{
+  input: TownInput;
+}>;
+
+
+export type UpsertTownMutation = { upsertTown: { id: string, name: string } };
+
+export type UpsertAddressMutationVariables = Exact<{
+  input: AddressInput;
+}>;
+
+
+export type UpsertAddressMutation = { upsertAddress: { id: string, displayName: string, postcode: string | null } };
+
+export type UpsertBusinessMutationVariables = Exact<{
+  input: BusinessInput;
+}>;
+
+
+export type UpsertBusinessMutation = { upsertBusiness: { id: string, name: string, type: BusinessType } };
+
+export type UpsertRouteMutationVariables = Exact<{
+  input: RouteInput;
+}>;
+
+
+export type UpsertRouteMutation = { upsertRoute: { id: string, name: string | null, stops: Array<{ order: number, mode: TransportMode | null, place:
+        | { id: string, displayName: string }
+        | { id: string, displayName: string }
+        | { id: string, displayName: string }
+        | { id: string, displayName: string }
+        | { id: string, displayName: string }
+       }> } };
+
+export type UpsertOperationMutationVariables = Exact<{
+  input: OperationInput;
+}>;
+
+
+export type UpsertOperationMutation = { upsertOperation: { id: string, name: string, status: OperationStatus } };
+
+export type UpsertExploitationMutationVariables = Exact<{
+  input: ExploitationInput;
+}>;
+
+
+export type UpsertExploitationMutation = { upsertExploitation: { id: string, startDate: string | null, endDate: string | null } };
+
+export type UpsertNrmReferralMutationVariables = Exact<{
+  input: NrmReferralInput;
+}>;
+
+
+export type UpsertNrmReferralMutation = { upsertNrmReferral: { id: string, referredOn: string | null } };
+
+export type LinkMutationVariables = Exact<{
+  type: RelationshipType;
+  from: string;
+  to: string;
+  properties?: LinkPropertiesInput | null | undefined;
+  provenance: ProvenanceInput;
+}>;
+
+
+export type LinkMutation = { link: { linkId: string, type: RelationshipType, direction: string, node:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    , provenance: { grading: string, handling: HandlingCode } } };
+
+export type UnlinkMutationVariables = Exact<{
+  type: RelationshipType;
+  from: string;
+  to: string;
+  properties?: LinkPropertiesInput | null | undefined;
+}>;
+
+
+export type UnlinkMutation = { unlink: number };
+
+export type DeleteEntityMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteEntityMutation = { deleteEntity: { id: string, relationshipsRemoved: number } };
 
 export const ProvenanceFieldsFragmentDoc = gql`
     fragment ProvenanceFields on Provenance {
@@ -140,6 +904,83 @@ export const PersonSummaryFragmentDoc = gql`
   redacted
 }
     `;
+export const GroupWithMembersDocument = gql`
+    query GroupWithMembers($id: ID!, $roles: [GroupRole!], $first: Int = 100, $after: String) {
+  organisedCrimeGroup(id: $id) {
+    id
+    name
+    aliases
+    reference
+    threatLevel
+    provenance {
+      grading
+      handling
+    }
+    members(roles: $roles, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        role
+        since
+        until
+        provenance {
+          grading
+          handling
+          reportId
+        }
+        node {
+          id
+          displayName
+          roles
+        }
+      }
+    }
+    businesses(first: 50) {
+      nodes {
+        id
+        ... on Business {
+          name
+          type
+        }
+      }
+    }
+    routes(first: 20) {
+      nodes {
+        id
+      }
+    }
+  }
+}
+    `;
+export const GroupListDocument = gql`
+    query GroupList($filter: GroupFilter, $first: Int = 50, $after: String) {
+  organisedCrimeGroups(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      name
+      threatLevel
+    }
+  }
+}
+    `;
+export const UpsertGroupDocument = gql`
+    mutation UpsertGroup($input: OrganisedCrimeGroupInput!) {
+  upsertOrganisedCrimeGroup(input: $input) {
+    id
+    name
+    aliases
+    threatLevel
+  }
+}
+    `;
 export const PersonByIdDocument = gql`
     query PersonById($id: ID!) {
   person(id: $id) {
@@ -155,9 +996,65 @@ export const PersonByIdDocument = gql`
 }
     ${PersonSummaryFragmentDoc}
 ${ProvenanceFieldsFragmentDoc}`;
-export const PersonPageDocument = gql`
-    query PersonPage($first: Int = 50, $after: String) {
-  persons(first: $first, after: $after) {
+export const PersonProfileDocument = gql`
+    query PersonProfile($id: ID!) {
+  person(id: $id) {
+    ...PersonSummary
+    provenance {
+      ...ProvenanceFields
+    }
+    nationalities {
+      code
+      name
+    }
+    groups(first: 50) {
+      totalCount
+      edges {
+        role
+        since
+        until
+        provenance {
+          grading
+          handling
+          reportId
+        }
+        node {
+          id
+          name
+          threatLevel
+        }
+      }
+    }
+    identifiers(first: 50) {
+      totalCount
+      edges {
+        since
+        until
+        provenance {
+          grading
+          handling
+        }
+        node {
+          id
+          kind
+          value
+          redacted
+        }
+      }
+    }
+  }
+}
+    ${PersonSummaryFragmentDoc}
+${ProvenanceFieldsFragmentDoc}`;
+export const PersonListDocument = gql`
+    query PersonList($filter: PersonFilter, $sort: SortKey = ID, $direction: SortDirection = ASC, $first: Int = 50, $after: String) {
+  persons(
+    filter: $filter
+    sort: $sort
+    direction: $direction
+    first: $first
+    after: $after
+  ) {
     totalCount
     pageInfo {
       hasNextPage
@@ -165,13 +1062,34 @@ export const PersonPageDocument = gql`
     }
     nodes {
       ...PersonSummary
+      nationalities {
+        code
+      }
+      groups(first: 10) {
+        edges {
+          role
+          node {
+            id
+            name
+          }
+        }
+      }
+      identifiers(first: 10) {
+        edges {
+          node {
+            id
+            kind
+            value
+          }
+        }
+      }
     }
   }
 }
     ${PersonSummaryFragmentDoc}`;
-export const CreatePersonDocument = gql`
-    mutation CreatePerson($input: CreatePersonInput!) {
-  createPerson(input: $input) {
+export const UpsertPersonDocument = gql`
+    mutation UpsertPerson($input: PersonInput!) {
+  upsertPerson(input: $input) {
     ...PersonSummary
     nationalities {
       code
@@ -183,6 +1101,35 @@ export const CreatePersonDocument = gql`
 }
     ${PersonSummaryFragmentDoc}
 ${ProvenanceFieldsFragmentDoc}`;
+export const SearchDocument = gql`
+    query Search($text: String!, $types: [NodeType!], $first: Int = 20) {
+  search(text: $text, types: $types, first: $first) {
+    score
+    node {
+      __typename
+      id
+      ... on Person {
+        displayName
+        roles
+      }
+      ... on OrganisedCrimeGroup {
+        name
+      }
+      ... on Business {
+        name
+        type
+      }
+      ... on Identifier {
+        kind
+        value
+      }
+      ... on Location {
+        displayName
+      }
+    }
+  }
+}
+    `;
 export const ServiceInfoDocument = gql`
     query ServiceInfo {
   viewer {
@@ -199,6 +1146,131 @@ export const ServiceInfoDocument = gql`
   }
 }
     `;
+export const UpsertReportDocument = gql`
+    mutation UpsertReport($input: IntelligenceReportInput!) {
+  upsertIntelligenceReport(input: $input) {
+    id
+    reference
+    provenance {
+      grading
+      handling
+      agency
+    }
+  }
+}
+    `;
+export const UpsertIdentifierDocument = gql`
+    mutation UpsertIdentifier($input: IdentifierInput!) {
+  upsertIdentifier(input: $input) {
+    id
+    kind
+    value
+  }
+}
+    `;
+export const UpsertTownDocument = gql`
+    mutation UpsertTown($input: TownInput!) {
+  upsertTown(input: $input) {
+    id
+    name
+  }
+}
+    `;
+export const UpsertAddressDocument = gql`
+    mutation UpsertAddress($input: AddressInput!) {
+  upsertAddress(input: $input) {
+    id
+    displayName
+    postcode
+  }
+}
+    `;
+export const UpsertBusinessDocument = gql`
+    mutation UpsertBusiness($input: BusinessInput!) {
+  upsertBusiness(input: $input) {
+    id
+    name
+    type
+  }
+}
+    `;
+export const UpsertRouteDocument = gql`
+    mutation UpsertRoute($input: RouteInput!) {
+  upsertRoute(input: $input) {
+    id
+    name
+    stops {
+      order
+      mode
+      place {
+        id
+        displayName
+      }
+    }
+  }
+}
+    `;
+export const UpsertOperationDocument = gql`
+    mutation UpsertOperation($input: OperationInput!) {
+  upsertOperation(input: $input) {
+    id
+    name
+    status
+  }
+}
+    `;
+export const UpsertExploitationDocument = gql`
+    mutation UpsertExploitation($input: ExploitationInput!) {
+  upsertExploitation(input: $input) {
+    id
+    startDate
+    endDate
+  }
+}
+    `;
+export const UpsertNrmReferralDocument = gql`
+    mutation UpsertNrmReferral($input: NrmReferralInput!) {
+  upsertNrmReferral(input: $input) {
+    id
+    referredOn
+  }
+}
+    `;
+export const LinkDocument = gql`
+    mutation Link($type: RelationshipType!, $from: ID!, $to: ID!, $properties: LinkPropertiesInput, $provenance: ProvenanceInput!) {
+  link(
+    type: $type
+    from: $from
+    to: $to
+    properties: $properties
+    provenance: $provenance
+  ) {
+    linkId
+    type
+    direction
+    node {
+      id
+    }
+    provenance {
+      grading
+      handling
+    }
+  }
+}
+    `;
+export const UnlinkDocument = gql`
+    mutation Unlink($type: RelationshipType!, $from: ID!, $to: ID!, $properties: LinkPropertiesInput) {
+  unlink(type: $type, from: $from, to: $to, properties: $properties)
+}
+    `;
+export const DeleteEntityDocument = gql`
+    mutation DeleteEntity($id: ID!) {
+  deleteEntity(id: $id) {
+    id
+    relationshipsRemoved
+  }
+}
+    `;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -207,17 +1279,68 @@ const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationTy
 
 export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
   return {
+    GroupWithMembers(variables: GroupWithMembersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<GroupWithMembersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<GroupWithMembersQuery>({ document: GroupWithMembersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'GroupWithMembers', 'query', variables);
+    },
+    GroupList(variables?: GroupListQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<GroupListQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<GroupListQuery>({ document: GroupListDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'GroupList', 'query', variables);
+    },
+    UpsertGroup(variables: UpsertGroupMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertGroupMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertGroupMutation>({ document: UpsertGroupDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertGroup', 'mutation', variables);
+    },
     PersonById(variables: PersonByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PersonByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<PersonByIdQuery>({ document: PersonByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PersonById', 'query', variables);
     },
-    PersonPage(variables?: PersonPageQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PersonPageQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<PersonPageQuery>({ document: PersonPageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PersonPage', 'query', variables);
+    PersonProfile(variables: PersonProfileQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PersonProfileQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PersonProfileQuery>({ document: PersonProfileDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PersonProfile', 'query', variables);
     },
-    CreatePerson(variables: CreatePersonMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreatePersonMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CreatePersonMutation>({ document: CreatePersonDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreatePerson', 'mutation', variables);
+    PersonList(variables?: PersonListQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PersonListQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PersonListQuery>({ document: PersonListDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PersonList', 'query', variables);
+    },
+    UpsertPerson(variables: UpsertPersonMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertPersonMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertPersonMutation>({ document: UpsertPersonDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertPerson', 'mutation', variables);
+    },
+    Search(variables: SearchQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SearchQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SearchQuery>({ document: SearchDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Search', 'query', variables);
     },
     ServiceInfo(variables?: ServiceInfoQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServiceInfoQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ServiceInfoQuery>({ document: ServiceInfoDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ServiceInfo', 'query', variables);
+    },
+    UpsertReport(variables: UpsertReportMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertReportMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertReportMutation>({ document: UpsertReportDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertReport', 'mutation', variables);
+    },
+    UpsertIdentifier(variables: UpsertIdentifierMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertIdentifierMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertIdentifierMutation>({ document: UpsertIdentifierDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertIdentifier', 'mutation', variables);
+    },
+    UpsertTown(variables: UpsertTownMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertTownMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertTownMutation>({ document: UpsertTownDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertTown', 'mutation', variables);
+    },
+    UpsertAddress(variables: UpsertAddressMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertAddressMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertAddressMutation>({ document: UpsertAddressDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertAddress', 'mutation', variables);
+    },
+    UpsertBusiness(variables: UpsertBusinessMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertBusinessMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertBusinessMutation>({ document: UpsertBusinessDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertBusiness', 'mutation', variables);
+    },
+    UpsertRoute(variables: UpsertRouteMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertRouteMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertRouteMutation>({ document: UpsertRouteDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertRoute', 'mutation', variables);
+    },
+    UpsertOperation(variables: UpsertOperationMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertOperationMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertOperationMutation>({ document: UpsertOperationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertOperation', 'mutation', variables);
+    },
+    UpsertExploitation(variables: UpsertExploitationMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertExploitationMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertExploitationMutation>({ document: UpsertExploitationDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertExploitation', 'mutation', variables);
+    },
+    UpsertNrmReferral(variables: UpsertNrmReferralMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertNrmReferralMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpsertNrmReferralMutation>({ document: UpsertNrmReferralDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertNrmReferral', 'mutation', variables);
+    },
+    Link(variables: LinkMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LinkMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LinkMutation>({ document: LinkDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Link', 'mutation', variables);
+    },
+    Unlink(variables: UnlinkMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UnlinkMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UnlinkMutation>({ document: UnlinkDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Unlink', 'mutation', variables);
+    },
+    DeleteEntity(variables: DeleteEntityMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteEntityMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DeleteEntityMutation>({ document: DeleteEntityDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteEntity', 'mutation', variables);
     }
   };
 }

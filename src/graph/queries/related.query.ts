@@ -1,3 +1,4 @@
+import { REL_PROPS } from '../../domain/entity-props';
 import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
 import { visible } from './access';
@@ -7,17 +8,18 @@ import { projectNode, projectRel } from './projection';
 /** A relationship field: which type, which way from the parent, which kinds at the far end. */
 export interface RelatedSpec {
   type: RelationshipType;
-  direction: 'OUT' | 'IN';
+  direction: 'OUT' | 'IN' | 'BOTH';
   targets?: readonly NodeLabel[];
 }
+
+/** Filters on the relationship's own properties: key (from the property tables) -> allowed values. */
+export type EdgeFilter = Record<string, readonly (string | number)[]>;
 
 export interface RelatedArgs {
   first: number;
   /** Keyset position: the `sortKey` of the last edge seen. */
   after?: string;
-  /** Extra predicates over `r` (the relationship) and `o` (the far node), values in `bag`. */
-  where?: string[];
-  bag?: ParamBag;
+  edgeFilter?: EdgeFilter;
   withCount?: boolean;
 }
 
@@ -30,9 +32,13 @@ const EDGE_KEY = `o.id + ' ' + elementId(r)`;
  * when asked. Parent, relationship and far node must all be visible to the caller.
  */
 export function relatedQuery(parentIds: readonly string[], spec: RelatedSpec, args: RelatedArgs): CypherQuery {
-  const bag = args.bag ?? new ParamBag('r');
-  const pattern = spec.direction === 'OUT' ? `(p)-[r:${spec.type}]->(o)` : `(p)<-[r:${spec.type}]-(o)`;
-  const preds = [visible('r'), visible('o'), ...(args.where ?? [])];
+  const bag = new ParamBag('r');
+  const pattern = spec.direction === 'OUT' ? `(p)-[r:${spec.type}]->(o)` : spec.direction === 'IN' ? `(p)<-[r:${spec.type}]-(o)` : `(p)-[r:${spec.type}]-(o)`;
+  const preds = [visible('r'), visible('o')];
+  for (const [key, values] of Object.entries(args.edgeFilter ?? {})) {
+    if (!(key in REL_PROPS[spec.type])) throw new Error(`Invariant failed: ${key} is not a property of ${spec.type}`);
+    preds.push(`r.${key} IN ${bag.add(values)}`);
+  }
   if (spec.targets && spec.targets.length > 0) preds.unshift(`(${spec.targets.map((l) => `o:${l}`).join(' OR ')})`);
   const pagePreds = args.after !== undefined ? [...preds, `${EDGE_KEY} > ${bag.add(args.after)}`] : preds;
   const limit = bag.add(Math.trunc(args.first) + 1);
@@ -51,7 +57,7 @@ CALL (p) {
   MATCH ${pattern}
   WHERE ${pagePreds.join(' AND ')}
   WITH r, o, ${EDGE_KEY} AS sortKey ORDER BY sortKey LIMIT toInteger(${limit})
-  RETURN collect({rel: ${projectRel('r')}, node: ${projectNode('o')}, sortKey: sortKey}) AS edges
+  RETURN collect({rel: ${projectRel('r')}, node: ${projectNode('o')}, sortKey: sortKey, outgoing: startNode(r) = p}) AS edges
 }
 ${count}
 RETURN pid, edges, total`,

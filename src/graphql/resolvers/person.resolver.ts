@@ -1,58 +1,25 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 
 import type { EntityRecord } from '../../domain/entity-record';
-import { checkPersonFields } from '../../domain/new-person';
 import { rolesFromLabels, type PersonRole } from '../../domain/person';
-import { decodeCursor } from '../../graph/cursor';
-import { readPage } from '../../graph/list.reader';
-import { createPerson } from '../../graph/person.writer';
-import { ParamBag } from '../../graph/queries/params';
-import { SORT_BY_ID } from '../../graph/queries/list.query';
-import { requireWriter } from '../guards';
+import type { GroupRole } from '../../domain/vocabulary';
 import type { GraphQLContext } from '../context';
-import { CreatePersonInput } from '../inputs/person.input';
-import { checkFirst, PageArgs } from '../inputs/page.args';
-import { Connection } from '../types/connection';
-import { Country } from '../types/country.type';
+import { GroupRoleEnum, PersonRoleEnum } from '../enums';
+import { RelationArgs } from '../inputs/relation.args';
+import { Country } from '../types/location.types';
 import { Person } from '../types/person.type';
-import { toConnection } from './connection';
-
-const PersonConnection = Connection(Person);
+import { AssociateConnection, IdentifierEdgeConnection, LinkConnection, MembershipConnection, TransferConnection, TravelConnection } from '../types/relationship-edges';
+import { relatedNodes, relationConnection } from './relations';
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true })
-  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EntityRecord | null> {
-    const n = await ctx.loaders.nodeById.load(id);
-    return n && n.__labels.includes('Person') ? n : null;
-  }
-
-  @Query(() => PersonConnection)
-  async persons(@Args() { first, after }: PageArgs, @Ctx() ctx: GraphQLContext) {
-    const page = await readPage(ctx.graph, {
-      label: 'Person',
-      where: [],
-      bag: new ParamBag(),
-      sort: SORT_BY_ID,
-      first: checkFirst(first),
-      after: after ? decodeCursor('after', after) : undefined,
-    });
-    return toConnection(page);
-  }
-
-  @Mutation(() => Person)
-  createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: GraphQLContext): Promise<EntityRecord> {
-    requireWriter(ctx);
-    const now = new Date();
-    return createPerson(ctx.graph, checkPersonFields(input, now), input.provenance, now);
-  }
-
   @FieldResolver(() => String)
   displayName(@Root() p: EntityRecord, @Ctx() ctx: GraphQLContext): string {
     return (p.name as string | null) ?? this.pseudonym(p, ctx) ?? p.id;
   }
 
-  @FieldResolver(() => [String])
+  @FieldResolver(() => [PersonRoleEnum])
   roles(@Root() p: EntityRecord): PersonRole[] {
     return rolesFromLabels(p.__labels);
   }
@@ -67,9 +34,79 @@ export class PersonResolver {
     return p.__labels.includes('Victim') ? ctx.pseudonyms.of(p.id) : null;
   }
 
+  @FieldResolver(() => [String], { nullable: true })
+  aliases(@Root() p: EntityRecord): string[] | null {
+    return p.__redacted ? null : ((p.aliases as string[] | undefined) ?? []);
+  }
+
   @FieldResolver(() => [Country], { description: 'Nationalities' })
-  async nationalities(@Root() p: EntityRecord, @Ctx() ctx: GraphQLContext): Promise<EntityRecord[]> {
-    const page = await ctx.loaders.related({ type: 'NATIONAL_OF', direction: 'OUT', targets: ['Country'] }, { first: 50 }, p.id);
-    return page.edges.map((e) => e.node);
+  nationalities(@Root() p: EntityRecord, @Ctx() ctx: GraphQLContext): Promise<EntityRecord[]> {
+    return relatedNodes(ctx, p.id, { type: 'NATIONAL_OF', direction: 'OUT', targets: ['Country'] }, 20);
+  }
+
+  @FieldResolver(() => MembershipConnection, { description: 'Organised crime groups this person belongs to, with role and period' })
+  groups(
+    @Root() p: EntityRecord,
+    @Args() args: RelationArgs,
+    @Arg('roles', () => [GroupRoleEnum], { nullable: true }) roles: GroupRole[] | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return relationConnection(ctx, p.id, { type: 'MEMBER_OF', direction: 'OUT', targets: ['OrganisedCrimeGroup'] }, args, info, roles?.length ? { role: roles } : undefined);
+  }
+
+  @FieldResolver(() => IdentifierEdgeConnection, { description: 'Phones, vehicles, accounts, documents, emails and handles this person holds or uses' })
+  identifiers(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'HAS_IDENTIFIER', direction: 'OUT' }, args, info);
+  }
+
+  @FieldResolver(() => LinkConnection, { description: 'Addresses this person lives or stays at' })
+  addresses(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'RESIDES_AT', direction: 'OUT', targets: ['Address'] }, args, info);
+  }
+
+  @FieldResolver(() => LinkConnection, { description: 'Businesses this person controls' })
+  controls(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'CONTROLS', direction: 'OUT', targets: ['Business'] }, args, info);
+  }
+
+  @FieldResolver(() => LinkConnection, { description: 'Businesses this person works (or is made to work) at' })
+  worksAt(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'WORKS_AT', direction: 'OUT', targets: ['Business'] }, args, info);
+  }
+
+  @FieldResolver(() => AssociateConnection, { description: 'Known associates, either direction' })
+  associates(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'ASSOCIATE_OF', direction: 'BOTH', targets: ['Person'] }, args, info);
+  }
+
+  @FieldResolver(() => LinkConnection, { description: 'Exploitation events this person was a victim of' })
+  exploitedIn(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'EXPLOITED', direction: 'IN', targets: ['Exploitation'] }, args, info);
+  }
+
+  @FieldResolver(() => LinkConnection, { description: 'Exploitation events this person took part in as exploiter' })
+  perpetrated(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'PERPETRATED', direction: 'OUT', targets: ['Exploitation'] }, args, info);
+  }
+
+  @FieldResolver(() => TravelConnection, { description: 'Routes this person travelled' })
+  journeys(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'TRAVELLED', direction: 'OUT', targets: ['Route'] }, args, info);
+  }
+
+  @FieldResolver(() => LinkConnection, { description: 'NRM referrals of this person' })
+  nrmReferrals(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'REFERRAL_OF', direction: 'IN', targets: ['NRMReferral'] }, args, info);
+  }
+
+  @FieldResolver(() => LinkConnection, { description: 'Operations targeting this person' })
+  operations(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'TARGETS', direction: 'IN', targets: ['Operation'] }, args, info);
+  }
+
+  @FieldResolver(() => TransferConnection, { description: 'Money this person sent or received directly (accounts have their own transfers)' })
+  transfers(@Root() p: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, p.id, { type: 'TRANSFERRED_TO', direction: 'BOTH' }, args, info);
   }
 }

@@ -27,7 +27,7 @@ describe('Person through the GraphQL API', () => {
 
   it('creates a person with nationalities and provenance, and reads it back', async () => {
     const sdk = await svc.sdk(ingest);
-    const { createPerson } = await sdk.CreatePerson({
+    const { upsertPerson: createPerson } = await sdk.UpsertPerson({
       input: { name: 'Nguyen Van A', aliases: ['Anh'], dateOfBirth: '1985-03-02', gender: 'MALE', roles: ['OFFENDER'], nationalities: ['VN'], provenance: { ...provenance, handling: 'H1' } },
     });
     expect(createPerson).toMatchObject({ name: 'Nguyen Van A', birthYear: 1985, roles: ['OFFENDER'], redacted: false, nationalities: [{ code: 'VN' }] });
@@ -47,7 +47,7 @@ describe('Person through the GraphQL API', () => {
       [{ name: 'X', provenance: { reportId: 'no-such-report' } }, 'input.provenance.reportId'],
     ] as const;
     for (const [input, field] of bad) {
-      const err = await sdk.CreatePerson({ input: input as never }).catch((e: unknown) => e);
+      const err = await sdk.UpsertPerson({ input: input as never }).catch((e: unknown) => e);
       expect(codeAndField(err)).toEqual({ code: 'BAD_USER_INPUT', field });
     }
     expect(await counts()).toEqual(before);
@@ -55,19 +55,19 @@ describe('Person through the GraphQL API', () => {
 
   it('refuses an enum value outside the vocabulary before anything runs', async () => {
     const client = await svc.client(ingest);
-    const err = await client.request('mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }', { i: { name: 'X', gender: 'ROBOT', provenance } }).catch((e: unknown) => e);
+    const err = await client.request('mutation($i: PersonInput!) { upsertPerson(input: $i) { id } }', { i: { name: 'X', gender: 'ROBOT', provenance } }).catch((e: unknown) => e);
     expect(codeAndField(err).code).toBe('BAD_USER_INPUT');
   });
 
   it('lets only the INGEST role write', async () => {
     const sdk = await svc.sdk({ roles: ['ANALYST'] });
-    const err = await sdk.CreatePerson({ input: { name: 'X', provenance } }).catch((e: unknown) => e);
+    const err = await sdk.UpsertPerson({ input: { name: 'X', provenance } }).catch((e: unknown) => e);
     expect(codeAndField(err).code).toBe('FORBIDDEN');
   });
 
   it("shows an analyst a victim's pseudonym, never the name or birth date", async () => {
     const writer = await svc.sdk(ingest);
-    const { createPerson: v } = await writer.CreatePerson({ input: { name: 'Maria Ionescu', dateOfBirth: '2001-05-05', roles: ['VICTIM'], ageGroup: 'ADULT', nationalities: ['RO'], provenance } });
+    const { upsertPerson: v } = await writer.UpsertPerson({ input: { name: 'Maria Ionescu', dateOfBirth: '2001-05-05', roles: ['VICTIM'], ageGroup: 'ADULT', nationalities: ['RO'], provenance } });
     const analyst = await svc.sdk({ roles: ['ANALYST'] });
     const { person } = await analyst.PersonById({ id: v.id });
     expect(person).toMatchObject({ name: null, aliases: null, dateOfBirth: null, birthYear: null, redacted: true, ageGroup: 'ADULT', nationalities: [{ code: 'RO' }] });
@@ -81,25 +81,25 @@ describe('Person through the GraphQL API', () => {
 
   it('hides an item above the caller’s clearance as if it did not exist', async () => {
     const writer = await svc.sdk(ingest);
-    const { createPerson: secret } = await writer.CreatePerson({ input: { name: 'Restricted Person', provenance: { ...provenance, handling: 'H2' } } });
+    const { upsertPerson: secret } = await writer.UpsertPerson({ input: { name: 'Restricted Person', provenance: { ...provenance, handling: 'H2' } } });
     const h1 = await svc.sdk({ roles: ['ANALYST'], clearance: 'H1' });
     expect((await h1.PersonById({ id: secret.id })).person).toBeNull();
-    const page = await h1.PersonPage({ first: 1000 });
+    const page = await h1.PersonList({ first: 1000 });
     expect(page.persons.nodes.map((p) => p.id)).not.toContain(secret.id);
     const h2 = await svc.sdk({ roles: ['ANALYST'], clearance: 'H2' });
     expect((await h2.PersonById({ id: secret.id })).person?.name).toBe('Restricted Person');
-    expect((await h2.PersonPage({ first: 1 })).persons.totalCount).toBe(page.persons.totalCount + 1);
+    expect((await h2.PersonList({ first: 1 })).persons.totalCount).toBe(page.persons.totalCount + 1);
   });
 
   it('pages with keyset cursors across pages', async () => {
     const writer = await svc.sdk(ingest);
-    for (let i = 0; i < 25; i++) await writer.CreatePerson({ input: { name: `Paged ${i}`, provenance } });
+    for (let i = 0; i < 25; i++) await writer.UpsertPerson({ input: { name: `Paged ${i}`, provenance } });
     const sdk = await svc.sdk({ roles: ['ANALYST'], clearance: 'H3', ukConditional: true });
     const seen: string[] = [];
     let after: string | null | undefined;
     let total = 0;
     do {
-      const { persons } = await sdk.PersonPage({ first: 7, after });
+      const { persons } = await sdk.PersonList({ first: 7, after });
       total = persons.totalCount;
       seen.push(...persons.nodes.map((p) => p.id));
       after = persons.pageInfo.hasNextPage ? persons.pageInfo.endCursor : undefined;

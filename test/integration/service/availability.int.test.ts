@@ -24,7 +24,7 @@ describe('when Neo4j goes away and comes back', () => {
 
   it('answers SERVICE_UNAVAILABLE within seconds, /readyz 503, then recovers without a restart, data intact', async () => {
     const sdk = await svc.sdk(ingest);
-    const { createPerson } = await sdk.CreatePerson({ input: { name: 'Survivor of a restart', provenance: { reportId: 'ref-msht-reference-data' } } });
+    const { upsertPerson: createPerson } = await sdk.UpsertPerson({ input: { name: 'Survivor of a restart', provenance: { reportId: 'ref-msht-reference-data' } } });
     const readyz = svc.url.replace(/\/graphql$/, '/readyz');
 
     await neo4j.stop();

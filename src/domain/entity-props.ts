@@ -1,0 +1,209 @@
+import { badInput } from '../errors/app-error';
+import type { NodeLabel, RelationshipType } from './graph-model';
+import { AGE_GROUPS, GENDERS } from './person';
+import { PROVENANCE_KEYS } from './provenance';
+import { dateOrder, intInRange, isoDate, nonNegative, optionalText, textList } from './validation';
+import {
+  ASSOCIATION_KINDS,
+  BUSINESS_TYPES,
+  DOCUMENT_TYPES,
+  EXPLOITATION_CATEGORIES,
+  FIRST_RESPONDER_TYPES,
+  GROUP_ROLES,
+  HANDLE_PLATFORMS,
+  MONEY_CHANNELS,
+  NRM_DECISIONS,
+  OPERATION_STATUSES,
+  THREAT_LEVELS,
+  TRANSPORT_MODES,
+} from './vocabulary';
+
+/**
+ * The stored properties of each entity and relationship: their kinds, limits and vocabularies.
+ * Writers check input against these; property keys reach Cypher only from these tables.
+ */
+export type PropSpec =
+  | { kind: 'text'; max?: number; required?: boolean }
+  | { kind: 'textList'; max?: number }
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'number' }
+  | { kind: 'date' }
+  | { kind: 'bool' }
+  | { kind: 'enum'; values: readonly string[]; required?: boolean }
+  | { kind: 'enumList'; values: readonly string[] }
+  | { kind: 'currency' }
+  | { kind: 'latitude' }
+  | { kind: 'longitude' };
+
+export type PropTable = Record<string, PropSpec>;
+
+const text = (max = 500, required = false): PropSpec => ({ kind: 'text', max, required });
+const en = (values: readonly string[], required = false): PropSpec => ({ kind: 'enum', values, required });
+const date: PropSpec = { kind: 'date' };
+const count: PropSpec = { kind: 'int', min: 0, max: 1_000_000 };
+
+export const NODE_PROPS = {
+  Person: { name: text(200, true), aliases: { kind: 'textList', max: 200 }, dateOfBirth: date, birthYear: { kind: 'int', min: 1900, max: 2100 }, gender: en(GENDERS), ageGroup: en(AGE_GROUPS) },
+  OrganisedCrimeGroup: { name: text(200, true), aliases: { kind: 'textList', max: 200 }, reference: text(100), threatLevel: en(THREAT_LEVELS), description: text(2000) },
+  Town: { name: text(200, true) },
+  Address: { line1: text(200), line2: text(200), postcode: text(12), latitude: { kind: 'latitude' }, longitude: { kind: 'longitude' } },
+  Route: { name: text(200), cost: { kind: 'number' }, debt: { kind: 'number' }, currency: { kind: 'currency' } },
+  Operation: {
+    name: text(200, true),
+    status: en(OPERATION_STATUSES, true),
+    startDate: date,
+    endDate: date,
+    arrests: count,
+    victimsSafeguarded: count,
+    crimeTypes: { kind: 'enumList', values: EXPLOITATION_CATEGORIES },
+  },
+  Business: { name: text(200, true), type: en(BUSINESS_TYPES, true), companyNumber: text(20) },
+  Phone: {},
+  Vehicle: { make: text(60), model: text(60), colour: text(30) },
+  BankAccount: { bank: text(120) },
+  TravelDocument: { documentType: en(DOCUMENT_TYPES), expiryDate: date },
+  EmailAddress: {},
+  OnlineHandle: { platform: en(HANDLE_PLATFORMS) },
+  Exploitation: { startDate: date, endDate: date, description: text(2000) },
+  NRMReferral: {
+    referredOn: date,
+    firstResponderType: en(FIRST_RESPONDER_TYPES),
+    firstResponder: text(200),
+    rgDecision: en(NRM_DECISIONS),
+    rgDate: date,
+    cgDecision: en(NRM_DECISIONS),
+    cgDate: date,
+  },
+  IntelligenceReport: { reference: text(100, true), title: text(300), reportedOn: date },
+} as const satisfies Partial<Record<NodeLabel, PropTable>>;
+
+export type WritableLabel = keyof typeof NODE_PROPS;
+
+/** Date pairs that must be in order (from, to). */
+export const DATE_PAIRS: Partial<Record<string, [string, string][]>> = {
+  Operation: [['startDate', 'endDate']],
+  Exploitation: [['startDate', 'endDate']],
+  NRMReferral: [
+    ['referredOn', 'rgDate'],
+    ['rgDate', 'cgDate'],
+  ],
+  __rel: [['since', 'until']],
+};
+
+const span: PropTable = { since: date, until: date };
+
+export const REL_PROPS: Record<RelationshipType, PropTable> = {
+  MEMBER_OF: { role: en(GROUP_ROLES), ...span },
+  NATIONAL_OF: {},
+  HAS_IDENTIFIER: span,
+  RESIDES_AT: span,
+  LOCATED_AT: span,
+  PART_OF: {},
+  CONTROLS: span,
+  WORKS_AT: span,
+  ASSOCIATE_OF: { kind: en(ASSOCIATION_KINDS), ...span },
+  OPERATES_ROUTE: span,
+  TRAVELLED: { date, debt: { kind: 'number' }, currency: { kind: 'currency' } },
+  HAS_STOP: { order: { kind: 'int', min: 0, max: 100 }, mode: en(TRANSPORT_MODES) },
+  TARGETS: { since: date },
+  LED_BY: {},
+  IN_AREA: {},
+  PERPETRATED: { role: en(GROUP_ROLES) },
+  EXPLOITED: {},
+  OCCURRED_AT: {},
+  OF_TYPE: {},
+  SUBTYPE_OF: {},
+  USED_CONTROL: {},
+  USED_RECRUITMENT: {},
+  TRANSFERRED_TO: { amount: { kind: 'number' }, currency: { kind: 'currency' }, date, channel: en(MONEY_CHANNELS) },
+  REFERRAL_OF: {},
+  REFERRED_BY: {},
+  ISSUED_BY: {},
+};
+
+/**
+ * Checks the given properties against a table; `undefined` means "not given" (left out),
+ * `null` means "clear it". Returns the normalised values; throws BAD_USER_INPUT naming the field.
+ */
+export function checkProps(table: PropTable, input: Record<string, unknown>, prefix: string, today: Date, create: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) {
+    if (!(key in table)) throw badInput(`${prefix}.${key}`, 'is not a property of this kind');
+    if ((PROVENANCE_KEYS as readonly string[]).includes(key)) throw badInput(`${prefix}.${key}`, 'is provenance: give it in provenance');
+  }
+  for (const [key, spec] of Object.entries(table)) {
+    const field = `${prefix}.${key}`;
+    const value = input[key];
+    if (value === undefined) {
+      if (create && 'required' in spec && spec.required) throw badInput(field, 'is required');
+      continue;
+    }
+    if (value === null) {
+      if ('required' in spec && spec.required) throw badInput(field, 'is required and cannot be cleared');
+      out[key] = null;
+      continue;
+    }
+    out[key] = checkValue(spec, value, field, today);
+  }
+  return out;
+}
+
+function checkValue(spec: PropSpec, value: unknown, field: string, today: Date): unknown {
+  switch (spec.kind) {
+    case 'text': {
+      if (typeof value !== 'string') throw badInput(field, 'must be text');
+      const v = optionalText(field, value, spec.max);
+      if (v === null && spec.required) throw badInput(field, 'is required and must not be blank');
+      return v;
+    }
+    case 'textList':
+      if (!Array.isArray(value)) throw badInput(field, 'must be a list of text');
+      return textList(field, value as string[], spec.max);
+    case 'int':
+      return intInRange(field, value as number, spec.min, spec.max);
+    case 'number':
+      if (typeof value !== 'number') throw badInput(field, 'must be a number');
+      return nonNegative(field, value);
+    case 'date': {
+      const d = isoDate(field, value as string);
+      if (d !== null && d > `${today.getUTCFullYear() + 50}-12-31`) throw badInput(field, 'is too far in the future');
+      return d;
+    }
+    case 'bool':
+      if (typeof value !== 'boolean') throw badInput(field, 'must be true or false');
+      return value;
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value)) throw badInput(field, `must be one of ${spec.values.join(', ')}`);
+      return value;
+    case 'enumList': {
+      if (!Array.isArray(value)) throw badInput(field, 'must be a list');
+      value.forEach((v, i) => {
+        if (!spec.values.includes(v as string)) throw badInput(`${field}[${i}]`, `must be one of ${spec.values.join(', ')}`);
+      });
+      return [...new Set(value as string[])];
+    }
+    case 'currency':
+      if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value.trim().toUpperCase())) throw badInput(field, 'must be an ISO 4217 currency code such as GBP');
+      return value.trim().toUpperCase();
+    case 'latitude':
+      if (typeof value !== 'number' || value < -90 || value > 90) throw badInput(field, 'must be a latitude from -90 to 90');
+      return value;
+    case 'longitude':
+      if (typeof value !== 'number' || value < -180 || value > 180) throw badInput(field, 'must be a longitude from -180 to 180');
+      return value;
+  }
+}
+
+/** Checks the date pairs of a kind ("from" not after "to") on the merged old and new values. */
+export function checkDatePairs(kind: string, merged: Record<string, unknown>, prefix: string): void {
+  for (const [from, to] of DATE_PAIRS[kind] ?? []) {
+    dateOrder(`${prefix}.${from}`, (merged[from] as string | null | undefined) ?? null, `${prefix}.${to}`, (merged[to] as string | null | undefined) ?? null);
+  }
+}
+
+/** Keys of a table whose values are dates (stored as Neo4j DATE). */
+export function dateKeys(table: PropTable): string[] {
+  return Object.entries(table)
+    .filter(([, s]) => s.kind === 'date')
+    .map(([k]) => k);
+}

@@ -1,0 +1,203 @@
+import type { EntityRecord, RelRecord } from '../domain/entity-record';
+import { checkDatePairs, checkProps, dateKeys, NODE_PROPS, REL_PROPS, type WritableLabel } from '../domain/entity-props';
+import { isNodeLabel, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/graph-model';
+import { newId } from '../domain/ids';
+import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
+import { AppError, badInput, notFound } from '../errors/app-error';
+import { resolveProvenances } from './provenance.reader';
+import { deleteNodeQuery, existingNodesQuery, linkQuery, replaceLinksQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
+import type { GraphTx } from './run-query';
+import type { ScopedGraph } from './scoped-graph';
+
+export interface LinkSet {
+  type: RelationshipType;
+  direction: 'OUT' | 'IN';
+  targetLabels: readonly NodeLabel[];
+  ids: readonly string[];
+  /** Input path for errors, e.g. `input.nationalities`. */
+  field: string;
+}
+
+export interface UpsertRequest {
+  label: WritableLabel;
+  /** Update this id (or create it with this id when absent). */
+  id?: string | null;
+  /** Or match on a natural key (identifier value, report reference). */
+  naturalKey?: { key: 'value' | 'reference'; value: string };
+  /** Raw property input; undefined = leave as is, null = clear. Checked against NODE_PROPS. */
+  props: Record<string, unknown>;
+  /** Properties derived by the caller (already checked), e.g. an identifier's normalised value. */
+  derived?: Record<string, unknown>;
+  addLabels?: readonly string[];
+  removeLabels?: readonly string[];
+  /** Relationship sets to make exactly these targets (replace semantics), when given. */
+  links?: LinkSet[];
+  /** Ordered links replaced as a whole (a route's stops), when given. */
+  orderedLinks?: { type: RelationshipType; targetLabels: readonly NodeLabel[]; items: { id: string; props: Record<string, unknown> }[]; field: string };
+  provenance: ProvenanceInput;
+  /** Input path prefix for errors. */
+  field?: string;
+}
+
+export interface UpsertResult {
+  node: EntityRecord;
+  created: boolean;
+}
+
+interface Existing {
+  id: string;
+  labels: string[];
+  props: Record<string, unknown>;
+  visible: boolean;
+}
+
+async function existing(tx: GraphTx, ids: readonly string[]): Promise<Map<string, Existing>> {
+  const rows = await tx.run(existingNodesQuery(ids));
+  return new Map(rows.map((r) => [r.id as string, r as unknown as Existing]));
+}
+
+/** Refuses to write over an id of another kind, reference data, or a record the caller cannot see. */
+function guardExisting(e: Existing | undefined, label: NodeLabel, field: string): void {
+  if (!e) return;
+  if (!e.visible) throw new AppError('MSHT_CONFLICT', `${field}: this id is already in use`, { field });
+  if (e.labels.includes('Reference')) throw badInput(field, 'names reference data, which cannot be changed here');
+  if (!e.labels.includes(label)) throw badInput(field, `names a ${e.labels.find(isNodeLabel) ?? 'different kind of record'}, not a ${label}`);
+}
+
+/** Creates or updates one entity and its relationship sets in the given transaction. */
+export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Date): Promise<UpsertResult> {
+  const field = req.field ?? 'input';
+  const [prov] = await resolveProvenances(tx, [{ field: `${field}.provenance`, input: req.provenance }], now);
+  let matchId = req.id ?? null;
+  let old: Existing | undefined;
+  if (req.naturalKey) {
+    const rows = await tx.run({ cypher: `MATCH (n:${req.label} {${req.naturalKey.key}: $v}) RETURN n.id AS id`, params: { v: req.naturalKey.value } });
+    matchId = (rows[0]?.id as string | undefined) ?? matchId;
+  }
+  if (matchId) {
+    old = (await existing(tx, [matchId])).get(matchId);
+    guardExisting(old, req.label, req.naturalKey ? `${field}.value` : `${field}.id`);
+  }
+  const table = NODE_PROPS[req.label];
+  const checked = checkProps(table, req.props, field, now, !old);
+  checkDatePairs(req.label, { ...(old?.props ?? {}), ...checked }, field);
+  const dkeys = dateKeys(table);
+  const dates: Record<string, string | null> = {};
+  const props: Record<string, unknown> = { ...(req.derived ?? {}) };
+  for (const [k, v] of Object.entries(checked)) {
+    if (dkeys.includes(k)) dates[k] = v as string | null;
+    else props[k] = v;
+  }
+  const id = matchId ?? newId(req.label);
+  const rows = await tx.run(
+    upsertNodeQuery({
+      label: req.label,
+      addLabels: req.addLabels,
+      removeLabels: req.removeLabels,
+      match: req.naturalKey && !old ? { key: req.naturalKey.key, value: req.naturalKey.value } : { key: 'id', value: id },
+      newId: id,
+      props,
+      dates,
+      prov: provenanceProps(prov!),
+    }),
+  );
+  const node = rows[0]!.node as EntityRecord;
+  for (const set of req.links ?? []) {
+    const found = await tx.run(replaceLinksQuery(node.id, set.type, set.direction, set.targetLabels, set.ids, provenanceProps(prov!)));
+    if ((found[0]?.found as number) !== new Set(set.ids).size) {
+      throw badInput(set.field, `names a record that does not exist or is not a ${set.targetLabels.join(' or ')}`);
+    }
+  }
+  if (req.orderedLinks) {
+    const o = req.orderedLinks;
+    const found = await tx.run(replaceOrderedLinksQuery(node.id, o.type, o.targetLabels, o.items, provenanceProps(prov!)));
+    if ((found[0]?.found as number) !== o.items.length) {
+      throw badInput(o.field, `names a record that does not exist or is not a ${o.targetLabels.join(' or ')}`);
+    }
+  }
+  return { node, created: rows[0]!.created as boolean };
+}
+
+export function upsertEntity(g: ScopedGraph, req: UpsertRequest, now: Date): Promise<UpsertResult> {
+  return g.writeTx((tx) => upsertEntityInTx(tx, req, now));
+}
+
+/** Which key properties distinguish two links of a type between the same ends. */
+export const REL_KEYS: Partial<Record<RelationshipType, string[]>> = {
+  MEMBER_OF: ['role'],
+  ASSOCIATE_OF: ['kind'],
+  TRANSFERRED_TO: ['date', 'amount', 'currency'],
+  HAS_STOP: ['order'],
+  TRAVELLED: ['date'],
+  PERPETRATED: ['role'],
+};
+
+export interface LinkRequest {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+  provenance: ProvenanceInput;
+  field?: string;
+}
+
+/** Checks that the ends exist, are visible, and fit the relationship type in the registry. */
+async function checkEnds(tx: GraphTx, type: RelationshipType, from: string, to: string, field: string): Promise<void> {
+  const ends = await existing(tx, [from, to]);
+  const spec = RELATIONSHIP_TYPES[type];
+  for (const [id, allowed, f] of [
+    [from, spec.from, `${field}.from`],
+    [to, spec.to, `${field}.to`],
+  ] as const) {
+    const e = ends.get(id);
+    if (!e || !e.visible) throw notFound('record', id);
+    const label = e.labels.find(isNodeLabel)!;
+    if (!(allowed as readonly string[]).includes(label)) throw badInput(f, `a ${type} link goes from ${spec.from.join('/')} to ${spec.to.join('/')}; ${id} is a ${label}`);
+  }
+}
+
+export async function linkInTx(tx: GraphTx, req: LinkRequest, now: Date): Promise<{ rel: RelRecord; created: boolean }> {
+  const field = req.field ?? 'input';
+  await checkEnds(tx, req.type, req.from, req.to, field);
+  const [prov] = await resolveProvenances(tx, [{ field: `${field}.provenance`, input: req.provenance }], now);
+  const table = REL_PROPS[req.type];
+  const checked = checkProps(table, req.props, `${field}.properties`, now, true);
+  checkDatePairs('__rel', checked, `${field}.properties`);
+  const dkeys = dateKeys(table);
+  const keys = (REL_KEYS[req.type] ?? []).filter((k) => checked[k] !== undefined && checked[k] !== null);
+  const keyProps = Object.fromEntries(keys.map((k) => [k, checked[k]]));
+  const dates: Record<string, string | null> = {};
+  const props: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(checked)) {
+    if (keys.includes(k)) continue;
+    if (dkeys.includes(k)) dates[k] = v as string | null;
+    else props[k] = v;
+  }
+  const rows = await tx.run(linkQuery({ type: req.type, from: req.from, to: req.to, keyProps, keyDates: keys.filter((k) => dkeys.includes(k)), props, dates, prov: provenanceProps(prov!) }));
+  return { rel: rows[0]!.rel as RelRecord, created: rows[0]!.created as boolean };
+}
+
+export function link(g: ScopedGraph, req: LinkRequest, now: Date) {
+  return g.writeTx((tx) => linkInTx(tx, req, now));
+}
+
+export async function unlink(g: ScopedGraph, type: RelationshipType, from: string, to: string, keyInput: Record<string, unknown>, now: Date): Promise<number> {
+  return g.writeTx(async (tx) => {
+    await checkEnds(tx, type, from, to, 'input');
+    const table = REL_PROPS[type];
+    const checked = checkProps(table, keyInput, 'input.properties', now, false);
+    const keys = (REL_KEYS[type] ?? []).filter((k) => checked[k] !== undefined && checked[k] !== null);
+    const rows = await tx.run(unlinkQuery(type, from, to, Object.fromEntries(keys.map((k) => [k, checked[k]])), keys.filter((k) => dateKeys(table).includes(k))));
+    return rows[0]!.removed as number;
+  });
+}
+
+export async function deleteEntity(g: ScopedGraph, id: string): Promise<{ id: string; relationshipsRemoved: number }> {
+  return g.writeTx(async (tx) => {
+    const e = (await existing(tx, [id])).get(id);
+    if (!e || !e.visible) throw notFound('record', id);
+    if (e.labels.includes('Reference')) throw badInput('id', 'names reference data, which cannot be deleted');
+    const rows = await tx.run(deleteNodeQuery(id));
+    return { id, relationshipsRemoved: rows[0]!.rels as number };
+  });
+}

@@ -1,0 +1,249 @@
+import type { ParamBag } from '../params';
+import { compact, existsVisible, inList, range, textContains, typeMatches } from './filter-parts';
+
+/**
+ * List filters, one builder per entity, over the node variable `n`. Inputs are plain objects
+ * (from GraphQL inputs or the CLI); labels and property keys are ours; values go into the bag.
+ */
+
+const ROLE_LABELS: Record<string, string> = { OFFENDER: 'Offender', SUSPECT: 'Suspect', VICTIM: 'Victim' };
+
+/** A victim's protected fields (names, birth dates) may only be filtered on with victim-data rights. */
+const VICTIM_GUARD = '(NOT n:Victim OR $__victimData)';
+
+export interface PersonFilterInput {
+  roles?: string[] | null;
+  nationalities?: string[] | null;
+  name?: string | null;
+  gender?: string[] | null;
+  ageGroups?: string[] | null;
+  birthYearFrom?: number | null;
+  birthYearTo?: number | null;
+  groupId?: string | null;
+  groupRoles?: string[] | null;
+  exploitationTypes?: string[] | null;
+  forceAreas?: string[] | null;
+  recordedFrom?: Date | null;
+  recordedTo?: Date | null;
+}
+
+function recorded(bag: ParamBag, f: { recordedFrom?: Date | null; recordedTo?: Date | null }): string[] {
+  return range(bag, 'n.recordedAt', f.recordedFrom?.toISOString(), f.recordedTo?.toISOString(), (p) => `datetime(${p})`);
+}
+
+export function personFilter(f: PersonFilterInput, bag: ParamBag): string[] {
+  const byName = textContains(bag, 'n', f.name, 'aliases');
+  const years = range(bag, 'n.birthYear', f.birthYearFrom, f.birthYearTo);
+  const inGroup =
+    f.groupId || (f.groupRoles && f.groupRoles.length)
+      ? existsVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [f.groupId ? `__g.id = ${bag.add(f.groupId)}` : null, inList(bag, '__m.role', f.groupRoles)])
+      : null;
+  return compact([
+    f.roles && f.roles.length ? `(${f.roles.map((r) => `n:${ROLE_LABELS[r]}`).join(' OR ')})` : null,
+    f.nationalities?.length ? existsVisible('(n)-[__r:NATIONAL_OF]->(__c:Country)', ['__r'], [inList(bag, '__c.code', f.nationalities)]) : null,
+    byName ? `(${VICTIM_GUARD} AND ${byName})` : null,
+    inList(bag, 'n.gender', f.gender),
+    inList(bag, 'n.ageGroup', f.ageGroups),
+    years.length ? `(${VICTIM_GUARD} AND ${years.join(' AND ')})` : null,
+    inGroup,
+    f.exploitationTypes?.length
+      ? existsVisible('(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', ['__x', '__e', '__o'], [typeMatches(bag, '__t', f.exploitationTypes)])
+      : null,
+    f.forceAreas?.length ? personInForce(bag, f.forceAreas) : null,
+    ...recorded(bag, f),
+  ]);
+}
+
+/** Linked to a force area: lives at an address there, or was exploited (or exploited others) there. */
+function personInForce(bag: ParamBag, codes: readonly string[]): string {
+  const p = bag.add([...codes]);
+  return `(${existsVisible('(n)-[__ra:RESIDES_AT]->(__ad:Address)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)', ['__ra', '__ad', '__p1', '__tw'], [`__f.code IN ${p}`])}
+    OR ${existsVisible('(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', ['__x', '__e', '__ia'], [`__f.code IN ${p}`])})`;
+}
+
+export interface GroupFilterInput {
+  name?: string | null;
+  threatLevels?: string[] | null;
+  memberNationalities?: string[] | null;
+  exploitationTypes?: string[] | null;
+  forceAreas?: string[] | null;
+  targetedByOperation?: boolean | null;
+  recordedFrom?: Date | null;
+  recordedTo?: Date | null;
+}
+
+export function groupFilter(f: GroupFilterInput, bag: ParamBag): string[] {
+  const targeted = existsVisible('(n)<-[__t:TARGETS]-(__op:Operation)', ['__t', '__op']);
+  return compact([
+    textContains(bag, 'n', f.name, 'aliases'),
+    inList(bag, 'n.threatLevel', f.threatLevels),
+    f.memberNationalities?.length
+      ? existsVisible('(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)', ['__m', '__p', '__r'], [inList(bag, '__c.code', f.memberNationalities)])
+      : null,
+    f.exploitationTypes?.length
+      ? existsVisible('(n)-[__x:PERPETRATED]->(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', ['__x', '__e', '__o'], [typeMatches(bag, '__t', f.exploitationTypes)])
+      : null,
+    f.forceAreas?.length
+      ? existsVisible('(n)-[__x:PERPETRATED]->(__e:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', ['__x', '__e', '__ia'], [inList(bag, '__f.code', f.forceAreas)])
+      : null,
+    f.targetedByOperation === true ? targeted : f.targetedByOperation === false ? `NOT ${targeted}` : null,
+    ...recorded(bag, f),
+  ]);
+}
+
+export interface OperationFilterInput {
+  name?: string | null;
+  statuses?: string[] | null;
+  leadAgencies?: string[] | null;
+  forceAreas?: string[] | null;
+  crimeTypes?: string[] | null;
+  startedFrom?: string | null;
+  startedTo?: string | null;
+}
+
+export function operationFilter(f: OperationFilterInput, bag: ParamBag): string[] {
+  return compact([
+    textContains(bag, 'n', f.name),
+    inList(bag, 'n.status', f.statuses),
+    f.leadAgencies?.length ? existsVisible('(n)-[__l:LED_BY]->(__a:Agency)', ['__l'], [inList(bag, '__a.code', f.leadAgencies)]) : null,
+    f.forceAreas?.length
+      ? existsVisible('(n)-[__ia:IN_AREA]->(__f)', ['__ia'], [`(__f:PoliceForce OR __f:Region)`, `(__f.code IN ${bag.add(f.forceAreas)})`])
+      : null,
+    f.crimeTypes?.length ? `any(__c IN coalesce(n.crimeTypes, []) WHERE __c IN ${bag.add(f.crimeTypes)})` : null,
+    ...range(bag, 'n.startDate', f.startedFrom, f.startedTo, (p) => `date(${p})`),
+  ]);
+}
+
+export interface BusinessFilterInput {
+  name?: string | null;
+  types?: string[] | null;
+  forceAreas?: string[] | null;
+  controlledByGroup?: string | null;
+  targetedByOperation?: boolean | null;
+}
+
+export function businessFilter(f: BusinessFilterInput, bag: ParamBag): string[] {
+  const targeted = existsVisible('(n)<-[__t:TARGETS]-(__op:Operation)', ['__t', '__op']);
+  return compact([
+    textContains(bag, 'n', f.name),
+    inList(bag, 'n.type', f.types),
+    f.forceAreas?.length
+      ? existsVisible('(n)-[__la:LOCATED_AT]->(__ad:Address)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)', ['__la', '__ad', '__p1', '__tw'], [inList(bag, '__f.code', f.forceAreas)])
+      : null,
+    f.controlledByGroup ? existsVisible('(n)<-[__c:CONTROLS]-(__g:OrganisedCrimeGroup)', ['__c', '__g'], [`__g.id = ${bag.add(f.controlledByGroup)}`]) : null,
+    f.targetedByOperation === true ? targeted : f.targetedByOperation === false ? `NOT ${targeted}` : null,
+  ]);
+}
+
+export interface RouteFilterInput {
+  originCountry?: string | null;
+  destinationCountry?: string | null;
+  viaCountry?: string | null;
+  modes?: string[] | null;
+}
+
+/** Stops are Country or Town nodes; a town's country is found up the hierarchy. */
+function stopCountry(v: string): string {
+  return `coalesce(${v}.code, head([(${v})-[:PART_OF*1..4]->(__cc:Country) | __cc.code]))`;
+}
+
+export function routeFilter(f: RouteFilterInput, bag: ParamBag): string[] {
+  return compact([
+    f.originCountry ? existsVisible('(n)-[__s:HAS_STOP]->(__o)', ['__s', '__o'], [`__s.order = 0`, `${stopCountry('__o')} = ${bag.add(f.originCountry)}`]) : null,
+    f.destinationCountry
+      ? existsVisible('(n)-[__s:HAS_STOP]->(__o)', ['__s', '__o'], [
+          `NOT EXISTS { (n)-[__later:HAS_STOP]->() WHERE __later.order > __s.order }`,
+          `${stopCountry('__o')} = ${bag.add(f.destinationCountry)}`,
+        ])
+      : null,
+    f.viaCountry ? existsVisible('(n)-[__s:HAS_STOP]->(__o)', ['__s', '__o'], [`${stopCountry('__o')} = ${bag.add(f.viaCountry)}`]) : null,
+    f.modes?.length ? existsVisible('(n)-[__s:HAS_STOP]->()', ['__s'], [inList(bag, '__s.mode', f.modes)]) : null,
+  ]);
+}
+
+export interface ExploitationFilterInput {
+  types?: string[] | null;
+  forceAreas?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+  victimNationalities?: string[] | null;
+  groupId?: string | null;
+}
+
+export function exploitationFilter(f: ExploitationFilterInput, bag: ParamBag): string[] {
+  return compact([
+    f.types?.length ? existsVisible('(n)-[__o:OF_TYPE]->(__t:ExploitationType)', ['__o'], [typeMatches(bag, '__t', f.types)]) : null,
+    f.forceAreas?.length ? existsVisible('(n)-[__ia:IN_AREA]->(__f:PoliceForce)', ['__ia'], [inList(bag, '__f.code', f.forceAreas)]) : null,
+    ...range(bag, 'n.startDate', f.from, f.to, (p) => `date(${p})`),
+    f.victimNationalities?.length
+      ? existsVisible('(n)-[__x:EXPLOITED]->(__v:Person)-[__r:NATIONAL_OF]->(__c:Country)', ['__x', '__v', '__r'], [inList(bag, '__c.code', f.victimNationalities)])
+      : null,
+    f.groupId ? existsVisible('(n)<-[__x:PERPETRATED]-(__g:OrganisedCrimeGroup)', ['__x', '__g'], [`__g.id = ${bag.add(f.groupId)}`]) : null,
+  ]);
+}
+
+export interface NrmReferralFilterInput {
+  from?: string | null;
+  to?: string | null;
+  firstResponderTypes?: string[] | null;
+  rgDecisions?: string[] | null;
+  cgDecisions?: string[] | null;
+  forceAreas?: string[] | null;
+}
+
+export function nrmReferralFilter(f: NrmReferralFilterInput, bag: ParamBag): string[] {
+  return compact([
+    ...range(bag, 'n.referredOn', f.from, f.to, (p) => `date(${p})`),
+    inList(bag, 'n.firstResponderType', f.firstResponderTypes),
+    inList(bag, 'n.rgDecision', f.rgDecisions),
+    inList(bag, 'n.cgDecision', f.cgDecisions),
+    f.forceAreas?.length ? existsVisible('(n)-[__ia:IN_AREA]->(__f:PoliceForce)', ['__ia'], [inList(bag, '__f.code', f.forceAreas)]) : null,
+  ]);
+}
+
+export interface AddressFilterInput {
+  postcodePrefix?: string | null;
+  forceAreas?: string[] | null;
+  townId?: string | null;
+}
+
+export function addressFilter(f: AddressFilterInput, bag: ParamBag): string[] {
+  return compact([
+    f.postcodePrefix?.trim() ? `n.postcode STARTS WITH ${bag.add(f.postcodePrefix.trim().toUpperCase())}` : null,
+    f.forceAreas?.length
+      ? existsVisible('(n)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)', ['__p1', '__tw'], [inList(bag, '__f.code', f.forceAreas)])
+      : null,
+    f.townId ? existsVisible('(n)-[__p1:PART_OF]->(__tw:Town)', ['__p1'], [`__tw.id = ${bag.add(f.townId)}`]) : null,
+  ]);
+}
+
+export interface NamedFilterInput {
+  name?: string | null;
+  codes?: string[] | null;
+}
+
+export function namedFilter(f: NamedFilterInput, bag: ParamBag): string[] {
+  return compact([textContains(bag, 'n', f.name), inList(bag, 'n.code', f.codes)]);
+}
+
+export interface ReportFilterInput {
+  agencies?: string[] | null;
+  handling?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export function reportFilter(f: ReportFilterInput, bag: ParamBag): string[] {
+  return compact([inList(bag, 'n.agency', f.agencies), inList(bag, 'n.handling', f.handling), ...range(bag, 'n.reportedOn', f.from, f.to, (p) => `date(${p})`)]);
+}
+
+export interface IdentifierFilterInput {
+  value?: string | null;
+}
+
+export function identifierFilter(f: IdentifierFilterInput, bag: ParamBag): string[] {
+  // Matching on a value is allowed (the caller already knows it) but a victim-held value matches only for victim-data officers.
+  return compact([
+    f.value ? `(n.value = ${bag.add(f.value)} AND ($__victimData OR NOT EXISTS { (n)<-[:HAS_IDENTIFIER]-(:Victim) }))` : null,
+  ]);
+}

@@ -1,0 +1,190 @@
+import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
+import type { CypherQuery } from '../query';
+import { visible } from './access';
+import { projectNode, projectRel } from './projection';
+
+/**
+ * Write builders. Labels, relationship types and property keys in the text come from the
+ * registry and the property tables (src/domain), never from a request; values are parameters.
+ * Provenance (`$prov`) is written on every node and relationship created or updated.
+ */
+
+/** What an id is now: its labels, properties, and whether the caller may see it. */
+export function existingNodesQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN id, labels(n) AS labels, n {.*} AS props, ${visible('n')} AS visible`,
+    params: { ids: [...new Set(ids)] },
+  };
+}
+
+/** Sets provenance on create; on update takes the new report but never loosens handling. */
+function provenanceSet(v: string): { onCreate: string; onMatch: string } {
+  return {
+    onCreate: `${v} += $prov, ${v}.recordedAt = datetime($prov.recordedAt)`,
+    onMatch: `${v}.reportId = $prov.reportId, ${v}.agency = $prov.agency, ${v}.recordedAt = datetime($prov.recordedAt),
+    ${v}.gradeSource = $prov.gradeSource, ${v}.gradeIntel = $prov.gradeIntel,
+    ${v}.handling = CASE WHEN ${v}.handling > $prov.handling THEN ${v}.handling ELSE $prov.handling END,
+    ${v}.ukHandling = CASE WHEN ${v}.ukHandling = 'C' OR $prov.ukHandling = 'C' THEN 'C' ELSE 'P' END,
+    ${v}.consent = coalesce(${v}.consent, false) AND $prov.consent`,
+  };
+}
+
+export interface UpsertNode {
+  label: NodeLabel;
+  /** Extra labels from the registry: Identifier, Location, role labels. */
+  addLabels?: readonly string[];
+  removeLabels?: readonly string[];
+  /** Match on id, or on a natural key property (identifier value, report reference). */
+  match: { key: 'id' | 'value' | 'reference'; value: string };
+  /** The id a new node gets (ignored when one exists). */
+  newId: string;
+  /** Non-date properties; null removes the property. */
+  props: Record<string, unknown>;
+  /** Date properties as "YYYY-MM-DD" or null. */
+  dates: Record<string, string | null>;
+  prov: Record<string, unknown>;
+}
+
+export function upsertNodeQuery(u: UpsertNode): CypherQuery {
+  const p = provenanceSet('n');
+  const add = ['Entity', ...(u.addLabels ?? [])].map((l) => `:${l}`).join('');
+  const mergeOn = u.match.key === 'id' ? `(n:Entity {id: $matchValue})` : `(n:${u.label} {${u.match.key}: $matchValue})`;
+  const dateSets = Object.keys(u.dates).map((k) => `n.${k} = date($dates.${k})`);
+  const removes = (u.removeLabels ?? []).map((l) => `n:${l}`);
+  return {
+    cypher: `MERGE ${mergeOn}
+ON CREATE SET n:${u.label}${add}, n.id = $newId, ${p.onCreate}, n.__created = true
+ON MATCH SET ${p.onMatch}, n.__created = false
+SET n += $props${u.addLabels?.length ? `, n${u.addLabels.map((l) => `:${l}`).join('')}` : ''}${dateSets.length ? `, ${dateSets.join(', ')}` : ''}
+${removes.length ? `REMOVE ${removes.join(', ')}\n` : ''}WITH n, n.__created AS created
+REMOVE n.__created
+RETURN ${projectNode('n')} AS node, created`,
+    params: { matchValue: u.match.value, newId: u.newId, props: u.props, dates: u.dates, prov: u.prov },
+  };
+}
+
+export interface LinkSpec {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  /** Properties that tell two links of this type between the same ends apart (e.g. a transfer's date and amount). */
+  keyProps: Record<string, unknown>;
+  /** Which of the key properties are dates (compared as Neo4j DATE). */
+  keyDates?: readonly string[];
+  props: Record<string, unknown>;
+  dates: Record<string, string | null>;
+  prov: Record<string, unknown>;
+}
+
+function keyPatternOf(keyProps: Record<string, unknown>, keyDates: readonly string[] = []): string {
+  const keys = Object.keys(keyProps);
+  return keys.length ? ` {${keys.map((k) => (keyDates.includes(k) ? `${k}: date($key.${k})` : `${k}: $key.${k}`)).join(', ')}}` : '';
+}
+
+/** Creates the link, or updates the one with the same ends and key properties. */
+export function linkQuery(l: LinkSpec): CypherQuery {
+  const p = provenanceSet('r');
+  const keyPattern = keyPatternOf(l.keyProps, l.keyDates);
+  const dateSets = Object.keys(l.dates).map((k) => `r.${k} = date($dates.${k})`);
+  return {
+    cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MERGE (a)-[r:${l.type}${keyPattern}]->(b)
+ON CREATE SET ${p.onCreate}, r.__created = true
+ON MATCH SET ${p.onMatch}, r.__created = false
+SET r += $props${dateSets.length ? `, ${dateSets.join(', ')}` : ''}
+WITH r, r.__created AS created
+REMOVE r.__created
+RETURN ${projectRel('r')} AS rel, created`,
+    params: { from: l.from, to: l.to, key: l.keyProps, props: l.props, dates: l.dates, prov: l.prov },
+  };
+}
+
+/** Removes links of a type between two nodes (optionally only those with these key properties). */
+export function unlinkQuery(type: RelationshipType, from: string, to: string, keyProps: Record<string, unknown>, keyDates: readonly string[] = []): CypherQuery {
+  const keyPattern = keyPatternOf(keyProps, keyDates);
+  return {
+    cypher: `MATCH (a:Entity {id: $from})-[r:${type}${keyPattern}]->(b:Entity {id: $to})
+WHERE ${visible('r')}
+DELETE r
+RETURN count(*) AS removed`,
+    params: { from, to, key: keyProps },
+  };
+}
+
+/**
+ * Makes the links of one type from a node to nodes of the given labels exactly `targets`:
+ * links to other targets are removed, missing ones created with the provenance. Returns how many
+ * targets were found, so the writer can refuse unknown ids.
+ */
+export function replaceLinksQuery(from: string, type: RelationshipType, direction: 'OUT' | 'IN', targetLabels: readonly NodeLabel[], targetIds: readonly string[], prov: Record<string, unknown>): CypherQuery {
+  const labelTest = targetLabels.map((l) => `o:${l}`).join(' OR ');
+  const rel = direction === 'OUT' ? `(n)-[r:${type}]->(o)` : `(n)<-[r:${type}]-(o)`;
+  const create = direction === 'OUT' ? `(n)-[r:${type}]->(o)` : `(n)<-[r:${type}]-(o)`;
+  return {
+    cypher: `MATCH (n:Entity {id: $from})
+CALL (n) {
+  MATCH ${rel}
+  WHERE (${labelTest}) AND NOT o.id IN $targets
+  DELETE r
+}
+WITH n
+CALL (n) {
+  UNWIND $targets AS tid
+  MATCH (o:Entity {id: tid})
+  WHERE (${labelTest}) AND ${visible('o')}
+  MERGE ${create}
+  ON CREATE SET r += $prov, r.recordedAt = datetime($prov.recordedAt)
+  RETURN count(o) AS found
+}
+RETURN found`,
+    params: { from, targets: [...new Set(targetIds)], prov },
+  };
+}
+
+/** Deletes a node and its relationships; returns how many relationships went with it. */
+export function deleteNodeQuery(id: string): CypherQuery {
+  return {
+    cypher: `MATCH (n:Entity {id: $id})
+WHERE ${visible('n')} AND NOT n:Reference
+WITH n, COUNT { (n)--() } AS rels
+DETACH DELETE n
+RETURN rels`,
+    params: { id },
+  };
+}
+
+/**
+ * Replaces a node's ordered links of one type (a route's stops): all removed, then created in
+ * the given order with `order` = position and the item's properties. Returns how many targets
+ * were found.
+ */
+export function replaceOrderedLinksQuery(
+  from: string,
+  type: RelationshipType,
+  targetLabels: readonly NodeLabel[],
+  items: readonly { id: string; props: Record<string, unknown> }[],
+  prov: Record<string, unknown>,
+): CypherQuery {
+  const labelTest = targetLabels.map((l) => `o:${l}`).join(' OR ');
+  return {
+    cypher: `MATCH (n:Entity {id: $from})
+CALL (n) {
+  MATCH (n)-[r:${type}]->()
+  DELETE r
+}
+WITH n
+CALL (n) {
+  UNWIND range(0, size($items) - 1) AS i
+  WITH n, i, $items[i] AS item
+  MATCH (o:Entity {id: item.id})
+  WHERE (${labelTest}) AND ${visible('o')}
+  CREATE (n)-[r:${type}]->(o)
+  SET r += item.props, r.order = i, r += $prov, r.recordedAt = datetime($prov.recordedAt)
+  RETURN count(o) AS found
+}
+RETURN found`,
+    params: { from, items: items.map((i) => ({ id: i.id, props: i.props })), prov },
+  };
+}

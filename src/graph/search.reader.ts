@@ -1,0 +1,17 @@
+import type { EntityRecord } from '../domain/entity-record';
+import type { NodeLabel } from '../domain/graph-model';
+import { fuzzyQuery } from '../domain/lucene';
+import { searchQuery } from './queries/search.query';
+import type { ScopedGraph } from './scoped-graph';
+
+export interface SearchHit {
+  node: EntityRecord;
+  score: number;
+}
+
+export async function search(g: ScopedGraph, text: string, types: readonly NodeLabel[] | null, first: number): Promise<SearchHit[]> {
+  const lucene = fuzzyQuery(text);
+  if (!lucene) return [];
+  const rows = await g.read(searchQuery(lucene, types, first));
+  return rows.map((r) => ({ node: r.node as EntityRecord, score: r.score as number }));
+}

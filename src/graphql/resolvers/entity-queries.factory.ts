@@ -1,0 +1,65 @@
+import { Arg, Args, Ctx, ID, Query, Resolver, type ClassType } from 'type-graphql';
+
+import type { EntityRecord } from '../../domain/entity-record';
+import type { NodeLabel } from '../../domain/graph-model';
+import { decodeCursor } from '../../graph/cursor';
+import { readPage } from '../../graph/list.reader';
+import { ParamBag } from '../../graph/queries/params';
+import { sortSpec, type SortKey } from '../../graph/queries/sorts';
+import type { GraphQLContext } from '../context';
+import { SortDirectionEnum } from '../enums';
+import { checkFirst, PageArgs } from '../inputs/page.args';
+import { SortKeyEnum } from '../inputs/sort.args';
+import { Connection } from '../types/connection';
+import { toConnection } from './connection';
+
+export interface EntityQueriesOptions<F extends object> {
+  label: NodeLabel;
+  Type: ClassType;
+  Filter: ClassType<F>;
+  /** Query names, e.g. `person` and `persons`. */
+  one: string;
+  many: string;
+  description: string;
+  /** Builds predicates over `n` (values in the bag); may normalise or check the filter first. */
+  where: (filter: F, bag: ParamBag, ctx: GraphQLContext) => string[];
+}
+
+/**
+ * The two queries every entity kind has, made once here rather than copied per kind: by id, and
+ * a filtered, sorted, keyset-paginated list whose total is counted in the database on demand.
+ */
+export function entityQueries<F extends object>(o: EntityQueriesOptions<F>) {
+  const TypeConnection = Connection(o.Type);
+
+  @Resolver()
+  class EntityQueries {
+    @Query(() => o.Type, { name: o.one, nullable: true, description: `A ${o.label} by id (null when absent or not visible to you)` })
+    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EntityRecord | null> {
+      const n = await ctx.loaders.nodeById.load(id);
+      return n && n.__labels.includes(o.label) ? n : null;
+    }
+
+    @Query(() => TypeConnection, { name: o.many, description: o.description })
+    async many(
+      @Arg('filter', () => o.Filter, { nullable: true }) filter: F | null,
+      @Arg('sort', () => SortKeyEnum, { defaultValue: 'ID' }) sort: SortKey,
+      @Arg('direction', () => SortDirectionEnum, { defaultValue: 'ASC' }) direction: 'ASC' | 'DESC',
+      @Args() { first, after }: PageArgs,
+      @Ctx() ctx: GraphQLContext,
+    ) {
+      const bag = new ParamBag();
+      const page = await readPage(ctx.graph, {
+        label: o.label,
+        where: filter ? o.where(filter, bag, ctx) : [],
+        bag,
+        sort: sortSpec(sort, direction),
+        first: checkFirst(first),
+        after: after ? decodeCursor('after', after) : undefined,
+      });
+      return toConnection(page);
+    }
+  }
+  Object.defineProperty(EntityQueries, 'name', { value: `${o.label}Queries` });
+  return EntityQueries;
+}

@@ -1,0 +1,64 @@
+import type { GraphQLResolveInfo } from 'graphql';
+
+import { provenanceOf, type EntityRecord } from '../../domain/entity-record';
+import { gradingLabel } from '../../domain/provenance';
+import { decodeCursor } from '../../graph/cursor';
+import type { EdgeFilter, RelatedSpec } from '../../graph/queries/related.query';
+import type { RelatedEdge } from '../../graph/related.reader';
+import type { GraphQLContext } from '../context';
+import { checkFirst } from '../inputs/page.args';
+import { selects } from '../selection';
+
+/** A relationship edge as the GraphQL edge types read it. */
+export function toEdge(e: RelatedEdge): Record<string, unknown> & { node: EntityRecord; cursor: string; provenance: object } {
+  const p = provenanceOf(e.rel);
+  return {
+    ...e.rel,
+    node: e.node,
+    cursor: e.cursor,
+    linkId: e.rel.__id,
+    type: e.rel.__type,
+    direction: e.outgoing ? 'OUT' : 'IN',
+    provenance: { ...p, grading: gradingLabel(p) },
+  };
+}
+
+/**
+ * A paginated relationship field, through the request's related loader: all parents asking
+ * the same thing share one query. The total is counted only when selected.
+ */
+export async function relationConnection(
+  ctx: GraphQLContext,
+  parentId: string,
+  spec: RelatedSpec,
+  args: { first: number; after?: string | null },
+  info?: GraphQLResolveInfo,
+  edgeFilter?: EdgeFilter,
+) {
+  const first = checkFirst(args.first);
+  const after = args.after ? String(decodeCursor('after', args.after).key) : undefined;
+  const page = await ctx.loaders.related(spec, { first, after, withCount: selects(info, 'totalCount'), edgeFilter }, parentId);
+  const edges = page.edges.map(toEdge);
+  return {
+    edges,
+    nodes: page.edges.map((e) => e.node),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: page.total ?? 0,
+  };
+}
+
+/** A short, unpaginated relationship list (e.g. nationalities), capped at `limit`. */
+export async function relatedNodes(ctx: GraphQLContext, parentId: string, spec: RelatedSpec, limit = 100): Promise<EntityRecord[]> {
+  const page = await ctx.loaders.related(spec, { first: limit }, parentId);
+  return page.edges.map((e) => e.node);
+}
+
+/** The one far node of a to-one relationship (e.g. a business's address), or null. */
+export async function relatedNode(ctx: GraphQLContext, parentId: string, spec: RelatedSpec): Promise<EntityRecord | null> {
+  return (await relatedNodes(ctx, parentId, spec, 1))[0] ?? null;
+}
+
+export async function relatedEdges(ctx: GraphQLContext, parentId: string, spec: RelatedSpec, limit = 100) {
+  const page = await ctx.loaders.related(spec, { first: limit }, parentId);
+  return page.edges.map(toEdge);
+}

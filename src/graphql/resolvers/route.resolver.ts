@@ -1,0 +1,41 @@
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+
+import type { EntityRecord } from '../../domain/entity-record';
+import type { GraphQLContext } from '../context';
+import { RelationArgs } from '../inputs/relation.args';
+import { Location } from '../types/location.types';
+import { Route } from '../types/route.type';
+import { LinkConnection, RouteStop, TravelConnection } from '../types/relationship-edges';
+import { relatedEdges, relationConnection } from './relations';
+
+@Resolver(() => Route)
+export class RouteResolver {
+  @FieldResolver(() => [RouteStop], { description: 'The stops in the order travelled: origin first, destination last' })
+  async stops(@Root() r: EntityRecord, @Ctx() ctx: GraphQLContext) {
+    const edges = await relatedEdges(ctx, r.id, { type: 'HAS_STOP', direction: 'OUT' }, 100);
+    return edges
+      .map((e) => ({ order: e.order as number, mode: (e.mode as string | undefined) ?? null, place: e.node, provenance: e.provenance }))
+      .sort((a, b) => a.order - b.order);
+  }
+
+  @FieldResolver(() => Location, { nullable: true })
+  async origin(@Root() r: EntityRecord, @Ctx() ctx: GraphQLContext) {
+    return (await this.stops(r, ctx))[0]?.place ?? null;
+  }
+
+  @FieldResolver(() => Location, { nullable: true })
+  async destination(@Root() r: EntityRecord, @Ctx() ctx: GraphQLContext) {
+    return (await this.stops(r, ctx)).at(-1)?.place ?? null;
+  }
+
+  @FieldResolver(() => TravelConnection, { description: 'People who travelled this route' })
+  travellers(@Root() r: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, r.id, { type: 'TRAVELLED', direction: 'IN', targets: ['Person'] }, args, info);
+  }
+
+  @FieldResolver(() => LinkConnection, { description: 'Groups that run this route' })
+  operators(@Root() r: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return relationConnection(ctx, r.id, { type: 'OPERATES_ROUTE', direction: 'IN', targets: ['OrganisedCrimeGroup'] }, args, info);
+  }
+}
