@@ -75,8 +75,12 @@ export class GraphClient {
       work({
         run: async (q) => {
           if (scope.stats) scope.stats.queries += 1;
+          const started = Date.now();
           const res = await tx.run(q.cypher, q.params);
-          return res.records.map((r) => toPlain(r.toObject()) as Row);
+          const rows = res.records.map((r) => toPlain(r.toObject()) as Row);
+          // Statement text only (never parameters: they can hold victim data).
+          this.opts.log.debug({ requestId: scope.requestId, ms: Date.now() - started, rows: rows.length, cypher: q.cypher.slice(0, 120) }, 'cypher');
+          return rows;
         },
       });
     try {

@@ -1,0 +1,62 @@
+import { resetGraph } from '../../support/reset-graph';
+import { startTestService, type TestService } from '../../support/test-service';
+
+const ingest = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true };
+const provenance = { reportId: 'ref-msht-reference-data' };
+
+describe('full-text search', () => {
+  let svc: TestService;
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    svc = await startTestService();
+    await resetGraph(svc.graph);
+    const sdk = await svc.sdk(ingest);
+    const person = async (name: string, extra: object = {}) => (await sdk.UpsertPerson({ input: { name, provenance, ...extra } })).upsertPerson.id;
+    ids = {
+      nguyen: await person('Nguyen Van A', { roles: ['OFFENDER'] }),
+      nguyenB: await person('Nguyen Thi B'),
+      ionescu: await person('Marian Ionescu', { aliases: ['Bogdan'], roles: ['OFFENDER'] }),
+      victim: await person('Elena Ionescu', { roles: ['VICTIM'] }),
+      group: (await sdk.UpsertGroup({ input: { name: 'Dragon Nails Network', provenance } })).upsertOrganisedCrimeGroup.id,
+      phone: (await sdk.UpsertIdentifier({ input: { kind: 'Phone', value: '07700 900123', provenance } })).upsertIdentifier.id,
+    };
+    await svc.graph.write({ cypher: 'CALL db.awaitIndexes(60)', params: {} });
+  });
+  afterAll(() => svc.close());
+
+  async function hits(text: string, roles: ('ANALYST' | 'VICTIM_DATA_OFFICER')[] = ['ANALYST'], types?: string[]) {
+    const sdk = await svc.sdk({ roles, clearance: 'H1' });
+    return (await sdk.Search({ text, types: types as never })).search.map((h) => h.node.id);
+  }
+
+  it('finds "Nguyen Van A" from "nguyen van", ranked first', async () => {
+    const found = await hits('nguyen van');
+    expect(found[0]).toBe(ids.nguyen);
+  });
+
+  it('finds "Ionescu" from the misspelling "Ionesku" and by alias', async () => {
+    expect(await hits('Ionesku')).toContain(ids.ionescu);
+    expect(await hits('bogdan')).toEqual([ids.ionescu]);
+  });
+
+  it('finds groups by name part and phones by value', async () => {
+    expect(await hits('dragon')).toEqual([ids.group]);
+    expect(await hits('+447700900123')).toContain(ids.phone);
+  });
+
+  it('narrows by type', async () => {
+    expect(await hits('ionescu', ['ANALYST'], ['OrganisedCrimeGroup'])).toEqual([]);
+  });
+
+  it('never matches a victim for an analyst, but does for a victim-data officer', async () => {
+    expect(await hits('Elena', ['ANALYST'], ['Person'])).toEqual([]);
+    expect(await hits('Elena', ['VICTIM_DATA_OFFICER'], ['Person'])).toEqual([ids.victim]);
+  });
+
+  it('takes Lucene syntax as plain text', async () => {
+    for (const text of ['nguyen AND NOT van', '"nguyen', 'name:*', '(ionescu', 'van~~~', '\\', '/regex/', 'OR', '* ?', '[a TO z]', '&& ||']) {
+      await expect(hits(text)).resolves.toBeInstanceOf(Array);
+    }
+  });
+});
