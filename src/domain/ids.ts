@@ -39,4 +39,5 @@ export function newId(label: NodeLabel): string {
   return `${ID_PREFIX[label]}-${s}`;
 }
 
-export const ID_PATTERN = /^[a-z][a-z0-9]*-[A-Za-z0-9._:-]{1,120}$/;
+/** Reference ids carry their code, which may hold underscores (`etype-LABOUR_FOR_OFFENDERS`). */
+export const ID_PATTERN = /^[a-z][a-z0-9]*-[A-Za-z0-9_.:-]{1,120}$/;

@@ -11,6 +11,16 @@
 export const EXPLOITATION_CATEGORIES = ['LABOUR', 'SEXUAL', 'CRIMINAL', 'DOMESTIC_SERVITUDE', 'ORGAN_HARVESTING', 'UNKNOWN'] as const;
 export type ExploitationCategory = (typeof EXPLOITATION_CATEGORIES)[number];
 
+/** Display names of the categories, as the NRM statistics word them. */
+export const EXPLOITATION_CATEGORY_NAMES: Record<ExploitationCategory, string> = {
+  LABOUR: 'Labour exploitation',
+  SEXUAL: 'Sexual exploitation',
+  CRIMINAL: 'Criminal exploitation',
+  DOMESTIC_SERVITUDE: 'Domestic servitude',
+  ORGAN_HARVESTING: 'Organ harvesting',
+  UNKNOWN: 'Not specified or unknown',
+};
+
 /** The Home Office typology: 17 offence types, each within one category. */
 export const OFFENCE_TYPES = [
   { code: 'LABOUR_FOR_OFFENDERS', category: 'LABOUR', name: 'Labour exploitation: victims work for offenders' },
