@@ -3,8 +3,12 @@ import { contentHash, sha256Hex } from '../../../src/exports/content-hash';
 import { parseJsonExport, toJson } from '../../../src/exports/json-export';
 import { exportFixture, HOSTILE } from '../../fixtures/export-fixture';
 
+/** A parsed JSON document that a test damages in one place. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Damageable = Record<string, any>;
+
 /** The file as a mutable JSON value, for damaging it in one place. */
-function doc(): Record<string, any> {
+function doc(): Damageable {
   return JSON.parse(toJson(exportFixture()).content.toString('utf8'));
 }
 
@@ -85,7 +89,7 @@ describe('toJson / parseJsonExport', () => {
     expect(err.message).toMatch(message);
   });
 
-  it.each<[string, (d: Record<string, any>) => void, string, RegExp]>([
+  it.each<[string, (d: Damageable) => void, string, RegExp]>([
     ['a missing manifest field', (d) => delete d.manifest.purpose, '$.manifest.purpose', /is required/],
     ['a wrong recipient kind', (d) => (d.manifest.recipient.kind = 'INTERPOL'), '$.manifest.recipient.kind', /must be one of EUROPOL, PARTNER_COUNTRY, UK_PARTNER, got "INTERPOL"/],
     ['an exportedAt without a zone', (d) => (d.manifest.exportedAt = '2025-05-01T12:00:00'), '$.manifest.exportedAt', /ISO 8601/],
