@@ -7,7 +7,6 @@
  * replaced by U+FFFD: no XML reader would accept the file otherwise.
  */
 // Without the `u` flag on purpose: surrogates are matched as single code units.
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export const XML_REPLACEMENT_CHARACTER = '\uFFFD';
