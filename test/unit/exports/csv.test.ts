@@ -52,7 +52,7 @@ describe('toCsv', () => {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     expect(byId.get('per-obrien')).toMatchObject({ label: HOSTILE.injection, name: HOSTILE.injection, notes: HOSTILE.backslashes, remark: HOSTILE.formula, heightCm: '181.5' });
     expect(byId.get('ocg-redlotus')!.name).toBe(HOSTILE.markup);
-    expect(byId.get('addr-leeds')).toMatchObject({ line1: HOSTILE.separators, note: HOSTILE.control });
+    expect(byId.get('addr-leeds')).toMatchObject({ line1: HOSTILE.separators, note: HOSTILE.control, directions: HOSTILE.newlines });
     expect(byId.get('biz-lotus')!.label).toBe(HOSTILE.emoji);
     expect(edges.find((e) => e.id === pkg.subgraph.edges[7]!.id)!.note).toBe(HOSTILE.injection);
   });

@@ -92,6 +92,7 @@ describe('toGraphml', () => {
     expect(g.nodes['per-obrien']!.notes).toBe(HOSTILE.backslashes);
     expect(g.nodes['ocg-redlotus']!.name).toBe(HOSTILE.markup);
     expect(g.nodes['addr-leeds']!.line1).toBe(HOSTILE.separators);
+    expect(g.nodes['addr-leeds']!.directions).toBe(HOSTILE.newlines);
     expect(g.nodes['biz-lotus']!.label).toBe(HOSTILE.emoji);
     expect(JSON.parse(g.nodes['per-nguyen']!.aliases as string)).toEqual([HOSTILE.quotes, HOSTILE.newlines, HOSTILE.emoji]);
     expect(g.nodes['addr-leeds']!.note).toBe('bell\uFFFDhere');
