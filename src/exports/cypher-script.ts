@@ -53,7 +53,9 @@ export function toCypherScript(pkg: ExportPackage): ExportFile {
   const nodeGroups = new Map<string, JsonNode[]>();
   for (const n of d.nodes) {
     const labels = nodeLabels(n).join(':');
-    nodeGroups.set(labels, [...(nodeGroups.get(labels) ?? []), n]);
+    const group = nodeGroups.get(labels);
+    if (group) group.push(n);
+    else nodeGroups.set(labels, [n]);
   }
   for (const [labels, nodes] of [...nodeGroups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     batches(nodes).forEach((batch, i, all) => {
@@ -67,7 +69,9 @@ export function toCypherScript(pkg: ExportPackage): ExportFile {
   const edgeGroups = new Map<string, JsonEdge[]>();
   for (const e of d.edges) {
     const type = relationshipType(e.type);
-    edgeGroups.set(type, [...(edgeGroups.get(type) ?? []), e]);
+    const group = edgeGroups.get(type);
+    if (group) group.push(e);
+    else edgeGroups.set(type, [e]);
   }
   for (const [type, edges] of [...edgeGroups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     batches(edges).forEach((batch, i, all) => {
@@ -149,14 +153,12 @@ function batches<T>(items: readonly T[]): T[][] {
 }
 
 /**
- * Text for a comment line: JSON string escapes without the quotes, so line breaks cannot end the
- * comment, and `;` as \u003b so that no statement splitter can take a comment apart.
+ * Text for a comment line: JSON string escapes without the quotes, so no line break can end the
+ * comment, and `;`, `'`, back-quote, `/*` and the Unicode line ends as \uXXXX, so that no
+ * statement splitter, however simple, can take a comment for a statement, a string or a name.
  */
 function oneLine(s: string): string {
   return JSON.stringify(s)
     .slice(1, -1)
-    .replace(/;/g, '\\u003b')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/\u0085/g, '\\u0085');
+    .replace(/[;'`\u0085\u2028\u2029]|(?<=\/)\*/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

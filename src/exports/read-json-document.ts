@@ -61,7 +61,7 @@ export function readJsonDocument(doc: unknown): ExportPackage {
   if (manifest.counts.nodes !== jsonNodes.length) fail('$.manifest.counts.nodes', `is ${manifest.counts.nodes} but the document holds ${jsonNodes.length} nodes`);
   if (manifest.counts.edges !== jsonEdges.length) fail('$.manifest.counts.edges', `is ${manifest.counts.edges} but the document holds ${jsonEdges.length} edges`);
   const items = [...jsonNodes, ...jsonEdges];
-  const worst = Math.max(0, ...items.map((x) => HANDLING_CODES.indexOf(x.provenance.handling)));
+  const worst = items.reduce((max, x) => Math.max(max, HANDLING_CODES.indexOf(x.provenance.handling)), 0);
   if (HANDLING_CODES.indexOf(manifest.packageHandling.handling) < worst) {
     fail('$.manifest.packageHandling.handling', `is ${manifest.packageHandling.handling} but the package holds ${HANDLING_CODES[worst]} items`);
   }
