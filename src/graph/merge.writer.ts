@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { mergedProps } from '../analytics/merge-rules';
+import { mergedProps } from '../domain/merge-rules';
 import { isNodeLabel } from '../domain/graph-model';
 import type { Principal } from '../auth/principal';
 import { AppError, badInput, notFound } from '../errors/app-error';

@@ -1,3 +1,4 @@
+import type { TypedProp } from '../../domain/merge-rules';
 import type { CypherQuery } from '../query';
 import { visible } from './access';
 
@@ -32,11 +33,7 @@ function typedValue(item: string): string {
     ELSE ${item}.v END`;
 }
 
-export interface TypedProp {
-  k: string;
-  t: string;
-  v: unknown;
-}
+export type { TypedProp };
 
 export interface DumpedRel {
   type: string;

@@ -1,5 +1,11 @@
-import { HANDLING_CODES } from '../domain/provenance';
-import type { TypedProp } from '../graph/queries/merge.query';
+import { HANDLING_CODES } from './provenance';
+
+/** A stored property with its Neo4j type as `valueType()` prints it, so it can be written back exactly. */
+export interface TypedProp {
+  k: string;
+  t: string;
+  v: unknown;
+}
 
 /**
  * What the kept record looks like after a merge (pure): its own values win; values only the
