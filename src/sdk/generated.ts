@@ -667,7 +667,4938 @@ export type UpsertGroupMutationVariables = Exact<{
 
 export type UpsertGroupMutation = { upsertOrganisedCrimeGroup: { id: string, name: string, aliases: Array<string>, threatLevel: ThreatLevel | null } };
 
-export type SubgraphFieldsFragment = { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> };
+export type RouteByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RouteByIdQuery = { route: { id: string, name: string | null, debt: number | null, currency: string | null, origin:
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+     | null, destination:
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+     | null, stops: Array<{ order: number, mode: TransportMode | null, place:
+        | { __typename: 'Address', id: string, displayName: string }
+        | { __typename: 'Country', id: string, displayName: string }
+        | { __typename: 'PoliceForce', id: string, displayName: string }
+        | { __typename: 'Region', id: string, displayName: string }
+        | { __typename: 'Town', id: string, displayName: string }
+      , provenance: { grading: string } }>, operators: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      > }, travellers: { totalCount: number, edges: Array<{ date: string | null, debt: number | null, node:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }> } } | null };
+
+export type OperationByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OperationByIdQuery = { operation: { id: string, name: string, status: OperationStatus, startDate: string | null, crimeTypes: Array<ExploitationCategory>, leadAgency: { code: string, name: string } | null, areas: Array<
+      | { id: string, displayName: string }
+      | { id: string, displayName: string }
+      | { id: string, displayName: string }
+      | { id: string, displayName: string }
+      | { id: string, displayName: string }
+    >, targets: { totalCount: number, nodes: Array<
+        | { __typename: 'Address', id: string }
+        | { __typename: 'Agency', id: string }
+        | { __typename: 'BankAccount', id: string }
+        | { __typename: 'Business', id: string }
+        | { __typename: 'ControlMethod', id: string }
+        | { __typename: 'Country', id: string }
+        | { __typename: 'EmailAddress', id: string }
+        | { __typename: 'Exploitation', id: string }
+        | { __typename: 'ExploitationType', id: string }
+        | { __typename: 'IntelligenceReport', id: string }
+        | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'OnlineHandle', id: string }
+        | { __typename: 'Operation', id: string }
+        | { __typename: 'OrganisedCrimeGroup', id: string }
+        | { __typename: 'Person', id: string }
+        | { __typename: 'Phone', id: string }
+        | { __typename: 'PoliceForce', id: string }
+        | { __typename: 'RecruitmentMethod', id: string }
+        | { __typename: 'Region', id: string }
+        | { __typename: 'Route', id: string }
+        | { __typename: 'Town', id: string }
+        | { __typename: 'TravelDocument', id: string }
+        | { __typename: 'Vehicle', id: string }
+      > } } | null };
+
+export type ExploitationByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ExploitationByIdQuery = { exploitation: { id: string, startDate: string | null, types: Array<{ code: string, kind: string | null }>, controlMethods: Array<{ code: string }>, recruitmentMethods: Array<{ code: string }>, victims: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { displayName: string, redacted: boolean, id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      > }, perpetrators: { nodes: Array<
+        | { __typename: 'Address', id: string }
+        | { __typename: 'Agency', id: string }
+        | { __typename: 'BankAccount', id: string }
+        | { __typename: 'Business', id: string }
+        | { __typename: 'ControlMethod', id: string }
+        | { __typename: 'Country', id: string }
+        | { __typename: 'EmailAddress', id: string }
+        | { __typename: 'Exploitation', id: string }
+        | { __typename: 'ExploitationType', id: string }
+        | { __typename: 'IntelligenceReport', id: string }
+        | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'OnlineHandle', id: string }
+        | { __typename: 'Operation', id: string }
+        | { __typename: 'OrganisedCrimeGroup', id: string }
+        | { __typename: 'Person', id: string }
+        | { __typename: 'Phone', id: string }
+        | { __typename: 'PoliceForce', id: string }
+        | { __typename: 'RecruitmentMethod', id: string }
+        | { __typename: 'Region', id: string }
+        | { __typename: 'Route', id: string }
+        | { __typename: 'Town', id: string }
+        | { __typename: 'TravelDocument', id: string }
+        | { __typename: 'Vehicle', id: string }
+      > }, locations: Array<
+      | { __typename: 'Address', id: string }
+      | { __typename: 'Agency', id: string }
+      | { __typename: 'BankAccount', id: string }
+      | { __typename: 'Business', id: string }
+      | { __typename: 'ControlMethod', id: string }
+      | { __typename: 'Country', id: string }
+      | { __typename: 'EmailAddress', id: string }
+      | { __typename: 'Exploitation', id: string }
+      | { __typename: 'ExploitationType', id: string }
+      | { __typename: 'IntelligenceReport', id: string }
+      | { __typename: 'NRMReferral', id: string }
+      | { __typename: 'OnlineHandle', id: string }
+      | { __typename: 'Operation', id: string }
+      | { __typename: 'OrganisedCrimeGroup', id: string }
+      | { __typename: 'Person', id: string }
+      | { __typename: 'Phone', id: string }
+      | { __typename: 'PoliceForce', id: string }
+      | { __typename: 'RecruitmentMethod', id: string }
+      | { __typename: 'Region', id: string }
+      | { __typename: 'Route', id: string }
+      | { __typename: 'Town', id: string }
+      | { __typename: 'TravelDocument', id: string }
+      | { __typename: 'Vehicle', id: string }
+    >, forceAreas: Array<{ code: string }> } | null };
+
+export type PlaceHierarchyQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PlaceHierarchyQuery = { node:
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type NodesByIdQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type NodesByIdQuery = { nodes: Array<
+    | { __typename: 'Address', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Agency', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'BankAccount', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Business', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'ControlMethod', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Country', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'EmailAddress', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Exploitation', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'ExploitationType', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'IntelligenceReport', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'NRMReferral', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'OnlineHandle', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Operation', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'OrganisedCrimeGroup', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Person', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Phone', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'PoliceForce', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'RecruitmentMethod', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Region', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Route', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Town', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'TravelDocument', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Vehicle', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+   | null> };
+
+export type SubgraphFieldsFragment = { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> };
 
 export type PhoneNetworkQueryVariables = Exact<{
   phone: string;
@@ -701,7 +5632,7 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { id: string }
           | { id: string }
-        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
     | { id: string, value: string | null, holders: { nodes: Array<
           | { id: string }
           | { id: string }
@@ -726,7 +5657,7 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { id: string }
           | { id: string }
-        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
     | { id: string, value: string | null, holders: { nodes: Array<
           | { id: string }
           | { id: string }
@@ -751,7 +5682,7 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { id: string }
           | { id: string }
-        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
     | { id: string, value: string | null, holders: { nodes: Array<
           | { id: string }
           | { id: string }
@@ -776,7 +5707,7 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { id: string }
           | { id: string }
-        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
     | { id: string, value: string | null, holders: { nodes: Array<
           | { id: string }
           | { id: string }
@@ -801,7 +5732,7 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { id: string }
           | { id: string }
-        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
     | { id: string, value: string | null, holders: { nodes: Array<
           | { id: string }
           | { id: string }
@@ -826,7 +5757,7 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { id: string }
           | { id: string }
-        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
    | null };
 
 export type NeighbourhoodQueryVariables = Exact<{
@@ -841,7 +5772,7 @@ export type NeighbourhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } };
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } };
 
 export type ShortestChainsQueryVariables = Exact<{
   from: string;
@@ -853,7 +5784,7 @@ export type ShortestChainsQueryVariables = Exact<{
 }>;
 
 
-export type ShortestChainsQuery = { paths: Array<{ hops: number, nodeIds: Array<string>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }> };
+export type ShortestChainsQuery = { paths: Array<{ hops: number, nodeIds: Array<string>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }> };
 
 export type ConnectingNetworkQueryVariables = Exact<{
   ids: Array<string> | string;
@@ -861,7 +5792,7 @@ export type ConnectingNetworkQueryVariables = Exact<{
 }>;
 
 
-export type ConnectingNetworkQuery = { connectingNetwork: { unconnected: Array<Array<string>>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } } };
+export type ConnectingNetworkQuery = { connectingNetwork: { unconnected: Array<Array<string>>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } } };
 
 export type UntargetedLinkedBusinessesQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -1024,7 +5955,7 @@ export type SharedIdentifiersQuery = { sharedIdentifiers: { links: Array<{ subje
         | { __typename: 'Town', id: string }
         | { __typename: 'TravelDocument', id: string }
         | { __typename: 'Vehicle', id: string }
-       }>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: unknown, provenance: { grading: string, handling: HandlingCode, agency: string } }> } } };
+       }>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } } };
 
 export type DuplicateCandidatesQueryVariables = Exact<{
   ids?: Array<string> | string | null | undefined;
@@ -1402,6 +6333,154 @@ export const UpsertGroupDocument = gql`
     name
     aliases
     threatLevel
+  }
+}
+    `;
+export const RouteByIdDocument = gql`
+    query RouteById($id: ID!) {
+  route(id: $id) {
+    id
+    name
+    debt
+    currency
+    origin {
+      displayName
+    }
+    destination {
+      displayName
+    }
+    stops {
+      order
+      mode
+      place {
+        __typename
+        id
+        displayName
+      }
+      provenance {
+        grading
+      }
+    }
+    operators(first: 10) {
+      nodes {
+        id
+      }
+    }
+    travellers(first: 10) {
+      totalCount
+      edges {
+        date
+        debt
+        node {
+          id
+        }
+      }
+    }
+  }
+}
+    `;
+export const OperationByIdDocument = gql`
+    query OperationById($id: ID!) {
+  operation(id: $id) {
+    id
+    name
+    status
+    startDate
+    crimeTypes
+    leadAgency {
+      code
+      name
+    }
+    areas {
+      id
+      displayName
+    }
+    targets(first: 50) {
+      totalCount
+      nodes {
+        __typename
+        id
+      }
+    }
+  }
+}
+    `;
+export const ExploitationByIdDocument = gql`
+    query ExploitationById($id: ID!) {
+  exploitation(id: $id) {
+    id
+    startDate
+    types {
+      code
+      kind
+    }
+    controlMethods {
+      code
+    }
+    recruitmentMethods {
+      code
+    }
+    victims(first: 10) {
+      nodes {
+        id
+        ... on Person {
+          displayName
+          redacted
+        }
+      }
+    }
+    perpetrators(first: 10) {
+      nodes {
+        __typename
+        id
+      }
+    }
+    locations {
+      __typename
+      id
+    }
+    forceAreas {
+      code
+    }
+  }
+}
+    `;
+export const PlaceHierarchyDocument = gql`
+    query PlaceHierarchy($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Location {
+      displayName
+      parent {
+        id
+        displayName
+        parent {
+          id
+          displayName
+          parent {
+            id
+            displayName
+            parent {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `;
+export const NodesByIdDocument = gql`
+    query NodesById($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    __typename
+    id
+    provenance {
+      grading
+      handling
+      reportId
+    }
   }
 }
     `;
@@ -1910,6 +6989,21 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     UpsertGroup(variables: UpsertGroupMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertGroupMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<UpsertGroupMutation>({ document: UpsertGroupDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertGroup', 'mutation', variables);
+    },
+    RouteById(variables: RouteByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RouteByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RouteByIdQuery>({ document: RouteByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RouteById', 'query', variables);
+    },
+    OperationById(variables: OperationByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OperationByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OperationByIdQuery>({ document: OperationByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OperationById', 'query', variables);
+    },
+    ExploitationById(variables: ExploitationByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ExploitationByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ExploitationByIdQuery>({ document: ExploitationByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ExploitationById', 'query', variables);
+    },
+    PlaceHierarchy(variables: PlaceHierarchyQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PlaceHierarchyQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PlaceHierarchyQuery>({ document: PlaceHierarchyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PlaceHierarchy', 'query', variables);
+    },
+    NodesById(variables: NodesByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NodesByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NodesByIdQuery>({ document: NodesByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NodesById', 'query', variables);
     },
     PhoneNetwork(variables: PhoneNetworkQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PhoneNetworkQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<PhoneNetworkQuery>({ document: PhoneNetworkDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PhoneNetwork', 'query', variables);
