@@ -106,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     mode: r.MSHT_MODE,
-    traversal: { maxDepth: r.MSHT_MAX_DEPTH, nodeBudget: r.MSHT_NODE_BUDGET, maxPathHops: r.MSHT_MAX_PATH_HOPS, timeoutMs: r.MSHT_TRAVERSAL_TIMEOUT_MS },
+    traversal: { maxDepth: r.MSHT_MAX_TRAVERSAL_DEPTH, nodeBudget: r.MSHT_NODE_BUDGET, maxPathHops: r.MSHT_MAX_PATH_HOPS, timeoutMs: r.MSHT_TRAVERSAL_TIMEOUT_MS },
     auth: {
       jwtSecret: r.MSHT_AUTH_JWT_SECRET,
       jwksFile: r.MSHT_AUTH_JWKS_FILE,

@@ -18,5 +18,7 @@ export interface GraphQLContext {
   pseudonyms: Pseudonymiser;
   /** Bounds for traversals and network queries. */
   limits: TraversalLimits;
+  /** NRM referrals per force from imported statistics, where imported. */
+  importedReferrals?: (from: string, to: string) => Promise<Map<string, number> | null>;
   log: Logger;
 }

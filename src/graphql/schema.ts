@@ -7,6 +7,7 @@ import { BusinessResolver } from './resolvers/business.resolver';
 import { ENTITY_QUERY_RESOLVERS, LookupResolver } from './resolvers/entity-queries';
 import { ExploitationResolver, ExploitationTypeResolver, IntelligenceReportResolver, NrmReferralResolver } from './resolvers/exploitation.resolver';
 import { GroupResolver } from './resolvers/group.resolver';
+import { BusinessModelResolver, InsightResolver } from './resolvers/insight.resolver';
 import { BankAccountResolver, IdentifierResolver, TravelDocumentResolver } from './resolvers/identifier.resolver';
 import { AddressResolver, LocationResolver, PoliceForceResolver } from './resolvers/location.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
@@ -40,6 +41,8 @@ export const RESOLVERS = [
   ExploitationTypeResolver,
   SearchResolver,
   NetworkResolver,
+  InsightResolver,
+  BusinessModelResolver,
   GraphNodeResolver,
   IdentifierNetworkResolver,
   MutationResolver,

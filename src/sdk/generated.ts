@@ -581,6 +581,27 @@ export type TransportMode =
   | 'TRAIN'
   | 'UNKNOWN';
 
+export type TrendGroup =
+  | 'AGE_GROUP'
+  | 'EXPLOITATION_TYPE'
+  | 'FORCE_AREA'
+  | 'NATIONALITY'
+  | 'NONE'
+  | 'REGION';
+
+export type TrendInterval =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
+/** What a trend counts: victims and offenders by the start of their exploitation events, events, operations by start, NRM referrals by date */
+export type TrendMeasure =
+  | 'EXPLOITATIONS'
+  | 'NRM_REFERRALS'
+  | 'OFFENDERS'
+  | 'OPERATIONS'
+  | 'VICTIMS';
+
 /** Which budget stopped a traversal early */
 export type TruncationReason =
   | 'DEPTH'
@@ -666,6 +687,69 @@ export type UpsertGroupMutationVariables = Exact<{
 
 
 export type UpsertGroupMutation = { upsertOrganisedCrimeGroup: { id: string, name: string, aliases: Array<string>, threatLevel: ThreatLevel | null } };
+
+export type StageItemFieldsFragment = { key: string, label: string, count: number, recordIds: Array<string> };
+
+export type BusinessModelQueryVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type BusinessModelQuery = { businessModel: { groupId: string, groupName: string, exploitationEvents: number, eventIds: Array<string>, unknownStages: Array<string>, typology: { category: ExploitationCategory | null, offenceTypes: Array<string>, label: string }, recruitment: Array<{ key: string, label: string, count: number, recordIds: Array<string> }>, transport: { routes: Array<{ routeId: string, name: string | null, countries: Array<string>, modes: Array<string | null>, travellers: number, meanDebt: number | null, currency: string | null }>, documents: Array<{ key: string, label: string, count: number, recordIds: Array<string> }> }, control: Array<{ key: string, label: string, count: number, recordIds: Array<string> }>, exploitation: { types: Array<{ key: string, label: string, count: number, recordIds: Array<string> }>, venues: Array<{ key: string, label: string, count: number, recordIds: Array<string> }>, forceAreas: Array<{ key: string, label: string, count: number, recordIds: Array<string> }> }, finance: { flows: Array<{ country: string, channel: string, currency: string, transfers: number, total: number, recordIds: Array<string> }>, totals: Array<{ currency: string, total: number, transfers: number }> }, people: { victims: number, victimsByNationality: Array<{ key: string, label: string, count: number, recordIds: Array<string> }>, victimsByAgeGroup: Array<{ key: string, label: string, count: number, recordIds: Array<string> }>, victimsByGender: Array<{ key: string, label: string, count: number, recordIds: Array<string> }>, membersByRole: Array<{ key: string, label: string, count: number, recordIds: Array<string> }> } } | null };
+
+export type BusinessModelsQueryVariables = Exact<{
+  originCountry?: string | null | undefined;
+  exploitationType?: ExploitationTypeCode | null | undefined;
+  forceArea?: string | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type BusinessModelsQuery = { businessModels: Array<{ groupId: string, groupName: string, exploitationEvents: number, unknownStages: Array<string>, typology: { category: ExploitationCategory | null, label: string }, recruitment: Array<{ key: string, count: number }>, control: Array<{ key: string, count: number }> }> };
+
+export type CompareBusinessModelsQueryVariables = Exact<{
+  a: string;
+  b: string;
+}>;
+
+
+export type CompareBusinessModelsQuery = { compareBusinessModels: { stages: Array<{ stage: string, onlyA: Array<string>, onlyB: Array<string>, both: Array<string> }> } | null };
+
+export type RoutesToUkQueryVariables = Exact<{
+  origin?: string | null | undefined;
+  destination?: string | null | undefined;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+}>;
+
+
+export type RoutesToUkQuery = { routes: Array<{ countries: Array<string>, modesPerLeg: Array<Array<string>>, routes: number, routeIds: Array<string>, victims: number, typicalDebt: number | null, typicalCost: number | null, currency: string | null, firstTravelled: string | null, lastTravelled: string | null, groupIds: Array<string> }> };
+
+export type TrendsQueryVariables = Exact<{
+  measure?: TrendMeasure | null | undefined;
+  groupBy?: TrendGroup | null | undefined;
+  interval?: TrendInterval | null | undefined;
+  from: string;
+  to: string;
+}>;
+
+
+export type TrendsQuery = { trends: Array<{ key: string, total: number, points: Array<{ period: string, count: number, change: number | null, changeRatio: number | null }> }> };
+
+export type RegionalRiskQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type RegionalRiskQuery = { regionalRisk: { from: string, to: string, formula: string, gapRule: string, referralsSource: string, gaps: Array<string>, forces: Array<{ code: string, name: string, regionCode: string | null, rocu: string | null, score: number, victims: number, referrals: number, graphReferrals: number, importedReferrals: number | null, offenders: number, groups: number, liveOperations: number, victimsPerLiveOperation: number | null, gap: boolean, gapReason: string | null, contributions: { victims: number, referrals: number, offenders: number, groups: number } }>, regions: Array<{ code: string, name: string, score: number, victims: number, liveOperations: number, gap: boolean }> } };
+
+export type MonthlyInsightQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type MonthlyInsightQuery = { monthlyInsight: { month: string, liveOperationsTotal: number, newVictims: number, newOffenders: number, nrmReferrals: number, liveOperations: Array<{ force: string, crimeType: string, count: number, ids: Array<string> }>, biggestChanges: Array<{ dimension: string, key: string, previous: number, current: number, change: number }>, topRoutes: Array<{ countries: Array<string>, victims: number }> } };
 
 export type RouteByIdQueryVariables = Exact<{
   id: string;
@@ -6198,6 +6282,14 @@ export type DeleteEntityMutationVariables = Exact<{
 
 export type DeleteEntityMutation = { deleteEntity: { id: string, relationshipsRemoved: number } };
 
+export const StageItemFieldsFragmentDoc = gql`
+    fragment StageItemFields on StageItem {
+  key
+  label
+  count
+  recordIds
+}
+    `;
 export const SubgraphFieldsFragmentDoc = gql`
     fragment SubgraphFields on Subgraph {
   truncated
@@ -6333,6 +6425,230 @@ export const UpsertGroupDocument = gql`
     name
     aliases
     threatLevel
+  }
+}
+    `;
+export const BusinessModelDocument = gql`
+    query BusinessModel($groupId: ID!) {
+  businessModel(groupId: $groupId) {
+    groupId
+    groupName
+    exploitationEvents
+    eventIds
+    typology {
+      category
+      offenceTypes
+      label
+    }
+    unknownStages
+    recruitment {
+      ...StageItemFields
+    }
+    transport {
+      routes {
+        routeId
+        name
+        countries
+        modes
+        travellers
+        meanDebt
+        currency
+      }
+      documents {
+        ...StageItemFields
+      }
+    }
+    control {
+      ...StageItemFields
+    }
+    exploitation {
+      types {
+        ...StageItemFields
+      }
+      venues {
+        ...StageItemFields
+      }
+      forceAreas {
+        ...StageItemFields
+      }
+    }
+    finance {
+      flows {
+        country
+        channel
+        currency
+        transfers
+        total
+        recordIds
+      }
+      totals {
+        currency
+        total
+        transfers
+      }
+    }
+    people {
+      victims
+      victimsByNationality {
+        ...StageItemFields
+      }
+      victimsByAgeGroup {
+        ...StageItemFields
+      }
+      victimsByGender {
+        ...StageItemFields
+      }
+      membersByRole {
+        ...StageItemFields
+      }
+    }
+  }
+}
+    ${StageItemFieldsFragmentDoc}`;
+export const BusinessModelsDocument = gql`
+    query BusinessModels($originCountry: String, $exploitationType: ExploitationTypeCode, $forceArea: String, $limit: Int = 20) {
+  businessModels(
+    originCountry: $originCountry
+    exploitationType: $exploitationType
+    forceArea: $forceArea
+    limit: $limit
+  ) {
+    groupId
+    groupName
+    exploitationEvents
+    typology {
+      category
+      label
+    }
+    unknownStages
+    recruitment {
+      key
+      count
+    }
+    control {
+      key
+      count
+    }
+  }
+}
+    `;
+export const CompareBusinessModelsDocument = gql`
+    query CompareBusinessModels($a: ID!, $b: ID!) {
+  compareBusinessModels(a: $a, b: $b) {
+    stages {
+      stage
+      onlyA
+      onlyB
+      both
+    }
+  }
+}
+    `;
+export const RoutesToUkDocument = gql`
+    query RoutesToUk($origin: String = "VN", $destination: String = "GB", $since: String, $until: String) {
+  routes(origin: $origin, destination: $destination, since: $since, until: $until) {
+    countries
+    modesPerLeg
+    routes
+    routeIds
+    victims
+    typicalDebt
+    typicalCost
+    currency
+    firstTravelled
+    lastTravelled
+    groupIds
+  }
+}
+    `;
+export const TrendsDocument = gql`
+    query Trends($measure: TrendMeasure = VICTIMS, $groupBy: TrendGroup = EXPLOITATION_TYPE, $interval: TrendInterval = MONTH, $from: String!, $to: String!) {
+  trends(
+    measure: $measure
+    groupBy: $groupBy
+    interval: $interval
+    from: $from
+    to: $to
+  ) {
+    key
+    total
+    points {
+      period
+      count
+      change
+      changeRatio
+    }
+  }
+}
+    `;
+export const RegionalRiskDocument = gql`
+    query RegionalRisk($from: String!, $to: String!) {
+  regionalRisk(from: $from, to: $to) {
+    from
+    to
+    formula
+    gapRule
+    referralsSource
+    gaps
+    forces {
+      code
+      name
+      regionCode
+      rocu
+      score
+      victims
+      referrals
+      graphReferrals
+      importedReferrals
+      offenders
+      groups
+      liveOperations
+      victimsPerLiveOperation
+      gap
+      gapReason
+      contributions {
+        victims
+        referrals
+        offenders
+        groups
+      }
+    }
+    regions {
+      code
+      name
+      score
+      victims
+      liveOperations
+      gap
+    }
+  }
+}
+    `;
+export const MonthlyInsightDocument = gql`
+    query MonthlyInsight($month: String!) {
+  monthlyInsight(month: $month) {
+    month
+    liveOperationsTotal
+    liveOperations {
+      force
+      crimeType
+      count
+      ids
+    }
+    newVictims
+    newOffenders
+    nrmReferrals
+    biggestChanges {
+      dimension
+      key
+      previous
+      current
+      change
+    }
+    topRoutes {
+      countries
+      victims
+    }
   }
 }
     `;
@@ -6989,6 +7305,27 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     UpsertGroup(variables: UpsertGroupMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertGroupMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<UpsertGroupMutation>({ document: UpsertGroupDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertGroup', 'mutation', variables);
+    },
+    BusinessModel(variables: BusinessModelQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<BusinessModelQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<BusinessModelQuery>({ document: BusinessModelDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'BusinessModel', 'query', variables);
+    },
+    BusinessModels(variables?: BusinessModelsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<BusinessModelsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<BusinessModelsQuery>({ document: BusinessModelsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'BusinessModels', 'query', variables);
+    },
+    CompareBusinessModels(variables: CompareBusinessModelsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CompareBusinessModelsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CompareBusinessModelsQuery>({ document: CompareBusinessModelsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CompareBusinessModels', 'query', variables);
+    },
+    RoutesToUk(variables?: RoutesToUkQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RoutesToUkQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RoutesToUkQuery>({ document: RoutesToUkDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RoutesToUk', 'query', variables);
+    },
+    Trends(variables: TrendsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<TrendsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<TrendsQuery>({ document: TrendsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Trends', 'query', variables);
+    },
+    RegionalRisk(variables: RegionalRiskQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RegionalRiskQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RegionalRiskQuery>({ document: RegionalRiskDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RegionalRisk', 'query', variables);
+    },
+    MonthlyInsight(variables: MonthlyInsightQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MonthlyInsightQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<MonthlyInsightQuery>({ document: MonthlyInsightDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MonthlyInsight', 'query', variables);
     },
     RouteById(variables: RouteByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RouteByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<RouteByIdQuery>({ document: RouteByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RouteById', 'query', variables);

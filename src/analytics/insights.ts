@@ -1,0 +1,216 @@
+import type { TraversalLimits } from '../config/config';
+import { isoDate, dateOrder, countryCode } from '../domain/validation';
+import { badInput } from '../errors/app-error';
+import { readBusinessModels, readGroupIdsForModels } from '../graph/business-model.reader';
+import { readMonthly, readRegionalRisk, readRoutePatterns, readTrends } from '../graph/insight.reader';
+import { groupingApplies, type TrendGroup, type TrendInterval, type TrendMeasure } from '../graph/queries/analytics/trends.query';
+import type { ScopedGraph } from '../graph/scoped-graph';
+import { compareModels, toBusinessModel, type BusinessModel, type StageComparison } from './business-model';
+import { monthRange } from './periods';
+import { byRegion, GAP_RULE, RISK_FORMULA, scoreAreas, type AreaRisk } from './risk';
+import { buildSeries, type TrendSeries } from './trends';
+
+/** The strategic questions: business models, routes, trends, regional risk, the monthly picture. */
+export interface InsightDeps {
+  graph: ScopedGraph;
+  limits: TraversalLimits;
+  /** NRM referrals per force from the imported statistics, where imported (null: none). */
+  importedReferrals?: (from: string, to: string) => Promise<Map<string, number> | null>;
+}
+
+export async function businessModel(d: InsightDeps, groupId: string): Promise<BusinessModel | null> {
+  const [raw] = await readBusinessModels(d.graph, [groupId], d.limits.timeoutMs);
+  return raw ? toBusinessModel(raw) : null;
+}
+
+export interface ModelsFilter {
+  originCountry?: string | null;
+  exploitationType?: string | null;
+  forceArea?: string | null;
+  groupIds?: readonly string[] | null;
+  limit?: number | null;
+}
+
+export async function businessModels(d: InsightDeps, f: ModelsFilter): Promise<BusinessModel[]> {
+  const limit = f.limit ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badInput('limit', 'must be from 1 to 200');
+  const ids = f.groupIds?.length
+    ? [...f.groupIds]
+    : await readGroupIdsForModels(
+        d.graph,
+        {
+          originCountry: f.originCountry ? countryCode('filter.originCountry', f.originCountry) : null,
+          exploitationType: f.exploitationType ?? null,
+          forceArea: f.forceArea ? f.forceArea.trim().toUpperCase() : null,
+        },
+        limit,
+      );
+  if (!ids.length) return [];
+  const raws = await readBusinessModels(d.graph, ids, d.limits.timeoutMs);
+  return raws.map(toBusinessModel);
+}
+
+export async function compareBusinessModels(d: InsightDeps, a: string, b: string): Promise<{ a: BusinessModel; b: BusinessModel; stages: StageComparison[] } | null> {
+  const models = await businessModels(d, { groupIds: [a, b] });
+  const ma = models.find((m) => m.groupId === a);
+  const mb = models.find((m) => m.groupId === b);
+  return ma && mb ? { a: ma, b: mb, stages: compareModels(ma, mb) } : null;
+}
+
+export interface RoutePatternResult {
+  countries: string[];
+  /** For each leg (stop 1..n), the modes seen on it across the routes of this pattern. */
+  modesPerLeg: string[][];
+  routes: number;
+  routeIds: string[];
+  victims: number;
+  victimIds: string[];
+  groupIds: string[];
+  /** Median debt recorded for journeys (or set on the routes), by currency where uniform. */
+  typicalDebt: number | null;
+  typicalCost: number | null;
+  currency: string | null;
+  firstTravelled: string | null;
+  lastTravelled: string | null;
+}
+
+function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export async function routePatterns(d: InsightDeps, a: { origin?: string | null; destination?: string | null; since?: string | null; until?: string | null; limit?: number | null }): Promise<RoutePatternResult[]> {
+  const since = isoDate('since', a.since);
+  const until = isoDate('until', a.until);
+  dateOrder('since', since, 'until', until);
+  const limit = a.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'must be from 1 to 500');
+  const rows = await readRoutePatterns(
+    d.graph,
+    { origin: a.origin ? countryCode('origin', a.origin) : null, destination: a.destination ? countryCode('destination', a.destination) : null, since, until, limit },
+    d.limits.timeoutMs,
+  );
+  return rows.map((r) => {
+    const legs = r.sequence.length - 1;
+    const modesPerLeg = Array.from({ length: legs }, (_, i) => [...new Set(r.modeLists.map((m) => m[i + 1]).filter((x): x is string => !!x))].sort());
+    const currencies = [...new Set(r.currencies)];
+    return {
+      countries: r.sequence,
+      modesPerLeg,
+      routes: r.routeIds.length,
+      routeIds: r.routeIds,
+      victims: r.victims,
+      victimIds: r.victimIds,
+      groupIds: [...new Set(r.groupIds)],
+      typicalDebt: median(r.debts.length ? r.debts : r.routeDebts),
+      typicalCost: median(r.costs),
+      currency: currencies.length === 1 ? currencies[0]! : null,
+      firstTravelled: r.first,
+      lastTravelled: r.last,
+    };
+  });
+}
+
+export async function trends(d: InsightDeps, a: { measure: TrendMeasure; groupBy: TrendGroup; interval: TrendInterval; from: string; to: string }): Promise<TrendSeries[]> {
+  const from = isoDate('from', a.from)!;
+  const to = isoDate('to', a.to)!;
+  dateOrder('from', from, 'to', to);
+  if (!groupingApplies(a.measure, a.groupBy)) throw badInput('groupBy', `${a.groupBy} does not apply to ${a.measure}`);
+  const rows = await readTrends(d.graph, a.measure, a.groupBy, a.interval, from, to, d.limits.timeoutMs);
+  return buildSeries(rows, from, to, a.interval);
+}
+
+export interface RegionalRisk {
+  from: string;
+  to: string;
+  formula: string;
+  gapRule: string;
+  referralsSource: string;
+  forces: (AreaRisk & { regionCode: string | null; rocu: string | null; graphReferrals: number; importedReferrals: number | null; victimIds: string[]; groupIds: string[]; operationIds: string[] })[];
+  regions: AreaRisk[];
+  gaps: string[];
+}
+
+export async function regionalRisk(d: InsightDeps, a: { from: string; to: string }): Promise<RegionalRisk> {
+  const from = isoDate('from', a.from)!;
+  const to = isoDate('to', a.to)!;
+  dateOrder('from', from, 'to', to);
+  const rows = await readRegionalRisk(d.graph, from, to, d.limits.timeoutMs);
+  const imported = d.importedReferrals ? await d.importedReferrals(from, to) : null;
+  const forcesRaw = rows.map((r) => ({ ...r, referralsTotal: r.referrals + (imported?.get(r.forceCode) ?? 0) }));
+  const scored = scoreAreas(forcesRaw.map((r) => ({ code: r.forceCode, name: r.forceName, victims: r.victims, referrals: r.referralsTotal, offenders: r.offenders, groups: r.groups, liveOperations: r.liveOperations })));
+  const byCode = new Map(forcesRaw.map((r) => [r.forceCode, r]));
+  const forces = scored.map((s) => {
+    const r = byCode.get(s.code)!;
+    return {
+      ...s,
+      regionCode: r.regionCode,
+      rocu: r.rocu,
+      graphReferrals: r.referrals,
+      importedReferrals: imported ? (imported.get(r.forceCode) ?? 0) : null,
+      victimIds: r.victimIds,
+      groupIds: r.groupIds,
+      operationIds: r.operationIds,
+    };
+  });
+  return {
+    from,
+    to,
+    formula: RISK_FORMULA,
+    gapRule: GAP_RULE,
+    referralsSource: imported ? 'NRM referrals recorded in the graph plus the imported NRM statistics (police force file)' : 'NRM referrals recorded in the graph (no NRM statistics imported)',
+    forces,
+    regions: scoreAreas(byRegion(forcesRaw)),
+    gaps: forces.filter((f) => f.gap).map((f) => f.code),
+  };
+}
+
+export interface MonthlyInsight {
+  month: string;
+  liveOperations: { force: string; crimeType: string; count: number; ids: string[] }[];
+  liveOperationsTotal: number;
+  newVictims: number;
+  newVictimIds: string[];
+  newOffenders: number;
+  newOffenderIds: string[];
+  nrmReferrals: number;
+  biggestChanges: { dimension: string; key: string; previous: number; current: number; change: number }[];
+  topRoutes: RoutePatternResult[];
+}
+
+/** The national monthly picture: live operations, new victims and offenders, biggest changes, top routes. */
+export async function monthlyInsight(d: InsightDeps, month: string): Promise<MonthlyInsight> {
+  const r = monthRange(month);
+  const raw = await readMonthly(d.graph, r.from, r.to, d.limits.timeoutMs);
+  const changes: MonthlyInsight['biggestChanges'] = [];
+  for (const [dimension, groupBy] of [
+    ['FORCE_AREA', 'FORCE_AREA'],
+    ['EXPLOITATION_TYPE', 'EXPLOITATION_TYPE'],
+    ['NATIONALITY', 'NATIONALITY'],
+  ] as const) {
+    const series = await trends(d, { measure: 'VICTIMS', groupBy, interval: 'MONTH', from: r.previous.from, to: r.to });
+    for (const s of series) {
+      const [prev, cur] = [s.points[0]?.count ?? 0, s.points[1]?.count ?? 0];
+      if (prev !== cur) changes.push({ dimension, key: s.key, previous: prev, current: cur, change: cur - prev });
+    }
+  }
+  changes.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.key.localeCompare(b.key));
+  const threeMonthsBack = monthRange(month).from.slice(0, 8);
+  const start = new Date(`${threeMonthsBack}01T00:00:00Z`);
+  start.setUTCMonth(start.getUTCMonth() - 2);
+  const topRoutes = await routePatterns(d, { since: start.toISOString().slice(0, 10), until: r.to, limit: 5 });
+  return {
+    month,
+    liveOperations: raw.operations,
+    liveOperationsTotal: new Set(raw.operations.flatMap((o) => o.ids)).size,
+    newVictims: raw.people.newVictims,
+    newVictimIds: raw.people.victimIds,
+    newOffenders: raw.people.newOffenders,
+    newOffenderIds: raw.people.offenderIds,
+    nrmReferrals: raw.people.referrals,
+    biggestChanges: changes.slice(0, 10),
+    topRoutes: topRoutes.filter((t) => t.victims > 0),
+  };
+}

@@ -1,0 +1,43 @@
+import type { CypherQuery } from '../../query';
+import { visible } from '../access';
+
+/** Live operations covering the month, by force and crime type. */
+export function liveOperationsQuery(from: string, to: string): CypherQuery {
+  return {
+    cypher: `MATCH (o:Operation)
+WHERE ${visible('o')} AND o.status = 'LIVE' AND coalesce(o.startDate, date($from)) <= date($to) AND coalesce(o.endDate, date($to)) >= date($from)
+OPTIONAL MATCH (o)-[a:IN_AREA]->(f:PoliceForce) WHERE ${visible('a')}
+UNWIND CASE WHEN size(coalesce(o.crimeTypes, [])) = 0 THEN ['UNKNOWN'] ELSE o.crimeTypes END AS crimeType
+WITH coalesce(f.code, 'NATIONAL') AS force, crimeType, o
+RETURN force, crimeType, count(DISTINCT o) AS count, collect(DISTINCT o.id)[0..50] AS ids
+ORDER BY count DESC, force, crimeType`,
+    params: { from, to },
+  };
+}
+
+/**
+ * New victims and offenders in a month: people whose first visible exploitation event (as
+ * victim, as perpetrator) started in it; new NRM referrals made in it.
+ */
+export function newPeopleQuery(from: string, to: string): CypherQuery {
+  return {
+    cypher: `CALL () {
+  MATCH (e:Exploitation)-[x:EXPLOITED]->(p:Person)
+  WHERE ${visible('e')} AND ${visible('x')} AND ${visible('p')} AND e.startDate IS NOT NULL
+  WITH p, min(e.startDate) AS first WHERE first >= date($from) AND first <= date($to)
+  RETURN count(p) AS newVictims, collect(p.id)[0..100] AS victimIds
+}
+CALL () {
+  MATCH (p:Person)-[x:PERPETRATED]->(e:Exploitation)
+  WHERE ${visible('e')} AND ${visible('x')} AND ${visible('p')} AND e.startDate IS NOT NULL
+  WITH p, min(e.startDate) AS first WHERE first >= date($from) AND first <= date($to)
+  RETURN count(p) AS newOffenders, collect(p.id)[0..100] AS offenderIds
+}
+CALL () {
+  MATCH (n:NRMReferral) WHERE ${visible('n')} AND n.referredOn >= date($from) AND n.referredOn <= date($to)
+  RETURN count(n) AS referrals
+}
+RETURN newVictims, victimIds, newOffenders, offenderIds, referrals`,
+    params: { from, to },
+  };
+}

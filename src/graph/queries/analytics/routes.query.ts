@@ -1,0 +1,46 @@
+import type { CypherQuery } from '../../query';
+import { visible } from '../access';
+
+/** A stop's country: a Country's own code, or the country a town lies in. */
+export function countryOf(v: string): string {
+  return `coalesce(${v}.code, head([(${v})-[:PART_OF*1..4]->(__c:Country) | __c.code]))`;
+}
+
+/**
+ * Route patterns: visible routes reduced to their country sequence (consecutive stops in one
+ * country merged), grouped by sequence, with the victims who travelled them in the window, the
+ * modes used per leg, the debts and the time span. Aggregated in the database.
+ */
+export function routePatternsQuery(origin: string | null, destination: string | null, since: string | null, until: string | null, limit: number): CypherQuery {
+  return {
+    cypher: `MATCH (rt:Route) WHERE ${visible('rt')}
+CALL (rt) {
+  MATCH (rt)-[s:HAS_STOP]->(place) WHERE ${visible('s')}
+  WITH s, place ORDER BY s.order
+  // Pairs keep the origin's null mode in place (collect drops bare nulls).
+  WITH collect([${countryOf('place')}, s.mode]) AS stops
+  RETURN reduce(acc = [], st IN stops |
+    CASE WHEN size(acc) > 0 AND acc[size(acc) - 1][0] = st[0] THEN acc ELSE acc + [st] END) AS legs
+}
+WITH rt, [l IN legs | l[0]] AS sequence, [l IN legs | l[1]] AS legModes
+WHERE size(sequence) >= 2 AND ($origin IS NULL OR sequence[0] = $origin) AND ($destination IS NULL OR sequence[size(sequence) - 1] = $destination)
+CALL (rt) {
+  OPTIONAL MATCH (rt)<-[t:TRAVELLED]-(p:Person)
+  WHERE ${visible('t')} AND ${visible('p')} AND ($since IS NULL OR t.date >= date($since)) AND ($until IS NULL OR t.date <= date($until))
+  RETURN count(DISTINCT p) AS victims, [d IN collect(t.debt) WHERE d IS NOT NULL] AS debts, min(t.date) AS first, max(t.date) AS last, collect(DISTINCT p.id)[0..100] AS victimIds
+}
+CALL (rt) {
+  OPTIONAL MATCH (rt)<-[o:OPERATES_ROUTE]-(g:OrganisedCrimeGroup) WHERE ${visible('o')} AND ${visible('g')}
+  RETURN collect(DISTINCT g.id) AS groupIds
+}
+WITH sequence, collect(legModes) AS modeLists, collect(rt.id) AS routeIds, sum(victims) AS victims,
+     reduce(a = [], d IN collect(debts) | a + d) AS debts, collect(rt.debt) AS routeDebts, collect(rt.cost) AS costs,
+     collect(rt.currency) AS currencies, min(first) AS first, max(last) AS last,
+     reduce(a = [], v IN collect(victimIds) | a + v)[0..100] AS victimIds, reduce(a = [], v IN collect(groupIds) | a + v) AS groupIds
+ORDER BY victims DESC, size(routeIds) DESC
+LIMIT toInteger($limit)
+RETURN sequence, modeLists, routeIds, victims, debts, [d IN routeDebts WHERE d IS NOT NULL] AS routeDebts, [c IN costs WHERE c IS NOT NULL] AS costs,
+  [c IN currencies WHERE c IS NOT NULL] AS currencies, toString(first) AS first, toString(last) AS last, victimIds, groupIds`,
+    params: { origin, destination, since, until, limit },
+  };
+}
