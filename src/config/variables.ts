@@ -49,6 +49,17 @@ export const VARIABLES = {
   MSHT_AUTH_AUDIENCE: v({ parse: str, default: 'msht-graph', doc: 'required `aud` of bearer tokens' }),
   MSHT_PSEUDONYM_KEY: v({ parse: str, secret: true, doc: 'key for victim pseudonyms (keep it stable); in development one is made and kept in MSHT_DATA_DIR/secrets' }),
   MSHT_MIGRATE_ON_START: v({ parse: bool, default: 'true', doc: 'apply pending migrations at start-up' }),
+  MSHT_MAX_DEPTH: v({ parse: int(1, 1000), default: '12', doc: 'deepest selection nesting a query may have (fragments followed; `ofType` in introspection not counted)' }),
+  MSHT_MAX_ALIASES: v({ parse: int(0, 100_000), default: '50', doc: 'most aliases one operation may use, counting each fragment spread' }),
+  MSHT_MAX_DIRECTIVES: v({ parse: int(0, 100_000), default: '50', doc: 'most directives one operation may use, counting each fragment spread' }),
+  MSHT_MAX_TOKENS: v({ parse: int(100, 1_000_000), default: '10000', doc: 'most lexical tokens a document may have; the parser stops past it' }),
+  MSHT_MAX_COST: v({ parse: int(1, 1_000_000_000), default: '50000', doc: 'highest estimated cost an operation may have (README#query-limits)' }),
+  MSHT_DEFAULT_LIST_SIZE: v({ parse: int(1, 10_000), default: '10', doc: 'length the cost estimate assumes for a list field without a size argument' }),
+  MSHT_RATE_LIMIT_PER_MINUTE: v({ parse: int(0, 1_000_000), default: '600', doc: 'GraphQL requests each subject may make per minute, on average (0 turns rate limiting off)' }),
+  MSHT_RATE_LIMIT_BURST: v({ parse: int(1, 1_000_000), default: '120', doc: 'requests a subject may make at once before the per-minute rate applies' }),
+  MSHT_TRUSTED_DOCUMENTS: v({ parse: bool, default: 'false', doc: 'accept only the operations listed in the trusted-documents manifest' }),
+  MSHT_TRUSTED_DOCUMENTS_FILE: v({ parse: str, doc: 'the trusted-documents manifest (unset: schema/trusted-documents.json, generated from schema/operations)' }),
+  MSHT_AUDIT_FLUSH_MS: v({ parse: int(10, 60_000), default: '200', doc: 'how often buffered audit events are written to Neo4j, milliseconds (also every 100 events)' }),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;

@@ -1,5 +1,6 @@
 import type { AccessScope } from '../auth/access-policy';
 import type { Principal } from '../auth/principal';
+import type { RequestAudit } from '../auth/audit/request-audit';
 import type { Pseudonymiser } from '../auth/pseudonymiser';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import type { Loaders } from '../loaders/loaders';
@@ -16,4 +17,11 @@ export interface GraphQLContext {
   stats: { queries: number };
   pseudonyms: Pseudonymiser;
   log: Logger;
+  /**
+   * This request's audit record: `addRecords(n)` for records handed out that `data` does not
+   * show, `attachExport(manifest)` when the request produced an export.
+   */
+  audit: RequestAudit;
+  /** The audit trail's writer: audit queries `flush()` it first so they see every past request. */
+  auditLog: { flush(): Promise<void> };
 }

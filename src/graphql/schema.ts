@@ -3,12 +3,13 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
+import { AuditResolver } from './resolvers/audit.resolver';
 import { CountryResolver } from './resolvers/country.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { SystemResolver } from './resolvers/system.resolver';
 
-export const RESOLVERS = [NodeResolver, CountryResolver, PersonResolver, SystemResolver] as const;
+export const RESOLVERS = [NodeResolver, CountryResolver, PersonResolver, SystemResolver, AuditResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

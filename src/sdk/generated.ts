@@ -22,6 +22,25 @@ export type AgeGroup =
   | 'CHILD'
   | 'UNKNOWN';
 
+/** Every given condition must hold */
+export type AuditFilterInput = {
+  agency?: string | null | undefined;
+  /** Events whose caller received this error code */
+  errorCode?: string | null | undefined;
+  /** At or after this instant */
+  from?: string | null | undefined;
+  operationName?: string | null | undefined;
+  outcome?: AuditOutcome | null | undefined;
+  subject?: string | null | undefined;
+  /** Before this instant */
+  to?: string | null | undefined;
+};
+
+/** OK: the request succeeded; ERROR: it was refused or failed (see errorCodes) */
+export type AuditOutcome =
+  | 'ERROR'
+  | 'OK';
+
 export type CreatePersonInput = {
   ageGroup?: AgeGroup | null | undefined;
   aliases?: Array<string> | null | undefined;
@@ -81,6 +100,22 @@ export type UkHandling =
   | 'C'
   | 'P';
 
+export type AuditEventFieldsFragment = { seq: number, at: string, requestId: string, subject: string, agency: string | null, roles: Array<string>, failureReason: string | null, operationName: string | null, operationType: string | null, documentHash: string | null, variables: string | null, outcome: AuditOutcome, errorCodes: Array<string>, httpStatus: number, durationMs: number, records: number, export: string | null, prevHash: string, hash: string };
+
+export type AuditEventsQueryVariables = Exact<{
+  filter?: AuditFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number, at: string, requestId: string, subject: string, agency: string | null, roles: Array<string>, failureReason: string | null, operationName: string | null, operationType: string | null, documentHash: string | null, variables: string | null, outcome: AuditOutcome, errorCodes: Array<string>, httpStatus: number, durationMs: number, records: number, export: string | null, prevHash: string, hash: string }> } };
+
+export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyAuditChainQuery = { verifyAuditChain: { ok: boolean, checked: number, firstBrokenSeq: number | null } };
+
 export type ProvenanceFieldsFragment = { reportId: string, agency: string, recordedAt: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean, grading: string };
 
 export type PersonSummaryFragment = { id: string, displayName: string, name: string | null, aliases: Array<string> | null, dateOfBirth: string | null, birthYear: number | null, gender: Gender | null, roles: Array<PersonRole>, ageGroup: AgeGroup | null, pseudonym: string | null, redacted: boolean };
@@ -112,6 +147,29 @@ export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServiceInfoQuery = { viewer: { subject: string, agency: string, roles: Array<AccessRole>, clearance: HandlingCode, ukConditional: boolean }, database: { name: string, version: string, edition: string } };
 
+export const AuditEventFieldsFragmentDoc = gql`
+    fragment AuditEventFields on AuditEvent {
+  seq
+  at
+  requestId
+  subject
+  agency
+  roles
+  failureReason
+  operationName
+  operationType
+  documentHash
+  variables
+  outcome
+  errorCodes
+  httpStatus
+  durationMs
+  records
+  export
+  prevHash
+  hash
+}
+    `;
 export const ProvenanceFieldsFragmentDoc = gql`
     fragment ProvenanceFields on Provenance {
   reportId
@@ -138,6 +196,28 @@ export const PersonSummaryFragmentDoc = gql`
   ageGroup
   pseudonym
   redacted
+}
+    `;
+export const AuditEventsDocument = gql`
+    query AuditEvents($filter: AuditFilterInput, $first: Int = 50, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...AuditEventFields
+    }
+  }
+}
+    ${AuditEventFieldsFragmentDoc}`;
+export const VerifyAuditChainDocument = gql`
+    query VerifyAuditChain {
+  verifyAuditChain {
+    ok
+    checked
+    firstBrokenSeq
+  }
 }
     `;
 export const PersonByIdDocument = gql`
@@ -207,6 +287,12 @@ const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationTy
 
 export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
   return {
+    AuditEvents(variables?: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AuditEventsQuery>({ document: AuditEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditEvents', 'query', variables);
+    },
+    VerifyAuditChain(variables?: VerifyAuditChainQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<VerifyAuditChainQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<VerifyAuditChainQuery>({ document: VerifyAuditChainDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'VerifyAuditChain', 'query', variables);
+    },
     PersonById(variables: PersonByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PersonByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<PersonByIdQuery>({ document: PersonByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PersonById', 'query', variables);
     },

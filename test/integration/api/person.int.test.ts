@@ -21,7 +21,8 @@ describe('Person through the GraphQL API', () => {
   afterAll(() => svc.close());
 
   async function counts() {
-    const rows = await svc.graph.read({ cypher: 'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels', params: {} });
+    // The audit trail writes a node per request; count the domain graph only.
+    const rows = await svc.graph.read({ cypher: 'MATCH (n:Entity) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels', params: {} });
     return rows[0];
   }
 
