@@ -32,8 +32,11 @@ function innerError(error: unknown): unknown {
   return inner;
 }
 
-/** graphql-js stops parsing past `maxTokens` with this message; we give it a code of its own. */
-const TOKEN_LIMIT = /^Syntax Error: Document contains more than (\d+) tokens\. Parsing aborted\.$/;
+/**
+ * graphql-js stops parsing past `maxTokens` with this message ("more that" in 16.x, "more than"
+ * in later lines); we give it a code of its own.
+ */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
 
 /** True when the error is a known, client-safe failure (not a bug to log as such). */
 export function isExpectedError(error: unknown): boolean {

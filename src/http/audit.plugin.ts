@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 
 import type { GraphQLContext } from '../graphql/context';
 
@@ -11,6 +12,11 @@ export function auditPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
+        // Parsed but not yet validated: name the operation even if validation refuses it.
+        async validationDidStart({ document, request, contextValue }) {
+          const op = getOperationAST(document, request.operationName);
+          if (op) contextValue.audit.operation(op.operation, op.name?.value ?? null);
+        },
         async didResolveOperation({ operation, operationName, contextValue }) {
           if (operation) contextValue.audit.operation(operation.operation, operationName ?? null);
         },

@@ -84,9 +84,10 @@ export async function createGraphQLServer(deps: GraphQLServerDeps) {
     csrfPrevention: true,
     // The parser stops past this many tokens (graphql-js); formatError names it MSHT_TOO_MANY_TOKENS.
     parseOptions: { maxTokens: deps.limits.maxTokens },
-    // Bounds the work of the spec's validation rules on fragment-heavy documents; with it set,
-    // our limit rules run once the spec rules pass.
-    maxRecursiveSelections: true,
+    // Our limit rules run beside the spec's rules, so a deep or alias-heavy document is refused
+    // with its own code even when it is also invalid. They follow fragments through a memo, so
+    // Apollo's `maxRecursiveSelections` guard (which would defer them until the spec rules pass)
+    // is not needed for them.
     validationRules: limitValidationRules(deps.limits),
     persistedQueries: deps.trustedManifest ? { cache: manifestCache(deps.trustedManifest), ttl: null } : undefined,
     plugins: [
