@@ -28,7 +28,7 @@ export const VARIABLES = {
   LOG_LEVEL: v({ parse: oneOf(LOG_LEVELS), default: 'info', doc: 'fatal, error, warn, info, debug, trace or silent; logs are JSON lines on stdout' }),
   MSHT_BODY_LIMIT: v({ parse: bytes, default: '1m', doc: 'largest request body accepted (e.g. 1m)' }),
   MSHT_CORS_ORIGINS: v({ parse: origins, default: '', doc: 'comma-separated browser origins allowed by CORS; empty allows same-origin only' }),
-  MSHT_DATA_DIR: v({ parse: str, default: '.data', doc: 'folder for local state: the embedded Neo4j store, the development signing secret, the audit log' }),
+  MSHT_DATA_DIR: v({ parse: str, default: '.data', doc: 'folder for local state: the embedded Neo4j store and the development secrets' }),
   NEO4J_URI: v({ parse: neo4jUri, doc: 'use this Neo4j server or cluster (bolt:// or neo4j://) instead of the embedded one' }),
   NEO4J_USER: v({ parse: str, default: 'neo4j', doc: 'user for NEO4J_URI' }),
   NEO4J_PASSWORD: v({ parse: str, secret: true, doc: 'password for NEO4J_URI (unset: no authentication)' }),
