@@ -1,4 +1,5 @@
-// Fails when schema/schema.graphql or src/sdk/generated.ts is not what the code generates
+// Fails when schema/schema.graphql, src/sdk/generated.ts or schema/trusted-documents.json is not
+// what the code and schema/operations generate
 // (`npm run check:generated`, run by CI). Fix with `npm run generate` and commit the result.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import { generate } from '@graphql-codegen/cli';
 import { parse as parseYaml } from 'yaml';
 
 import { printSDL } from '../src/graphql/schema';
+import { buildManifest, defaultManifestFile, manifestJson, readOperationSources } from '../src/http/trusted-documents/trusted-manifest';
 
 async function main(): Promise<number> {
   const root = path.join(__dirname, '..');
@@ -38,7 +40,12 @@ async function main(): Promise<number> {
     }
   }
   fs.rmSync(tmp, { recursive: true, force: true });
-  if (stale === 0) process.stdout.write('schema/schema.graphql and the generated SDK are current\n');
+  const manifestFile = defaultManifestFile();
+  if (!fs.existsSync(manifestFile) || fs.readFileSync(manifestFile, 'utf8') !== manifestJson(buildManifest(readOperationSources()))) {
+    process.stderr.write('schema/trusted-documents.json is stale: run `npm run generate` and commit it\n');
+    stale++;
+  }
+  if (stale === 0) process.stdout.write('schema/schema.graphql, the generated SDK and schema/trusted-documents.json are current\n');
   return stale === 0 ? 0 : 1;
 }
 

@@ -5,16 +5,24 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 import { createReadiness } from './app-readiness';
+import { AuditLog } from './auth/audit/audit-log';
 import { Authenticator } from './auth/authenticator';
 import { Pseudonymiser } from './auth/pseudonymiser';
 import { loadOrCreateSecret } from './auth/secrets';
 import type { Config } from './config/config';
+import { appendAuditEvents } from './graph/audit.writer';
 import { Migrator } from './graph/migrations/migrator';
 import type { GraphClient } from './graph/run-query';
 import { buildGraphQLSchema } from './graphql/schema';
+import { describeAuditedRequest, openAudit } from './http/audit-requests';
+import { authenticate } from './http/authenticate';
 import { createGraphQLServer } from './http/graphql-server';
 import { healthRoutes } from './http/health';
+import { rateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
+import { sendError } from './http/send-error';
+import { defaultManifestFile, loadManifest } from './http/trusted-documents/trusted-manifest';
+import { trustedDocuments } from './http/trusted-documents/trusted-documents';
 import type { Logger } from './logging/logger';
 
 export interface AppDeps {
@@ -31,6 +39,8 @@ export interface App {
   httpServer: http.Server;
   /** The HS256 secret tokens are signed with, where the service holds one (development, tests). */
   devTokenSecret?: string;
+  /** The audit trail's writer (tests flush it to read events back). */
+  auditLog: AuditLog;
 }
 
 /** The secrets a running service uses: from configuration, or made once in development. */
@@ -55,30 +65,55 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   app.use(requestId);
   app.use(healthRoutes(readiness));
 
+  const { security } = config;
+  const auditLog = new AuditLog({ append: (events) => appendAuditEvents(graph, events) }, log, { flushMs: security.audit.flushMs });
+  const trustedManifest = security.trustedDocuments.enabled ? loadManifest(security.trustedDocuments.file ?? defaultManifestFile()) : undefined;
+  if (trustedManifest) log.info({ documents: trustedManifest.size }, 'trusted-documents mode: only listed operations run');
+
   const { apollo, middleware } = await createGraphQLServer({
     schema: await buildGraphQLSchema(),
     httpServer,
     graph,
-    authenticator,
     pseudonyms,
     log,
     production: config.mode === 'production',
-    limits: config.traversal,
+    limits: security.limits,
+    traversal: config.traversal,
+    auditLog,
+    trustedManifest,
   });
+  // Browsers may call from the listed origins only; CSRF prevention (Apollo) refuses the
+  // "simple" requests a page on any origin could send without a preflight.
   const corsOptions = config.http.corsOrigins.length > 0 ? { origin: config.http.corsOrigins, credentials: false, maxAge: 600 } : { origin: false };
-  app.use('/graphql', cors(corsOptions), express.json({ limit: config.http.bodyLimit }), middleware);
+  // In this order: CORS (preflights end here), the audit record, the body (size-limited), what
+  // the request asks (for the audit), the caller, their rate, trusted documents, then GraphQL.
+  app.use(
+    '/graphql',
+    cors(corsOptions),
+    openAudit(auditLog),
+    express.json({ limit: config.http.bodyLimit }),
+    describeAuditedRequest,
+    authenticate(authenticator, log),
+    rateLimit(security.rateLimit),
+    ...(trustedManifest ? [trustedDocuments(trustedManifest, security.limits.maxTokens)] : []),
+    middleware,
+  );
 
   // Body-parser failures (bad JSON, too large) answer as GraphQL-shaped errors, never HTML.
   app.use((err: { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') return sendError(res, 413, 'MSHT_BODY_TOO_LARGE', `the request body is larger than the limit of ${config.http.bodyLimit} bytes`);
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ requestId: req.requestId, err }, 'unhandled HTTP error');
-    const message = err.type === 'entity.too.large' ? 'the request body is too large' : status === 500 ? 'Internal server error' : 'the request body is not valid JSON';
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    if (status === 500) {
+      log.error({ requestId: req.requestId, err }, 'unhandled HTTP error');
+      return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+    sendError(res, status, 'BAD_REQUEST', 'the request body is not valid JSON');
   });
 
   return {
     httpServer,
+    auditLog,
     devTokenSecret: secrets.jwtSecret,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -92,6 +127,8 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     close: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+      // After the last response: its audit event is in the buffer; write it before the driver closes.
+      await auditLog.close().catch((err: unknown) => log.error({ err, pending: auditLog.pending }, 'audit events could not be written at shutdown'));
     },
   };
 }

@@ -26,3 +26,8 @@ export function accessScope(p: Principal): AccessScope {
 export function canWrite(p: Principal): boolean {
   return hasRole(p, 'INGEST', 'ADMIN');
 }
+
+/** The audit trail is read by supervisors and administrators only. */
+export function canReadAudit(p: Principal): boolean {
+  return hasRole(p, 'SUPERVISOR', 'ADMIN');
+}

@@ -46,9 +46,28 @@ export interface TraversalLimits {
   timeoutMs: number;
 }
 
+/** What the server refuses before anything runs (README#query-limits). */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  defaultListSize: number;
+}
+
+export interface SecurityConfig {
+  limits: QueryLimits;
+  /** Token bucket per subject; perMinute 0 turns it off. */
+  rateLimit: { perMinute: number; burst: number };
+  trustedDocuments: { enabled: boolean; file?: string };
+  audit: { flushMs: number };
+}
+
 export interface Config {
   mode: Mode;
   traversal: TraversalLimits;
+  security: SecurityConfig;
   auth: AuthConfig;
   /** Absent in development: made once and kept in dataDir/secrets. */
   pseudonymKey?: string;
@@ -107,6 +126,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     mode: r.MSHT_MODE,
     traversal: { maxDepth: r.MSHT_MAX_TRAVERSAL_DEPTH, nodeBudget: r.MSHT_NODE_BUDGET, maxPathHops: r.MSHT_MAX_PATH_HOPS, timeoutMs: r.MSHT_TRAVERSAL_TIMEOUT_MS },
+    security: {
+      limits: {
+        maxDepth: r.MSHT_MAX_DEPTH,
+        maxAliases: r.MSHT_MAX_ALIASES,
+        maxDirectives: r.MSHT_MAX_DIRECTIVES,
+        maxTokens: r.MSHT_MAX_TOKENS,
+        maxCost: r.MSHT_MAX_COST,
+        defaultListSize: r.MSHT_DEFAULT_LIST_SIZE,
+      },
+      rateLimit: { perMinute: r.MSHT_RATE_LIMIT_PER_MINUTE, burst: r.MSHT_RATE_LIMIT_BURST },
+      trustedDocuments: { enabled: r.MSHT_TRUSTED_DOCUMENTS, file: r.MSHT_TRUSTED_DOCUMENTS_FILE },
+      audit: { flushMs: r.MSHT_AUDIT_FLUSH_MS },
+    },
     auth: {
       jwtSecret: r.MSHT_AUTH_JWT_SECRET,
       jwksFile: r.MSHT_AUTH_JWKS_FILE,

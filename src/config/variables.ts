@@ -28,7 +28,7 @@ export const VARIABLES = {
   LOG_LEVEL: v({ parse: oneOf(LOG_LEVELS), default: 'info', doc: 'fatal, error, warn, info, debug, trace or silent; logs are JSON lines on stdout' }),
   MSHT_BODY_LIMIT: v({ parse: bytes, default: '1m', doc: 'largest request body accepted (e.g. 1m)' }),
   MSHT_CORS_ORIGINS: v({ parse: origins, default: '', doc: 'comma-separated browser origins allowed by CORS; empty allows same-origin only' }),
-  MSHT_DATA_DIR: v({ parse: str, default: '.data', doc: 'folder for local state: the embedded Neo4j store, the development signing secret, the audit log' }),
+  MSHT_DATA_DIR: v({ parse: str, default: '.data', doc: 'folder for local state: the embedded Neo4j store and the development secrets' }),
   NEO4J_URI: v({ parse: neo4jUri, doc: 'use this Neo4j server or cluster (bolt:// or neo4j://) instead of the embedded one' }),
   NEO4J_USER: v({ parse: str, default: 'neo4j', doc: 'user for NEO4J_URI' }),
   NEO4J_PASSWORD: v({ parse: str, secret: true, doc: 'password for NEO4J_URI (unset: no authentication)' }),
@@ -53,6 +53,17 @@ export const VARIABLES = {
   MSHT_MAX_PATH_HOPS: v({ parse: int(1, 12), default: '8', doc: 'longest path `paths` and `connectingNetwork` search' }),
   MSHT_TRAVERSAL_TIMEOUT_MS: v({ parse: int(100, 600_000), default: '10000', doc: 'time budget of one traversal or network query, milliseconds (then MSHT_QUERY_TIMEOUT)' }),
   MSHT_MIGRATE_ON_START: v({ parse: bool, default: 'true', doc: 'apply pending migrations at start-up' }),
+  MSHT_MAX_DEPTH: v({ parse: int(1, 1000), default: '12', doc: 'deepest selection nesting a query may have (fragments followed; `ofType` in introspection not counted)' }),
+  MSHT_MAX_ALIASES: v({ parse: int(0, 100_000), default: '50', doc: 'most aliases one operation may use, counting each fragment spread' }),
+  MSHT_MAX_DIRECTIVES: v({ parse: int(0, 100_000), default: '50', doc: 'most directives one operation may use, counting each fragment spread' }),
+  MSHT_MAX_TOKENS: v({ parse: int(100, 1_000_000), default: '10000', doc: 'most lexical tokens a document may have; the parser stops past it' }),
+  MSHT_MAX_COST: v({ parse: int(1, 1_000_000_000), default: '50000', doc: 'highest estimated cost an operation may have (README#query-limits)' }),
+  MSHT_DEFAULT_LIST_SIZE: v({ parse: int(1, 10_000), default: '10', doc: 'length the cost estimate assumes for a list field without a size argument' }),
+  MSHT_RATE_LIMIT_PER_MINUTE: v({ parse: int(0, 1_000_000), default: '600', doc: 'GraphQL requests each subject may make per minute, on average (0 turns rate limiting off)' }),
+  MSHT_RATE_LIMIT_BURST: v({ parse: int(1, 1_000_000), default: '120', doc: 'requests a subject may make at once before the per-minute rate applies' }),
+  MSHT_TRUSTED_DOCUMENTS: v({ parse: bool, default: 'false', doc: 'accept only the operations listed in the trusted-documents manifest' }),
+  MSHT_TRUSTED_DOCUMENTS_FILE: v({ parse: str, doc: 'the trusted-documents manifest (unset: schema/trusted-documents.json, generated from schema/operations)' }),
+  MSHT_AUDIT_FLUSH_MS: v({ parse: int(10, 60_000), default: '200', doc: 'how often buffered audit events are written to Neo4j, milliseconds (also every 100 events)' }),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;

@@ -92,3 +92,11 @@ export function isNodeLabel(s: string): s is NodeLabel {
 export function isRelationshipType(s: string): s is RelationshipType {
   return Object.prototype.hasOwnProperty.call(RELATIONSHIP_TYPES, s);
 }
+
+/**
+ * Labels of the service's own records, kept apart from the domain: never labelled `Entity`, so
+ * no entity query can reach them. `AuditEvent`: one GraphQL request (README#audit-trail);
+ * `AuditChain`: the tip of the audit hash chain, locked by each append.
+ */
+export const AUDIT_LABELS = ['AuditEvent', 'AuditChain'] as const;
+export type AuditLabel = (typeof AUDIT_LABELS)[number];

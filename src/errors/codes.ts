@@ -16,6 +16,14 @@ export const ERROR_CODES = {
   MSHT_NOT_FOUND: { status: '200', doc: 'no entity with that id (or none the caller may see)' },
   MSHT_CONFLICT: { status: '200', doc: 'the write conflicts with existing data (e.g. a natural key already used)' },
   MSHT_QUERY_TIMEOUT: { status: '200', doc: 'the query ran past its time budget and was stopped' },
+  MSHT_QUERY_TOO_DEEP: { status: '400', doc: 'the operation nests selections deeper than MSHT_MAX_DEPTH; nothing ran' },
+  MSHT_TOO_MANY_ALIASES: { status: '400', doc: 'the operation uses more aliases than MSHT_MAX_ALIASES; nothing ran' },
+  MSHT_TOO_MANY_DIRECTIVES: { status: '400', doc: 'the operation uses more directives than MSHT_MAX_DIRECTIVES; nothing ran' },
+  MSHT_TOO_MANY_TOKENS: { status: '400', doc: 'the document has more tokens than MSHT_MAX_TOKENS; it was not parsed' },
+  MSHT_QUERY_TOO_COMPLEX: { status: '400', doc: 'the estimated cost exceeds MSHT_MAX_COST (`extensions.cost`, `extensions.maxCost`); ask for smaller pages; nothing ran' },
+  MSHT_UNTRUSTED_DOCUMENT: { status: '400', doc: 'trusted-documents mode: the document (or its hash) is not in the manifest; nothing ran' },
+  MSHT_RATE_LIMITED: { status: '429', doc: 'the subject sent requests faster than its rate limit; retry after the `Retry-After` seconds' },
+  MSHT_BODY_TOO_LARGE: { status: '413', doc: 'the request body is larger than MSHT_BODY_LIMIT' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

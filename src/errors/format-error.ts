@@ -21,9 +21,26 @@ export interface FormatErrorOptions {
   hideSuggestions: boolean;
 }
 
+/**
+ * The error a resolver or a validation rule raised: Apollo wraps resolver errors (with a path) and
+ * validation errors (as GRAPHQL_VALIDATION_FAILED, keeping ours as `originalError`); our query
+ * limits are validation rules that raise AppErrors, and their code must reach the client.
+ */
+function innerError(error: unknown): unknown {
+  const inner = unwrapResolverError(error);
+  if (inner instanceof GraphQLError && !(inner instanceof AppError) && inner.originalError instanceof AppError) return inner.originalError;
+  return inner;
+}
+
+/**
+ * graphql-js stops parsing past `maxTokens` with this message ("more that" in 16.x, "more than"
+ * in later lines); we give it a code of its own.
+ */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
 /** True when the error is a known, client-safe failure (not a bug to log as such). */
 export function isExpectedError(error: unknown): boolean {
-  const inner = unwrapResolverError(error);
+  const inner = innerError(error);
   if (inner instanceof AppError) return true;
   if (inner instanceof GraphQLError) {
     const code = inner.extensions?.code;
@@ -38,7 +55,7 @@ export function isExpectedError(error: unknown): boolean {
  * data among them), so they never reach a client; the http layer logs the original.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, opts: FormatErrorOptions): GraphQLFormattedError {
-  const inner = unwrapResolverError(error);
+  const inner = innerError(error);
   const base = {
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
@@ -57,6 +74,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     };
   }
   const code = formatted.extensions?.code;
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    return {
+      ...base,
+      message: `the document has more than ${tokens[1]} tokens and was not parsed`,
+      extensions: { code: 'MSHT_TOO_MANY_TOKENS' satisfies ErrorCode, maxTokens: Number(tokens[1]) },
+    };
+  }
   if (typeof code === 'string' && (PASS_THROUGH.has(code) || (code in ERROR_CODES && code !== 'INTERNAL_SERVER_ERROR'))) {
     const message = opts.hideSuggestions ? stripSuggestions(formatted.message) : formatted.message;
     const { stacktrace: _s, ...ext } = formatted.extensions as Record<string, unknown>;

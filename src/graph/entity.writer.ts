@@ -1,7 +1,7 @@
 import type { EntityRecord, RelRecord } from '../domain/entity-record';
 import { checkDatePairs, checkProps, dateKeys, NODE_PROPS, REL_PROPS, type WritableLabel } from '../domain/entity-props';
 import { isNodeLabel, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/graph-model';
-import { newId } from '../domain/ids';
+import { ID_PATTERN, newId } from '../domain/ids';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { resolveProvenances } from './provenance.reader';
@@ -68,6 +68,9 @@ function guardExisting(e: Existing | undefined, label: NodeLabel, field: string)
 export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Date): Promise<UpsertResult> {
   const field = req.field ?? 'input';
   const [prov] = await resolveProvenances(tx, [{ field: `${field}.provenance`, input: req.provenance }], now);
+  if (req.id !== undefined && req.id !== null && !ID_PATTERN.test(req.id)) {
+    throw badInput(`${field}.id`, 'must look like kind-identifier (letters, digits, . _ : -), at most 120 characters after the prefix');
+  }
   let matchId = req.id ?? null;
   let old: Existing | undefined;
   if (req.naturalKey) {

@@ -1,6 +1,7 @@
 import type { AccessScope } from '../auth/access-policy';
 import type { TraversalLimits } from '../config/config';
 import type { Principal } from '../auth/principal';
+import type { RequestAudit } from '../auth/audit/request-audit';
 import type { Pseudonymiser } from '../auth/pseudonymiser';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import type { Loaders } from '../loaders/loaders';
@@ -21,4 +22,11 @@ export interface GraphQLContext {
   /** NRM referrals per force from imported statistics, where imported. */
   importedReferrals?: (from: string, to: string) => Promise<Map<string, number> | null>;
   log: Logger;
+  /**
+   * This request's audit record: `addRecords(n)` for records handed out that `data` does not
+   * show, `attachExport(manifest)` when the request produced an export.
+   */
+  audit: RequestAudit;
+  /** The audit trail's writer: audit queries `flush()` it first so they see every past request. */
+  auditLog: { flush(): Promise<void> };
 }

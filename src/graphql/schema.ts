@@ -12,6 +12,7 @@ import { BankAccountResolver, IdentifierResolver, TravelDocumentResolver } from 
 import { AddressResolver, LocationResolver, PoliceForceResolver } from './resolvers/location.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
 import { GraphNodeResolver, IdentifierNetworkResolver, NetworkResolver } from './resolvers/network.resolver';
+import { AuditResolver } from './resolvers/audit.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { OperationResolver } from './resolvers/operation.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
@@ -46,6 +47,7 @@ export const RESOLVERS = [
   GraphNodeResolver,
   IdentifierNetworkResolver,
   MutationResolver,
+  AuditResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -8,26 +8,34 @@ import type { Request } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 import { accessScope } from '../auth/access-policy';
-import type { Authenticator } from '../auth/authenticator';
+import type { AuditLog } from '../auth/audit/audit-log';
 import type { TraversalLimits } from '../config/config';
 import type { Pseudonymiser } from '../auth/pseudonymiser';
-import { AppError } from '../errors/app-error';
+import type { QueryLimits } from '../config/config';
 import { formatError, isExpectedError } from '../errors/format-error';
 import type { GraphClient } from '../graph/run-query';
 import { ScopedGraph } from '../graph/scoped-graph';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders/loaders';
 import type { Logger } from '../logging/logger';
+import { auditPlugin } from './audit.plugin';
+import { limitValidationRules } from './limits/query-limits';
+import { queryCostPlugin } from './query-limits.plugin';
+import './request-state';
+import { manifestCache } from './trusted-documents/trusted-documents';
 
 export interface GraphQLServerDeps {
   schema: GraphQLSchema;
   httpServer: http.Server;
   graph: GraphClient;
-  authenticator: Authenticator;
   pseudonyms: Pseudonymiser;
   log: Logger;
   production: boolean;
-  limits: TraversalLimits;
+  limits: QueryLimits;
+  traversal: TraversalLimits;
+  auditLog: AuditLog;
+  /** Trusted-documents mode: persisted-query hashes resolve from this manifest only. */
+  trustedManifest?: Map<string, string>;
 }
 
 /** Logs each operation once, with its Cypher count, and reports the count in a response header. */
@@ -63,7 +71,11 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
-/** Apollo Server 5 with our error policy, plus the express middleware that builds each context. */
+/**
+ * Apollo Server 5 with our error policy and limits, plus the express middleware that builds each
+ * context. Refusals before execution (parse, validation, limits, cost) answer HTTP 400; the token
+ * is verified earlier, by the authenticate middleware (app.ts).
+ */
 export async function createGraphQLServer(deps: GraphQLServerDeps) {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: deps.schema,
@@ -72,19 +84,28 @@ export async function createGraphQLServer(deps: GraphQLServerDeps) {
     introspection: !deps.production,
     hideSchemaDetailsFromClientErrors: deps.production,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }), ApolloServerPluginLandingPageDisabled(), requestLogPlugin(deps.log)],
+    // The parser stops past this many tokens (graphql-js); formatError names it MSHT_TOO_MANY_TOKENS.
+    parseOptions: { maxTokens: deps.limits.maxTokens },
+    // Our limit rules run beside the spec's rules, so a deep or alias-heavy document is refused
+    // with its own code even when it is also invalid. They follow fragments through a memo, so
+    // Apollo's `maxRecursiveSelections` guard (which would defer them until the spec rules pass)
+    // is not needed for them.
+    validationRules: limitValidationRules(deps.limits),
+    persistedQueries: deps.trustedManifest ? { cache: manifestCache(deps.trustedManifest), ttl: null } : undefined,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(deps.log),
+      queryCostPlugin(deps.limits),
+      auditPlugin(),
+    ],
   });
   await apollo.start();
 
   const context = async ({ req }: { req: Request }): Promise<GraphQLContext> => {
-    let principal;
-    try {
-      principal = await deps.authenticator.verify(req.header('authorization'));
-    } catch (e) {
-      const message = e instanceof AppError ? e.message : 'the token is not valid';
-      deps.log.warn({ requestId: req.requestId, reason: message }, 'authentication failed');
-      throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-    }
+    const principal = req.principal;
+    // The authenticate middleware runs first; without it no request may reach a resolver.
+    if (!principal) throw new GraphQLError('a bearer token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
     const stats = { queries: 0 };
     const access = accessScope(principal);
     const graph = new ScopedGraph(deps.graph, access, { requestId: req.requestId, subject: principal.subject, stats });
@@ -96,8 +117,10 @@ export async function createGraphQLServer(deps: GraphQLServerDeps) {
       loaders: createLoaders(graph),
       stats,
       pseudonyms: deps.pseudonyms,
-      limits: deps.limits,
+      limits: deps.traversal,
       log: deps.log,
+      audit: req.audit,
+      auditLog: deps.auditLog,
     };
   };
 

@@ -34,6 +34,25 @@ export type AgeGroup =
   | 'CHILD'
   | 'UNKNOWN';
 
+/** Every given condition must hold */
+export type AuditFilterInput = {
+  agency?: string | null | undefined;
+  /** Events whose caller received this error code */
+  errorCode?: string | null | undefined;
+  /** At or after this instant */
+  from?: string | null | undefined;
+  operationName?: string | null | undefined;
+  outcome?: AuditOutcome | null | undefined;
+  subject?: string | null | undefined;
+  /** Before this instant */
+  to?: string | null | undefined;
+};
+
+/** OK: the request succeeded; ERROR: it was refused or failed (see errorCodes) */
+export type AuditOutcome =
+  | 'ERROR'
+  | 'OK';
+
 export type BusinessInput = {
   addressId?: string | null | undefined;
   companyNumber?: string | null | undefined;
@@ -613,6 +632,22 @@ export type TruncationReason =
 export type UkHandling =
   | 'C'
   | 'P';
+
+export type AuditEventFieldsFragment = { seq: number, at: string, requestId: string, subject: string, agency: string | null, roles: Array<string>, failureReason: string | null, operationName: string | null, operationType: string | null, documentHash: string | null, variables: string | null, outcome: AuditOutcome, errorCodes: Array<string>, httpStatus: number, durationMs: number, records: number, export: string | null, prevHash: string, hash: string };
+
+export type AuditEventsQueryVariables = Exact<{
+  filter?: AuditFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number, at: string, requestId: string, subject: string, agency: string | null, roles: Array<string>, failureReason: string | null, operationName: string | null, operationType: string | null, documentHash: string | null, variables: string | null, outcome: AuditOutcome, errorCodes: Array<string>, httpStatus: number, durationMs: number, records: number, export: string | null, prevHash: string, hash: string }> } };
+
+export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyAuditChainQuery = { verifyAuditChain: { ok: boolean, checked: number, firstBrokenSeq: number | null } };
 
 export type GroupWithMembersQueryVariables = Exact<{
   id: string;
@@ -6282,6 +6317,29 @@ export type DeleteEntityMutationVariables = Exact<{
 
 export type DeleteEntityMutation = { deleteEntity: { id: string, relationshipsRemoved: number } };
 
+export const AuditEventFieldsFragmentDoc = gql`
+    fragment AuditEventFields on AuditEvent {
+  seq
+  at
+  requestId
+  subject
+  agency
+  roles
+  failureReason
+  operationName
+  operationType
+  documentHash
+  variables
+  outcome
+  errorCodes
+  httpStatus
+  durationMs
+  records
+  export
+  prevHash
+  hash
+}
+    `;
 export const StageItemFieldsFragmentDoc = gql`
     fragment StageItemFields on StageItem {
   key
@@ -6349,6 +6407,28 @@ export const PersonSummaryFragmentDoc = gql`
   ageGroup
   pseudonym
   redacted
+}
+    `;
+export const AuditEventsDocument = gql`
+    query AuditEvents($filter: AuditFilterInput, $first: Int = 50, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...AuditEventFields
+    }
+  }
+}
+    ${AuditEventFieldsFragmentDoc}`;
+export const VerifyAuditChainDocument = gql`
+    query VerifyAuditChain {
+  verifyAuditChain {
+    ok
+    checked
+    firstBrokenSeq
+  }
 }
     `;
 export const GroupWithMembersDocument = gql`
@@ -7297,6 +7377,12 @@ const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationTy
 
 export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
   return {
+    AuditEvents(variables?: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AuditEventsQuery>({ document: AuditEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditEvents', 'query', variables);
+    },
+    VerifyAuditChain(variables?: VerifyAuditChainQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<VerifyAuditChainQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<VerifyAuditChainQuery>({ document: VerifyAuditChainDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'VerifyAuditChain', 'query', variables);
+    },
     GroupWithMembers(variables: GroupWithMembersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<GroupWithMembersQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<GroupWithMembersQuery>({ document: GroupWithMembersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'GroupWithMembers', 'query', variables);
     },

@@ -3,7 +3,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { EntityRecord } from '../../domain/entity-record';
 import type { IdentifierLabel } from '../../domain/graph-model';
 import { normaliseIdentifier } from '../../domain/identifiers';
-import { countryCode } from '../../domain/validation';
+import { countryCode, isoDate } from '../../domain/validation';
 import { findIdentifier } from '../../graph/identifier.reader';
 import {
   addressFilter,
@@ -45,6 +45,12 @@ import { Agency, ControlMethod, ExploitationType, IntelligenceReport, Recruitmen
 import { Route } from '../types/route.type';
 import { entityQueries } from './entity-queries.factory';
 
+/** Date fields of a filter, checked before they reach a Cypher date() call. */
+function dates<F extends object>(f: F, keys: (keyof F & string)[]): F {
+  for (const k of keys) isoDate(`filter.${k}`, f[k] as string | null | undefined);
+  return f;
+}
+
 const codes = (f: { codes?: string[] | null }) => ({ ...f, codes: f.codes?.map((c) => c.trim().toUpperCase()) });
 const countries = (field: string, list?: string[] | null) => list?.map((c, i) => countryCode(`filter.${field}[${i}]`, c));
 
@@ -72,7 +78,7 @@ export const ENTITY_QUERY_RESOLVERS = [
     where: (f, bag) => personFilter({ ...f, nationalities: countries('nationalities', f.nationalities) }, bag),
   }),
   entityQueries({ label: 'OrganisedCrimeGroup', Type: OrganisedCrimeGroup, Filter: GroupFilter, one: 'organisedCrimeGroup', many: 'organisedCrimeGroups', description: 'Organised crime groups', where: (f, bag) => groupFilter({ ...f, memberNationalities: countries('memberNationalities', f.memberNationalities) }, bag) }),
-  entityQueries({ label: 'Operation', Type: Operation, Filter: OperationFilter, one: 'operation', many: 'operations', description: 'Law-enforcement operations', where: (f, bag) => operationFilter(f, bag) }),
+  entityQueries({ label: 'Operation', Type: Operation, Filter: OperationFilter, one: 'operation', many: 'operations', description: 'Law-enforcement operations', where: (f, bag) => operationFilter(dates(f, ['startedFrom', 'startedTo']), bag) }),
   entityQueries({ label: 'Business', Type: Business, Filter: BusinessFilter, one: 'business', many: 'businesses', description: 'Businesses and venues', where: (f, bag) => businessFilter(f, bag) }),
   entityQueries({
     label: 'Route',
@@ -92,15 +98,15 @@ export const ENTITY_QUERY_RESOLVERS = [
         bag,
       ),
   }),
-  entityQueries({ label: 'Exploitation', Type: Exploitation, Filter: ExploitationFilter, one: 'exploitation', many: 'exploitations', description: 'Exploitation events', where: (f, bag) => exploitationFilter({ ...f, victimNationalities: countries('victimNationalities', f.victimNationalities) }, bag) }),
-  entityQueries({ label: 'NRMReferral', Type: NRMReferral, Filter: NrmReferralFilter, one: 'nrmReferral', many: 'nrmReferrals', description: 'NRM referrals', where: (f, bag) => nrmReferralFilter(f, bag) }),
+  entityQueries({ label: 'Exploitation', Type: Exploitation, Filter: ExploitationFilter, one: 'exploitation', many: 'exploitations', description: 'Exploitation events', where: (f, bag) => exploitationFilter({ ...dates(f, ['from', 'to']), victimNationalities: countries('victimNationalities', f.victimNationalities) }, bag) }),
+  entityQueries({ label: 'NRMReferral', Type: NRMReferral, Filter: NrmReferralFilter, one: 'nrmReferral', many: 'nrmReferrals', description: 'NRM referrals', where: (f, bag) => nrmReferralFilter(dates(f, ['from', 'to']), bag) }),
   entityQueries({ label: 'Address', Type: Address, Filter: AddressFilter, one: 'address', many: 'addresses', description: 'Addresses', where: (f, bag) => addressFilter(f, bag) }),
   entityQueries({ label: 'Town', Type: Town, Filter: NamedFilter, one: 'town', many: 'towns', description: 'Towns', where: (f, bag) => namedFilter(f, bag) }),
   entityQueries({ label: 'PoliceForce', Type: PoliceForce, Filter: NamedFilter, one: 'policeForce', many: 'policeForces', description: 'Police force areas', where: (f, bag) => namedFilter(codes(f), bag) }),
   entityQueries({ label: 'Region', Type: Region, Filter: NamedFilter, one: 'region', many: 'regions', description: 'Regions and their organised crime units', where: (f, bag) => namedFilter(codes(f), bag) }),
   entityQueries({ label: 'Country', Type: Country, Filter: NamedFilter, one: 'countryById', many: 'countries', description: 'Countries', where: (f, bag) => namedFilter(codes(f), bag) }),
   entityQueries({ label: 'Agency', Type: Agency, Filter: NamedFilter, one: 'agency', many: 'agencies', description: 'Agencies and forces', where: (f, bag) => namedFilter(codes(f), bag) }),
-  entityQueries({ label: 'IntelligenceReport', Type: IntelligenceReport, Filter: ReportFilter, one: 'intelligenceReport', many: 'intelligenceReports', description: 'Intelligence reports', where: (f, bag) => reportFilter(f, bag) }),
+  entityQueries({ label: 'IntelligenceReport', Type: IntelligenceReport, Filter: ReportFilter, one: 'intelligenceReport', many: 'intelligenceReports', description: 'Intelligence reports', where: (f, bag) => reportFilter(dates(f, ['from', 'to']), bag) }),
   entityQueries({ label: 'ExploitationType', Type: ExploitationType, Filter: NamedFilter, one: 'exploitationType', many: 'exploitationTypes', description: 'Exploitation categories and offence types', where: (f, bag) => namedFilter(codes(f), bag) }),
   entityQueries({ label: 'ControlMethod', Type: ControlMethod, Filter: NamedFilter, one: 'controlMethod', many: 'controlMethods', description: 'Means of control', where: (f, bag) => namedFilter(codes(f), bag) }),
   entityQueries({ label: 'RecruitmentMethod', Type: RecruitmentMethod, Filter: NamedFilter, one: 'recruitmentMethod', many: 'recruitmentMethods', description: 'Recruitment methods', where: (f, bag) => namedFilter(codes(f), bag) }),

@@ -25,7 +25,7 @@ describe('the domain model through the API', () => {
   afterAll(() => svc.close());
 
   async function counts() {
-    const [row] = await svc.graph.read({ cypher: 'MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels', params: {} });
+    const [row] = await svc.graph.read({ cypher: 'MATCH (n:Entity) WITH count(n) AS nodes OPTIONAL MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS rels', params: {} });
     return row;
   }
 

@@ -31,4 +31,22 @@ describe('formatError', () => {
   it('strips only the trailing suggestion', () => {
     expect(stripSuggestions('Unknown argument "x". Did you mean "y" or "z"?')).toBe('Unknown argument "x".');
   });
+
+  it('gives a query-limit error raised in validation its own code back (Apollo wraps it as GRAPHQL_VALIDATION_FAILED)', () => {
+    const limit = new AppError('MSHT_QUERY_TOO_DEEP', 'the operation nests 20 levels deep; at most 12 are allowed', { depth: 20, maxDepth: 12, http: { status: 400 } });
+    const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatError({ message: limit.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped, opts)).toEqual({
+      message: limit.message,
+      extensions: { code: 'MSHT_QUERY_TOO_DEEP', depth: 20, maxDepth: 12 },
+    });
+  });
+
+  it("names the parser's token limit MSHT_TOO_MANY_TOKENS", () => {
+    for (const msg of ['Syntax Error: Document contains more that 10000 tokens. Parsing aborted.', 'Syntax Error: Document contains more than 10000 tokens. Parsing aborted.']) {
+      expect(formatError({ message: msg, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError(msg), opts)).toEqual({
+        message: 'the document has more than 10000 tokens and was not parsed',
+        extensions: { code: 'MSHT_TOO_MANY_TOKENS', maxTokens: 10000 },
+      });
+    }
+  });
 });

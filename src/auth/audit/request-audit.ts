@@ -1,0 +1,95 @@
+import type { Principal } from '../principal';
+import type { AuditEventInput } from './audit-event';
+import { countRecords } from './count-records';
+import { maskVariables } from './mask-variables';
+
+/**
+ * The audit handle of one request. The HTTP layer opens it when the request arrives and fills
+ * in who asked and what came back; resolvers may add what the response does not show
+ * (`addRecords`) and attach an export's manifest (`attachExport`). It becomes one AuditEvent when
+ * the response is sent.
+ */
+export class RequestAudit {
+  private principal?: Principal;
+  private failureReason: string | null = null;
+  private operationName: string | null = null;
+  private operationType: string | null = null;
+  private documentHash: string | null = null;
+  private variables: string | null = null;
+  private errorCodes: string[] | undefined;
+  private counted: number | undefined;
+  private reported = 0;
+  private exportManifest: string | null = null;
+
+  constructor(
+    readonly requestId: string,
+    private readonly started: Date,
+  ) {}
+
+  /** Records that resolvers handed out beyond the objects in `data` (an export's rows, say). */
+  addRecords(n: number): void {
+    if (Number.isFinite(n) && n > 0) this.reported += Math.trunc(n);
+  }
+
+  /** Attaches the manifest of an export this request produced (what left, to whom, how redacted). */
+  attachExport(manifest: Record<string, unknown>): void {
+    this.exportManifest = JSON.stringify(manifest);
+  }
+
+  authenticated(p: Principal): void {
+    this.principal = p;
+  }
+
+  /** A failed login: the request stays `anonymous`, with the reason. */
+  authenticationFailed(reason: string): void {
+    this.failureReason = reason;
+  }
+
+  /** What the request asked for; `query` is the document text exactly as sent. */
+  request(r: { operationName?: string | null; documentHash?: string | null; variables?: Record<string, unknown> | null }): void {
+    if (r.operationName !== undefined) this.operationName = r.operationName ?? null;
+    if (r.documentHash !== undefined) this.documentHash = r.documentHash ?? null;
+    if (r.variables && typeof r.variables === 'object' && Object.keys(r.variables).length > 0) {
+      this.variables = JSON.stringify(maskVariables(r.variables));
+    }
+  }
+
+  operation(type: string, name: string | null): void {
+    this.operationType = type;
+    if (name) this.operationName = name;
+  }
+
+  /** The codes the client received (empty: success), and the data it got. */
+  result(errorCodes: string[], data?: unknown): void {
+    this.errorCodes = errorCodes;
+    if (data !== undefined && data !== null) this.counted = countRecords(data);
+  }
+
+  /** True once the outcome is known (a result, or a refusal recorded with `result`). */
+  get hasResult(): boolean {
+    return this.errorCodes !== undefined;
+  }
+
+  toEvent(httpStatus: number, ended: Date): AuditEventInput {
+    const codes = this.errorCodes ?? (httpStatus >= 500 ? ['INTERNAL_SERVER_ERROR'] : httpStatus >= 400 ? ['BAD_REQUEST'] : []);
+    const p = this.principal;
+    return {
+      at: this.started.toISOString(),
+      requestId: this.requestId,
+      subject: p?.subject ?? 'anonymous',
+      agency: p?.agency ?? null,
+      roles: p ? [...p.roles] : [],
+      failureReason: this.failureReason,
+      operationName: this.operationName,
+      operationType: this.operationType,
+      documentHash: this.documentHash,
+      variables: this.variables,
+      outcome: codes.length === 0 && httpStatus < 400 ? 'ok' : 'error',
+      errorCodes: [...new Set(codes)],
+      httpStatus,
+      durationMs: Math.max(0, ended.getTime() - this.started.getTime()),
+      records: (this.counted ?? 0) + this.reported,
+      export: this.exportManifest,
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import type { AuditEvent, AuditOutcome } from '../../auth/audit/audit-event';
+import type { AuditLabel } from '../../domain/graph-model';
+import type { CypherQuery } from '../query';
+import { ParamBag } from './params';
+
+const EVENT: AuditLabel = 'AuditEvent';
+const CHAIN: AuditLabel = 'AuditChain';
+/** The one chain the service writes. */
+export const AUDIT_CHAIN_ID = 'main';
+
+/**
+ * Takes the chain's write lock (creating the tip on first use): concurrent appenders, from this
+ * process or another instance, queue here, so seq numbers and links never fork.
+ */
+export function lockAuditChainQuery(genesisHash: string): CypherQuery {
+  return {
+    cypher: `MERGE (c:${CHAIN} {id: $chain})
+ON CREATE SET c.seq = 0, c.hash = $genesis
+SET c.locked = true`,
+    params: { chain: AUDIT_CHAIN_ID, genesis: genesisHash },
+  };
+}
+
+/** The tip (last seq and hash), read after the lock is held. */
+export function auditChainTipQuery(): CypherQuery {
+  return { cypher: `MATCH (c:${CHAIN} {id: $chain}) RETURN c.seq AS seq, c.hash AS hash`, params: { chain: AUDIT_CHAIN_ID } };
+}
+
+/** Stores linked events and moves the tip to the last of them. */
+export function appendAuditEventsQuery(events: AuditEvent[]): CypherQuery {
+  const last = events[events.length - 1]!;
+  return {
+    cypher: `UNWIND $events AS ev
+CREATE (e:${EVENT})
+SET e = ev
+WITH count(e) AS written
+MATCH (c:${CHAIN} {id: $chain})
+SET c.seq = $seq, c.hash = $hash
+RETURN written`,
+    params: { events, chain: AUDIT_CHAIN_ID, seq: last.seq, hash: last.hash },
+  };
+}
+
+export interface AuditFilter {
+  subject?: string | null;
+  agency?: string | null;
+  operationName?: string | null;
+  outcome?: AuditOutcome | null;
+  /** Events whose errorCodes contain this code. */
+  errorCode?: string | null;
+  /** ISO 8601 UTC bounds on `at`: from inclusive, to exclusive. */
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Newest first, keyset-paginated on seq: `afterSeq` is the seq of the last event already seen. */
+export function auditPageQuery(filter: AuditFilter, first: number, afterSeq?: number): CypherQuery {
+  const bag = new ParamBag();
+  const where = auditWhere(filter, bag);
+  if (afterSeq !== undefined) where.push(`e.seq < ${bag.add(afterSeq)}`);
+  return {
+    cypher: `MATCH (e:${EVENT})
+${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}WITH e ORDER BY e.seq DESC
+LIMIT toInteger(${bag.add(Math.trunc(first) + 1)})
+RETURN e {.*} AS event`,
+    params: bag.params,
+  };
+}
+
+export function auditCountQuery(filter: AuditFilter): CypherQuery {
+  const bag = new ParamBag();
+  const where = auditWhere(filter, bag);
+  return { cypher: `MATCH (e:${EVENT})\n${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}RETURN count(e) AS total`, params: bag.params };
+}
+
+function auditWhere(f: AuditFilter, bag: ParamBag): string[] {
+  const where: string[] = [];
+  if (f.subject) where.push(`e.subject = ${bag.add(f.subject)}`);
+  if (f.agency) where.push(`e.agency = ${bag.add(f.agency)}`);
+  if (f.operationName) where.push(`e.operationName = ${bag.add(f.operationName)}`);
+  if (f.outcome) where.push(`e.outcome = ${bag.add(f.outcome)}`);
+  if (f.errorCode) where.push(`${bag.add(f.errorCode)} IN e.errorCodes`);
+  if (f.from) where.push(`e.at >= ${bag.add(f.from)}`);
+  if (f.to) where.push(`e.at < ${bag.add(f.to)}`);
+  return where;
+}
+
+/** A run of the chain in seq order, for verification. */
+export function auditChainSliceQuery(afterSeq: number, limit: number): CypherQuery {
+  return {
+    cypher: `MATCH (e:${EVENT})
+WHERE e.seq > $afterSeq
+WITH e ORDER BY e.seq ASC
+LIMIT toInteger($limit)
+RETURN e {.*} AS event`,
+    params: { afterSeq, limit },
+  };
+}

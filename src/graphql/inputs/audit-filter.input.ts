@@ -1,0 +1,28 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, InputType } from 'type-graphql';
+
+import { AuditOutcomeEnum } from '../types/audit-outcome.enum';
+
+@InputType({ description: 'Every given condition must hold' })
+export class AuditFilterInput {
+  @Field(() => String, { nullable: true })
+  subject?: string | null;
+
+  @Field(() => String, { nullable: true })
+  agency?: string | null;
+
+  @Field(() => String, { nullable: true })
+  operationName?: string | null;
+
+  @Field(() => AuditOutcomeEnum, { nullable: true })
+  outcome?: AuditOutcomeEnum | null;
+
+  @Field(() => String, { nullable: true, description: 'Events whose caller received this error code' })
+  errorCode?: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'At or after this instant' })
+  from?: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Before this instant' })
+  to?: Date | null;
+}

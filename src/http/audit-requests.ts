@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+import type { AuditLog } from '../auth/audit/audit-log';
+import { RequestAudit } from '../auth/audit/request-audit';
+import './request-state';
+
+/**
+ * Opens the request's audit record and writes it to the audit log when the response has gone
+ * (or the client went away), whatever answered: a refusal by a middleware, Apollo, or the error
+ * handler. Mounted before the body parser so that refused bodies are audited too.
+ */
+export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date()): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const audit = new RequestAudit(req.requestId, now());
+    req.audit = audit;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      auditLog.record(audit.toEvent(res.statusCode, now()));
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+    next();
+  };
+}
+
+/** GraphQL-over-HTTP parameters of a request, from the JSON body (POST) or the query string (GET). */
+export function graphqlParams(req: Request): { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } {
+  if (req.method === 'GET') {
+    const q = req.query as Record<string, unknown>;
+    return { query: q.query, operationName: q.operationName, variables: parseJson(q.variables), extensions: parseJson(q.extensions) };
+  }
+  const b = req.body;
+  return b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
+}
+
+function parseJson(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Notes what the request asks for (after the body is parsed, before authentication, so failed
+ * logins carry it too): operation name, SHA-256 of the document text as sent (or the persisted
+ * query hash it names), and the variables, masked.
+ */
+export function describeAuditedRequest(req: Request, _res: Response, next: NextFunction): void {
+  const p = graphqlParams(req);
+  const pq = (p.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+  req.audit.request({
+    operationName: typeof p.operationName === 'string' ? p.operationName : null,
+    documentHash: typeof p.query === 'string' ? createHash('sha256').update(p.query).digest('hex') : typeof pq === 'string' ? pq : null,
+    variables: p.variables && typeof p.variables === 'object' && !Array.isArray(p.variables) ? (p.variables as Record<string, unknown>) : null,
+  });
+  next();
+}

@@ -1,0 +1,29 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+import type { Authenticator } from '../auth/authenticator';
+import { AppError } from '../errors/app-error';
+import type { Logger } from '../logging/logger';
+import { sendError } from './send-error';
+import './request-state';
+
+/**
+ * Verifies the bearer token before anything else looks at the request: the caller becomes
+ * `req.principal`; a missing or bad token answers 401 UNAUTHENTICATED (RFC 6750
+ * `WWW-Authenticate: Bearer`), and the audit records a failed login with the reason.
+ */
+export function authenticate(authenticator: Authenticator, log: Logger): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      req.principal = await authenticator.verify(req.header('authorization'));
+    } catch (e) {
+      const message = e instanceof AppError ? e.message : 'the token is not valid';
+      log.warn({ requestId: req.requestId, reason: message }, 'authentication failed');
+      req.audit.authenticationFailed(message);
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      sendError(res, 401, 'UNAUTHENTICATED', message);
+      return;
+    }
+    req.audit.authenticated(req.principal);
+    next();
+  };
+}

@@ -1,0 +1,162 @@
+import { codes, postGraphQL } from '../../support/http';
+import { resetGraph } from '../../support/reset-graph';
+import { startTestService, type TestService } from '../../support/test-service';
+
+const supervisor = { roles: ['SUPERVISOR' as const], subject: 'audit-supervisor', agency: 'NCA' };
+const ingest = { roles: ['INGEST' as const, 'ANALYST' as const], subject: 'audit-ingest', agency: 'GLAA', clearance: 'H3' as const, ukConditional: true };
+const analyst = { roles: ['ANALYST' as const], subject: 'audit-analyst', agency: 'MPS' };
+
+type Event = {
+  seq: number;
+  requestId: string;
+  subject: string;
+  agency: string | null;
+  roles: string[];
+  failureReason: string | null;
+  operationName: string | null;
+  operationType: string | null;
+  documentHash: string | null;
+  variables: string | null;
+  outcome: 'OK' | 'ERROR';
+  errorCodes: string[];
+  httpStatus: number;
+  records: number;
+  prevHash: string;
+  hash: string;
+};
+
+describe('the audit trail', () => {
+  let svc: TestService;
+  const requestIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    svc = await startTestService({ MSHT_RATE_LIMIT_PER_MINUTE: '0' });
+    await resetGraph(svc.graph);
+    const send = async (key: string, token: Parameters<typeof postGraphQL>[1], payload: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      const r = await postGraphQL(svc.url, token, payload, headers);
+      requestIds[key] = r.headers.get('x-request-id')!;
+      return r;
+    };
+    // One request of each kind.
+    await send('ok', analyst, { query: 'query Who { viewer { subject } }' });
+    await send('invalid', analyst, { query: 'query Bad { nosuchfield }' });
+    await send('limit', analyst, { query: `query Aliased { ${Array.from({ length: 60 }, (_, i) => `a${i}: __typename`).join(' ')} }` });
+    // A failed login is not parsed: the audit has the operation name only when the request gives it.
+    await send('login', undefined, { query: 'query Who { viewer { subject } }', operationName: 'Who' }, { authorization: 'Bearer a.b.c' });
+    await send('forbidden', analyst, { query: 'query Peek { verifyAuditChain { ok } }' });
+    const victim = await send('create', ingest, {
+      query: 'mutation NewVictim($input: PersonInput!) { upsertPerson(input: $input) { id } }',
+      variables: {
+        input: { name: 'Maria Ionescu', aliases: ['Mariana I.'], dateOfBirth: '2001-05-05', roles: ['VICTIM'], nationalities: ['RO'], provenance: { reportId: 'ref-msht-reference-data' } },
+      },
+    });
+    expect(victim.body.errors).toBeUndefined();
+    await send('page', analyst, { query: 'query Page($n: Int) { countries(first: $n) { nodes { id code } } }', variables: { n: 7 } });
+  });
+  afterAll(() => svc.close());
+
+  async function events(filter: Record<string, unknown> = {}, first = 100): Promise<Event[]> {
+    const sdk = await svc.sdk(supervisor);
+    const { auditEvents } = await sdk.AuditEvents({ filter, first });
+    return auditEvents.nodes as Event[];
+  }
+
+  const byRequest = (all: Event[], key: string) => all.find((e) => e.requestId === requestIds[key]);
+
+  it('records every kind of request with who, what and how it ended', async () => {
+    const all = await events();
+    expect(byRequest(all, 'ok')).toMatchObject({ subject: 'audit-analyst', agency: 'MPS', roles: ['ANALYST'], operationName: 'Who', operationType: 'query', outcome: 'OK', errorCodes: [], httpStatus: 200 });
+    expect(byRequest(all, 'invalid')).toMatchObject({ subject: 'audit-analyst', operationName: 'Bad', outcome: 'ERROR', errorCodes: ['GRAPHQL_VALIDATION_FAILED'], httpStatus: 400 });
+    expect(byRequest(all, 'limit')).toMatchObject({ subject: 'audit-analyst', outcome: 'ERROR', errorCodes: ['MSHT_TOO_MANY_ALIASES'], httpStatus: 400 });
+    expect(byRequest(all, 'login')).toMatchObject({ subject: 'anonymous', agency: null, roles: [], failureReason: 'the token is not valid', operationName: 'Who', errorCodes: ['UNAUTHENTICATED'], httpStatus: 401 });
+    expect(byRequest(all, 'forbidden')).toMatchObject({ subject: 'audit-analyst', operationName: 'Peek', errorCodes: ['FORBIDDEN'], httpStatus: 200 });
+    expect(byRequest(all, 'create')).toMatchObject({ subject: 'audit-ingest', agency: 'GLAA', operationType: 'mutation', outcome: 'OK', records: 1 });
+    expect(byRequest(all, 'page')).toMatchObject({ operationName: 'Page', records: 7, variables: '{"n":7}' });
+    expect(byRequest(all, 'ok')!.documentHash).toMatch(/^[0-9a-f]{64}$/);
+    // Newest first, numbered without gaps.
+    const seqs = all.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    expect(seqs[0]! - seqs.at(-1)!).toBe(seqs.length - 1);
+  });
+
+  it('masks personal values in variables: the victim name never reaches the trail', async () => {
+    const e = byRequest(await events(), 'create')!;
+    const stored = await svc.graph.read({ cypher: 'MATCH (e:AuditEvent) RETURN collect(e.variables) AS v', params: {} });
+    for (const text of [e.variables!, JSON.stringify(stored)]) {
+      expect(text).not.toMatch(/Maria|Ionescu|Mariana|2001-05-05/);
+    }
+    expect(JSON.parse(e.variables!)).toEqual({
+      input: { name: '***', aliases: ['***'], dateOfBirth: '***', roles: ['VICTIM'], nationalities: ['RO'], provenance: { reportId: 'ref-msht-reference-data' } },
+    });
+  });
+
+  it('filters by subject, agency, operation and outcome, and pages newest first', async () => {
+    expect((await events({ subject: 'audit-ingest' })).map((e) => e.requestId)).toEqual([requestIds.create]);
+    expect((await events({ agency: 'MPS', operationName: 'Who' })).map((e) => e.requestId)).toEqual([requestIds.ok]);
+    expect((await events({ outcome: 'ERROR', subject: 'audit-analyst' })).map((e) => e.errorCodes[0]).sort()).toEqual(['FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'MSHT_TOO_MANY_ALIASES']);
+    expect((await events({ subject: 'anonymous', from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() })).length).toBe(1);
+    expect(await events({ subject: 'audit-analyst', to: '2000-01-01T00:00:00Z' })).toEqual([]);
+
+    const sdk = await svc.sdk(supervisor);
+    const p1 = (await sdk.AuditEvents({ first: 2 })).auditEvents;
+    const p2 = (await sdk.AuditEvents({ first: 2, after: p1.pageInfo.endCursor })).auditEvents;
+    expect(p1.pageInfo.hasNextPage).toBe(true);
+    expect(p2.nodes[0]!.seq).toBe(p1.nodes[1]!.seq - 1);
+  });
+
+  it('refuses the trail to anyone but supervisors and administrators', async () => {
+    for (const token of [analyst, ingest, { roles: ['VICTIM_DATA_OFFICER' as const] }, { roles: ['LIAISON' as const] }]) {
+      for (const query of ['{ auditEvents { nodes { seq } } }', '{ verifyAuditChain { ok } }']) {
+        const r = await postGraphQL(svc.url, token, { query });
+        expect(codes(r)).toEqual(['FORBIDDEN']);
+        expect(r.body.data).toBeNull();
+      }
+    }
+    const admin = await postGraphQL(svc.url, { roles: ['ADMIN'] }, { query: '{ verifyAuditChain { ok } }' });
+    expect(admin.body).toEqual({ data: { verifyAuditChain: { ok: true } } });
+  });
+
+  it('keeps audit events out of entity queries', async () => {
+    const [row] = await svc.graph.read({ cypher: 'MATCH (e:AuditEvent) RETURN count(e) AS all, count { MATCH (x:AuditEvent:Entity) } AS entities', params: {} });
+    expect(row!.all as number).toBeGreaterThan(5);
+    expect(row!.entities).toBe(0);
+  });
+
+  it('stays one unbroken chain under concurrent requests', async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => postGraphQL(svc.url, { ...analyst, subject: `burst-${i % 4}` }, { query: '{ __typename }' })));
+    const sdk = await svc.sdk(supervisor);
+    const check = (await sdk.VerifyAuditChain()).verifyAuditChain;
+    const [row] = await svc.graph.read({ cypher: 'MATCH (e:AuditEvent) RETURN count(e) AS n, max(e.seq) AS max', params: {} });
+    expect(check).toEqual({ ok: true, checked: row!.n, firstBrokenSeq: null });
+    expect(row!.max).toBe(row!.n);
+  });
+
+  it('shows tampering: a changed field, then a removed event, is reported by verifyAuditChain', async () => {
+    const sdk = await svc.sdk(supervisor);
+    const target = byRequest(await events({}, 1000), 'invalid')!;
+    await svc.graph.write({ cypher: 'MATCH (e:AuditEvent {seq: $seq}) SET e.subject = $s', params: { seq: target.seq, s: 'someone-else' } });
+    expect((await sdk.VerifyAuditChain()).verifyAuditChain).toEqual({ ok: false, checked: target.seq - 1, firstBrokenSeq: target.seq });
+
+    await svc.graph.write({ cypher: 'MATCH (e:AuditEvent {seq: $seq}) SET e.subject = $s', params: { seq: target.seq, s: target.subject } });
+    expect((await sdk.VerifyAuditChain()).verifyAuditChain.ok).toBe(true);
+
+    await svc.graph.write({ cypher: 'MATCH (e:AuditEvent {seq: $seq}) DETACH DELETE e', params: { seq: target.seq + 1 } });
+    expect((await sdk.VerifyAuditChain()).verifyAuditChain).toMatchObject({ ok: false, firstBrokenSeq: target.seq + 1 });
+  });
+});
+
+describe('transaction metadata', () => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService();
+  });
+  afterAll(() => svc.close());
+
+  it('carries the request id and subject into Neo4j, where SHOW TRANSACTIONS sees them', async () => {
+    const rows = await svc.graph.read(
+      { cypher: 'SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH "SHOW TRANSACTIONS" RETURN metaData', params: {} },
+      { requestId: 'req-meta-0001', subject: 'meta-analyst' },
+    );
+    expect(rows.map((r) => r.metaData)).toContainEqual({ app: 'msht-graph', requestId: 'req-meta-0001', subject: 'meta-analyst' });
+  });
+});

@@ -1,0 +1,67 @@
+import type { AuditEventInput } from '../../../../src/auth/audit/audit-event';
+import { AuditLog } from '../../../../src/auth/audit/audit-log';
+import { createLogger } from '../../../../src/logging/logger';
+
+const log = createLogger('silent');
+const ev = (i: number) => ({ requestId: `r${i}` }) as AuditEventInput;
+
+/** A store that keeps what it is given, and can be told to fail. */
+function memoryStore() {
+  const batches: string[][] = [];
+  let failing = false;
+  return {
+    batches,
+    fail: (f: boolean) => (failing = f),
+    append: async (events: AuditEventInput[]) => {
+      await new Promise((r) => setTimeout(r, 1));
+      if (failing) throw new Error('store down');
+      batches.push(events.map((e) => e.requestId));
+    },
+  };
+}
+
+describe('AuditLog', () => {
+  it('writes on the timer, in order, without the caller waiting', async () => {
+    const store = memoryStore();
+    const audit = new AuditLog(store, log, { flushMs: 20 });
+    audit.record(ev(1));
+    audit.record(ev(2));
+    expect(store.batches).toEqual([]);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(store.batches).toEqual([['r1', 'r2']]);
+  });
+
+  it('writes a full batch at once, and flush() returns when everything recorded is stored', async () => {
+    const store = memoryStore();
+    const audit = new AuditLog(store, log, { flushMs: 60_000, batchSize: 3 });
+    for (let i = 1; i <= 7; i++) audit.record(ev(i));
+    await audit.flush();
+    expect(store.batches.flat()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
+    expect(store.batches.every((b) => b.length <= 3)).toBe(true);
+    expect(audit.pending).toBe(0);
+  });
+
+  it('keeps events when the store fails and writes them once it is back', async () => {
+    const store = memoryStore();
+    const audit = new AuditLog(store, log, { flushMs: 60_000 });
+    store.fail(true);
+    audit.record(ev(1));
+    await expect(audit.flush()).rejects.toThrow('store down');
+    audit.record(ev(2));
+    expect(audit.pending).toBe(2);
+    store.fail(false);
+    await audit.close();
+    expect(store.batches.flat()).toEqual(['r1', 'r2']);
+  });
+
+  it('drops the oldest events past its buffer bound, rather than grow without end', async () => {
+    const store = memoryStore();
+    store.fail(true);
+    const audit = new AuditLog(store, log, { flushMs: 60_000, maxBuffered: 5 });
+    for (let i = 1; i <= 8; i++) audit.record(ev(i));
+    expect(audit.pending).toBe(5);
+    store.fail(false);
+    await audit.close();
+    expect(store.batches.flat()).toEqual(['r4', 'r5', 'r6', 'r7', 'r8']);
+  });
+});

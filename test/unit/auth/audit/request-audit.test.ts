@@ -1,0 +1,67 @@
+import { countRecords } from '../../../../src/auth/audit/count-records';
+import { RequestAudit } from '../../../../src/auth/audit/request-audit';
+
+const t0 = new Date('2024-03-01T10:00:00.000Z');
+const t1 = new Date('2024-03-01T10:00:00.250Z');
+const principal = { subject: 'sup-1', agency: 'NCA', roles: ['SUPERVISOR' as const], clearance: 'H2' as const, ukConditional: false };
+
+describe('RequestAudit', () => {
+  it('becomes an event with who, what, outcome, records and duration', () => {
+    const a = new RequestAudit('req-1', t0);
+    a.request({ operationName: null, documentHash: 'f'.repeat(64), variables: { id: 'p-1', input: { name: 'Maria' } } });
+    a.authenticated(principal);
+    a.operation('query', 'PersonById');
+    a.result([], { person: { id: 'p-1', nationalities: [{ id: 'country-RO' }] } });
+    expect(a.toEvent(200, t1)).toEqual({
+      at: '2024-03-01T10:00:00.000Z',
+      requestId: 'req-1',
+      subject: 'sup-1',
+      agency: 'NCA',
+      roles: ['SUPERVISOR'],
+      failureReason: null,
+      operationName: 'PersonById',
+      operationType: 'query',
+      documentHash: 'f'.repeat(64),
+      variables: '{"id":"p-1","input":{"name":"***"}}',
+      outcome: 'ok',
+      errorCodes: [],
+      httpStatus: 200,
+      durationMs: 250,
+      records: 2,
+      export: null,
+    });
+  });
+
+  it('records a failed login as anonymous with the reason', () => {
+    const a = new RequestAudit('req-2', t0);
+    a.authenticationFailed('the token has expired');
+    a.result(['UNAUTHENTICATED']);
+    expect(a.toEvent(401, t1)).toMatchObject({ subject: 'anonymous', agency: null, roles: [], failureReason: 'the token has expired', outcome: 'error', errorCodes: ['UNAUTHENTICATED'] });
+  });
+
+  it('adds records resolvers report and carries an export manifest', () => {
+    const a = new RequestAudit('req-3', t0);
+    a.authenticated(principal);
+    a.addRecords(120);
+    a.attachExport({ format: 'GRAPHML', recipient: 'EUROPOL', nodes: 120, withheld: 3 });
+    a.result([], { exportSubgraph: { url: 'x' } });
+    expect(a.toEvent(200, t1)).toMatchObject({ records: 121, export: '{"format":"GRAPHML","recipient":"EUROPOL","nodes":120,"withheld":3}' });
+  });
+
+  it('names the outcome from the HTTP status when nothing else said (Apollo refused the request itself)', () => {
+    expect(new RequestAudit('r', t0).toEvent(400, t1)).toMatchObject({ outcome: 'error', errorCodes: ['BAD_REQUEST'] });
+    expect(new RequestAudit('r', t0).toEvent(500, t1)).toMatchObject({ outcome: 'error', errorCodes: ['INTERNAL_SERVER_ERROR'] });
+  });
+});
+
+describe('countRecords', () => {
+  it('counts distinct entity ids anywhere in data', () => {
+    expect(countRecords({ a: { id: '1', friends: [{ id: '2' }, { id: '1' }] }, b: [{ id: '3' }] })).toBe(3);
+  });
+
+  it('counts objects below the root when no id was selected', () => {
+    expect(countRecords({ persons: { nodes: [{ name: 'a' }, { name: 'b' }] } })).toBe(3);
+    expect(countRecords({ __typename: 'Query' })).toBe(0);
+    expect(countRecords(null)).toBe(0);
+  });
+});

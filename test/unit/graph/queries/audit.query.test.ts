@@ -1,0 +1,37 @@
+import { chainEvents, GENESIS_HASH, type AuditEventInput } from '../../../../src/auth/audit/audit-event';
+import {
+  appendAuditEventsQuery,
+  auditChainSliceQuery,
+  auditChainTipQuery,
+  auditCountQuery,
+  auditPageQuery,
+  lockAuditChainQuery,
+} from '../../../../src/graph/queries/audit.query';
+
+// Snapshots of the audit trail's Cypher: reviewers read these diffs like query files.
+describe('audit query builders', () => {
+  it('lockAuditChainQuery takes the write lock on the chain tip, creating it once', () => {
+    expect(lockAuditChainQuery(GENESIS_HASH)).toMatchSnapshot();
+    expect(auditChainTipQuery()).toMatchSnapshot();
+  });
+
+  it('appendAuditEventsQuery stores linked events as parameters and moves the tip', () => {
+    const [e] = chainEvents([{ at: '2024-01-01T00:00:00.000Z', requestId: 'r1', subject: "' OR 1=1 //", roles: [] } as unknown as AuditEventInput], { seq: 0, hash: GENESIS_HASH });
+    const q = appendAuditEventsQuery([e!]);
+    expect(q.cypher).not.toContain('OR 1=1');
+    expect(q).toMatchSnapshot();
+  });
+
+  it('auditPageQuery filters with parameters only and pages on seq, newest first', () => {
+    const q = auditPageQuery({ subject: 'a"b', agency: 'NCA', operationName: 'Who', outcome: 'error', errorCode: 'FORBIDDEN', from: '2024-01-01T00:00:00.000Z', to: '2024-02-01T00:00:00.000Z' }, 50, 120);
+    expect(q.cypher).not.toContain('a"b');
+    expect(q.cypher).not.toMatch(/SKIP/);
+    expect(q).toMatchSnapshot();
+    expect(auditPageQuery({}, 10)).toMatchSnapshot();
+    expect(auditCountQuery({ subject: 'x' })).toMatchSnapshot();
+  });
+
+  it('auditChainSliceQuery reads the chain in seq order for verification', () => {
+    expect(auditChainSliceQuery(2000, 2000)).toMatchSnapshot();
+  });
+});
