@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   MSHT_NOT_FOUND: { status: '200', doc: 'no entity with that id (or none the caller may see)' },
   MSHT_CONFLICT: { status: '200', doc: 'the write conflicts with existing data (e.g. a natural key already used)' },
   MSHT_QUERY_TIMEOUT: { status: '200', doc: 'the query ran past its time budget and was stopped' },
+  MSHT_NOT_CONVERGED: { status: '200', doc: 'an iterative network measure (eigenvector centrality, PageRank) did not converge within its iteration budget' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
