@@ -38,6 +38,14 @@ export interface ReferenceRequest {
   groups?: Record<string, string>;
 }
 
+/** Runs a Python 3 program and returns what it printed; a missing python3 fails the test. */
+export function runPython(code: string): string {
+  const run = spawnSync('python3', ['-c', code], { encoding: 'utf8' });
+  if (run.error) throw new Error(`cannot run python3 (${run.error.message}): these tests compare with CPython`);
+  if (run.status !== 0) throw new Error(`python3 failed with status ${run.status}:\n${run.stderr}`);
+  return run.stdout;
+}
+
 /**
  * Runs scripts/networkx-reference.py on the graph. A missing python3 or networkx is a failure
  * with the command that fixes it, never a skip: these tests are the proof of agreement.
