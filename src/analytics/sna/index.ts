@@ -12,4 +12,3 @@ export { louvainCommunities, type LouvainOptions, type LouvainResult } from './l
 export { BROKERAGE_ROLES, type BrokerageCounts, type BrokerageResult, type BrokerageRole, brokerageRoles, type GroupAssignment } from './brokerage';
 export { fragmentation, fragmentationByRemoval } from './fragmentation';
 export { type KeyPlayerOptions, type KeyPlayerResult, keyPlayers } from './key-players';
-export { PythonRandom } from './python-random';
