@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   MSHT_UNTRUSTED_DOCUMENT: { status: '400', doc: 'trusted-documents mode: the document (or its hash) is not in the manifest; nothing ran' },
   MSHT_RATE_LIMITED: { status: '429', doc: 'the subject sent requests faster than its rate limit; retry after the `Retry-After` seconds' },
   MSHT_BODY_TOO_LARGE: { status: '413', doc: 'the request body is larger than MSHT_BODY_LIMIT' },
+  MSHT_NOT_CONVERGED: { status: '200', doc: 'an iterative network measure (eigenvector centrality, PageRank) did not converge within its iteration budget' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
