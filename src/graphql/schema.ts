@@ -11,7 +11,7 @@ import { BusinessModelResolver, InsightResolver } from './resolvers/insight.reso
 import { BankAccountResolver, IdentifierResolver, TravelDocumentResolver } from './resolvers/identifier.resolver';
 import { AddressResolver, LocationResolver, PoliceForceResolver } from './resolvers/location.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
-import { GraphNodeResolver, IdentifierNetworkResolver, NetworkResolver } from './resolvers/network.resolver';
+import { BrokerResolver, GraphNodeResolver, IdentifierNetworkResolver, KeyPlayersResolver, NetworkMeasuresResolver, NetworkResolver, RankedPersonResolver } from './resolvers/network.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { OperationResolver } from './resolvers/operation.resolver';
@@ -46,6 +46,10 @@ export const RESOLVERS = [
   BusinessModelResolver,
   GraphNodeResolver,
   IdentifierNetworkResolver,
+  NetworkMeasuresResolver,
+  RankedPersonResolver,
+  BrokerResolver,
+  KeyPlayersResolver,
   MutationResolver,
   AuditResolver,
 ] as const;

@@ -53,6 +53,12 @@ export type AuditOutcome =
   | 'ERROR'
   | 'OK';
 
+/** What brokerage roles group people by */
+export type BrokerageGrouping =
+  | 'COUNTRY_OF_OPERATION'
+  | 'GROUP'
+  | 'NATIONALITY';
+
 export type BusinessInput = {
   addressId?: string | null | undefined;
   companyNumber?: string | null | undefined;
@@ -6101,6 +6107,18 @@ export type UndoMergeMutationVariables = Exact<{
 
 export type UndoMergeMutation = { undoMerge: { recordId: string, keptId: string, mergedId: string, relationshipsMoved: number } };
 
+export type KeyPlayersAndClustersQueryVariables = Exact<{
+  groupId?: string | null | undefined;
+  ids?: Array<string> | string | null | undefined;
+  top?: number | null | undefined;
+  keyPlayers?: number | null | undefined;
+  brokerageBy?: BrokerageGrouping | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type KeyPlayersAndClustersQuery = { networkMeasures: { people: number, personIds: Array<string>, ties: number, betweennessSampled: boolean, brokerageBy: string, degree: Array<{ id: string, value: number, rank: number, person: { displayName: string } | null }>, betweenness: Array<{ id: string, value: number, rank: number, person: { displayName: string } | null }>, closeness: Array<{ id: string, value: number, rank: number }>, eigenvector: Array<{ id: string, value: number, rank: number }>, pagerank: Array<{ id: string, value: number, rank: number }>, communities: { modularity: number, count: number, members: Array<Array<string>> }, brokers: Array<{ id: string, group: string, coordinator: number, itinerant: number, gatekeeper: number, representative: number, liaison: number, total: number, rank: number, person: { displayName: string, roles: Array<PersonRole> } | null }>, keyPlayers: { set: Array<string>, fragmentationBefore: number, fragmentationAfter: number, people: Array<{ displayName: string } | null> } | null, links: Array<{ source: string, target: string, weight: number, kinds: Array<string> }> } };
+
 export type ProvenanceFieldsFragment = { reportId: string, agency: string, recordedAt: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean, grading: string };
 
 export type PersonSummaryFragment = { id: string, displayName: string, name: string | null, aliases: Array<string> | null, dateOfBirth: string | null, birthYear: number | null, gender: Gender | null, roles: Array<PersonRole>, ageGroup: AgeGroup | null, pseudonym: string | null, redacted: boolean };
@@ -7079,6 +7097,89 @@ export const UndoMergeDocument = gql`
   }
 }
     `;
+export const KeyPlayersAndClustersDocument = gql`
+    query KeyPlayersAndClusters($groupId: ID, $ids: [ID!], $top: Int = 10, $keyPlayers: Int = 3, $brokerageBy: BrokerageGrouping = NATIONALITY, $limit: Int) {
+  networkMeasures(
+    groupId: $groupId
+    ids: $ids
+    top: $top
+    keyPlayers: $keyPlayers
+    brokerageBy: $brokerageBy
+    limit: $limit
+  ) {
+    people
+    personIds
+    ties
+    betweennessSampled
+    degree {
+      id
+      value
+      rank
+      person {
+        displayName
+      }
+    }
+    betweenness {
+      id
+      value
+      rank
+      person {
+        displayName
+      }
+    }
+    closeness {
+      id
+      value
+      rank
+    }
+    eigenvector {
+      id
+      value
+      rank
+    }
+    pagerank {
+      id
+      value
+      rank
+    }
+    communities {
+      modularity
+      count
+      members
+    }
+    brokerageBy
+    brokers {
+      id
+      group
+      coordinator
+      itinerant
+      gatekeeper
+      representative
+      liaison
+      total
+      rank
+      person {
+        displayName
+        roles
+      }
+    }
+    keyPlayers {
+      set
+      fragmentationBefore
+      fragmentationAfter
+      people {
+        displayName
+      }
+    }
+    links {
+      source
+      target
+      weight
+      kinds
+    }
+  }
+}
+    `;
 export const PersonByIdDocument = gql`
     query PersonById($id: ID!) {
   person(id: $id) {
@@ -7454,6 +7555,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     UndoMerge(variables: UndoMergeMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UndoMergeMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<UndoMergeMutation>({ document: UndoMergeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UndoMerge', 'mutation', variables);
+    },
+    KeyPlayersAndClusters(variables?: KeyPlayersAndClustersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<KeyPlayersAndClustersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<KeyPlayersAndClustersQuery>({ document: KeyPlayersAndClustersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'KeyPlayersAndClusters', 'query', variables);
     },
     PersonById(variables: PersonByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PersonByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<PersonByIdQuery>({ document: PersonByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PersonById', 'query', variables);

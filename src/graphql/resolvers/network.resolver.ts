@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+
+import { BROKERAGE_GROUPINGS, networkMeasures, type BrokerageGrouping } from '../../analytics/network-measures';
 
 import { hasRole } from '../../auth/principal';
 import { connectingNetwork, duplicateCandidates, neighbourhood, paths, sharedIdentifiers, type NetworkDeps } from '../../analytics/network';
@@ -10,10 +12,11 @@ import type { Subgraph as SubgraphData, SubgraphNode } from '../../domain/subgra
 import { AppError } from '../../errors/app-error';
 import { mergeEntities, undoMerge } from '../../graph/merge.writer';
 import type { GraphQLContext } from '../context';
-import { NodeTypeEnum, PersonRoleEnum, RelationshipTypeEnum } from '../enums';
+import { enumOf, NodeTypeEnum, PersonRoleEnum, RelationshipTypeEnum } from '../enums';
+import { Person } from '../types/person.type';
 import { Identifier } from '../types/identifier.types';
 import { Node } from '../types/node.interface';
-import { ConnectingNetwork, DuplicateCandidate, GraphNode, MergeResult, Path, SharedIdentifiers, Subgraph } from '../types/subgraph.types';
+import { Broker, ConnectingNetwork, DuplicateCandidate, GraphNode, KeyPlayers, MergeResult, NetworkMeasures, Path, RankedPerson, SharedIdentifiers, Subgraph } from '../types/subgraph.types';
 
 export function networkDeps(ctx: GraphQLContext): NetworkDeps {
   return { graph: ctx.graph, limits: ctx.limits, pseudonymOf: (id) => ctx.pseudonyms.of(id) };
@@ -169,5 +172,53 @@ export class IdentifierNetworkResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     return toGraphSubgraph(await neighbourhood(networkDeps(ctx), { ids: [i.id], depth, limit }));
+  }
+}
+
+const BrokerageGroupingEnum = enumOf(BROKERAGE_GROUPINGS);
+registerEnumType(BrokerageGroupingEnum, { name: 'BrokerageGrouping', description: 'What brokerage roles group people by' });
+
+@Resolver()
+export class NetworkMeasuresResolver {
+  @Query(() => NetworkMeasures, {
+    description:
+      'Who holds a network together: degree, betweenness, closeness, eigenvector and PageRank (normalised as networkx), Louvain clusters with modularity, Gould-Fernandez brokers between nationalities, groups or countries, and the key players whose removal fragments it most. Scope: a group, some people, or (neither) every offender and suspect, up to the node budget.',
+  })
+  async networkMeasures(
+    @Arg('groupId', () => ID, { nullable: true }) groupId: string | null,
+    @Arg('ids', () => [ID], { nullable: true }) ids: string[] | null,
+    @Arg('top', () => Int, { defaultValue: 10 }) top: number,
+    @Arg('keyPlayers', () => Int, { defaultValue: 3 }) keyPlayerCount: number,
+    @Arg('brokerageBy', () => BrokerageGroupingEnum, { defaultValue: 'NATIONALITY' }) brokerageBy: BrokerageGrouping,
+    @Arg('limit', () => Int, { nullable: true }) limit: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const m = await networkMeasures(networkDeps(ctx), { groupId, ids, top, keyPlayers: keyPlayerCount, brokerageBy, limit });
+    return { ...m, links: m.edges, keyPlayers: m.keyPlayers ? { ...m.keyPlayers, people: m.keyPlayers.set } : null };
+  }
+}
+
+@Resolver(() => RankedPerson)
+export class RankedPersonResolver {
+  @FieldResolver(() => Person, { nullable: true })
+  person(@Root() r: { id: string }, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.nodeById.load(r.id);
+  }
+}
+
+@Resolver(() => Broker)
+export class BrokerResolver {
+  @FieldResolver(() => Person, { nullable: true })
+  person(@Root() r: { id: string }, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.nodeById.load(r.id);
+  }
+}
+
+@Resolver(() => KeyPlayers)
+export class KeyPlayersResolver {
+  @FieldResolver(() => [Person], { nullable: 'items' })
+  async people(@Root() k: { set: string[] }, @Ctx() ctx: GraphQLContext) {
+    const rows = await ctx.loaders.nodeById.loadMany(k.set);
+    return rows.map((r) => (r instanceof Error ? null : r));
   }
 }

@@ -172,3 +172,138 @@ export class MergeResult {
   @Field(() => Int)
   relationshipsMoved!: number;
 }
+
+@ObjectType({ description: "A person's score on a measure and their place (1 = highest)" })
+export class RankedPerson {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => Int)
+  rank!: number;
+
+  @Field(() => Person, { nullable: true })
+  person!: object | null;
+}
+
+@ObjectType()
+export class Communities {
+  @Field(() => Float, { description: 'Modularity of the Louvain partition (as networkx computes it)' })
+  modularity!: number;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => [[ID]], { description: 'The communities, largest first' })
+  members!: string[][];
+}
+
+@ObjectType({ description: 'Brokered two-paths through a person, by Gould and Fernandez role' })
+export class Broker {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: "The person's own group (nationality, OCG or country, as asked)" })
+  group!: string;
+
+  @Field(() => Int)
+  coordinator!: number;
+
+  @Field(() => Int)
+  itinerant!: number;
+
+  @Field(() => Int)
+  gatekeeper!: number;
+
+  @Field(() => Int)
+  representative!: number;
+
+  @Field(() => Int)
+  liaison!: number;
+
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => Int)
+  rank!: number;
+
+  @Field(() => Person, { nullable: true })
+  person!: object | null;
+}
+
+@ObjectType({ description: 'The set of people whose removal most fragments the network' })
+export class KeyPlayers {
+  @Field(() => [ID])
+  set!: string[];
+
+  @Field(() => [Person], { nullable: 'items' })
+  people!: (object | null)[];
+
+  @Field(() => Float, { description: 'Fragmentation (Borgatti) before removal: 0 connected .. 1 all isolated' })
+  fragmentationBefore!: number;
+
+  @Field(() => Float)
+  fragmentationAfter!: number;
+}
+
+@ObjectType()
+export class PersonTie {
+  @Field(() => ID)
+  source!: string;
+
+  @Field(() => ID)
+  target!: string;
+
+  @Field(() => Int, { description: 'How many things tie them (shared groups, events, identifiers, associations)' })
+  weight!: number;
+
+  @Field(() => [String], { description: 'GROUP, EVENT, IDENTIFIER, ASSOCIATE' })
+  kinds!: string[];
+}
+
+@ObjectType({ description: 'Who holds a network together: centralities, clusters, brokers and key players on the person-to-person projection' })
+export class NetworkMeasures {
+  @Field(() => Int)
+  people!: number;
+
+  @Field(() => Int)
+  ties!: number;
+
+  @Field(() => [RankedPerson])
+  degree!: object[];
+
+  @Field(() => [RankedPerson])
+  betweenness!: object[];
+
+  @Field({ description: 'True when betweenness was estimated from a sample of 500 sources (large networks)' })
+  betweennessSampled!: boolean;
+
+  @Field(() => [RankedPerson])
+  closeness!: object[];
+
+  @Field(() => [RankedPerson])
+  eigenvector!: object[];
+
+  @Field(() => [RankedPerson])
+  pagerank!: object[];
+
+  @Field(() => Communities)
+  communities!: Communities;
+
+  @Field()
+  brokerageBy!: string;
+
+  @Field(() => [Broker])
+  brokers!: object[];
+
+  @Field(() => KeyPlayers, { nullable: true })
+  keyPlayers!: object | null;
+
+  @Field(() => [ID], { description: 'Every person in the projection' })
+  personIds!: string[];
+
+  @Field(() => [PersonTie], { description: 'The projection itself: person-to-person ties with their weight' })
+  links!: PersonTie[];
+}
