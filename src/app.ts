@@ -1,4 +1,5 @@
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 import cors from 'cors';
@@ -16,6 +17,8 @@ import type { GraphClient } from './graph/run-query';
 import { buildGraphQLSchema } from './graphql/schema';
 import { describeAuditedRequest, openAudit } from './http/audit-requests';
 import { authenticate } from './http/authenticate';
+import { exportDownloadRoute } from './http/export-download';
+import { ExportStore } from './exports/export-store';
 import { createGraphQLServer } from './http/graphql-server';
 import { healthRoutes } from './http/health';
 import { rateLimit } from './http/rate-limit';
@@ -70,6 +73,7 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   const trustedManifest = security.trustedDocuments.enabled ? loadManifest(security.trustedDocuments.file ?? defaultManifestFile()) : undefined;
   if (trustedManifest) log.info({ documents: trustedManifest.size }, 'trusted-documents mode: only listed operations run');
 
+  const exports = new ExportStore(path.join(config.dataDir, 'exports'));
   const { apollo, middleware } = await createGraphQLServer({
     schema: await buildGraphQLSchema(),
     httpServer,
@@ -79,6 +83,7 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     production: config.mode === 'production',
     limits: security.limits,
     traversal: config.traversal,
+    exports,
     auditLog,
     trustedManifest,
   });
@@ -98,6 +103,8 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     ...(trustedManifest ? [trustedDocuments(trustedManifest, security.limits.maxTokens)] : []),
     middleware,
   );
+
+  app.use('/exports', openAudit(auditLog), authenticate(authenticator, log), rateLimit(security.rateLimit), exportDownloadRoute(exports));
 
   // Body-parser failures (bad JSON, too large) answer as GraphQL-shaped errors, never HTML.
   app.use((err: { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {

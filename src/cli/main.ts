@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import { ConfigError, loadConfig } from '../config/config';
+import { exportCommand } from './commands/export.command';
 import { migrateCommand } from './commands/migrate.command';
 import { tokenCommand } from './commands/token.command';
 
@@ -11,6 +12,8 @@ const USAGE = `msht: the MSHT knowledge-graph service
   msht token --role ROLE [--role ROLE ...] [--agency CODE] [--clearance H0|H1|H2|H3] [--ukc]
              [--subject NAME] [--expires 8h]
                                   print a bearer token signed with the service's key
+  msht export --seed ID [--depth 2] --purpose TEXT [--format GRAPHML] [--recipient EUROPOL] [--out FILE]
+                                  export a subgraph from a running server (as a liaison officer)
 
 Configuration comes from environment variables (see README.md#configuration).`;
 
@@ -25,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   },
   migrate: migrateCommand,
   token: tokenCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,4 +1,5 @@
 import type { AccessScope } from '../auth/access-policy';
+import type { ExportStore } from '../exports/export-store';
 import type { TraversalLimits } from '../config/config';
 import type { Principal } from '../auth/principal';
 import type { RequestAudit } from '../auth/audit/request-audit';
@@ -19,6 +20,8 @@ export interface GraphQLContext {
   pseudonyms: Pseudonymiser;
   /** Bounds for traversals and network queries. */
   limits: TraversalLimits;
+  /** Where exports are kept for download. */
+  exports: ExportStore;
   /** NRM referrals per force from imported statistics, where imported. */
   importedReferrals?: (from: string, to: string) => Promise<Map<string, number> | null>;
   log: Logger;

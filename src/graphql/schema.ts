@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 
 import { BusinessResolver } from './resolvers/business.resolver';
 import { ENTITY_QUERY_RESOLVERS, LookupResolver } from './resolvers/entity-queries';
+import { ExportResolver } from './resolvers/export.resolver';
 import { ExploitationResolver, ExploitationTypeResolver, IntelligenceReportResolver, NrmReferralResolver } from './resolvers/exploitation.resolver';
 import { GroupResolver } from './resolvers/group.resolver';
 import { BusinessModelResolver, InsightResolver } from './resolvers/insight.resolver';
@@ -52,6 +53,7 @@ export const RESOLVERS = [
   KeyPlayersResolver,
   MutationResolver,
   AuditResolver,
+  ExportResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

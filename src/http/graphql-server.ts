@@ -10,6 +10,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { accessScope } from '../auth/access-policy';
 import type { AuditLog } from '../auth/audit/audit-log';
 import type { TraversalLimits } from '../config/config';
+import type { ExportStore } from '../exports/export-store';
 import type { Pseudonymiser } from '../auth/pseudonymiser';
 import type { QueryLimits } from '../config/config';
 import { formatError, isExpectedError } from '../errors/format-error';
@@ -33,6 +34,7 @@ export interface GraphQLServerDeps {
   production: boolean;
   limits: QueryLimits;
   traversal: TraversalLimits;
+  exports: ExportStore;
   auditLog: AuditLog;
   /** Trusted-documents mode: persisted-query hashes resolve from this manifest only. */
   trustedManifest?: Map<string, string>;
@@ -118,6 +120,7 @@ export async function createGraphQLServer(deps: GraphQLServerDeps) {
       stats,
       pseudonyms: deps.pseudonyms,
       limits: deps.traversal,
+      exports: deps.exports,
       log: deps.log,
       audit: req.audit,
       auditLog: deps.auditLog,

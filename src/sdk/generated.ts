@@ -196,6 +196,27 @@ export type ExploitationTypeCode =
   | 'SHAM_MARRIAGE'
   | 'UNKNOWN';
 
+/** JSON (our versioned graph format), GRAPHML (Gephi, yEd, networkx), CSV (nodes and edges in a ZIP), ANX (i2 Analyst’s Notebook), CYPHER (a script for a partner’s Neo4j) */
+export type ExportFormat =
+  | 'ANX'
+  | 'CSV'
+  | 'CYPHER'
+  | 'GRAPHML'
+  | 'JSON';
+
+/** What to export: seeds and a depth, or exactly these nodes; to whom, why, in which format */
+export type ExportInput = {
+  depth?: number | null | undefined;
+  format: ExportFormat;
+  /** Exactly these nodes (e.g. the result of a network query) and the links among them */
+  nodeIds?: Array<string> | null | undefined;
+  nodeTypes?: Array<NodeType> | null | undefined;
+  purpose: string;
+  recipient: RecipientInput;
+  relationshipTypes?: Array<RelationshipType> | null | undefined;
+  seeds?: Array<string> | null | undefined;
+};
+
 export type FirstResponderType =
   | 'GOVERNMENT_AGENCY'
   | 'LOCAL_AUTHORITY'
@@ -470,6 +491,19 @@ export type ProvenanceInput = {
   ukHandling?: UkHandling | null | undefined;
 };
 
+export type RecipientInput = {
+  /** ISO code; required for a partner country */
+  country?: string | null | undefined;
+  kind: RecipientKind;
+  /** e.g. "Europol", "Policia Romana", "Border Force" */
+  name: string;
+};
+
+export type RecipientKind =
+  | 'EUROPOL'
+  | 'PARTNER_COUNTRY'
+  | 'UK_PARTNER';
+
 export type RecruitmentMethodCode =
   /** Abduction */
   | 'ABDUCTION'
@@ -654,6 +688,25 @@ export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type VerifyAuditChainQuery = { verifyAuditChain: { ok: boolean, checked: number, firstBrokenSeq: number | null } };
+
+export type ExportResultFieldsFragment = { exportId: string, format: ExportFormat, filename: string, mediaType: string, size: number, sha256: string, contentSha256: string, downloadUrl: string, nodes: number, edges: number, pseudonymised: boolean, manifest: Record<string, unknown>, content: string | null, packageHandling: { handling: HandlingCode, ukHandling: UkHandling }, leftOut: Array<{ reason: string, nodes: number, edges: number }> };
+
+export type ExportForEuropolMutationVariables = Exact<{
+  operationId: string;
+  depth?: number | null | undefined;
+  format?: ExportFormat | null | undefined;
+  purpose?: string | null | undefined;
+}>;
+
+
+export type ExportForEuropolMutation = { exportSubgraph: { exportId: string, format: ExportFormat, filename: string, mediaType: string, size: number, sha256: string, contentSha256: string, downloadUrl: string, nodes: number, edges: number, pseudonymised: boolean, manifest: Record<string, unknown>, content: string | null, packageHandling: { handling: HandlingCode, ukHandling: UkHandling }, leftOut: Array<{ reason: string, nodes: number, edges: number }> } };
+
+export type ExportSubgraphMutationVariables = Exact<{
+  input: ExportInput;
+}>;
+
+
+export type ExportSubgraphMutation = { exportSubgraph: { exportId: string, format: ExportFormat, filename: string, mediaType: string, size: number, sha256: string, contentSha256: string, downloadUrl: string, nodes: number, edges: number, pseudonymised: boolean, manifest: Record<string, unknown>, content: string | null, packageHandling: { handling: HandlingCode, ukHandling: UkHandling }, leftOut: Array<{ reason: string, nodes: number, edges: number }> } };
 
 export type GroupWithMembersQueryVariables = Exact<{
   id: string;
@@ -6358,6 +6411,32 @@ export const AuditEventFieldsFragmentDoc = gql`
   hash
 }
     `;
+export const ExportResultFieldsFragmentDoc = gql`
+    fragment ExportResultFields on ExportResult {
+  exportId
+  format
+  filename
+  mediaType
+  size
+  sha256
+  contentSha256
+  downloadUrl
+  nodes
+  edges
+  packageHandling {
+    handling
+    ukHandling
+  }
+  leftOut {
+    reason
+    nodes
+    edges
+  }
+  pseudonymised
+  manifest
+  content
+}
+    `;
 export const StageItemFieldsFragmentDoc = gql`
     fragment StageItemFields on StageItem {
   key
@@ -6449,6 +6528,22 @@ export const VerifyAuditChainDocument = gql`
   }
 }
     `;
+export const ExportForEuropolDocument = gql`
+    mutation ExportForEuropol($operationId: ID!, $depth: Int = 2, $format: ExportFormat = GRAPHML, $purpose: String = "Joint analysis of the network targeted by this operation") {
+  exportSubgraph(
+    input: {seeds: [$operationId], depth: $depth, recipient: {kind: EUROPOL, name: "Europol"}, purpose: $purpose, format: $format}
+  ) {
+    ...ExportResultFields
+  }
+}
+    ${ExportResultFieldsFragmentDoc}`;
+export const ExportSubgraphDocument = gql`
+    mutation ExportSubgraph($input: ExportInput!) {
+  exportSubgraph(input: $input) {
+    ...ExportResultFields
+  }
+}
+    ${ExportResultFieldsFragmentDoc}`;
 export const GroupWithMembersDocument = gql`
     query GroupWithMembers($id: ID!, $roles: [GroupRole!], $first: Int = 100, $after: String) {
   organisedCrimeGroup(id: $id) {
@@ -7483,6 +7578,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     VerifyAuditChain(variables?: VerifyAuditChainQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<VerifyAuditChainQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<VerifyAuditChainQuery>({ document: VerifyAuditChainDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'VerifyAuditChain', 'query', variables);
+    },
+    ExportForEuropol(variables: ExportForEuropolMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ExportForEuropolMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ExportForEuropolMutation>({ document: ExportForEuropolDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ExportForEuropol', 'mutation', variables);
+    },
+    ExportSubgraph(variables: ExportSubgraphMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ExportSubgraphMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ExportSubgraphMutation>({ document: ExportSubgraphDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ExportSubgraph', 'mutation', variables);
     },
     GroupWithMembers(variables: GroupWithMembersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<GroupWithMembersQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<GroupWithMembersQuery>({ document: GroupWithMembersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'GroupWithMembers', 'query', variables);

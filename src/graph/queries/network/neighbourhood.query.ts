@@ -1,6 +1,7 @@
 import type { NodeLabel, RelationshipType } from '../../../domain/graph-model';
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
+import { exportable } from '../export/exportable';
 import { projectNode, projectRel } from '../projection';
 
 export interface NeighbourhoodSpec {
@@ -16,6 +17,8 @@ export interface NeighbourhoodSpec {
   limit: number;
   /** Expand through reference nodes (countries, forces, vocabularies) too. */
   expandReference: boolean;
+  /** Exports: follow and return only items that may leave (graph/queries/export/exportable.ts). */
+  exportableOnly?: boolean;
 }
 
 /** A link's period: its date, or since/until. Links without dates always pass the window. */
@@ -34,6 +37,7 @@ export function timeWindow(r: string): string {
  * nodes, the links among them, and why the expansion stopped early if it did.
  */
 export function neighbourhoodQuery(s: NeighbourhoodSpec): CypherQuery {
+  const may = (v: string) => (s.exportableOnly ? ` AND ${exportable(v)}` : '');
   const relTest = `($relTypes IS NULL OR type(r) IN $relTypes)`;
   const nodeTest = `($nodeTypes IS NULL OR any(l IN labels(m) WHERE l IN $nodeTypes))`;
   const levels: string[] = [];
@@ -42,7 +46,7 @@ export function neighbourhoodQuery(s: NeighbourhoodSpec): CypherQuery {
 CALL (seen, frontier) {
   UNWIND frontier AS f
   MATCH (f)-[r]-(m:Entity)
-  WHERE ${relTest} AND ${visible('r')} AND ${visible('m')} AND ${nodeTest} AND ${timeWindow('r')}
+  WHERE ${relTest} AND ${visible('r')} AND ${visible('m')}${may('r')}${may('m')} AND ${nodeTest} AND ${timeWindow('r')}
     AND NOT m IN seen
   WITH DISTINCT m LIMIT toInteger($levelCap)
   RETURN collect(m) AS reached
@@ -53,14 +57,14 @@ WITH seen + reached[0..room] AS seen,
      truncated OR size(reached) > room OR size(reached) >= $levelCap AS truncated`);
   }
   return {
-    cypher: `MATCH (s:Entity) WHERE s.id IN $ids AND ${visible('s')}
+    cypher: `MATCH (s:Entity) WHERE s.id IN $ids AND ${visible('s')}${may('s')}
 WITH collect(s) AS seen
 WITH seen, [x IN seen WHERE $expandReference OR NOT x:Reference] AS frontier, false AS truncated
 ${levels.join('\n')}
 CALL (seen) {
   UNWIND seen AS a
   MATCH (a)-[r]->(b)
-  WHERE b IN seen AND ${relTest} AND ${visible('r')} AND ${timeWindow('r')}
+  WHERE b IN seen AND ${relTest} AND ${visible('r')}${may('r')} AND ${timeWindow('r')}
   RETURN collect(${projectRel('r')}) AS rels
 }
 RETURN [n IN seen | ${projectNode('n')}] AS nodes, rels, truncated, size(frontier) > 0 AS moreBeyond`,

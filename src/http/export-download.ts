@@ -1,0 +1,34 @@
+import type { NextFunction, Request, Response, Router } from 'express';
+import express from 'express';
+
+import { hasRole } from '../auth/principal';
+import type { ExportStore } from '../exports/export-store';
+import { sendError } from './send-error';
+import './request-state';
+
+/**
+ * GET /exports/:exportId streams a stored export file (large exports do not have to fit in a
+ * GraphQL response). Same authentication as /graphql, mounted after it; only the subject who
+ * made the export (or a supervisor/admin) may fetch it; anyone else gets the same 404 as for an
+ * unknown id. The download is audited like any request.
+ */
+export function exportDownloadRoute(store: ExportStore): Router {
+  const r = express.Router();
+  r.get('/:exportId', (req: Request, res: Response, next: NextFunction) => {
+    const meta = store.find(String(req.params.exportId));
+    const p = req.principal;
+    if (!meta || !p || (meta.subject !== p.subject && !hasRole(p, 'SUPERVISOR', 'ADMIN'))) {
+      sendError(res, 404, 'MSHT_NOT_FOUND', 'no such export (or not yours)');
+      return;
+    }
+    req.audit.request({ operationName: 'downloadExport', documentHash: null, variables: { exportId: meta.exportId } });
+    req.audit.attachExport({ exportId: meta.exportId, download: true, sha256: meta.sha256, filename: meta.filename });
+    res.setHeader('Content-Type', meta.mediaType);
+    res.setHeader('Content-Length', String(meta.size));
+    res.setHeader('Content-Disposition', `attachment; filename="${meta.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+    res.setHeader('X-Content-SHA256', meta.sha256);
+    res.setHeader('Cache-Control', 'no-store');
+    store.open(meta.exportId).on('error', next).pipe(res);
+  });
+  return r;
+}

@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+
+import { strFromU8, unzipSync } from 'fflate';
+import neo4j from 'neo4j-driver';
+
+import { contentHash, sha256Hex } from '../../../src/exports/content-hash';
+import { parseJsonExport } from '../../../src/exports/json-export';
+import { splitCypherScript } from '../../../src/exports/split-cypher-script';
+import { buildTwoGroups, type TwoGroups } from '../../fixtures/two-groups';
+import { resetGraph } from '../../support/reset-graph';
+import { elements, parseXmlStrictly } from '../../support/strict-xml';
+import { startTestNeo4j } from '../../support/test-neo4j';
+import { startTestService, type TestService } from '../../support/test-service';
+import { testToken } from '../../support/tokens';
+
+const ingest = { roles: ['INGEST' as const, 'ANALYST' as const], clearance: 'H3' as const, ukConditional: true };
+const liaison = { roles: ['LIAISON' as const], clearance: 'H3' as const, ukConditional: true, subject: 'liaison-1' };
+
+describe('exports for the Europol liaison', () => {
+  let svc: TestService;
+  let w: TwoGroups;
+
+  beforeAll(async () => {
+    svc = await startTestService();
+    await resetGraph(svc.graph);
+    const writer = await svc.sdk(ingest);
+    w = await buildTwoGroups(writer);
+    // Restricted, but the provider consented: it may leave, and makes the package H2.
+    await writer.Link({ type: 'ASSOCIATE_OF', from: w.marian, to: w.ion, properties: { kind: 'FAMILY' }, provenance: { reportId: w.reports.restricted, consent: true } });
+  });
+  afterAll(() => svc.close());
+
+  // Three hops from the operation reach the victim of the group it targets.
+  async function exportAs(format: 'JSON' | 'GRAPHML' | 'CSV' | 'ANX' | 'CYPHER') {
+    const sdk = await svc.sdk(liaison);
+    const { exportSubgraph } = await sdk.ExportForEuropol({ operationId: w.operation, format, depth: 3 });
+    const res = await fetch(new URL(exportSubgraph.downloadUrl, svc.url), { headers: { authorization: `Bearer ${await testToken(liaison)}` } });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(sha256Hex(bytes)).toBe(exportSubgraph.sha256);
+    return { result: exportSubgraph, bytes };
+  }
+
+  it('answers question 10 in our JSON format: H2/H3 left out unless consented, counted, victims pseudonymised, hash matching the content', async () => {
+    const { result, bytes } = await exportAs('JSON');
+    const pkg = parseJsonExport(bytes);
+    expect(pkg.manifest).toMatchObject({ exportedBy: { subject: 'liaison-1' }, recipient: { kind: 'EUROPOL', name: 'Europol' }, pseudonymised: true });
+    expect(result.contentSha256).toBe(contentHash(pkg.subgraph));
+    const items = [...pkg.subgraph.nodes, ...pkg.subgraph.edges];
+    expect(items.every((i) => (['H0', 'H1'].includes(i.provenance.handling) && i.provenance.ukHandling === 'P') || i.provenance.consent)).toBe(true);
+    expect(pkg.subgraph.edges.some((e) => e.type === 'ASSOCIATE_OF' && e.provenance.consent)).toBe(true);
+    expect(result.packageHandling).toEqual({ handling: 'H2', ukHandling: 'C' });
+    expect(result.leftOut).toEqual([{ reason: "H2 material without the provider's consent", nodes: 0, edges: 1 }]);
+    const text = bytes.toString('utf8');
+    for (const secret of ['Elena Radu', 'Pham Thi Hoa', '2006-02-01', w.elena, '+447700900003']) expect(text).not.toContain(secret);
+    const victim = pkg.subgraph.nodes.find((n) => n.roles.includes('VICTIM'))!;
+    expect(victim.id).toMatch(/^V-[0-9A-Z]{8}$/);
+    expect(victim.redacted).toBe(true);
+  });
+
+  it('gives each recipient its own stable pseudonyms', async () => {
+    const sdk = await svc.sdk(liaison);
+    const victimId = async (recipient: { kind: 'EUROPOL' | 'PARTNER_COUNTRY'; name: string; country?: string }) => {
+      const { exportSubgraph } = await sdk.ExportSubgraph({ input: { seeds: [w.operation], depth: 3, recipient, purpose: 'test', format: 'JSON' } });
+      return parseJsonExport(exportSubgraph.content!).subgraph.nodes.find((n) => n.roles.includes('VICTIM'))!.id;
+    };
+    const europol = await victimId({ kind: 'EUROPOL', name: 'Europol' });
+    expect(await victimId({ kind: 'EUROPOL', name: 'Europol' })).toBe(europol);
+    expect(await victimId({ kind: 'PARTNER_COUNTRY', name: 'Policia Romana', country: 'RO' })).not.toBe(europol);
+  });
+
+  it('writes GraphML that networkx reads with the same counts', async () => {
+    const { result, bytes } = await exportAs('GRAPHML');
+    const py = spawnSync('python3', ['-c', 'import sys, networkx as nx; g = nx.read_graphml(sys.stdin.buffer); print(g.number_of_nodes(), g.number_of_edges())'], { input: bytes });
+    expect(py.status).toBe(0);
+    expect(py.stdout.toString().trim()).toBe(`${result.nodes} ${result.edges}`);
+    expect(bytes.toString('utf8')).not.toContain('Pham Thi Hoa');
+  });
+
+  it('writes an i2 ANX chart that is well-formed with every link’s ends among its entities', async () => {
+    const { result, bytes } = await exportAs('ANX');
+    const xml = parseXmlStrictly(bytes.toString('utf8'));
+    const items = elements(xml, 'ChartItem');
+    const entityIds = new Set(elements(xml, 'Entity').map((e) => e.getAttribute('EntityId')));
+    const links = elements(xml, 'Link');
+    expect(entityIds.size).toBe(result.nodes);
+    expect(links).toHaveLength(result.edges);
+    for (const l of links) {
+      expect(entityIds.has(l.getAttribute('End1Id'))).toBe(true);
+      expect(entityIds.has(l.getAttribute('End2Id'))).toBe(true);
+    }
+    expect(items.length).toBe(result.nodes + result.edges);
+  });
+
+  it('writes CSV nodes and edges in one archive, with headers', async () => {
+    const { result, bytes } = await exportAs('CSV');
+    const files = unzipSync(new Uint8Array(bytes));
+    const lines = (name: string) => strFromU8(files[name]!).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines('nodes.csv').length).toBe(result.nodes + 1);
+    expect(lines('edges.csv').length).toBe(result.edges + 1);
+    expect(JSON.parse(strFromU8(files['manifest.json']!)).sha256).toBe(result.contentSha256);
+  });
+
+  it('writes a Cypher script that recreates the same subgraph in an empty Neo4j', async () => {
+    const { result, bytes } = await exportAs('CYPHER');
+    const partner = await startTestNeo4j();
+    const driver = neo4j.driver(partner.uri);
+    try {
+      for (const statement of splitCypherScript(bytes.toString('utf8'))) await driver.executeQuery(statement);
+      const counts = await driver.executeQuery('MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels');
+      expect(counts.records[0]!.get('nodes').toNumber()).toBe(result.nodes);
+      expect(counts.records[0]!.get('rels').toNumber()).toBe(result.edges);
+    } finally {
+      await driver.close();
+      await partner.stop();
+    }
+  }, 600_000);
+
+  it('refuses callers without the liaison role, and downloads to anyone but the exporter', async () => {
+    const analyst = await svc.sdk({ roles: ['ANALYST'], clearance: 'H3' });
+    await expect(analyst.ExportForEuropol({ operationId: w.operation })).rejects.toThrow(/LIAISON/);
+    const { result } = await exportAs('JSON');
+    const other = await fetch(new URL(result.downloadUrl, svc.url), { headers: { authorization: `Bearer ${await testToken({ roles: ['LIAISON'], subject: 'liaison-2' })}` } });
+    expect(other.status).toBe(404);
+  });
+
+  it('records each export, with its manifest, in the audit trail', async () => {
+    const { result } = await exportAs('JSON');
+    await svc.app.auditLog.flush();
+    const supervisor = await svc.sdk({ roles: ['SUPERVISOR'], clearance: 'H3' });
+    const { auditEvents } = await supervisor.AuditEvents({ filter: { subject: 'liaison-1', operationName: 'ExportForEuropol' }, first: 20 });
+    const event = auditEvents.nodes.find((e) => e.export && JSON.parse(e.export).exportId === result.exportId)!;
+    expect(event).toBeDefined();
+    expect(JSON.parse(event.export!)).toMatchObject({ recipient: { kind: 'EUROPOL' }, sha256: result.contentSha256, counts: { nodes: result.nodes, edges: result.edges } });
+  });
+});
