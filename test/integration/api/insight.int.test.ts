@@ -1,8 +1,6 @@
-import { buildTwoGroups, type TwoGroups } from '../../fixtures/two-groups';
-import { resetGraph } from '../../support/reset-graph';
-import { startTestService, type TestService } from '../../support/test-service';
+import { startTwoGroupsService, type TwoGroups } from '../../fixtures/two-groups';
+import type { TestService } from '../../support/test-service';
 
-const ingest = { roles: ['INGEST' as const, 'ANALYST' as const], clearance: 'H3' as const, ukConditional: true };
 const analyst = { roles: ['ANALYST' as const], clearance: 'H1' as const };
 
 describe('business models, routes, trends and regional risk', () => {
@@ -10,9 +8,7 @@ describe('business models, routes, trends and regional risk', () => {
   let w: TwoGroups;
 
   beforeAll(async () => {
-    svc = await startTestService();
-    await resetGraph(svc.graph);
-    w = await buildTwoGroups(await svc.sdk(ingest));
+    ({ svc, w } = await startTwoGroupsService());
   });
   afterAll(() => svc.close());
 
