@@ -15,6 +15,7 @@ import { buildGraphQLSchema } from './graphql/schema';
 import { createGraphQLServer } from './http/graphql-server';
 import { healthRoutes } from './http/health';
 import { requestId } from './http/request-id';
+import { workbenchRoutes } from './http/workbench/workbench';
 import type { Logger } from './logging/logger';
 
 export interface AppDeps {
@@ -55,8 +56,9 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   app.use(requestId);
   app.use(healthRoutes(readiness));
 
+  const schema = await buildGraphQLSchema();
   const { apollo, middleware } = await createGraphQLServer({
-    schema: await buildGraphQLSchema(),
+    schema,
     httpServer,
     graph,
     authenticator,
@@ -65,6 +67,10 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     production: config.mode === 'production',
     limits: config.traversal,
   });
+  // Before /graphql: a browser's GET /graphql gets the IDE; every other request goes on to Apollo.
+  if (config.workbench.enabled) {
+    app.use(workbenchRoutes({ mode: config.mode, workbench: config.workbench, auth: config.auth, devTokenSecret: secrets.jwtSecret, schema, log }));
+  }
   const corsOptions = config.http.corsOrigins.length > 0 ? { origin: config.http.corsOrigins, credentials: false, maxAge: 600 } : { origin: false };
   app.use('/graphql', cors(corsOptions), express.json({ limit: config.http.bodyLimit }), middleware);
 

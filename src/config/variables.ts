@@ -1,3 +1,4 @@
+import { ROLES } from '../auth/principal';
 import { bool, byteSize, bytes, int, neo4jUri, oneOf, origins, str, type EnvParser } from './env-parsers';
 
 export const MODES = ['development', 'production', 'test'] as const;
@@ -53,6 +54,9 @@ export const VARIABLES = {
   MSHT_MAX_PATH_HOPS: v({ parse: int(1, 12), default: '8', doc: 'longest path `paths` and `connectingNetwork` search' }),
   MSHT_TRAVERSAL_TIMEOUT_MS: v({ parse: int(100, 600_000), default: '10000', doc: 'time budget of one traversal or network query, milliseconds (then MSHT_QUERY_TIMEOUT)' }),
   MSHT_MIGRATE_ON_START: v({ parse: bool, default: 'true', doc: 'apply pending migrations at start-up' }),
+  MSHT_WORKBENCH: v({ parse: bool, default: 'on', doc: 'serve the browser workbench: the GraphQL IDE (`GET /graphql` from a browser, `/playground`) and the link chart (`/explorer`); off serves neither' }),
+  MSHT_WORKBENCH_DEV_TOKEN: v({ parse: bool, default: 'on', doc: 'development and test modes: give the workbench pages, when opened from this machine, a short-lived token signed with the development key; off makes them ask, as production always does' }),
+  MSHT_WORKBENCH_DEV_ROLE: v({ parse: oneOf(ROLES), default: 'ANALYST', doc: 'role of the development token the workbench pages get (a page may ask for another with `?role=`)' }),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
