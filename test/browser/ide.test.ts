@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser.
 import type { Page } from 'playwright-core';
 
 import type { TestService } from '../support/test-service';

@@ -6,6 +6,19 @@ import { GROUP_COLOURS, KIND_COLOURS, kindOf, NO_GROUP_COLOUR, shapeOf } from '.
 
 cytoscape.use(fcose);
 
+/**
+ * Cytoscape adds a <style> element for `.__________cytoscape_container { position: relative }`
+ * unless an element with its id exists; the page's CSP (style-src 'self') refuses inline styles,
+ * so explorer.css carries that rule and this marker tells cytoscape it is there.
+ */
+function markCytoscapeStylesheet(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('meta');
+  marker.id = id;
+  document.head.append(marker);
+}
+
 export type ColourMode = 'type' | 'group';
 export type SizeMeasure = 'degree' | 'betweenness' | 'closeness' | 'none';
 
@@ -40,6 +53,7 @@ export class Chart {
   truncated = false;
 
   constructor(container: HTMLElement) {
+    markCytoscapeStylesheet();
     this.cy = cytoscape({
       container,
       minZoom: 0.2,

@@ -56,7 +56,9 @@ export function nodeDetails(n: ChartNode, degree: number): HTMLElement {
     'wb-details',
     el('h2', undefined, n.label),
     el('div', 'wb-badges', el('span', 'wb-badge', n.type), ...n.roles.map((r) => el('span', `wb-badge wb-role-${r.toLowerCase()}`, r)), n.redacted ? el('span', 'wb-badge wb-redacted', 'redacted: pseudonym shown') : null),
-    n.redacted ? el('p', 'wb-muted', 'This victim’s identity is protected: your role sees a pseudonymous reference, not a name or date of birth.') : null,
+    n.redacted
+      ? el('p', 'wb-muted', n.type === 'Person' ? 'This victim’s identity is protected: your role sees a pseudonymous reference, not a name or date of birth.' : 'A victim holds this: its value is withheld from your role.')
+      : null,
     el('h3', undefined, 'Properties'),
     props.length ? table(props.map(([k, v]) => [k, show(v)])) : el('p', 'wb-muted', 'none'),
     el('p', 'wb-muted', `${degree} link${degree === 1 ? '' : 's'} drawn · id ${n.id}`),
