@@ -232,8 +232,10 @@ export class Chart {
         randomize,
         animate: false,
         quality: 'default',
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 110,
+        // Labels count as part of a node, so names do not land on each other.
+        nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 6500,
+        idealEdgeLength: () => 90,
         nodeSeparation: 90,
         padding: 40,
         fit: true,
