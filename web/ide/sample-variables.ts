@@ -23,17 +23,30 @@ export function samplesFrom(data: SamplesData | null | undefined): Samples {
   };
 }
 
-/** A value for a variable, by its name, from the samples (two groups stand in for "two entities"). */
-function sampleFor(name: string, type: string, s: Samples): unknown {
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * A value for a variable, by its name and type, from the samples: two groups stand in for "two
+ * entities"; a date range (`from`/`to` as strings) spans the last five years to today; a month is
+ * the last one.
+ */
+function sampleFor(name: string, type: string, s: Samples, today: Date): unknown {
   const [g0, g1] = s.groups;
   const isList = type.startsWith('[');
+  const isId = type.replace(/[!\[\]]/g, '') === 'ID';
   switch (name.toLowerCase()) {
     case 'phone':
       return s.phone;
     case 'from':
-      return g0?.id;
+    case 'a':
+      if (isId) return g0?.id;
+      return name === 'from' ? `${today.getUTCFullYear() - 5}-01-01` : undefined;
     case 'to':
-      return g1?.id;
+    case 'b':
+      if (isId) return g1?.id;
+      return name === 'to' ? isoDay(today) : undefined;
+    case 'month':
+      return isoDay(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))).slice(0, 7);
     case 'ids':
       return isList ? [g0?.id, g1?.id].filter(Boolean) : undefined;
     case 'groupid':
@@ -53,11 +66,11 @@ function sampleFor(name: string, type: string, s: Samples): unknown {
  * the graph for every required variable, else null for the user to fill in. Optional variables
  * keep the defaults the operation declares.
  */
-export function exampleVariables(op: ExampleOperation, samples: Samples | undefined): Record<string, unknown> {
+export function exampleVariables(op: ExampleOperation, samples: Samples | undefined, today = new Date()): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(op.exampleVariables ?? {}) };
   for (const v of op.variables) {
     if (v.name in out || !v.required) continue;
-    const value = samples ? sampleFor(v.name, v.type, samples) : undefined;
+    const value = samples ? sampleFor(v.name, v.type, samples, today) : undefined;
     out[v.name] = value === undefined || (Array.isArray(value) && value.length === 0) ? null : value;
   }
   return out;

@@ -45,6 +45,21 @@ describe('exampleVariables', () => {
     ).toEqual({ phone: '+442', from: 'ocg-1', to: 'ocg-2', ids: ['ocg-1', 'ocg-2'], operationId: 'op-1', personId: 'per-1' });
   });
 
+  it('reads from and to as a date range when they are strings, and a month as the last one', () => {
+    const today = new Date('2024-03-15T12:00:00Z');
+    const vars = exampleVariables(
+      op([
+        { name: 'from', type: 'String!', required: true },
+        { name: 'to', type: 'String!', required: true },
+        { name: 'month', type: 'String!', required: true },
+      ]),
+      samples,
+      today,
+    );
+    expect(vars).toEqual({ from: '2019-01-01', to: '2024-03-15', month: '2024-02' });
+    expect(exampleVariables(op([{ name: 'a', type: 'ID!', required: true }, { name: 'b', type: 'ID!', required: true }]), samples)).toEqual({ a: 'ocg-1', b: 'ocg-2' });
+  });
+
   it('leaves optional variables to their defaults and gives null where the graph has no sample', () => {
     expect(
       exampleVariables(
