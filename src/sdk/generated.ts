@@ -6163,6 +6163,7 @@ export type UndoMergeMutation = { undoMerge: { recordId: string, keptId: string,
 export type KeyPlayersAndClustersQueryVariables = Exact<{
   groupId?: string | null | undefined;
   ids?: Array<string> | string | null | undefined;
+  roles?: Array<PersonRole> | PersonRole | null | undefined;
   top?: number | null | undefined;
   keyPlayers?: number | null | undefined;
   brokerageBy?: BrokerageGrouping | null | undefined;
@@ -7294,10 +7295,11 @@ export const UndoMergeDocument = gql`
 }
     `;
 export const KeyPlayersAndClustersDocument = gql`
-    query KeyPlayersAndClusters($groupId: ID, $ids: [ID!], $top: Int = 10, $keyPlayers: Int = 3, $brokerageBy: BrokerageGrouping = NATIONALITY, $limit: Int) {
+    query KeyPlayersAndClusters($groupId: ID, $ids: [ID!], $roles: [PersonRole!], $top: Int = 10, $keyPlayers: Int = 3, $brokerageBy: BrokerageGrouping = NATIONALITY, $limit: Int) {
   networkMeasures(
     groupId: $groupId
     ids: $ids
+    roles: $roles
     top: $top
     keyPlayers: $keyPlayers
     brokerageBy: $brokerageBy
