@@ -1,0 +1,195 @@
+import { REL_KEYS } from '../../domain/rel-keys';
+import { REL_PROPS, storedProps, type PropTable, type WritableLabel } from '../../domain/entity-props';
+import { IDENTIFIER_LABELS, IMPORT_BACKUP_LABEL, LOCATION_LABELS, PERSON_ROLE_LABELS, type RelationshipType } from '../../domain/graph-model';
+import type { CypherQuery } from '../query';
+
+/**
+ * Batch writers for imports and the synthetic world: one `UNWIND $rows` statement writes many
+ * nodes of one label, or many relationships of one type, with provenance on every item. Labels,
+ * types and property keys in the text come from the registry and the property tables; every
+ * value is in `$rows`.
+ *
+ * Two modes. `create` only creates (a fresh world: fastest). `upsert` classifies each row
+ * first: `created` (no such item), `unchanged` (same properties and provenance: nothing is
+ * written, so importing a file twice changes nothing), `updated` (written with the provenance
+ * rule of the API: handling never loosened), or `conflict` (the id names another kind of node or
+ * reference data: nothing written; the importer checks for these before it writes).
+ *
+ * With a run id (`$run`), created items carry it in `__importRun` and an updated item's values
+ * before the change are copied once into an ImportBackup node, so that an unfinished run can be
+ * rolled back (import-run.query.ts). Without one (`$run` null) nothing extra is written.
+ */
+
+export type BulkMode = 'create' | 'upsert';
+
+/** Provenance as stored: flat, `recordedAt` as an ISO date-time string. */
+export interface StoredProvenanceRow {
+  reportId: string;
+  agency: string;
+  recordedAt: string;
+  gradeSource: number;
+  gradeIntel: string;
+  ukHandling: string;
+  handling: string;
+  consent: boolean;
+}
+
+export interface BulkNodeRow {
+  id: string;
+  /** Checked non-date properties (no nulls: a missing value is left out). */
+  props: Record<string, unknown>;
+  /** Date properties as `YYYY-MM-DD`. */
+  dates: Record<string, string>;
+  prov: StoredProvenanceRow;
+  /** Person role labels (Victim, Offender, Suspect) the node must hold. */
+  roles?: string[];
+}
+
+export interface BulkRelRow {
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+  dates: Record<string, string>;
+  prov: StoredProvenanceRow;
+}
+
+const keysOfKind = (table: PropTable, kind: string) =>
+  Object.entries(table)
+    .filter(([, s]) => s.kind === kind)
+    .map(([k]) => k);
+
+/** The labels a node of this kind carries besides its own: Entity, and Identifier or Location. */
+export function extraLabels(label: WritableLabel): string[] {
+  const out = ['Entity'];
+  if ((IDENTIFIER_LABELS as readonly string[]).includes(label)) out.push('Identifier');
+  if ((LOCATION_LABELS as readonly string[]).includes(label)) out.push('Location');
+  return out;
+}
+
+/** SET parts that give integer and date properties their Neo4j types (JS numbers arrive as floats). */
+function typedSets(v: string, table: PropTable, keep: boolean): string[] {
+  const ints = keysOfKind(table, 'int').map((k) => `${v}.${k} = toInteger(${v}.${k})`);
+  const dates = keysOfKind(table, 'date').map((k) => (keep ? `${v}.${k} = coalesce(date(row.dates.${k}), ${v}.${k})` : `${v}.${k} = date(row.dates.${k})`));
+  return [...ints, ...dates];
+}
+
+function provenanceCreate(v: string): string {
+  return `${v} += row.prov, ${v}.recordedAt = datetime(row.prov.recordedAt), ${v}.gradeSource = toInteger(row.prov.gradeSource)`;
+}
+
+/** The API's rule on update: the new report and grading; handling never loosened; consent only kept if both say so. */
+function provenanceUpdate(v: string): string {
+  return `${v}.reportId = row.prov.reportId, ${v}.agency = row.prov.agency, ${v}.recordedAt = datetime(row.prov.recordedAt),
+      ${v}.gradeSource = toInteger(row.prov.gradeSource), ${v}.gradeIntel = row.prov.gradeIntel,
+      ${v}.handling = CASE WHEN ${v}.handling > row.prov.handling THEN ${v}.handling ELSE row.prov.handling END,
+      ${v}.ukHandling = CASE WHEN ${v}.ukHandling = 'C' OR row.prov.ukHandling = 'C' THEN 'C' ELSE 'P' END,
+      ${v}.consent = coalesce(${v}.consent, false) AND row.prov.consent`;
+}
+
+/** True when applying the row would leave the item as it is (recordedAt aside: a re-import does not re-date a fact). */
+function sameAs(v: string, withRoles: boolean): string {
+  return [
+    `all(k IN keys(row.props) WHERE ${v}[k] = row.props[k])`,
+    `all(k IN keys(row.dates) WHERE ${v}[k] = date(row.dates[k]))`,
+    ...(withRoles ? [`all(l IN coalesce(row.roles, []) WHERE l IN labels(${v}))`] : []),
+    `${v}.reportId = row.prov.reportId AND ${v}.agency = row.prov.agency`,
+    `${v}.gradeSource = row.prov.gradeSource AND ${v}.gradeIntel = row.prov.gradeIntel`,
+    `${v}.handling >= row.prov.handling AND (${v}.ukHandling = 'C' OR row.prov.ukHandling = 'P')`,
+    `(coalesce(${v}.consent, false) = false OR row.prov.consent = true)`,
+  ].join('\n       AND ');
+}
+
+function roleSets(v: string): string {
+  return PERSON_ROLE_LABELS.map((l) => `FOREACH (_ IN CASE WHEN '${l}' IN coalesce(row.roles, []) THEN [1] ELSE [] END | SET ${v}:${l})`).join('\n  ');
+}
+
+/** Copies an item's values into an ImportBackup once per run, before the run changes it. */
+function backup(v: string, key: 'node' | 'rel'): string {
+  const of = key === 'node' ? `${v}.id` : `elementId(${v})`;
+  const field = key === 'node' ? '__of' : '__relId';
+  return `CALL (${v}) {
+      WITH ${v} WHERE $run IS NOT NULL AND NOT EXISTS { MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run, ${field}: ${of}}) }
+      CREATE (b:${IMPORT_BACKUP_LABEL})
+      SET b = properties(${v}), b.__run = $run, b.${field} = ${of}${key === 'node' ? `, b.__labels = labels(${v})` : ''}
+    }`;
+}
+
+export function bulkNodesQuery(label: WritableLabel, mode: BulkMode, rows: readonly BulkNodeRow[], run: string | null): CypherQuery {
+  const table = storedProps(label);
+  const labels = [label, ...extraLabels(label)].map((l) => `:${l}`).join('');
+  const isPerson = label === 'Person';
+  const create = `CREATE (n${labels})
+  SET n = row.props, n.id = row.id, ${provenanceCreate('n')}, n.__importRun = $run${typedSets('n', table, false).map((s) => `, ${s}`).join('')}
+  ${isPerson ? roleSets('n') : ''}`.trimEnd();
+  if (mode === 'create') {
+    return { cypher: `UNWIND $rows AS row\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params: { rows, run } };
+  }
+  return {
+    cypher: `UNWIND $rows AS row
+OPTIONAL MATCH (old:Entity {id: row.id})
+WITH row, old, CASE
+    WHEN old IS NULL THEN 'created'
+    WHEN NOT old:${label} OR old:Reference THEN 'conflict'
+    WHEN ${sameAs('old', isPerson)} THEN 'unchanged'
+    ELSE 'updated'
+  END AS outcome
+CALL (row, outcome) {
+  WITH row WHERE outcome = 'created'
+  ${create.replace(/\n/g, '\n  ')}
+}
+CALL (row, old, outcome) {
+  WITH row, old WHERE outcome = 'updated'
+  ${backup('old', 'node')}
+  SET old += row.props${typedSets('old', table, true).map((s) => `, ${s}`).join('')},
+      ${provenanceUpdate('old')}
+  ${isPerson ? roleSets('old').replace(/\n/g, '\n  ') : ''}
+}
+RETURN outcome, count(*) AS n`,
+    params: { rows, run },
+  };
+}
+
+/** Key properties that tell two relationships of a type between the same ends apart. */
+function keyMatch(type: RelationshipType): string {
+  const table = REL_PROPS[type];
+  const keys = REL_KEYS[type] ?? [];
+  if (keys.length === 0) return '';
+  const conds = keys.map((k) => (table[k]?.kind === 'date' ? `(row.dates.${k} IS NULL OR old.${k} = date(row.dates.${k}))` : `(row.props.${k} IS NULL OR old.${k} = row.props.${k})`));
+  return `\n    WHERE ${conds.join(' AND ')}`;
+}
+
+export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null): CypherQuery {
+  const table = REL_PROPS[type];
+  const create = `CREATE (a)-[r:${type}]->(b)
+  SET r = row.props, ${provenanceCreate('r')}, r.__importRun = $run${typedSets('r', table, false).map((s) => `, ${s}`).join('')}`;
+  const ends = `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})`;
+  if (mode === 'create') {
+    return { cypher: `${ends}\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params: { rows, run } };
+  }
+  return {
+    cypher: `${ends}
+CALL (a, b, row) {
+  OPTIONAL MATCH (a)-[old:${type}]->(b)${keyMatch(type)}
+  RETURN old ORDER BY elementId(old) LIMIT 1
+}
+WITH row, a, b, old, CASE
+    WHEN old IS NULL THEN 'created'
+    WHEN ${sameAs('old', false)} THEN 'unchanged'
+    ELSE 'updated'
+  END AS outcome
+CALL (row, a, b, outcome) {
+  WITH row, a, b WHERE outcome = 'created'
+  ${create.replace(/\n/g, '\n  ')}
+}
+CALL (row, old, outcome) {
+  WITH row, old WHERE outcome = 'updated'
+  ${backup('old', 'rel')}
+  SET old += row.props${typedSets('old', table, true).map((s) => `, ${s}`).join('')},
+      ${provenanceUpdate('old')}
+}
+RETURN outcome, count(*) AS n`,
+    params: { rows, run },
+  };
+}
