@@ -63,6 +63,7 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     pseudonyms,
     log,
     production: config.mode === 'production',
+    limits: config.traversal,
   });
   const corsOptions = config.http.corsOrigins.length > 0 ? { origin: config.http.corsOrigins, credentials: false, maxAge: 600 } : { origin: false };
   app.use('/graphql', cors(corsOptions), express.json({ limit: config.http.bodyLimit }), middleware);

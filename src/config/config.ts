@@ -38,8 +38,17 @@ export interface AuthConfig {
   audience: string;
 }
 
+/** Bounds every traversal obeys (analytics/bounds.ts clamps requests to them). */
+export interface TraversalLimits {
+  maxDepth: number;
+  nodeBudget: number;
+  maxPathHops: number;
+  timeoutMs: number;
+}
+
 export interface Config {
   mode: Mode;
+  traversal: TraversalLimits;
   auth: AuthConfig;
   /** Absent in development: made once and kept in dataDir/secrets. */
   pseudonymKey?: string;
@@ -97,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     mode: r.MSHT_MODE,
+    traversal: { maxDepth: r.MSHT_MAX_DEPTH, nodeBudget: r.MSHT_NODE_BUDGET, maxPathHops: r.MSHT_MAX_PATH_HOPS, timeoutMs: r.MSHT_TRAVERSAL_TIMEOUT_MS },
     auth: {
       jwtSecret: r.MSHT_AUTH_JWT_SECRET,
       jwksFile: r.MSHT_AUTH_JWKS_FILE,

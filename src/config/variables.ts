@@ -48,6 +48,10 @@ export const VARIABLES = {
   MSHT_AUTH_ISSUER: v({ parse: str, default: 'msht-graph', doc: 'required `iss` of bearer tokens' }),
   MSHT_AUTH_AUDIENCE: v({ parse: str, default: 'msht-graph', doc: 'required `aud` of bearer tokens' }),
   MSHT_PSEUDONYM_KEY: v({ parse: str, secret: true, doc: 'key for victim pseudonyms (keep it stable); in development one is made and kept in MSHT_DATA_DIR/secrets' }),
+  MSHT_MAX_DEPTH: v({ parse: int(1, 8), default: '6', doc: 'deepest neighbourhood a traversal expands (deeper requests stop there and say so)' }),
+  MSHT_NODE_BUDGET: v({ parse: int(10, 100_000), default: '2000', doc: 'most nodes a traversal or network query returns' }),
+  MSHT_MAX_PATH_HOPS: v({ parse: int(1, 12), default: '8', doc: 'longest path `paths` and `connectingNetwork` search' }),
+  MSHT_TRAVERSAL_TIMEOUT_MS: v({ parse: int(100, 600_000), default: '10000', doc: 'time budget of one traversal or network query, milliseconds (then MSHT_QUERY_TIMEOUT)' }),
   MSHT_MIGRATE_ON_START: v({ parse: bool, default: 'true', doc: 'apply pending migrations at start-up' }),
 } as const;
 

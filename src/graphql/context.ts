@@ -1,4 +1,5 @@
 import type { AccessScope } from '../auth/access-policy';
+import type { TraversalLimits } from '../config/config';
 import type { Principal } from '../auth/principal';
 import type { Pseudonymiser } from '../auth/pseudonymiser';
 import type { ScopedGraph } from '../graph/scoped-graph';
@@ -15,5 +16,7 @@ export interface GraphQLContext {
   /** Cypher statements this request sent (reported in the X-Cypher-Queries header and the log). */
   stats: { queries: number };
   pseudonyms: Pseudonymiser;
+  /** Bounds for traversals and network queries. */
+  limits: TraversalLimits;
   log: Logger;
 }

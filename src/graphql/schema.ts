@@ -10,6 +10,7 @@ import { GroupResolver } from './resolvers/group.resolver';
 import { BankAccountResolver, IdentifierResolver, TravelDocumentResolver } from './resolvers/identifier.resolver';
 import { AddressResolver, LocationResolver, PoliceForceResolver } from './resolvers/location.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
+import { GraphNodeResolver, IdentifierNetworkResolver, NetworkResolver } from './resolvers/network.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { OperationResolver } from './resolvers/operation.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
@@ -38,6 +39,9 @@ export const RESOLVERS = [
   IntelligenceReportResolver,
   ExploitationTypeResolver,
   SearchResolver,
+  NetworkResolver,
+  GraphNodeResolver,
+  IdentifierNetworkResolver,
   MutationResolver,
 ] as const;
 

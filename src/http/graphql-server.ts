@@ -9,6 +9,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 import { accessScope } from '../auth/access-policy';
 import type { Authenticator } from '../auth/authenticator';
+import type { TraversalLimits } from '../config/config';
 import type { Pseudonymiser } from '../auth/pseudonymiser';
 import { AppError } from '../errors/app-error';
 import { formatError, isExpectedError } from '../errors/format-error';
@@ -26,6 +27,7 @@ export interface GraphQLServerDeps {
   pseudonyms: Pseudonymiser;
   log: Logger;
   production: boolean;
+  limits: TraversalLimits;
 }
 
 /** Logs each operation once, with its Cypher count, and reports the count in a response header. */
@@ -94,6 +96,7 @@ export async function createGraphQLServer(deps: GraphQLServerDeps) {
       loaders: createLoaders(graph),
       stats,
       pseudonyms: deps.pseudonyms,
+      limits: deps.limits,
       log: deps.log,
     };
   };

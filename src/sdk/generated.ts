@@ -581,6 +581,13 @@ export type TransportMode =
   | 'TRAIN'
   | 'UNKNOWN';
 
+/** Which budget stopped a traversal early */
+export type TruncationReason =
+  | 'DEPTH'
+  | 'NODE_BUDGET'
+  | 'PATH_LIMIT'
+  | 'TIME_BUDGET';
+
 /** UK 3x5x2 handling: P lawful sharing permitted; C lawful sharing permitted with conditions */
 export type UkHandling =
   | 'C'
@@ -659,6 +666,5321 @@ export type UpsertGroupMutationVariables = Exact<{
 
 
 export type UpsertGroupMutation = { upsertOrganisedCrimeGroup: { id: string, name: string, aliases: Array<string>, threatLevel: ThreatLevel | null } };
+
+export type RouteByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RouteByIdQuery = { route: { id: string, name: string | null, debt: number | null, currency: string | null, origin:
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+     | null, destination:
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+      | { displayName: string }
+     | null, stops: Array<{ order: number, mode: TransportMode | null, place:
+        | { __typename: 'Address', id: string, displayName: string }
+        | { __typename: 'Country', id: string, displayName: string }
+        | { __typename: 'PoliceForce', id: string, displayName: string }
+        | { __typename: 'Region', id: string, displayName: string }
+        | { __typename: 'Town', id: string, displayName: string }
+      , provenance: { grading: string } }>, operators: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      > }, travellers: { totalCount: number, edges: Array<{ date: string | null, debt: number | null, node:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }> } } | null };
+
+export type OperationByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OperationByIdQuery = { operation: { id: string, name: string, status: OperationStatus, startDate: string | null, crimeTypes: Array<ExploitationCategory>, leadAgency: { code: string, name: string } | null, areas: Array<
+      | { id: string, displayName: string }
+      | { id: string, displayName: string }
+      | { id: string, displayName: string }
+      | { id: string, displayName: string }
+      | { id: string, displayName: string }
+    >, targets: { totalCount: number, nodes: Array<
+        | { __typename: 'Address', id: string }
+        | { __typename: 'Agency', id: string }
+        | { __typename: 'BankAccount', id: string }
+        | { __typename: 'Business', id: string }
+        | { __typename: 'ControlMethod', id: string }
+        | { __typename: 'Country', id: string }
+        | { __typename: 'EmailAddress', id: string }
+        | { __typename: 'Exploitation', id: string }
+        | { __typename: 'ExploitationType', id: string }
+        | { __typename: 'IntelligenceReport', id: string }
+        | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'OnlineHandle', id: string }
+        | { __typename: 'Operation', id: string }
+        | { __typename: 'OrganisedCrimeGroup', id: string }
+        | { __typename: 'Person', id: string }
+        | { __typename: 'Phone', id: string }
+        | { __typename: 'PoliceForce', id: string }
+        | { __typename: 'RecruitmentMethod', id: string }
+        | { __typename: 'Region', id: string }
+        | { __typename: 'Route', id: string }
+        | { __typename: 'Town', id: string }
+        | { __typename: 'TravelDocument', id: string }
+        | { __typename: 'Vehicle', id: string }
+      > } } | null };
+
+export type ExploitationByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ExploitationByIdQuery = { exploitation: { id: string, startDate: string | null, types: Array<{ code: string, kind: string | null }>, controlMethods: Array<{ code: string }>, recruitmentMethods: Array<{ code: string }>, victims: { nodes: Array<
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { displayName: string, redacted: boolean, id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      > }, perpetrators: { nodes: Array<
+        | { __typename: 'Address', id: string }
+        | { __typename: 'Agency', id: string }
+        | { __typename: 'BankAccount', id: string }
+        | { __typename: 'Business', id: string }
+        | { __typename: 'ControlMethod', id: string }
+        | { __typename: 'Country', id: string }
+        | { __typename: 'EmailAddress', id: string }
+        | { __typename: 'Exploitation', id: string }
+        | { __typename: 'ExploitationType', id: string }
+        | { __typename: 'IntelligenceReport', id: string }
+        | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'OnlineHandle', id: string }
+        | { __typename: 'Operation', id: string }
+        | { __typename: 'OrganisedCrimeGroup', id: string }
+        | { __typename: 'Person', id: string }
+        | { __typename: 'Phone', id: string }
+        | { __typename: 'PoliceForce', id: string }
+        | { __typename: 'RecruitmentMethod', id: string }
+        | { __typename: 'Region', id: string }
+        | { __typename: 'Route', id: string }
+        | { __typename: 'Town', id: string }
+        | { __typename: 'TravelDocument', id: string }
+        | { __typename: 'Vehicle', id: string }
+      > }, locations: Array<
+      | { __typename: 'Address', id: string }
+      | { __typename: 'Agency', id: string }
+      | { __typename: 'BankAccount', id: string }
+      | { __typename: 'Business', id: string }
+      | { __typename: 'ControlMethod', id: string }
+      | { __typename: 'Country', id: string }
+      | { __typename: 'EmailAddress', id: string }
+      | { __typename: 'Exploitation', id: string }
+      | { __typename: 'ExploitationType', id: string }
+      | { __typename: 'IntelligenceReport', id: string }
+      | { __typename: 'NRMReferral', id: string }
+      | { __typename: 'OnlineHandle', id: string }
+      | { __typename: 'Operation', id: string }
+      | { __typename: 'OrganisedCrimeGroup', id: string }
+      | { __typename: 'Person', id: string }
+      | { __typename: 'Phone', id: string }
+      | { __typename: 'PoliceForce', id: string }
+      | { __typename: 'RecruitmentMethod', id: string }
+      | { __typename: 'Region', id: string }
+      | { __typename: 'Route', id: string }
+      | { __typename: 'Town', id: string }
+      | { __typename: 'TravelDocument', id: string }
+      | { __typename: 'Vehicle', id: string }
+    >, forceAreas: Array<{ code: string }> } | null };
+
+export type PlaceHierarchyQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PlaceHierarchyQuery = { node:
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { displayName: string, id: string, parent:
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+        | { id: string, displayName: string, parent:
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+            | { id: string, displayName: string, parent:
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+                | { id: string, displayName: string, parent:
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                    | { id: string, displayName: string }
+                   | null }
+               | null }
+           | null }
+       | null }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type NodesByIdQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type NodesByIdQuery = { nodes: Array<
+    | { __typename: 'Address', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Agency', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'BankAccount', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Business', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'ControlMethod', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Country', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'EmailAddress', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Exploitation', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'ExploitationType', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'IntelligenceReport', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'NRMReferral', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'OnlineHandle', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Operation', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'OrganisedCrimeGroup', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Person', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Phone', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'PoliceForce', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'RecruitmentMethod', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Region', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Route', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Town', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'TravelDocument', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'Vehicle', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+   | null> };
+
+export type SubgraphFieldsFragment = { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> };
+
+export type PhoneNetworkQueryVariables = Exact<{
+  phone: string;
+  depth?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type PhoneNetworkQuery = { identifier:
+    | { id: string, value: string | null, holders: { nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { name: string, id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+    | { id: string, value: string | null, holders: { nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { name: string, id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+    | { id: string, value: string | null, holders: { nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { name: string, id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+    | { id: string, value: string | null, holders: { nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { name: string, id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+    | { id: string, value: string | null, holders: { nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { name: string, id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+    | { id: string, value: string | null, holders: { nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { name: string, id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+   | null };
+
+export type NeighbourhoodQueryVariables = Exact<{
+  ids: Array<string> | string;
+  depth?: number | null | undefined;
+  relationshipTypes?: Array<RelationshipType> | RelationshipType | null | undefined;
+  nodeTypes?: Array<NodeType> | NodeType | null | undefined;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+  limit?: number | null | undefined;
+  expandReference?: boolean | null | undefined;
+}>;
+
+
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } };
+
+export type ShortestChainsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  maxHops?: number | null | undefined;
+  k?: number | null | undefined;
+  relationshipTypes?: Array<RelationshipType> | RelationshipType | null | undefined;
+  timeRespecting?: boolean | null | undefined;
+}>;
+
+
+export type ShortestChainsQuery = { paths: Array<{ hops: number, nodeIds: Array<string>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }> };
+
+export type ConnectingNetworkQueryVariables = Exact<{
+  ids: Array<string> | string;
+  maxHops?: number | null | undefined;
+}>;
+
+
+export type ConnectingNetworkQuery = { connectingNetwork: { unconnected: Array<Array<string>>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } } };
+
+export type UntargetedLinkedBusinessesQueryVariables = Exact<{
+  limit?: number | null | undefined;
+}>;
+
+
+export type UntargetedLinkedBusinessesQuery = { sharedIdentifiers: { links: Array<{ subject:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { name: string, type: BusinessType, id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , counterpart:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { displayName: string, roles: Array<PersonRole>, id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , via:
+        | { __typename: 'Address', displayName: string, id: string }
+        | { __typename: 'Agency', id: string }
+        | { __typename: 'BankAccount', value: string | null, id: string }
+        | { __typename: 'Business', id: string }
+        | { __typename: 'ControlMethod', id: string }
+        | { __typename: 'Country', id: string }
+        | { __typename: 'EmailAddress', value: string | null, id: string }
+        | { __typename: 'Exploitation', id: string }
+        | { __typename: 'ExploitationType', id: string }
+        | { __typename: 'IntelligenceReport', id: string }
+        | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'OnlineHandle', value: string | null, id: string }
+        | { __typename: 'Operation', id: string }
+        | { __typename: 'OrganisedCrimeGroup', id: string }
+        | { __typename: 'Person', id: string }
+        | { __typename: 'Phone', value: string | null, id: string }
+        | { __typename: 'PoliceForce', id: string }
+        | { __typename: 'RecruitmentMethod', id: string }
+        | { __typename: 'Region', id: string }
+        | { __typename: 'Route', id: string }
+        | { __typename: 'Town', id: string }
+        | { __typename: 'TravelDocument', value: string | null, id: string }
+        | { __typename: 'Vehicle', value: string | null, id: string }
+      , subjectLink: { grading: string, handling: HandlingCode }, counterpartLink: { grading: string, handling: HandlingCode } }> } };
+
+export type SharedIdentifiersQueryVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  subjectTypes?: Array<NodeType> | NodeType | null | undefined;
+  counterpartRoles?: Array<PersonRole> | PersonRole | null | undefined;
+  viaTypes?: Array<NodeType> | NodeType | null | undefined;
+  untargetedOnly?: boolean | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type SharedIdentifiersQuery = { sharedIdentifiers: { links: Array<{ subject:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , counterpart:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , via:
+        | { __typename: 'Address', id: string }
+        | { __typename: 'Agency', id: string }
+        | { __typename: 'BankAccount', id: string }
+        | { __typename: 'Business', id: string }
+        | { __typename: 'ControlMethod', id: string }
+        | { __typename: 'Country', id: string }
+        | { __typename: 'EmailAddress', id: string }
+        | { __typename: 'Exploitation', id: string }
+        | { __typename: 'ExploitationType', id: string }
+        | { __typename: 'IntelligenceReport', id: string }
+        | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'OnlineHandle', id: string }
+        | { __typename: 'Operation', id: string }
+        | { __typename: 'OrganisedCrimeGroup', id: string }
+        | { __typename: 'Person', id: string }
+        | { __typename: 'Phone', id: string }
+        | { __typename: 'PoliceForce', id: string }
+        | { __typename: 'RecruitmentMethod', id: string }
+        | { __typename: 'Region', id: string }
+        | { __typename: 'Route', id: string }
+        | { __typename: 'Town', id: string }
+        | { __typename: 'TravelDocument', id: string }
+        | { __typename: 'Vehicle', id: string }
+       }>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } } };
+
+export type DuplicateCandidatesQueryVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  groupId?: string | null | undefined;
+  minScore?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type DuplicateCandidatesQuery = { duplicateCandidates: Array<{ score: number, a: { id: string, displayName: string, birthYear: number | null, dateOfBirth: string | null } | null, b: { id: string, displayName: string, birthYear: number | null, dateOfBirth: string | null } | null, evidence: Array<{ kind: string, weight: number, detail: string, sharedId: string | null }> }> };
+
+export type MergeEntitiesMutationVariables = Exact<{
+  keepId: string;
+  mergeId: string;
+}>;
+
+
+export type MergeEntitiesMutation = { mergeEntities: { recordId: string, keptId: string, mergedId: string, relationshipsMoved: number } };
+
+export type UndoMergeMutationVariables = Exact<{
+  recordId: string;
+}>;
+
+
+export type UndoMergeMutation = { undoMerge: { recordId: string, keptId: string, mergedId: string, relationshipsMoved: number } };
 
 export type ProvenanceFieldsFragment = { reportId: string, agency: string, recordedAt: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean, grading: string };
 
@@ -876,6 +6198,39 @@ export type DeleteEntityMutationVariables = Exact<{
 
 export type DeleteEntityMutation = { deleteEntity: { id: string, relationshipsRemoved: number } };
 
+export const SubgraphFieldsFragmentDoc = gql`
+    fragment SubgraphFields on Subgraph {
+  truncated
+  truncatedBy
+  nodes {
+    id
+    type
+    label
+    roles
+    redacted
+    properties
+    provenance {
+      grading
+      handling
+      agency
+    }
+  }
+  edges {
+    id
+    type
+    source
+    target
+    from
+    to
+    properties
+    provenance {
+      grading
+      handling
+      agency
+    }
+  }
+}
+    `;
 export const ProvenanceFieldsFragmentDoc = gql`
     fragment ProvenanceFields on Provenance {
   reportId
@@ -978,6 +6333,353 @@ export const UpsertGroupDocument = gql`
     name
     aliases
     threatLevel
+  }
+}
+    `;
+export const RouteByIdDocument = gql`
+    query RouteById($id: ID!) {
+  route(id: $id) {
+    id
+    name
+    debt
+    currency
+    origin {
+      displayName
+    }
+    destination {
+      displayName
+    }
+    stops {
+      order
+      mode
+      place {
+        __typename
+        id
+        displayName
+      }
+      provenance {
+        grading
+      }
+    }
+    operators(first: 10) {
+      nodes {
+        id
+      }
+    }
+    travellers(first: 10) {
+      totalCount
+      edges {
+        date
+        debt
+        node {
+          id
+        }
+      }
+    }
+  }
+}
+    `;
+export const OperationByIdDocument = gql`
+    query OperationById($id: ID!) {
+  operation(id: $id) {
+    id
+    name
+    status
+    startDate
+    crimeTypes
+    leadAgency {
+      code
+      name
+    }
+    areas {
+      id
+      displayName
+    }
+    targets(first: 50) {
+      totalCount
+      nodes {
+        __typename
+        id
+      }
+    }
+  }
+}
+    `;
+export const ExploitationByIdDocument = gql`
+    query ExploitationById($id: ID!) {
+  exploitation(id: $id) {
+    id
+    startDate
+    types {
+      code
+      kind
+    }
+    controlMethods {
+      code
+    }
+    recruitmentMethods {
+      code
+    }
+    victims(first: 10) {
+      nodes {
+        id
+        ... on Person {
+          displayName
+          redacted
+        }
+      }
+    }
+    perpetrators(first: 10) {
+      nodes {
+        __typename
+        id
+      }
+    }
+    locations {
+      __typename
+      id
+    }
+    forceAreas {
+      code
+    }
+  }
+}
+    `;
+export const PlaceHierarchyDocument = gql`
+    query PlaceHierarchy($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Location {
+      displayName
+      parent {
+        id
+        displayName
+        parent {
+          id
+          displayName
+          parent {
+            id
+            displayName
+            parent {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `;
+export const NodesByIdDocument = gql`
+    query NodesById($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    __typename
+    id
+    provenance {
+      grading
+      handling
+      reportId
+    }
+  }
+}
+    `;
+export const PhoneNetworkDocument = gql`
+    query PhoneNetwork($phone: String!, $depth: Int = 2, $limit: Int) {
+  identifier(kind: Phone, value: $phone) {
+    id
+    value
+    holders(first: 50) {
+      nodes {
+        id
+        ... on Person {
+          displayName
+          roles
+          groups(first: 20) {
+            edges {
+              role
+              node {
+                id
+                name
+              }
+            }
+          }
+        }
+        ... on Business {
+          name
+        }
+      }
+    }
+    neighbourhood(depth: $depth, limit: $limit) {
+      ...SubgraphFields
+    }
+  }
+}
+    ${SubgraphFieldsFragmentDoc}`;
+export const NeighbourhoodDocument = gql`
+    query Neighbourhood($ids: [ID!]!, $depth: Int = 2, $relationshipTypes: [RelationshipType!], $nodeTypes: [NodeType!], $since: String, $until: String, $limit: Int, $expandReference: Boolean = false) {
+  neighbourhood(
+    ids: $ids
+    depth: $depth
+    relationshipTypes: $relationshipTypes
+    nodeTypes: $nodeTypes
+    since: $since
+    until: $until
+    limit: $limit
+    expandReference: $expandReference
+  ) {
+    ...SubgraphFields
+  }
+}
+    ${SubgraphFieldsFragmentDoc}`;
+export const ShortestChainsDocument = gql`
+    query ShortestChains($from: ID!, $to: ID!, $maxHops: Int = 6, $k: Int = 3, $relationshipTypes: [RelationshipType!], $timeRespecting: Boolean = false) {
+  paths(
+    from: $from
+    to: $to
+    maxHops: $maxHops
+    k: $k
+    relationshipTypes: $relationshipTypes
+    timeRespecting: $timeRespecting
+  ) {
+    hops
+    nodeIds
+    subgraph {
+      ...SubgraphFields
+    }
+  }
+}
+    ${SubgraphFieldsFragmentDoc}`;
+export const ConnectingNetworkDocument = gql`
+    query ConnectingNetwork($ids: [ID!]!, $maxHops: Int = 6) {
+  connectingNetwork(ids: $ids, maxHops: $maxHops) {
+    unconnected
+    subgraph {
+      ...SubgraphFields
+    }
+  }
+}
+    ${SubgraphFieldsFragmentDoc}`;
+export const UntargetedLinkedBusinessesDocument = gql`
+    query UntargetedLinkedBusinesses($limit: Int = 200) {
+  sharedIdentifiers(
+    subjectTypes: [Business]
+    counterpartRoles: [OFFENDER]
+    untargetedOnly: true
+    limit: $limit
+  ) {
+    links {
+      subject {
+        id
+        ... on Business {
+          name
+          type
+        }
+      }
+      counterpart {
+        id
+        ... on Person {
+          displayName
+          roles
+        }
+      }
+      via {
+        __typename
+        id
+        ... on Identifier {
+          value
+        }
+        ... on Address {
+          displayName
+        }
+      }
+      subjectLink {
+        grading
+        handling
+      }
+      counterpartLink {
+        grading
+        handling
+      }
+    }
+  }
+}
+    `;
+export const SharedIdentifiersDocument = gql`
+    query SharedIdentifiers($ids: [ID!], $subjectTypes: [NodeType!], $counterpartRoles: [PersonRole!], $viaTypes: [NodeType!], $untargetedOnly: Boolean = false, $limit: Int) {
+  sharedIdentifiers(
+    ids: $ids
+    subjectTypes: $subjectTypes
+    counterpartRoles: $counterpartRoles
+    viaTypes: $viaTypes
+    untargetedOnly: $untargetedOnly
+    limit: $limit
+  ) {
+    links {
+      subject {
+        id
+      }
+      counterpart {
+        id
+      }
+      via {
+        id
+        __typename
+      }
+    }
+    subgraph {
+      ...SubgraphFields
+    }
+  }
+}
+    ${SubgraphFieldsFragmentDoc}`;
+export const DuplicateCandidatesDocument = gql`
+    query DuplicateCandidates($ids: [ID!], $groupId: ID, $minScore: Float = 0.5, $limit: Int = 100) {
+  duplicateCandidates(
+    ids: $ids
+    groupId: $groupId
+    minScore: $minScore
+    limit: $limit
+  ) {
+    score
+    a {
+      id
+      displayName
+      birthYear
+      dateOfBirth
+    }
+    b {
+      id
+      displayName
+      birthYear
+      dateOfBirth
+    }
+    evidence {
+      kind
+      weight
+      detail
+      sharedId
+    }
+  }
+}
+    `;
+export const MergeEntitiesDocument = gql`
+    mutation MergeEntities($keepId: ID!, $mergeId: ID!) {
+  mergeEntities(keepId: $keepId, mergeId: $mergeId) {
+    recordId
+    keptId
+    mergedId
+    relationshipsMoved
+  }
+}
+    `;
+export const UndoMergeDocument = gql`
+    mutation UndoMerge($recordId: ID!) {
+  undoMerge(recordId: $recordId) {
+    recordId
+    keptId
+    mergedId
+    relationshipsMoved
   }
 }
     `;
@@ -1287,6 +6989,48 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     UpsertGroup(variables: UpsertGroupMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertGroupMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<UpsertGroupMutation>({ document: UpsertGroupDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertGroup', 'mutation', variables);
+    },
+    RouteById(variables: RouteByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RouteByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RouteByIdQuery>({ document: RouteByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RouteById', 'query', variables);
+    },
+    OperationById(variables: OperationByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OperationByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OperationByIdQuery>({ document: OperationByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OperationById', 'query', variables);
+    },
+    ExploitationById(variables: ExploitationByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ExploitationByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ExploitationByIdQuery>({ document: ExploitationByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ExploitationById', 'query', variables);
+    },
+    PlaceHierarchy(variables: PlaceHierarchyQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PlaceHierarchyQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PlaceHierarchyQuery>({ document: PlaceHierarchyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PlaceHierarchy', 'query', variables);
+    },
+    NodesById(variables: NodesByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NodesByIdQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NodesByIdQuery>({ document: NodesByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NodesById', 'query', variables);
+    },
+    PhoneNetwork(variables: PhoneNetworkQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PhoneNetworkQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PhoneNetworkQuery>({ document: PhoneNetworkDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PhoneNetwork', 'query', variables);
+    },
+    Neighbourhood(variables: NeighbourhoodQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NeighbourhoodQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NeighbourhoodQuery>({ document: NeighbourhoodDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Neighbourhood', 'query', variables);
+    },
+    ShortestChains(variables: ShortestChainsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ShortestChainsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ShortestChainsQuery>({ document: ShortestChainsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ShortestChains', 'query', variables);
+    },
+    ConnectingNetwork(variables: ConnectingNetworkQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ConnectingNetworkQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ConnectingNetworkQuery>({ document: ConnectingNetworkDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ConnectingNetwork', 'query', variables);
+    },
+    UntargetedLinkedBusinesses(variables?: UntargetedLinkedBusinessesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UntargetedLinkedBusinessesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UntargetedLinkedBusinessesQuery>({ document: UntargetedLinkedBusinessesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UntargetedLinkedBusinesses', 'query', variables);
+    },
+    SharedIdentifiers(variables?: SharedIdentifiersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SharedIdentifiersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SharedIdentifiersQuery>({ document: SharedIdentifiersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SharedIdentifiers', 'query', variables);
+    },
+    DuplicateCandidates(variables?: DuplicateCandidatesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DuplicateCandidatesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DuplicateCandidatesQuery>({ document: DuplicateCandidatesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DuplicateCandidates', 'query', variables);
+    },
+    MergeEntities(variables: MergeEntitiesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MergeEntitiesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<MergeEntitiesMutation>({ document: MergeEntitiesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'MergeEntities', 'mutation', variables);
+    },
+    UndoMerge(variables: UndoMergeMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UndoMergeMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UndoMergeMutation>({ document: UndoMergeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UndoMerge', 'mutation', variables);
     },
     PersonById(variables: PersonByIdQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PersonByIdQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<PersonByIdQuery>({ document: PersonByIdDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PersonById', 'query', variables);

@@ -1,0 +1,159 @@
+import type { TraversalLimits } from '../config/config';
+import type { NodeLabel, PersonRoleLabel, RelationshipType } from '../domain/graph-model';
+import type { Subgraph } from '../domain/subgraph';
+import { isoDate, dateOrder } from '../domain/validation';
+import { badInput } from '../errors/app-error';
+import { readConnecting, readDuplicateCandidates, readNeighbourhood, readPaths, readSharedIdentifiers, type SharedLinkRow } from '../graph/network.reader';
+import type { ScopedGraph } from '../graph/scoped-graph';
+import { budget, clampDepth, pathCount, pathHops } from './bounds';
+import { rankDuplicates, type DuplicateCandidate } from './duplicates';
+import { buildSubgraph, toSubgraphEdge, toSubgraphNode } from './subgraph';
+
+/** Network questions: each one Cypher round trip, clamped to the configured limits. */
+export interface NetworkDeps {
+  graph: ScopedGraph;
+  limits: TraversalLimits;
+  pseudonymOf: (id: string) => string;
+}
+
+function ids(field: string, list: readonly string[], max = 50): string[] {
+  if (list.length === 0) throw badInput(field, 'give at least one id');
+  if (list.length > max) throw badInput(field, `at most ${max} ids`);
+  return [...new Set(list)];
+}
+
+export interface NeighbourhoodArgs {
+  ids: readonly string[];
+  depth: number;
+  relationshipTypes?: readonly RelationshipType[] | null;
+  nodeTypes?: readonly NodeLabel[] | null;
+  since?: string | null;
+  until?: string | null;
+  limit?: number | null;
+  expandReference?: boolean | null;
+}
+
+export async function neighbourhood(d: NetworkDeps, a: NeighbourhoodArgs): Promise<Subgraph> {
+  const depth = clampDepth(a.depth, d.limits);
+  const since = isoDate('since', a.since);
+  const until = isoDate('until', a.until);
+  dateOrder('since', since, 'until', until);
+  const limit = budget(a.limit, d.limits);
+  const raw = await readNeighbourhood(
+    d.graph,
+    {
+      ids: ids('ids', a.ids),
+      depth: depth.depth,
+      relationshipTypes: a.relationshipTypes ?? null,
+      nodeTypes: a.nodeTypes ?? null,
+      since,
+      until,
+      limit,
+      expandReference: !!a.expandReference,
+    },
+    d.limits.timeoutMs,
+  );
+  const truncatedBy = raw.truncated ? 'NODE_BUDGET' : depth.clamped && raw.moreBeyond ? 'DEPTH' : null;
+  return buildSubgraph(raw.nodes, raw.rels, d.pseudonymOf, truncatedBy);
+}
+
+export interface PathsArgs {
+  from: string;
+  to: string;
+  maxHops: number;
+  relationshipTypes?: readonly RelationshipType[] | null;
+  k: number;
+  timeRespecting?: boolean | null;
+  expandReference?: boolean | null;
+}
+
+export interface PathResult {
+  hops: number;
+  subgraph: Subgraph;
+  /** Node ids in path order, from `from` to `to`. */
+  nodeIds: string[];
+}
+
+export async function paths(d: NetworkDeps, a: PathsArgs): Promise<PathResult[]> {
+  if (a.from === a.to) throw badInput('to', 'must differ from `from`');
+  const rows = await readPaths(
+    d.graph,
+    {
+      from: a.from,
+      to: a.to,
+      maxHops: pathHops(a.maxHops, d.limits),
+      k: pathCount(a.k),
+      relationshipTypes: a.relationshipTypes ?? null,
+      timeRespecting: !!a.timeRespecting,
+      expandReference: !!a.expandReference,
+    },
+    d.limits.timeoutMs,
+  );
+  return rows.map((r) => ({
+    hops: r.hops,
+    nodeIds: r.nodes.map((n) => n.id),
+    subgraph: { nodes: r.nodes.map((n) => toSubgraphNode(n, d.pseudonymOf)), edges: r.rels.map(toSubgraphEdge), truncated: false, truncatedBy: null },
+  }));
+}
+
+export interface ConnectingResult {
+  subgraph: Subgraph;
+  unconnected: [string, string][];
+}
+
+export async function connectingNetwork(d: NetworkDeps, a: { ids: readonly string[]; maxHops: number; relationshipTypes?: readonly RelationshipType[] | null; expandReference?: boolean | null }): Promise<ConnectingResult> {
+  const list = ids('ids', a.ids, 12);
+  if (list.length < 2) throw badInput('ids', 'give at least two different ids');
+  const rows = await readConnecting(
+    d.graph,
+    { ids: list, maxHops: pathHops(a.maxHops, d.limits), relationshipTypes: a.relationshipTypes ?? null, expandReference: !!a.expandReference },
+    d.limits.timeoutMs,
+  );
+  const found = new Set(rows.filter((r) => r.nodes.length > 0).map((r) => `${r.from}\u0000${r.to}`));
+  const unconnected: [string, string][] = [];
+  for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (!found.has(`${list[i]}\u0000${list[j]}`)) unconnected.push([list[i]!, list[j]!]);
+  return { subgraph: buildSubgraph(rows.flatMap((r) => r.nodes), rows.flatMap((r) => r.rels), d.pseudonymOf), unconnected };
+}
+
+export interface SharedIdentifiersArgs {
+  ids?: readonly string[] | null;
+  subjectTypes?: readonly ('Person' | 'Business')[] | null;
+  counterpartRoles?: readonly PersonRoleLabel[] | null;
+  viaTypes?: readonly NodeLabel[] | null;
+  untargetedOnly?: boolean | null;
+  limit?: number | null;
+}
+
+export async function sharedIdentifiers(d: NetworkDeps, a: SharedIdentifiersArgs): Promise<{ links: SharedLinkRow[]; subgraph: Subgraph }> {
+  const limit = budget(a.limit, d.limits);
+  const links = await readSharedIdentifiers(
+    d.graph,
+    {
+      ids: a.ids && a.ids.length ? ids('ids', a.ids, 500) : null,
+      subjectTypes: a.subjectTypes && a.subjectTypes.length ? a.subjectTypes : ['Person', 'Business'],
+      counterpartRoles: a.counterpartRoles ?? null,
+      viaTypes: a.viaTypes ?? null,
+      untargetedOnly: !!a.untargetedOnly,
+      limit,
+    },
+    d.limits.timeoutMs,
+  );
+  const subgraph = buildSubgraph(
+    links.flatMap((l) => [l.subject, l.counterpart, l.via]),
+    links.flatMap((l) => [l.subjectLink, l.counterpartLink]),
+    d.pseudonymOf,
+    links.length >= limit ? 'NODE_BUDGET' : null,
+  );
+  return { links, subgraph };
+}
+
+export async function duplicateCandidates(d: NetworkDeps, a: { ids?: readonly string[] | null; groupId?: string | null; minScore?: number | null; limit?: number | null }): Promise<DuplicateCandidate[]> {
+  const minScore = a.minScore ?? 0.5;
+  if (minScore < 0 || minScore > 1) throw badInput('minScore', 'must be from 0 to 1');
+  const rows = await readDuplicateCandidates(
+    d.graph,
+    { ids: a.ids && a.ids.length ? ids('ids', a.ids, 1000) : null, groupId: a.groupId ?? null, limit: budget(a.limit, d.limits) * 5 },
+    d.limits.timeoutMs,
+  );
+  return rankDuplicates(rows, minScore).slice(0, budget(a.limit, d.limits));
+}

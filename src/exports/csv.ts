@@ -1,0 +1,63 @@
+import { zipSync } from 'fflate';
+
+import type { ExportFile, ExportPackage } from './export-package';
+import { edgeColumns, nodeColumns, type FlatColumn, type FlatValue } from './flat-columns';
+import { exportFile, prepareExport } from './prepare-export';
+
+export const CSV_ZIP_MEDIA_TYPE = 'application/zip';
+
+/** Excel reads UTF-8 only when the file starts with a byte order mark; other readers skip it. */
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/**
+ * A ZIP archive for spreadsheets and tabular tools: `nodes.csv`, `edges.csv` and
+ * `manifest.json` (the manifest, with the content hash). Each CSV follows RFC 4180: a header
+ * row, CRLF line ends, fields quoted with `"` (doubled inside) when they hold a comma, a quote,
+ * a line break or leading or trailing white space; UTF-8 with a byte order mark. Columns are
+ * those of flat-columns.ts (fixed fields, then one per property key, sorted); booleans are
+ * `true`/`false`, lists JSON text, an empty field means no value. Values are written as they are:
+ * nothing is prefixed to stop a spreadsheet reading `=...` as a formula (README.md#csv).
+ */
+export function toCsv(pkg: ExportPackage): ExportFile {
+  const prepared = prepareExport(pkg);
+  const { manifest, document: d } = prepared;
+  const mtime = zipTime(manifest.exportedAt);
+  const zip = zipSync(
+    {
+      'manifest.json': [utf8(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6, mtime }],
+      'nodes.csv': [utf8(csvTable(nodeColumns(d.nodes), d.nodes)), { level: 6, mtime }],
+      'edges.csv': [utf8(csvTable(edgeColumns(d.edges), d.edges)), { level: 6, mtime }],
+    },
+    { mtime },
+  );
+  return exportFile(prepared, 'csv.zip', CSV_ZIP_MEDIA_TYPE, Buffer.from(zip));
+}
+
+/** A CSV document: BOM, header, one row per item, every line ended by CRLF. */
+export function csvTable<T>(columns: readonly FlatColumn<T>[], items: readonly T[]): string {
+  const lines = [columns.map((c) => csvField(c.name)), ...items.map((item) => columns.map((c) => csvField(c.value(item))))];
+  return BOM + lines.map((fields) => fields.join(',') + CRLF).join('');
+}
+
+/** One field, quoted when RFC 4180 requires it (or white space at an end would be trimmed). */
+export function csvField(v: FlatValue | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function utf8(s: string): Uint8Array {
+  return new Uint8Array(Buffer.from(s, 'utf8'));
+}
+
+/**
+ * Entry times from the export time (UTC), so the same package gives the same bytes on any
+ * machine. ZIP stores local wall-clock time and fflate reads a Date's local fields, so the Date
+ * is built from the UTC fields; ZIP times run from 1980 to 2107.
+ */
+function zipTime(iso: string): Date {
+  const t = new Date(iso);
+  const y = Math.min(Math.max(t.getUTCFullYear(), 1980), 2107);
+  return new Date(y, t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+}

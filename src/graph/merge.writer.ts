@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+
+import { mergedProps } from '../domain/merge-rules';
+import { isNodeLabel } from '../domain/graph-model';
+import type { Principal } from '../auth/principal';
+import { AppError, badInput, notFound } from '../errors/app-error';
+import {
+  attachRelsQuery,
+  createMergeRecordQuery,
+  deleteMergedRelsQuery,
+  detachDeleteQuery,
+  markMergeUndoneQuery,
+  mergeRecordQuery,
+  nodeDumpQuery,
+  recreateNodeQuery,
+  setNodePropsQuery,
+  noteAddedLabelsQuery,
+  setRoleLabelsQuery,
+  type DumpedRel,
+  type TypedProp,
+} from './queries/merge.query';
+import type { GraphTx } from './run-query';
+import type { ScopedGraph } from './scoped-graph';
+
+interface Dump {
+  labels: string[];
+  props: TypedProp[];
+  visible: boolean;
+  rels: (DumpedRel & { visible: boolean })[];
+}
+
+/** Typed values as JSON can carry them (dates as ISO strings). */
+function jsonSafe(props: TypedProp[]): TypedProp[] {
+  return props.map((p) => ({ ...p, v: p.v instanceof Date ? p.v.toISOString() : p.v }));
+}
+
+async function dump(tx: GraphTx, id: string): Promise<Dump | null> {
+  const rows = await tx.run(nodeDumpQuery(id));
+  if (!rows[0]) return null;
+  const d = rows[0] as unknown as Dump;
+  return { ...d, props: jsonSafe(d.props), rels: d.rels.map((r) => ({ ...r, props: jsonSafe(r.props) })) };
+}
+
+export interface MergeOutcome {
+  recordId: string;
+  keptId: string;
+  mergedId: string;
+  relationshipsMoved: number;
+}
+
+/**
+ * Merges `mergeId` into `keepId` in one transaction: every relationship of the merged record is
+ * re-created on the kept one (with its own provenance, marked with the merge record), the kept
+ * record gains what only the merged one knew, and a MergeRecord keeps everything needed to undo
+ * it. The caller must be able to see both records and all their links: a merge never moves
+ * material the caller is not cleared for.
+ */
+export function mergeEntities(g: ScopedGraph, keepId: string, mergeId: string, by: Principal, now: Date): Promise<MergeOutcome> {
+  return g.writeTx(async (tx) => {
+    if (keepId === mergeId) throw badInput('mergeId', 'must differ from keepId');
+    const kept = await dump(tx, keepId);
+    const merged = await dump(tx, mergeId);
+    if (!kept || !kept.visible) throw notFound('record', keepId);
+    if (!merged || !merged.visible) throw notFound('record', mergeId);
+    const label = kept.labels.find(isNodeLabel);
+    if (label !== merged.labels.find(isNodeLabel)) throw badInput('mergeId', `a ${merged.labels.find(isNodeLabel)} cannot be merged into a ${label}`);
+    if (kept.labels.includes('Reference') || merged.labels.includes('Reference')) throw badInput('mergeId', 'reference data cannot be merged');
+    if ([...kept.rels, ...merged.rels].some((r) => !r.visible)) {
+      throw new AppError('FORBIDDEN', 'these records carry links above your clearance; a supervisor cleared for them must merge');
+    }
+    const recordId = `merge-${randomBytes(8).toString('hex')}`;
+    const moving = merged.rels.filter((r) => r.other !== keepId && r.other !== mergeId);
+    await tx.run(
+      createMergeRecordQuery({
+        id: recordId,
+        label,
+        keptId: keepId,
+        mergedId: mergeId,
+        mergedAt: now.toISOString(),
+        mergedBy: by.subject,
+        status: 'MERGED',
+        mergedNode: JSON.stringify({ labels: merged.labels, props: merged.props }),
+        mergedRels: JSON.stringify(merged.rels.map(({ visible: _v, ...r }) => r)),
+        keptBefore: JSON.stringify(kept.props),
+      }),
+    );
+    await tx.run(detachDeleteQuery(mergeId));
+    const attached = moving.length ? ((await tx.run(attachRelsQuery(keepId, moving, recordId)))[0]?.attached as number) : 0;
+    const roleLabels = merged.labels.filter((l) => ['Offender', 'Suspect', 'Victim'].includes(l) && !kept.labels.includes(l));
+    await tx.run(setNodePropsQuery(keepId, mergedProps(kept.props, merged.props)));
+    if (roleLabels.length) await tx.run(setRoleLabelsQuery(keepId, roleLabels, true));
+    await tx.run(noteAddedLabelsQuery(recordId, roleLabels));
+    return { recordId, keptId: keepId, mergedId: mergeId, relationshipsMoved: attached };
+  });
+}
+
+/** Undoes a merge: the merged record comes back with its own links, the kept one as it was. */
+export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Promise<MergeOutcome> {
+  return g.writeTx(async (tx) => {
+    const row = (await tx.run(mergeRecordQuery(recordId)))[0];
+    if (!row) throw notFound('merge record', recordId);
+    const rec = row.record as Record<string, unknown>;
+    if (rec.status !== 'MERGED') throw badInput('recordId', `this merge is ${String(rec.status).toLowerCase()}, not undoable`);
+    const keptId = rec.keptId as string;
+    const mergedId = rec.mergedId as string;
+    const kept = await dump(tx, keptId);
+    if (!kept) throw badInput('recordId', `the kept record ${keptId} no longer exists`);
+    if (!kept.visible || kept.rels.some((r) => !r.visible)) throw new AppError('FORBIDDEN', 'these records carry links above your clearance');
+    const node = JSON.parse(rec.mergedNode as string) as { labels: string[]; props: TypedProp[] };
+    const rels = JSON.parse(rec.mergedRels as string) as DumpedRel[];
+    await tx.run(deleteMergedRelsQuery(keptId, recordId));
+    await tx.run(setNodePropsQuery(keptId, JSON.parse(rec.keptBefore as string) as TypedProp[]));
+    const added = (rec.addedLabels as string[] | undefined) ?? [];
+    if (added.length) await tx.run(setRoleLabelsQuery(keptId, added, false));
+    await tx.run(recreateNodeQuery(node.labels, node.props));
+    // Links between the two records were not moved; they come back here, like every other.
+    const restored = rels.length ? ((await tx.run(attachRelsQuery(mergedId, rels, null)))[0]?.attached as number) : 0;
+    if (restored !== rels.length) throw new AppError('MSHT_CONFLICT', 'some records the merged one was linked to no longer exist; the merge cannot be undone exactly');
+    await tx.run(markMergeUndoneQuery(recordId, by.subject));
+    return { recordId, keptId, mergedId, relationshipsMoved: restored };
+  });
+}

@@ -1,0 +1,78 @@
+import type { NodeLabel, RelationshipType } from '../../../domain/graph-model';
+import type { CypherQuery } from '../../query';
+import { visible } from '../access';
+import { projectNode, projectRel } from '../projection';
+
+export interface NeighbourhoodSpec {
+  ids: readonly string[];
+  /** Already clamped to the configured maximum (analytics/bounds.ts). */
+  depth: number;
+  relationshipTypes: readonly RelationshipType[] | null;
+  nodeTypes: readonly NodeLabel[] | null;
+  /** ISO dates: links whose period lies wholly outside are not followed. */
+  since: string | null;
+  until: string | null;
+  /** The node budget. */
+  limit: number;
+  /** Expand through reference nodes (countries, forces, vocabularies) too. */
+  expandReference: boolean;
+}
+
+/** A link's period: its date, or since/until. Links without dates always pass the window. */
+export function timeWindow(r: string): string {
+  return `(($since IS NULL OR coalesce(${r}.until, ${r}.date, ${r}.since) IS NULL OR coalesce(${r}.until, ${r}.date, ${r}.since) >= date($since))
+    AND ($until IS NULL OR coalesce(${r}.since, ${r}.date) IS NULL OR coalesce(${r}.since, ${r}.date) <= date($until)))`;
+}
+
+/**
+ * Everything within `depth` hops of the seeds, in ONE round trip: a breadth-first expansion
+ * unrolled level by level (the depth is a clamped integer from our code), so each node is
+ * reached once whatever the number of paths to it, and the node budget stops the growth
+ * between levels. Every relationship followed and every node reached must be visible to the
+ * caller: nothing is reached through an item they may not see. Reference nodes (a country, a
+ * vocabulary term) can be reached but are not expanded through unless asked. Returns the
+ * nodes, the links among them, and why the expansion stopped early if it did.
+ */
+export function neighbourhoodQuery(s: NeighbourhoodSpec): CypherQuery {
+  const relTest = `($relTypes IS NULL OR type(r) IN $relTypes)`;
+  const nodeTest = `($nodeTypes IS NULL OR any(l IN labels(m) WHERE l IN $nodeTypes))`;
+  const levels: string[] = [];
+  for (let level = 1; level <= s.depth; level++) {
+    levels.push(`// level ${level}
+CALL (seen, frontier) {
+  UNWIND frontier AS f
+  MATCH (f)-[r]-(m:Entity)
+  WHERE ${relTest} AND ${visible('r')} AND ${visible('m')} AND ${nodeTest} AND ${timeWindow('r')}
+    AND NOT m IN seen
+  WITH DISTINCT m LIMIT toInteger($levelCap)
+  RETURN collect(m) AS reached
+}
+WITH seen, reached, $limit - size(seen) AS room, truncated
+WITH seen + reached[0..room] AS seen,
+     [x IN reached[0..room] WHERE $expandReference OR NOT x:Reference] AS frontier,
+     truncated OR size(reached) > room OR size(reached) >= $levelCap AS truncated`);
+  }
+  return {
+    cypher: `MATCH (s:Entity) WHERE s.id IN $ids AND ${visible('s')}
+WITH collect(s) AS seen
+WITH seen, [x IN seen WHERE $expandReference OR NOT x:Reference] AS frontier, false AS truncated
+${levels.join('\n')}
+CALL (seen) {
+  UNWIND seen AS a
+  MATCH (a)-[r]->(b)
+  WHERE b IN seen AND ${relTest} AND ${visible('r')} AND ${timeWindow('r')}
+  RETURN collect(${projectRel('r')}) AS rels
+}
+RETURN [n IN seen | ${projectNode('n')}] AS nodes, rels, truncated, size(frontier) > 0 AS moreBeyond`,
+    params: {
+      ids: [...s.ids],
+      relTypes: s.relationshipTypes && s.relationshipTypes.length ? [...s.relationshipTypes] : null,
+      nodeTypes: s.nodeTypes && s.nodeTypes.length ? [...s.nodeTypes] : null,
+      since: s.since,
+      until: s.until,
+      limit: s.limit,
+      levelCap: Math.max(s.limit * 4, 1000),
+      expandReference: s.expandReference,
+    },
+  };
+}

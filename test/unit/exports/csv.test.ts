@@ -1,0 +1,92 @@
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
+
+import { contentHash, sha256Hex } from '../../../src/exports/content-hash';
+import { csvField, toCsv } from '../../../src/exports/csv';
+import { exportFixture, HOSTILE, VICTIM_PSEUDONYM } from '../../fixtures/export-fixture';
+
+/** Reads a CSV file as a spreadsheet tool would: csv-parse, strict quoting, header row. */
+function readCsv(bytes: Uint8Array): Record<string, string>[] {
+  return parse(Buffer.from(bytes), { bom: true, columns: true, relax_quotes: false, relax_column_count: false, skip_empty_lines: false }) as Record<string, string>[];
+}
+
+describe('toCsv', () => {
+  const pkg = exportFixture();
+  const file = toCsv(pkg);
+  const entries = unzipSync(new Uint8Array(file.content));
+  const nodes = readCsv(entries['nodes.csv']!);
+  const edges = readCsv(entries['edges.csv']!);
+
+  it('is a ZIP of nodes.csv, edges.csv and manifest.json', () => {
+    expect(file.filename).toBe('exp-2025-0001.csv.zip');
+    expect(file.mediaType).toBe('application/zip');
+    expect(Object.keys(entries).sort()).toEqual(['edges.csv', 'manifest.json', 'nodes.csv']);
+    expect(file.sha256).toBe(sha256Hex(file.content));
+  });
+
+  it('writes UTF-8 with a byte order mark, CRLF line ends and a header row', () => {
+    const raw = entries['nodes.csv']!;
+    expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = Buffer.from(raw).toString('utf8'); // keeps the BOM, as TextDecoder would not
+    expect(text.startsWith('\uFEFFid,type,')).toBe(true);
+    expect(text.slice(1).startsWith('id,type,label,roles,redacted,reportId,agency,recordedAt,gradeSource,gradeIntel,ukHandling,handling,consent,grading,')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+  });
+
+  it('has one row per node and per edge, with their values', () => {
+    expect(nodes.map((n) => n.id)).toEqual(pkg.subgraph.nodes.map((n) => n.id));
+    expect(edges.map((e) => e.id)).toEqual(pkg.subgraph.edges.map((e) => e.id));
+    const nguyen = nodes.find((n) => n.id === 'per-nguyen')!;
+    expect(nguyen).toMatchObject({ type: 'Person', label: 'Nguyen Van A', roles: '["OFFENDER"]', redacted: 'false', birthYear: '1985', dateOfBirth: '1985-04-12', grading: '1BP', recordedAt: '2025-04-12T09:30:00.000Z' });
+    expect(JSON.parse(nguyen.aliases!)).toEqual([HOSTILE.quotes, HOSTILE.newlines, HOSTILE.emoji]);
+    const victim = nodes.find((n) => n.id === 'per-victim1')!;
+    expect(victim).toMatchObject({ label: VICTIM_PSEUDONYM, redacted: 'true', name: '', dateOfBirth: '', gender: 'FEMALE' });
+    const phone = nodes.find((n) => n.id === 'phone-01')!;
+    expect(phone).toMatchObject({ roles: '', dealLine: 'true', aliases: '' });
+    const transfer = edges.find((e) => e.id === pkg.subgraph.edges[12]!.id)!;
+    expect(transfer).toMatchObject({ type: 'TRANSFERRED_TO', source: 'acct-gb-01', target: 'acct-vn-01', from: '2024-03-01', to: '2024-03-01', amount: '1500.5', currency: 'GBP' });
+    expect(edges.find((e) => e.id === pkg.subgraph.edges[13]!.id)).toMatchObject({ amount: '2000', from: '2024-04-01T10:15:00Z', to: '' });
+  });
+
+  it('keeps every hostile string exactly, control characters and formulas included', () => {
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    expect(byId.get('per-obrien')).toMatchObject({ label: HOSTILE.injection, name: HOSTILE.injection, notes: HOSTILE.backslashes, remark: HOSTILE.formula, heightCm: '181.5' });
+    expect(byId.get('ocg-redlotus')!.name).toBe(HOSTILE.markup);
+    expect(byId.get('addr-leeds')).toMatchObject({ line1: HOSTILE.separators, note: HOSTILE.control, directions: HOSTILE.newlines });
+    expect(byId.get('biz-lotus')!.label).toBe(HOSTILE.emoji);
+    expect(edges.find((e) => e.id === pkg.subgraph.edges[7]!.id)!.note).toBe(HOSTILE.injection);
+  });
+
+  it('ships the manifest with the content hash', () => {
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']!));
+    expect(manifest).toEqual({ ...pkg.manifest, sha256: contentHash(pkg.subgraph) });
+    expect(file.manifest).toEqual(manifest);
+  });
+
+  it('gives the same bytes for the same package, whatever the machine’s time zone', () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'America/Los_Angeles';
+      const a = toCsv(exportFixture()).content;
+      process.env.TZ = 'Asia/Tokyo';
+      const b = toCsv(exportFixture()).content;
+      expect(a.equals(b)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    [' padded', '" padded"'],
+    [1500.5, '1500.5'],
+    [false, 'false'],
+    [null, ''],
+  ])('quotes %j as RFC 4180 says', (value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+});
