@@ -4,6 +4,8 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './graph/database';
 import { Migrator } from './graph/migrations/migrator';
+import { seedIfEmpty } from './ingestion/seed/seed-on-empty';
+import { systemGraph } from './graph/system-graph';
 import { createLogger } from './logging/logger';
 
 /**
@@ -27,6 +29,7 @@ export async function serve(): Promise<void> {
     const applied = await new Migrator(db.graph, log).migrate();
     log.info({ applied: applied.length }, applied.length ? 'migrations applied' : 'migrations up to date');
   }
+  if (config.seedOnEmpty) await seedIfEmpty(systemGraph(db.graph, 'seed-on-empty'), log);
   const app = await createApp({ config, graph: db.graph, log });
   const url = await app.listen();
   log.info({ url: `${url}/graphql`, mode: config.mode }, 'msht-graph serving GraphQL');

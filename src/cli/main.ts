@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 
 import { ConfigError, loadConfig } from '../config/config';
+import { IMPORT_USAGE, importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
+import { SEED_USAGE, seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
 
 const USAGE = `msht: the MSHT knowledge-graph service
@@ -11,6 +13,8 @@ const USAGE = `msht: the MSHT knowledge-graph service
   msht token --role ROLE [--role ROLE ...] [--agency CODE] [--clearance H0|H1|H2|H3] [--ukc]
              [--subject NAME] [--expires 8h]
                                   print a bearer token signed with the service's key
+${SEED_USAGE}
+${IMPORT_USAGE}
 
 Configuration comes from environment variables (see README.md#configuration).`;
 
@@ -25,6 +29,8 @@ const COMMANDS: Record<string, Command> = {
   },
   migrate: migrateCommand,
   token: tokenCommand,
+  seed: seedCommand,
+  import: importCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {

@@ -57,6 +57,8 @@ export interface Config {
   dataDir: string;
   neo4j: Neo4jConfig;
   migrateOnStart: boolean;
+  /** Load the small synthetic world at start-up into an empty graph (README.md#seeding-a-world). */
+  seedOnEmpty: boolean;
 }
 
 /** Start-up stops with this when a variable is wrong; the message names the variable. */
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: r.LOG_LEVEL,
     dataDir,
     migrateOnStart: r.MSHT_MIGRATE_ON_START,
+    seedOnEmpty: r.MSHT_SEED_ON_EMPTY ?? r.MSHT_MODE === 'development',
     neo4j: {
       uri: r.NEO4J_URI,
       user: r.NEO4J_USER,

@@ -53,6 +53,7 @@ export const VARIABLES = {
   MSHT_MAX_PATH_HOPS: v({ parse: int(1, 12), default: '8', doc: 'longest path `paths` and `connectingNetwork` search' }),
   MSHT_TRAVERSAL_TIMEOUT_MS: v({ parse: int(100, 600_000), default: '10000', doc: 'time budget of one traversal or network query, milliseconds (then MSHT_QUERY_TIMEOUT)' }),
   MSHT_MIGRATE_ON_START: v({ parse: bool, default: 'true', doc: 'apply pending migrations at start-up' }),
+  MSHT_SEED_ON_EMPTY: v({ parse: bool, doc: 'load the small synthetic world (seed 1) at start-up when the graph holds no data; unset: true in development, false in test and production' }),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
