@@ -7,11 +7,13 @@ import { BusinessResolver } from './resolvers/business.resolver';
 import { ENTITY_QUERY_RESOLVERS, LookupResolver } from './resolvers/entity-queries';
 import { ExploitationResolver, ExploitationTypeResolver, IntelligenceReportResolver, NrmReferralResolver } from './resolvers/exploitation.resolver';
 import { GroupResolver } from './resolvers/group.resolver';
+import { ImportResolver } from './resolvers/import.resolver';
 import { BankAccountResolver, IdentifierResolver, TravelDocumentResolver } from './resolvers/identifier.resolver';
 import { AddressResolver, LocationResolver, PoliceForceResolver } from './resolvers/location.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
 import { GraphNodeResolver, IdentifierNetworkResolver, NetworkResolver } from './resolvers/network.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
+import { NrmStatisticResolver } from './resolvers/nrm-statistic.resolver';
 import { OperationResolver } from './resolvers/operation.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { RouteResolver } from './resolvers/route.resolver';
@@ -43,6 +45,8 @@ export const RESOLVERS = [
   GraphNodeResolver,
   IdentifierNetworkResolver,
   MutationResolver,
+  ImportResolver,
+  NrmStatisticResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
