@@ -1,6 +1,6 @@
 import type { IdentifierLabel } from '../domain/graph-model';
 import type { ReportDefaults } from '../domain/provenance-input';
-import { existingNodesQuery } from './queries/write.query';
+import { nodeKindsQuery } from './queries/write.query';
 import { identifierHoldersQuery } from './queries/identifier.query';
 import { reportDefaultsQuery } from './queries/report.query';
 import type { ScopedGraph } from './scoped-graph';
@@ -24,7 +24,7 @@ export interface ExistingNode {
 export async function readExistingNodes(g: ScopedGraph, ids: readonly string[]): Promise<Map<string, ExistingNode>> {
   const out = new Map<string, ExistingNode>();
   await batched([...new Set(ids)], async (chunk) => {
-    for (const r of await g.read(existingNodesQuery(chunk))) out.set(r.id as string, { labels: r.labels as string[], visible: r.visible as boolean });
+    for (const r of await g.read(nodeKindsQuery(chunk))) out.set(r.id as string, { labels: r.labels as string[], visible: r.visible as boolean });
   });
   return out;
 }

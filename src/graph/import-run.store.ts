@@ -1,8 +1,5 @@
-import { RELATIONSHIP_TYPE_NAMES } from '../domain/graph-model';
 import type { ImportRun } from '../domain/import-run';
 import {
-  clearNodeMarksQuery,
-  clearRelMarksQuery,
   createRunQuery,
   deleteBackupsQuery,
   deleteCreatedNodesQuery,
@@ -60,17 +57,15 @@ export async function rollbackRun(g: ScopedGraph, id: string): Promise<RollbackC
   const out: RollbackCounts = { nodesRestored: 0, relationshipsRestored: 0, relationshipsDeleted: 0, nodesDeleted: 0 };
   out.nodesRestored = await count(g, restoreNodesQuery(id), 'restored');
   out.relationshipsRestored = await count(g, restoreRelsQuery(id), 'restored');
-  for (const type of RELATIONSHIP_TYPE_NAMES) out.relationshipsDeleted += await count(g, deleteCreatedRelsQuery(id, type), 'deleted');
+  out.relationshipsDeleted = await count(g, deleteCreatedRelsQuery(id), 'deleted');
   out.nodesDeleted = await count(g, deleteCreatedNodesQuery(id), 'deleted');
   await count(g, deleteBackupsQuery(id), 'deleted');
   await g.write(deleteRunQuery(id));
   return out;
 }
 
-/** After a run committed: removes its marks and backups, and notes that it is tidy. */
+/** After a run committed: deletes its backups (nothing will be undone now) and notes that it is tidy. */
 export async function tidyRun(g: ScopedGraph, id: string): Promise<void> {
-  for (const type of RELATIONSHIP_TYPE_NAMES) await count(g, clearRelMarksQuery(id, type), 'cleared');
-  await count(g, clearNodeMarksQuery(id), 'cleared');
   await count(g, deleteBackupsQuery(id), 'deleted');
   await g.write(updateRunQuery(id, { cleaned: true }));
 }

@@ -4,7 +4,7 @@ import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from 
 import { resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import type { Provenance } from '../domain/provenance';
 import { readExistingNodes, readIdentifierHolders, readReportDefaults } from '../graph/import-check.reader';
-import type { BulkNodeRow, BulkRelRow, StoredProvenanceRow } from '../graph/queries/bulk-write.query';
+import type { BulkMode, BulkNodeRow, BulkRelRow, StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
 import { reasonOf, type BadRow, type ImportPlan, type SourceRef } from './import-plan';
@@ -16,13 +16,20 @@ import { reasonOf, type BadRow, type ImportPlan, type SourceRef } from './import
  * does not resolve. Nothing is written here; a plan with any bad row comes back as its list.
  */
 
+/**
+ * Rows of one label (or type) written the same way: `create` for ids new to the graph (and
+ * relationships with a new end, which cannot exist yet), `upsert` for the rest, so that a first
+ * import takes the fast path and a repeated one finds everything unchanged.
+ */
 export interface NodeGroup {
   label: WritableLabel;
+  mode: BulkMode;
   rows: BulkNodeRow[];
 }
 
 export interface RelGroup {
   type: RelationshipType;
+  mode: BulkMode;
   rows: BulkRelRow[];
 }
 
@@ -118,32 +125,28 @@ export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date)
     }
   };
 
-  const nodeGroups = new Map<WritableLabel, BulkNodeRow[]>();
+  const isNew = (id: string) => planned.has(id) && !existing.has(id);
+  const nodeGroups = new Map<string, NodeGroup>();
   for (const n of plan.nodes) {
     const prov = resolve(n);
     if (!prov) continue;
     const { props, dates } = splitDates(n.props, dateKeys(storedProps(n.label)));
-    const rows = nodeGroups.get(n.label) ?? [];
-    rows.push({ id: n.id, props, dates, prov, ...(n.roles.length ? { roles: n.roles } : {}) });
-    nodeGroups.set(n.label, rows);
+    const mode: BulkMode = isNew(n.id) ? 'create' : 'upsert';
+    const group = nodeGroups.get(`${n.label}|${mode}`) ?? { label: n.label, mode, rows: [] };
+    group.rows.push({ id: n.id, props, dates, prov, ...(n.roles.length ? { roles: n.roles } : {}) });
+    nodeGroups.set(`${n.label}|${mode}`, group);
   }
-  const relGroups = new Map<RelationshipType, BulkRelRow[]>();
+  const relGroups = new Map<string, RelGroup>();
   for (const r of plan.rels) {
     const prov = resolve(r);
     if (!prov) continue;
     const { props, dates } = splitDates(r.props, dateKeys(REL_PROPS[r.type]));
-    const rows = relGroups.get(r.type) ?? [];
-    rows.push({ from: r.from, to: r.to, props, dates, prov });
-    relGroups.set(r.type, rows);
+    const mode: BulkMode = isNew(r.from) || isNew(r.to) ? 'create' : 'upsert';
+    const group = relGroups.get(`${r.type}|${mode}`) ?? { type: r.type, mode, rows: [] };
+    group.rows.push({ from: r.from, to: r.to, props, dates, prov });
+    relGroups.set(`${r.type}|${mode}`, group);
   }
 
   if (bad.length > 0) return { ok: false, bad: sortBadRows(plan.files, bad) };
-  return {
-    ok: true,
-    prepared: {
-      plan,
-      nodes: [...nodeGroups].map(([label, rows]) => ({ label, rows })),
-      rels: [...relGroups].map(([type, rows]) => ({ type, rows })),
-    },
-  };
+  return { ok: true, prepared: { plan, nodes: [...nodeGroups.values()], rels: [...relGroups.values()] } };
 }

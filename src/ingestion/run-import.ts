@@ -13,8 +13,8 @@ import { SILENT_PROGRESS, type Progress } from './progress';
 /**
  * Writes a prepared import. From the CLI, as a staged run (README.md#importing-data): a run
  * record, then batches of `batchSize` items, each its own transaction, every created item marked
- * with the run id and every changed item backed up; then the run is marked COMMITTED and the
- * marks are removed. A run that fails is rolled back at once; one whose process died is rolled
+ * with the run id and every changed item backed up; then the run is marked COMMITTED and its
+ * backups deleted. A run that fails is rolled back at once; one whose process died is rolled
  * back by the next import (or `msht import --recover`). From the API, a small batch is written in
  * one transaction instead.
  */
@@ -133,7 +133,7 @@ export async function runStagedImport(g: ScopedGraph, prepared: PreparedImport, 
     for (const group of prepared.nodes) {
       for (const rows of chunks(group.rows, opts.batchSize)) {
         const c = await g.writeTx(async (tx) => {
-          const counts = await writeNodeBatch(tx, group.label, 'upsert', rows, runId);
+          const counts = await writeNodeBatch(tx, group.label, group.mode, rows, runId);
           await beat(tx);
           return counts;
         });
@@ -145,7 +145,7 @@ export async function runStagedImport(g: ScopedGraph, prepared: PreparedImport, 
     for (const group of prepared.rels) {
       for (const rows of chunks(group.rows, opts.batchSize)) {
         const c = await g.writeTx(async (tx) => {
-          const counts = await writeRelBatch(tx, group.type, 'upsert', rows, runId);
+          const counts = await writeRelBatch(tx, group.type, group.mode, rows, runId);
           await beat(tx);
           return counts;
         });
@@ -206,8 +206,8 @@ export async function runImportInOneTransaction(g: ScopedGraph, prepared: Prepar
   const { nodes, relationships } = await g.writeTx(async (tx) => {
     const n = noCounts();
     const r = noCounts();
-    for (const group of prepared.nodes) addCounts(n, await writeNodeBatch(tx, group.label, 'upsert', group.rows, null));
-    for (const group of prepared.rels) addCounts(r, await writeRelBatch(tx, group.type, 'upsert', group.rows, null));
+    for (const group of prepared.nodes) addCounts(n, await writeNodeBatch(tx, group.label, group.mode, group.rows, null));
+    for (const group of prepared.rels) addCounts(r, await writeRelBatch(tx, group.type, group.mode, group.rows, null));
     return { nodes: n, relationships: r };
   });
   return summary(prepared, null, nodes, relationships, started, clock());

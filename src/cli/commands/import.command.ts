@@ -22,6 +22,7 @@ export const IMPORT_USAGE = `  msht import <file...> --format csv|json|ctdc|nrm 
   msht import --rollback RUN_ID   roll back an unfinished run`;
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
+const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
 const counts = (c: WriteCounts) => `created ${fmt(c.created)}, updated ${fmt(c.updated)}, unchanged ${fmt(c.unchanged)}`;
 
 export function thisHost(): RunHost {
@@ -48,7 +49,7 @@ export function printSummary(s: ImportSummary, out: NodeJS.WritableStream = proc
       `  rows:           ${fmt(s.rows)} read${s.skipped ? `, ${fmt(s.skipped)} totals checked and not stored` : ''}`,
       `  nodes:          ${counts(s.nodes)}`,
       `  relationships:  ${counts(s.relationships)}`,
-      `  rejected:       ${fmt(s.rejected)} rows`,
+      `  rejected:       ${plural(s.rejected, 'row', 'rows')}`,
       ...(s.rejected === 0 ? [`  throughput:     ${fmt(Math.round(s.rows / secs))} rows/s, ${fmt(Math.round(rels / secs))} relationships/s`] : []),
       ...(s.runId ? [`  run:            ${s.runId} (committed)`] : s.rejected === 0 ? ['  run:            nothing changed; no run recorded'] : []),
       '',
@@ -131,7 +132,7 @@ export async function importCommand(args: string[]): Promise<number> {
     if (!prepared.ok) {
       for (const b of prepared.bad) process.stderr.write(`${formatBadRow(b)}\n`);
       printSummary(refusedSummary(plan.format, plan.files, plan.rows, prepared.bad));
-      process.stderr.write(`refused: ${fmt(prepared.bad.length)} problems; nothing was written\n`);
+      process.stderr.write(`refused: ${plural(prepared.bad.length, 'problem', 'problems')}; nothing was written\n`);
       return 1;
     }
     if (values['dry-run']) {

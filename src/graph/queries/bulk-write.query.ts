@@ -15,9 +15,12 @@ import type { CypherQuery } from '../query';
  * rule of the API: handling never loosened), or `conflict` (the id names another kind of node or
  * reference data: nothing written; the importer checks for these before it writes).
  *
- * With a run id (`$run`), created items carry it in `__importRun` and an updated item's values
- * before the change are copied once into an ImportBackup node, so that an unfinished run can be
- * rolled back (import-run.query.ts). Without one (`$run` null) nothing extra is written.
+ * With a run id (`$run`), created items carry it in `__importRun`, an updated item's values
+ * before the change are copied once into an ImportBackup node, and a relationship created in
+ * upsert mode (between nodes that were there before) is noted in one, so that an unfinished run
+ * can be rolled back (import-run.query.ts): its new nodes go with their relationships, its
+ * noted relationships one by one. Without a run (`$run` null) nothing extra is written. Create
+ * mode is for relationships with an end the same run creates.
  */
 
 export type BulkMode = 'create' | 'upsert';
@@ -110,7 +113,7 @@ function backup(v: string, key: 'node' | 'rel'): string {
   return `CALL (${v}) {
       WITH ${v} WHERE $run IS NOT NULL AND NOT EXISTS { MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run, ${field}: ${of}}) }
       CREATE (b:${IMPORT_BACKUP_LABEL})
-      SET b = properties(${v}), b.__run = $run, b.${field} = ${of}${key === 'node' ? `, b.__labels = labels(${v})` : ''}
+      SET b = properties(${v}), b.__run = $run, b.${field} = ${of}${key === 'node' ? `, b.__labels = labels(${v})` : `, b.__from = startNode(${v}).id, b.__to = endNode(${v}).id`}
     }`;
 }
 
@@ -182,6 +185,8 @@ WITH row, a, b, old, CASE
 CALL (row, a, b, outcome) {
   WITH row, a, b WHERE outcome = 'created'
   ${create.replace(/\n/g, '\n  ')}
+  WITH r WHERE $run IS NOT NULL
+  CREATE (:${IMPORT_BACKUP_LABEL} {__run: $run, __createdRel: elementId(r)})
 }
 CALL (row, old, outcome) {
   WITH row, old WHERE outcome = 'updated'

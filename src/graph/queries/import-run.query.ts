@@ -1,11 +1,12 @@
-import { IMPORT_BACKUP_LABEL, IMPORT_RUN_LABEL, PERSON_ROLE_LABELS, type RelationshipType } from '../../domain/graph-model';
+import { IMPORT_BACKUP_LABEL, IMPORT_RUN_LABEL, PERSON_ROLE_LABELS } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
 
 /**
  * The bookkeeping of import runs (README.md#importing-data): a run's record, and the statements
- * that undo an unfinished run or tidy a committed one. The undo and tidy statements batch with
- * `CALL { ... } IN TRANSACTIONS` (auto-commit only), and each may be run again after an
- * interruption: it only touches what is still marked.
+ * that undo an unfinished run. Every item a run creates keeps the run's id in `__importRun`
+ * (hidden: the API and exports leave out `__` keys); every item it changes is first copied into
+ * an ImportBackup. The undo statements batch with `CALL { ... } IN TRANSACTIONS` (auto-commit
+ * only), and each may be run again after an interruption: it only touches what is still there.
  */
 
 export function createRunQuery(props: Record<string, unknown>): CypherQuery {
@@ -86,26 +87,32 @@ export function restoreRelsQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE b.__relId IS NOT NULL
 CALL (b) {
-  MATCH ()-[r]->() WHERE elementId(r) = b.__relId
+  MATCH (:Entity {id: b.__from})-[r]->(:Entity {id: b.__to}) WHERE elementId(r) = b.__relId
   SET r = properties(b)
-  REMOVE r.__run, r.__relId
+  REMOVE r.__run, r.__relId, r.__from, r.__to
 } ${BATCH}
 RETURN count(*) AS restored`,
     params: { run },
   };
 }
 
-/** Deletes the relationships of one type the run created (index seek on `__importRun`). */
-export function deleteCreatedRelsQuery(run: string, type: RelationshipType): CypherQuery {
+/**
+ * Deletes the relationships the run created between nodes that were there before (noted in its
+ * backups); the rest go with the nodes the run created.
+ */
+export function deleteCreatedRelsQuery(run: string): CypherQuery {
   return {
-    cypher: `MATCH ()-[r:${type}]->() WHERE r.__importRun = $run
-CALL (r) { DELETE r } ${BATCH}
+    cypher: `MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE b.__createdRel IS NOT NULL
+CALL (b) {
+  MATCH ()-[r]->() WHERE elementId(r) = b.__createdRel AND r.__importRun = $run
+  DELETE r
+} ${BATCH}
 RETURN count(*) AS deleted`,
     params: { run },
   };
 }
 
-/** Deletes the nodes the run created, with whatever relationships they have. */
+/** Deletes the nodes the run created (index seek on `__importRun`), with their relationships. */
 export function deleteCreatedNodesQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (n:Entity) WHERE n.__importRun = $run
@@ -122,28 +129,4 @@ CALL (b) { DELETE b } ${BATCH}
 RETURN count(*) AS deleted`,
     params: { run },
   };
-}
-
-/** After commit: the run's relationships of one type lose their run mark. */
-export function clearRelMarksQuery(run: string, type: RelationshipType): CypherQuery {
-  return {
-    cypher: `MATCH ()-[r:${type}]->() WHERE r.__importRun = $run
-CALL (r) { REMOVE r.__importRun } ${BATCH}
-RETURN count(*) AS cleared`,
-    params: { run },
-  };
-}
-
-export function clearNodeMarksQuery(run: string): CypherQuery {
-  return {
-    cypher: `MATCH (n:Entity) WHERE n.__importRun = $run
-CALL (n) { REMOVE n.__importRun } ${BATCH}
-RETURN count(*) AS cleared`,
-    params: { run },
-  };
-}
-
-/** How many items still carry the run's mark (nodes; relationships of one type). */
-export function markedNodesQuery(run: string): CypherQuery {
-  return { cypher: 'MATCH (n:Entity) WHERE n.__importRun = $run RETURN count(n) AS n', params: { run } };
 }
