@@ -1,5 +1,6 @@
 import { checkDatePairs, checkProps, isWritableLabel, NODE_PROPS, REL_PROPS, storedProps } from '../../domain/entity-props';
 import { isNodeLabel, REFERENCE_LABELS, type PersonRoleLabel } from '../../domain/graph-model';
+import { normaliseIdentifier } from '../../domain/identifiers';
 import { ROLE_LABEL, type PersonRole } from '../../domain/person';
 import type { Provenance } from '../../domain/provenance';
 import type { ProvenanceInput } from '../../domain/provenance-input';
@@ -51,10 +52,12 @@ export function addSubgraphToPlan(plan: ImportPlan, sub: Subgraph, name: string,
       }
       const derived: Record<string, unknown> = {};
       if (isIdentifierLabel(label)) {
-        for (const k of ['value', 'countryCode']) {
-          if (given[k] !== undefined) derived[k] = given[k];
-          delete given[k];
-        }
+        // The natural key, normalised as the API stores it (a value typed another way is one node).
+        if (typeof given.value === 'string') derived.value = normaliseIdentifier(label, given.value, 'x.properties.value');
+        else if (given.value !== undefined) throw new Error('properties.value: must be text');
+        if (typeof given.countryCode === 'string') derived.countryCode = given.countryCode;
+        delete given.value;
+        delete given.countryCode;
       }
       if (label === 'Person' && given.name === undefined && n.redacted) given.name = n.label;
       const checked = checkProps(NODE_PROPS[label], given, 'x.properties', today, false);

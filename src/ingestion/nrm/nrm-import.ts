@@ -137,6 +137,17 @@ function addFile(plan: ImportPlan, src: NrmSource): void {
       plan.skipped++;
       continue;
     }
+    // Every total this cell is part of: each subset of its dimensions set to Total, for its
+    // responder and for its responder type's subtotal (whether or not its values map: the
+    // totals check the table's own arithmetic).
+    const dims = DIMENSIONS.map((d) => r[d]);
+    for (let mask = 0; mask < 1 << DIMENSIONS.length; mask++) {
+      const masked = dims.map((v, i) => ((mask >> i) & 1 ? NRM_TOTAL : v));
+      for (const who of [`R:${responder}`, `T:${r['First responder type'].trim()}`]) {
+        const k = totalKey(r.Year.trim(), quarter, who, masked);
+        sums.set(k, (sums.get(k) ?? 0) + people);
+      }
+    }
     const nat = mapNrmNationality(r.Nationality);
     const categories = mapNrmExploitationType(r['Exploitation type']);
     const ageGroup = mapNrmAgeGroup(r['Age at exploitation']);
@@ -178,16 +189,6 @@ function addFile(plan: ImportPlan, src: NrmSource): void {
       source,
     });
     if (forceCode) plan.rels.push({ type: 'REFERRED_BY_FORCE', from: id, to: `${ID_PREFIX.PoliceForce}-${forceCode}`, props: {}, prov, source });
-    // Every total this cell is part of: each subset of its dimensions set to Total, for its
-    // responder and for its responder type's subtotal.
-    const dims = DIMENSIONS.map((d) => r[d]);
-    for (let mask = 0; mask < 1 << DIMENSIONS.length; mask++) {
-      const masked = dims.map((v, i) => ((mask >> i) & 1 ? NRM_TOTAL : v));
-      for (const who of [`R:${responder}`, `T:${r['First responder type'].trim()}`]) {
-        const k = totalKey(r.Year.trim(), quarter, who, masked);
-        sums.set(k, (sums.get(k) ?? 0) + people);
-      }
-    }
   }
 
   const typesWithCells = new Set([...sums.keys()].map((k) => (JSON.parse(k) as string[])[2]!));

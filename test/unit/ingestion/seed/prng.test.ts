@@ -1,3 +1,4 @@
+import { parseScale, SCALES } from '../../../../src/ingestion/seed/seed-item';
 import { Prng } from '../../../../src/ingestion/seed/prng';
 
 describe('Prng (xoshiro128**)', () => {
@@ -54,5 +55,14 @@ describe('Prng (xoshiro128**)', () => {
 
   it('refuses a seed that is not an integer', () => {
     expect(() => new Prng(1.5)).toThrow(/integer/);
+  });
+});
+
+describe('parseScale', () => {
+  it('knows the named sizes and takes a number of persons', () => {
+    expect(parseScale('small')).toEqual({ name: 'small', persons: SCALES.small });
+    expect(parseScale('5000')).toEqual({ name: '5000', persons: 5000 });
+    expect(() => parseScale('huge')).toThrow(/--scale must be/);
+    expect(() => parseScale('3')).toThrow(/--scale must be/);
   });
 });
