@@ -31,7 +31,8 @@ export function checkPlanShape(plan: ImportPlan): BadRow[] {
       bad.push({ ...n.source, reason: `id ${JSON.stringify(n.id)} is not a valid id (a prefix such as ${ID_PREFIX[n.label]}-, then letters, digits, _ . : or -)` });
       continue;
     }
-    if (!n.id.startsWith(`${ID_PREFIX[n.label]}-`)) {
+    // Analysts' files must use our prefixes; an export's ids come from a graph (reference data has its own).
+    if (plan.format === 'csv' && !n.id.startsWith(`${ID_PREFIX[n.label]}-`)) {
       bad.push({ ...n.source, reason: `id ${n.id} of a ${n.label} must start with ${ID_PREFIX[n.label]}-` });
       continue;
     }

@@ -65,12 +65,21 @@ export function sortBadRows(files: readonly string[], bad: BadRow[]): BadRow[] {
 
 export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date): Promise<Prepared> {
   const bad: BadRow[] = [...plan.bad, ...checkPlanShape(plan)];
-  const planned = new Map(plan.nodes.map((n) => [n.id, n]));
+  const existing = await readExistingNodes(g, [...plan.nodes.map((n) => n.id), ...externalEnds(plan)]);
+  // An export carries the reference data its edges need (the report all reference data cites,
+  // for one): it is in this graph already, and stays as it is.
+  const nodes =
+    plan.format === 'json'
+      ? plan.nodes.filter((n) => {
+          const e = existing.get(n.id);
+          return !(e && e.visible && e.labels.includes('Reference') && e.labels.includes(n.label));
+        })
+      : plan.nodes;
+  plan.skipped += plan.nodes.length - nodes.length;
+  const planned = new Map(nodes.map((n) => [n.id, n]));
 
   // Ids: new, or the same kind of record the caller may see (never reference data).
-  const external = externalEnds(plan);
-  const existing = await readExistingNodes(g, [...planned.keys(), ...external]);
-  for (const n of plan.nodes) {
+  for (const n of nodes) {
     const e = existing.get(n.id);
     if (!e) continue;
     if (!e.visible) bad.push({ ...n.source, reason: `id ${n.id} is already in use` });
@@ -98,10 +107,10 @@ export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date)
 
   // Identifier values are natural keys: one node per value.
   const byLabel = new Map<IdentifierLabel, string[]>();
-  for (const n of plan.nodes) if (isIdentifierLabel(n.label) && typeof n.props.value === 'string') byLabel.set(n.label, [...(byLabel.get(n.label) ?? []), n.props.value]);
+  for (const n of nodes) if (isIdentifierLabel(n.label) && typeof n.props.value === 'string') byLabel.set(n.label, [...(byLabel.get(n.label) ?? []), n.props.value]);
   for (const [label, values] of byLabel) {
     const holders = await readIdentifierHolders(g, label, values);
-    for (const n of plan.nodes) {
+    for (const n of nodes) {
       if (n.label !== label) continue;
       const holder = holders.get(n.props.value as string);
       if (holder && holder !== n.id) bad.push({ ...n.source, reason: `value: this ${label} is already in the graph as ${holder}; use that id` });
@@ -109,7 +118,7 @@ export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date)
   }
 
   // Provenance: every item cites a report (of the plan, or in the graph) and inherits its grading.
-  const cited = new Set([...plan.nodes, ...plan.rels].map((i) => i.prov.reportId).filter((id) => !plan.reports.has(id)));
+  const cited = new Set([...nodes, ...plan.rels].map((i) => i.prov.reportId).filter((id) => !plan.reports.has(id)));
   const reports = new Map<string, ReportDefaults>([...(await readReportDefaults(g, [...cited])), ...plan.reports]);
   const resolve = (item: { prov: ImportPlan['nodes'][number]['prov']; source: SourceRef }): StoredProvenanceRow | null => {
     const report = reports.get(item.prov.reportId);
@@ -127,7 +136,7 @@ export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date)
 
   const isNew = (id: string) => planned.has(id) && !existing.has(id);
   const nodeGroups = new Map<string, NodeGroup>();
-  for (const n of plan.nodes) {
+  for (const n of nodes) {
     const prov = resolve(n);
     if (!prov) continue;
     const { props, dates } = splitDates(n.props, dateKeys(storedProps(n.label)));

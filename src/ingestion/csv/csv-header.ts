@@ -30,8 +30,11 @@ export interface CsvHeader {
   properties: CsvColumn[];
 }
 
-/** The provenance columns any row may carry; the rest of a fact's provenance comes from its report. */
-export const PROVENANCE_COLUMNS = ['reportId', 'gradeSource', 'gradeIntel', 'ukHandling', 'handling', 'consent', 'recordedAt'] as const;
+/**
+ * The provenance columns any row may carry; the rest of a fact's provenance comes from its
+ * report. `agency` only on an IntelligenceReport row, which is its own source (README.md#csv).
+ */
+export const PROVENANCE_COLUMNS = ['reportId', 'agency', 'gradeSource', 'gradeIntel', 'ukHandling', 'handling', 'consent', 'recordedAt'] as const;
 
 /** Parses a header row; throws with every problem at once. */
 export function parseCsvHeader(cells: readonly string[]): CsvHeader {

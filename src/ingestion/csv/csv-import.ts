@@ -1,6 +1,7 @@
 import { checkDatePairs, checkProps, isWritableLabel, NODE_PROPS, REL_PROPS, storedProps, type WritableLabel } from '../../domain/entity-props';
 import { isRelationshipType, PERSON_ROLE_LABELS, REFERENCE_LABELS, SUPER_LABELS, type PersonRoleLabel } from '../../domain/graph-model';
 import { normaliseIdentifier, phoneCountry } from '../../domain/identifiers';
+import { ID_PREFIX } from '../../domain/ids';
 import { personBirthRules } from '../../domain/person-rules';
 import type { ProvenanceInput } from '../../domain/provenance-input';
 import { isIdentifierLabel } from '../check-plan';
@@ -127,7 +128,32 @@ function nodeRow(plan: ImportPlan, header: CsvHeader, row: CsvLine, source: Sour
   if (label === 'Person') Object.assign(raw, personBirthRules(raw as { dateOfBirth?: string; birthYear?: number }, opts.today, 'row'));
   const checked = checkProps(NODE_PROPS[label], raw, 'row', opts.today, true);
   checkDatePairs(label, checked, 'row');
+  if (label === 'IntelligenceReport') return reportRow(plan, id, presentOnly(checked), provCells, source);
+  if (provCells.has('agency')) fail('agency: a fact takes the agency of its report; give it on IntelligenceReport rows only');
   plan.nodes.push({ label, id, props: presentOnly({ ...checked, ...derived }), roles, prov: provenanceOf(provCells, opts.defaultReportId), source });
+}
+
+/**
+ * A report is its own source, as `upsertIntelligenceReport` makes it: its row gives the agency
+ * and its grading and handling, which the facts citing it inherit; it is ISSUED_BY its agency.
+ */
+function reportRow(plan: ImportPlan, id: string, props: Record<string, unknown>, cells: Map<string, string>, source: SourceRef): void {
+  const missing = ['agency', 'gradeSource', 'gradeIntel', 'ukHandling', 'handling'].filter((c) => !cells.get(c));
+  if (missing.length > 0) fail(`an IntelligenceReport row is its own source: give ${missing.join(', ')}`);
+  const reportId = cells.get('reportId');
+  if (reportId && reportId !== id) fail(`reportId: an IntelligenceReport cites itself (${id})`);
+  const prov = provenanceOf(new Map([...cells, ['reportId', id]]), id);
+  const agency = cells.get('agency')!.toUpperCase();
+  plan.reports.set(id, {
+    agency,
+    gradeSource: prov.gradeSource as 1 | 2 | 3,
+    gradeIntel: prov.gradeIntel as 'A',
+    ukHandling: prov.ukHandling as 'P',
+    handling: prov.handling as 'H0',
+    consent: prov.consent ?? false,
+  });
+  plan.nodes.push({ label: 'IntelligenceReport', id, props, roles: [], prov, source });
+  plan.rels.push({ type: 'ISSUED_BY', from: id, to: `${ID_PREFIX.Agency}-${agency}`, props: {}, prov, source });
 }
 
 function relRow(plan: ImportPlan, header: CsvHeader, row: CsvLine, source: SourceRef, opts: CsvPlanOptions): void {

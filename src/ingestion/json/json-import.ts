@@ -3,7 +3,7 @@ import { isNodeLabel, REFERENCE_LABELS, type PersonRoleLabel } from '../../domai
 import { normaliseIdentifier } from '../../domain/identifiers';
 import { ROLE_LABEL, type PersonRole } from '../../domain/person';
 import type { Provenance } from '../../domain/provenance';
-import type { ProvenanceInput } from '../../domain/provenance-input';
+import type { ProvenanceInput, ReportDefaults } from '../../domain/provenance-input';
 import type { Subgraph } from '../../domain/subgraph';
 import { AppError } from '../../errors/app-error';
 import { parseJsonExport } from '../../exports/json-export';
@@ -16,8 +16,9 @@ import { emptyPlan, presentOnly, reasonOf, type ImportPlan } from '../import-pla
  * reference kinds (countries, forces, agencies, vocabularies) are not written: they must already
  * be in the graph, as in every deployment of this service. A property that is `null` in the file
  * (withheld from the recipient, or unset) is left as it is in the graph; a redacted victim new to
- * the graph gets its pseudonym as its name. Reports cited but not in the file are not created:
- * the facts keep their reportId. Bad items are reported by JSON path (`$.nodes[3]`).
+ * the graph gets its pseudonym as its name. Every item keeps its provenance as the file gives it;
+ * reports cited but not in the file are not created (the facts keep their reportId). Bad items
+ * are reported by JSON path (`$.nodes[3]`).
  */
 
 export interface JsonSource {
@@ -31,9 +32,15 @@ function provenanceInput(p: Provenance): ProvenanceInput {
 
 const PREFIX = 'x.';
 
+const defaultsOf = (p: Provenance): ReportDefaults => ({ agency: p.agency, gradeSource: p.gradeSource, gradeIntel: p.gradeIntel, ukHandling: p.ukHandling, handling: p.handling, consent: p.consent });
+
 /** Adds a subgraph's items to a plan. Pure. */
 export function addSubgraphToPlan(plan: ImportPlan, sub: Subgraph, name: string, today: Date): void {
   const reference = new Set<string>(REFERENCE_LABELS);
+  // Every item carries its full provenance; a cited report's defaults (its agency above all) come
+  // from the report itself when the file holds it, else from the first item that cites it.
+  for (const n of sub.nodes) if (n.type === 'IntelligenceReport') plan.reports.set(n.id, defaultsOf(n.provenance));
+  for (const i of [...sub.nodes, ...sub.edges]) if (!plan.reports.has(i.provenance.reportId)) plan.reports.set(i.provenance.reportId, defaultsOf(i.provenance));
   sub.nodes.forEach((n, i) => {
     plan.rows++;
     const source = { file: name, line: `$.nodes[${i}]` };

@@ -87,6 +87,21 @@ describe('planCsv', () => {
     expect(p.nodes.find((n) => n.id === 'per-6')!.props.name).toBe('Quoted, with a\nline break');
   });
 
+  it('takes a report row as its own source, ISSUED_BY its agency, for the rows after it to cite', () => {
+    const p = plan(
+      {
+        'r.csv': ':ID,:LABEL,reference,title,agency,gradeSource,gradeIntel,ukHandling,handling\nrep-x1,IntelligenceReport,KENT/2024/1,Car wash visit,kent,2,B,P,H1\nrep-x2,IntelligenceReport,KENT/2024/2,,KENT,,B,P,H1\n',
+        'p.csv': ':ID,:LABEL,name,reportId,agency\nper-1,Person,A Person,rep-x1,\nper-2,Person,B Person,rep-x1,NCA\n',
+      },
+      null,
+    );
+    expect(p.bad.map(formatBadRow)).toEqual(['r.csv:3: an IntelligenceReport row is its own source: give gradeSource', 'p.csv:3: agency: a fact takes the agency of its report; give it on IntelligenceReport rows only']);
+    expect(p.reports.get('rep-x1')).toEqual({ agency: 'KENT', gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', handling: 'H1', consent: false });
+    expect(p.nodes[0]).toMatchObject({ id: 'rep-x1', props: { reference: 'KENT/2024/1', title: 'Car wash visit' }, prov: { reportId: 'rep-x1' } });
+    expect(p.rels).toEqual([expect.objectContaining({ type: 'ISSUED_BY', from: 'rep-x1', to: 'agency-KENT' })]);
+    expect(p.nodes.find((n) => n.id === 'per-1')!.prov).toEqual({ reportId: 'rep-x1' });
+  });
+
   it('needs a report for every row: a column or a default', () => {
     const p = plan({ 'x.csv': ':ID,:LABEL,name\nper-1,Person,A\n' }, null);
     expect(p.bad.map(formatBadRow)).toEqual(['x.csv:2: reportId: required (give a reportId column, or a default report)']);
