@@ -78,20 +78,22 @@ export class IdentifierValues {
     return `${country}${pad(check, 2)}${bban}`;
   }
 
-  /** A passport number in the shape the country uses. */
+  /** A passport number in the shape the country uses (each shape a bijection of the counter). */
   passport(country: string): string {
-    const x = spread(this.next(`passport-${country}`), 10 ** 8, 3_999_971, (this.seed * 31_337) % 10 ** 8);
+    const n = this.next(`passport-${country}`);
     switch (country) {
       case 'GB':
-        return pad(x, 9);
-      case 'VN':
-        return `C${pad(x % 10 ** 7, 7)}${letters(x % 24, 1)}`;
+        return pad(spread(n, 10 ** 9, 3_999_971, (this.seed * 31_337) % 10 ** 9), 9);
+      case 'VN': {
+        const x = spread(n, 24 * 10 ** 7, 3_999_971, (this.seed * 31_337) % (24 * 10 ** 7));
+        return `C${pad(x % 10 ** 7, 7)}${letters(Math.floor(x / 10 ** 7), 1)}`;
+      }
       case 'AL':
-        return `BA${pad(x % 10 ** 7, 7)}`;
+        return `BA${pad(spread(n, 10 ** 7, 3_999_971, (this.seed * 31_337) % 10 ** 7), 7)}`;
       case 'RO':
-        return `05${pad(x % 10 ** 7, 7)}`;
+        return `05${pad(spread(n, 10 ** 7, 3_999_971, (this.seed * 31_337) % 10 ** 7), 7)}`;
       default:
-        return `${country}${pad(x, 8)}`;
+        return `${country}${pad(spread(n, 10 ** 8, 3_999_971, (this.seed * 31_337) % 10 ** 8), 8)}`;
     }
   }
 

@@ -18,10 +18,20 @@ describe('a medium world follows the NRM proportions', () => {
   const victimOf = new Map<string, string>();
   const force = new Map<string, string>();
   const isCategory = new Set<string>(EXPLOITATION_CATEGORIES.map((c) => `etype-${c}`));
+  const ids = new Set<string>();
+  const values = new Set<string>();
+  const repeated: string[] = [];
 
   beforeAll(() => {
     for (const slice of new WorldGenerator({ seed: 7, persons: SCALES.medium }).generate()) {
       for (const it of slice) {
+        if (it.kind === 'node') {
+          if (ids.has(it.id)) repeated.push(it.id);
+          ids.add(it.id);
+          const unique = typeof it.props.value === 'string' ? `${it.label}|${it.props.value}` : it.label === 'IntelligenceReport' ? `ref|${String(it.props.reference)}` : null;
+          if (unique && values.has(unique)) repeated.push(unique);
+          if (unique) values.add(unique);
+        }
         if (it.kind === 'node' && it.label === 'Person' && it.roles?.includes('Victim')) {
           nationality.set(it.id, null);
           age.set(it.id, it.props.ageGroup as string);
@@ -46,6 +56,11 @@ describe('a medium world follows the NRM proportions', () => {
     }
     return worst;
   }
+
+  it('never repeats an id or a natural key (identifier values, report references)', () => {
+    expect(ids.size).toBeGreaterThan(90_000);
+    expect(repeated).toEqual([]);
+  });
 
   it('has about 55% of its persons as victims', () => {
     expect(nationality.size / SCALES.medium).toBeCloseTo(0.55, 2);
