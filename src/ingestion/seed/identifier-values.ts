@@ -82,8 +82,11 @@ export class IdentifierValues {
   passport(country: string): string {
     const n = this.next(`passport-${country}`);
     switch (country) {
-      case 'GB':
-        return pad(spread(n, 10 ** 9, 3_999_971, (this.seed * 31_337) % 10 ** 9), 9);
+      case 'GB': {
+        // Nine digits not starting 0: Romanian numbers start 05, and values are unique across countries.
+        const x = spread(n, 4 * 10 ** 8, 3_999_971, (this.seed * 31_337) % (4 * 10 ** 8));
+        return `${1 + Math.floor(x / 10 ** 8)}${pad(x % 10 ** 8, 8)}`;
+      }
       case 'VN': {
         const x = spread(n, 24 * 10 ** 7, 3_999_971, (this.seed * 31_337) % (24 * 10 ** 7));
         return `C${pad(x % 10 ** 7, 7)}${letters(Math.floor(x / 10 ** 7), 1)}`;

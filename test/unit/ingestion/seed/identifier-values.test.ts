@@ -24,4 +24,10 @@ describe('IdentifierValues', () => {
     expect(new Set(values).size).toBe(values.length);
     for (const x of values.slice(0, 2000)) expect(normaliseIdentifier(kind, x, 'value')).toBe(x);
   });
+
+  it('never makes the same document number for two countries (values are unique per kind)', () => {
+    const w = new IdentifierValues(3);
+    const all = ['GB', 'RO', 'AL', 'VN', 'BA', 'SD'].flatMap((c) => many(20_000, () => w.passport(c)));
+    expect(new Set(all).size).toBe(all.length);
+  });
 });
