@@ -1,4 +1,8 @@
 import { bulkNodesQuery, bulkRelsQuery, extraLabels, type BulkNodeRow, type BulkRelRow } from '../../../../src/graph/queries/bulk-write.query';
+import { nrmStatisticFilter } from '../../../../src/graph/queries/filters/entity.filters';
+import { identifierHoldersQuery } from '../../../../src/graph/queries/identifier.query';
+import { ParamBag } from '../../../../src/graph/queries/params';
+import { nodeKindsQuery } from '../../../../src/graph/queries/write.query';
 import { deleteCreatedNodesQuery, deleteCreatedRelsQuery, restoreNodesQuery, restoreRelsQuery } from '../../../../src/graph/queries/import-run.query';
 
 const prov = { reportId: 'rep-1', agency: 'NCA', recordedAt: '2024-01-01T00:00:00.000Z', gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', handling: 'H1', consent: false };
@@ -55,5 +59,19 @@ describe('import run undo statements', () => {
     }
     expect(restoreNodesQuery('imp-1')).toMatchSnapshot();
     expect(deleteCreatedRelsQuery('imp-1')).toMatchSnapshot();
+  });
+});
+
+describe('import check builders', () => {
+  it('read kinds of ids (no properties) and identifier holders with the visibility rule', () => {
+    const kinds = nodeKindsQuery(['per-1', 'per-1', 'ocg-2']);
+    expect(kinds.params.ids).toEqual(['per-1', 'ocg-2']);
+    expect(kinds).toMatchSnapshot();
+    expect(identifierHoldersQuery('Phone', ['+447812345678'])).toMatchSnapshot();
+  });
+
+  it('filter NRM statistics cells by period, force, categories and nationality', () => {
+    const bag = new ParamBag();
+    expect({ where: nrmStatisticFilter({ periods: ['2023Q1'], forceCodes: ['KENT'], exploitationCategories: ['LABOUR'], nationalityCodes: ['AL'] }, bag), params: bag.params }).toMatchSnapshot();
   });
 });
