@@ -73,10 +73,7 @@ function* chunks<T>(rows: readonly T[], size: number): Generator<T[]> {
 
 const changed = (c: WriteCounts) => c.created + c.updated > 0;
 
-/**
- * Rolls back runs whose process is gone, and finishes tidying committed ones. Returns what it did.
- * `onlySha256` limits the roll-back to runs of those files (tidying is always safe).
- */
+/** Rolls back import runs whose process is gone, and finishes tidying committed ones. Returns what it did. */
 export async function recoverImports(g: ScopedGraph, runHost: RunHost, now: Date, onRecovered?: StagedOptions['onRecovered']): Promise<{ run: ImportRun; action: 'rolled back' | 'tidied' }[]> {
   const done: { run: ImportRun; action: 'rolled back' | 'tidied' }[] = [];
   for (const run of await readRuns(g)) {

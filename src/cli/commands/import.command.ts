@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 
 import { loadConfig } from '../../config/config';
@@ -11,9 +10,10 @@ import { formatBadRow, IMPORT_FORMATS, type ImportFormat } from '../../ingestion
 import { planFiles } from '../../ingestion/plan-files';
 import { prepareImport } from '../../ingestion/prepare-import';
 import { StreamProgress } from '../../ingestion/progress';
-import { ImportRefused, recoverImports, refusedSummary, runStagedImport, type ImportSummary, type RunHost } from '../../ingestion/run-import';
+import { ImportRefused, recoverImports, refusedSummary, runStagedImport, type ImportSummary } from '../../ingestion/run-import';
 import { createLogger } from '../../logging/logger';
 import { systemGraph } from '../../graph/system-graph';
+import { thisHost } from '../run-host';
 
 export const IMPORT_USAGE = `  msht import <file...> --format csv|json|ctdc|nrm [--report REPORT_ID] [--batch-size N] [--dry-run]
                                   import files (csv: node and relationship files; nrm: a table or the folder)
@@ -24,21 +24,6 @@ export const IMPORT_USAGE = `  msht import <file...> --format csv|json|ctdc|nrm 
 const fmt = (n: number) => n.toLocaleString('en-GB');
 const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
 const counts = (c: WriteCounts) => `created ${fmt(c.created)}, updated ${fmt(c.updated)}, unchanged ${fmt(c.unchanged)}`;
-
-export function thisHost(): RunHost {
-  return {
-    host: os.hostname(),
-    pid: process.pid,
-    isAlive: (pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (e) {
-        return (e as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    },
-  };
-}
 
 export function printSummary(s: ImportSummary, out: NodeJS.WritableStream = process.stdout): void {
   const secs = Math.max(s.seconds, 0.001);

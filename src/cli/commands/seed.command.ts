@@ -9,7 +9,7 @@ import { parseScale } from '../../ingestion/seed/seed-item';
 import { runSeed, type SeedSummary } from '../../ingestion/seed/seeder';
 import { createLogger } from '../../logging/logger';
 import { systemGraph } from '../../graph/system-graph';
-import { thisHost } from './import.command';
+import { thisHost } from '../run-host';
 
 export const SEED_USAGE = `  msht seed [--scale tiny|small|medium|large|PERSONS] [--seed N] [--force]
                                   load a synthetic world (deterministic for a seed; default small, seed 1)`;
