@@ -73,6 +73,11 @@ function* chunks<T>(rows: readonly T[], size: number): Generator<T[]> {
 
 const changed = (c: WriteCounts) => c.created + c.updated > 0;
 
+/** Import runs that did not commit (running now, or left by a process that died). */
+export async function unfinishedImports(g: ScopedGraph): Promise<ImportRun[]> {
+  return (await readRuns(g)).filter((r) => r.kind === 'IMPORT' && r.status !== 'COMMITTED');
+}
+
 /** Rolls back import runs whose process is gone, and finishes tidying committed ones. Returns what it did. */
 export async function recoverImports(g: ScopedGraph, runHost: RunHost, now: Date, onRecovered?: StagedOptions['onRecovered']): Promise<{ run: ImportRun; action: 'rolled back' | 'tidied' }[]> {
   const done: { run: ImportRun; action: 'rolled back' | 'tidied' }[] = [];
