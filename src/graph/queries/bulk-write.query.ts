@@ -56,6 +56,28 @@ export interface BulkRelRow {
   prov: StoredProvenanceRow;
 }
 
+/**
+ * The rows as sent: a batch's facts mostly share a report's grading, so each distinct provenance
+ * (recordedAt aside) goes once into `$provs` and a row names it by index (`p`), with its own
+ * `at` (recordedAt). Half the bytes on the wire, and half the parameter maps to read.
+ */
+function pack<R extends { prov: StoredProvenanceRow }>(rows: readonly R[]): { rows: (Omit<R, 'prov'> & { p: number; at: string })[]; provs: Omit<StoredProvenanceRow, 'recordedAt'>[] } {
+  const index = new Map<string, number>();
+  const provs: Omit<StoredProvenanceRow, 'recordedAt'>[] = [];
+  const packed = rows.map(({ prov, ...rest }) => {
+    const { recordedAt, ...shared } = prov;
+    const key = `${shared.reportId}|${shared.agency}|${shared.gradeSource}|${shared.gradeIntel}|${shared.ukHandling}|${shared.handling}|${shared.consent}`;
+    let p = index.get(key);
+    if (p === undefined) {
+      p = provs.length;
+      provs.push(shared);
+      index.set(key, p);
+    }
+    return { ...rest, p, at: recordedAt };
+  });
+  return { rows: packed, provs };
+}
+
 const keysOfKind = (table: PropTable, kind: string) =>
   Object.entries(table)
     .filter(([, s]) => s.kind === kind)
@@ -77,16 +99,16 @@ function typedSets(v: string, table: PropTable, keep: boolean): string[] {
 }
 
 function provenanceCreate(v: string): string {
-  return `${v} += row.prov, ${v}.recordedAt = datetime(row.prov.recordedAt), ${v}.gradeSource = toInteger(row.prov.gradeSource)`;
+  return `${v} += prov, ${v}.recordedAt = datetime(row.at), ${v}.gradeSource = toInteger(prov.gradeSource)`;
 }
 
 /** The API's rule on update: the new report and grading; handling never loosened; consent only kept if both say so. */
 function provenanceUpdate(v: string): string {
-  return `${v}.reportId = row.prov.reportId, ${v}.agency = row.prov.agency, ${v}.recordedAt = datetime(row.prov.recordedAt),
-      ${v}.gradeSource = toInteger(row.prov.gradeSource), ${v}.gradeIntel = row.prov.gradeIntel,
-      ${v}.handling = CASE WHEN ${v}.handling > row.prov.handling THEN ${v}.handling ELSE row.prov.handling END,
-      ${v}.ukHandling = CASE WHEN ${v}.ukHandling = 'C' OR row.prov.ukHandling = 'C' THEN 'C' ELSE 'P' END,
-      ${v}.consent = coalesce(${v}.consent, false) AND row.prov.consent`;
+  return `${v}.reportId = prov.reportId, ${v}.agency = prov.agency, ${v}.recordedAt = datetime(row.at),
+      ${v}.gradeSource = toInteger(prov.gradeSource), ${v}.gradeIntel = prov.gradeIntel,
+      ${v}.handling = CASE WHEN ${v}.handling > prov.handling THEN ${v}.handling ELSE prov.handling END,
+      ${v}.ukHandling = CASE WHEN ${v}.ukHandling = 'C' OR prov.ukHandling = 'C' THEN 'C' ELSE 'P' END,
+      ${v}.consent = coalesce(${v}.consent, false) AND prov.consent`;
 }
 
 /** True when applying the row would leave the item as it is (recordedAt aside: a re-import does not re-date a fact). */
@@ -95,10 +117,10 @@ function sameAs(v: string, withRoles: boolean): string {
     `all(k IN keys(row.props) WHERE ${v}[k] = row.props[k])`,
     `all(k IN keys(row.dates) WHERE ${v}[k] = date(row.dates[k]))`,
     ...(withRoles ? [`all(l IN coalesce(row.roles, []) WHERE l IN labels(${v}))`] : []),
-    `${v}.reportId = row.prov.reportId AND ${v}.agency = row.prov.agency`,
-    `${v}.gradeSource = row.prov.gradeSource AND ${v}.gradeIntel = row.prov.gradeIntel`,
-    `${v}.handling >= row.prov.handling AND (${v}.ukHandling = 'C' OR row.prov.ukHandling = 'P')`,
-    `(coalesce(${v}.consent, false) = false OR row.prov.consent = true)`,
+    `${v}.reportId = prov.reportId AND ${v}.agency = prov.agency`,
+    `${v}.gradeSource = prov.gradeSource AND ${v}.gradeIntel = prov.gradeIntel`,
+    `${v}.handling >= prov.handling AND (${v}.ukHandling = 'C' OR prov.ukHandling = 'P')`,
+    `(coalesce(${v}.consent, false) = false OR prov.consent = true)`,
   ].join('\n       AND ');
 }
 
@@ -124,31 +146,33 @@ export function bulkNodesQuery(label: WritableLabel, mode: BulkMode, rows: reado
   const create = `CREATE (n${labels})
   SET n = row.props, n.id = row.id, ${provenanceCreate('n')}, n.__importRun = $run${typedSets('n', table, false).map((s) => `, ${s}`).join('')}
   ${isPerson ? roleSets('n') : ''}`.trimEnd();
+  const params = { ...pack(rows), run };
   if (mode === 'create') {
-    return { cypher: `UNWIND $rows AS row\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params: { rows, run } };
+    return { cypher: `UNWIND $rows AS row\nWITH row, $provs[toInteger(row.p)] AS prov\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params };
   }
   return {
     cypher: `UNWIND $rows AS row
+WITH row, $provs[toInteger(row.p)] AS prov
 OPTIONAL MATCH (old:Entity {id: row.id})
-WITH row, old, CASE
+WITH row, prov, old, CASE
     WHEN old IS NULL THEN 'created'
     WHEN NOT old:${label} OR old:Reference THEN 'conflict'
     WHEN ${sameAs('old', isPerson)} THEN 'unchanged'
     ELSE 'updated'
   END AS outcome
-CALL (row, outcome) {
-  WITH row WHERE outcome = 'created'
+CALL (row, prov, outcome) {
+  WITH row, prov WHERE outcome = 'created'
   ${create.replace(/\n/g, '\n  ')}
 }
-CALL (row, old, outcome) {
-  WITH row, old WHERE outcome = 'updated'
+CALL (row, prov, old, outcome) {
+  WITH row, prov, old WHERE outcome = 'updated'
   ${backup('old', 'node')}
   SET old += row.props${typedSets('old', table, true).map((s) => `, ${s}`).join('')},
       ${provenanceUpdate('old')}
   ${isPerson ? roleSets('old').replace(/\n/g, '\n  ') : ''}
 }
 RETURN outcome, count(*) AS n`,
-    params: { rows, run },
+    params,
   };
 }
 
@@ -166,10 +190,12 @@ export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: read
   const create = `CREATE (a)-[r:${type}]->(b)
   SET r = row.props, ${provenanceCreate('r')}, r.__importRun = $run${typedSets('r', table, false).map((s) => `, ${s}`).join('')}`;
   const ends = `UNWIND $rows AS row
+WITH row, $provs[toInteger(row.p)] AS prov
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})`;
+  const params = { ...pack(rows), run };
   if (mode === 'create') {
-    return { cypher: `${ends}\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params: { rows, run } };
+    return { cypher: `${ends}\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params };
   }
   return {
     cypher: `${ends}
@@ -177,24 +203,24 @@ CALL (a, b, row) {
   OPTIONAL MATCH (a)-[old:${type}]->(b)${keyMatch(type)}
   RETURN old ORDER BY elementId(old) LIMIT 1
 }
-WITH row, a, b, old, CASE
+WITH row, prov, a, b, old, CASE
     WHEN old IS NULL THEN 'created'
     WHEN ${sameAs('old', false)} THEN 'unchanged'
     ELSE 'updated'
   END AS outcome
-CALL (row, a, b, outcome) {
-  WITH row, a, b WHERE outcome = 'created'
+CALL (row, prov, a, b, outcome) {
+  WITH row, prov, a, b WHERE outcome = 'created'
   ${create.replace(/\n/g, '\n  ')}
   WITH r WHERE $run IS NOT NULL
   CREATE (:${IMPORT_BACKUP_LABEL} {__run: $run, __createdRel: elementId(r)})
 }
-CALL (row, old, outcome) {
-  WITH row, old WHERE outcome = 'updated'
+CALL (row, prov, old, outcome) {
+  WITH row, prov, old WHERE outcome = 'updated'
   ${backup('old', 'rel')}
   SET old += row.props${typedSets('old', table, true).map((s) => `, ${s}`).join('')},
       ${provenanceUpdate('old')}
 }
 RETURN outcome, count(*) AS n`,
-    params: { rows, run },
+    params,
   };
 }
