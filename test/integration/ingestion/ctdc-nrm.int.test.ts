@@ -7,6 +7,7 @@ import { NRM_POLICE_FORCE_FILE, NRM_TOTAL, readNrmQuarterly } from '../../../src
 import { sharedDataDir } from '../../../src/ingestion/reference/shared-data';
 import { POLICE_FORCES } from '../../../src/domain/reference/police-forces';
 import { resetGraph } from '../../support/reset-graph';
+import { startTestService } from '../../support/test-service';
 import { testGraph, type TestGraph } from '../../support/test-graph';
 
 const host = { host: 'test', pid: process.pid, isAlive: () => true };
@@ -80,4 +81,27 @@ describe('importing the real CTDC and NRM files', () => {
     const [all] = await t.client.read({ cypher: 'MATCH (s:NRMStatistic) WHERE s.year = 2023 RETURN sum(s.people) AS n', params: {} });
     expect(all!.n).toBe(17_023);
   }, 600_000);
+
+  it('feeds the imported referrals into regional risk, a quarter the window covers in part pro rata', async () => {
+    const svc = await startTestService();
+    try {
+      const sdk = await svc.sdk({ roles: ['ANALYST'], clearance: 'H0' });
+      const year = (await sdk.RegionalRisk({ from: '2023-01-01', to: '2023-12-31' })).regionalRisk;
+      expect(year.referralsSource).toMatch(/imported NRM statistics .*2023Q1 to 2023Q4/);
+      const met = year.forces.find((f) => f.code === 'MPS')!;
+      expect(met.importedReferrals).toBe(670);
+      expect(met.referrals).toBe(met.graphReferrals + 670);
+      expect(year.forces.reduce((n, f) => n + (f.importedReferrals ?? 0), 0)).toBeGreaterThan(0);
+      // 2023-01-01 to 2023-02-14: 45 of Q1's 90 days, so half of the Met's Q1 referrals.
+      const [q1] = await t.client.read({ cypher: "MATCH (s:NRMStatistic {forceCode: 'MPS', period: '2023Q1'}) RETURN sum(s.people) AS n", params: {} });
+      const half = (await sdk.RegionalRisk({ from: '2023-01-01', to: '2023-02-14' })).regionalRisk;
+      expect(half.forces.find((f) => f.code === 'MPS')!.importedReferrals).toBe(Math.round((q1!.n as number) / 2));
+      // A window the statistics do not cover: imported, but nothing in it.
+      const old = (await sdk.RegionalRisk({ from: '1999-01-01', to: '1999-12-31' })).regionalRisk;
+      expect(old.referralsSource).toMatch(/cover no quarter/);
+      expect(old.forces.every((f) => f.importedReferrals === 0)).toBe(true);
+    } finally {
+      await svc.close();
+    }
+  }, 120_000);
 });
