@@ -1,3 +1,3 @@
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__mshtTestNeo4j?.stop();
+  await globalThis.__mshtTestNeo4j?.dispose();
 }

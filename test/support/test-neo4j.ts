@@ -9,6 +9,8 @@ import { freePort } from './free-port';
 export interface TestNeo4j extends EmbeddedNeo4j {
   homeDir: string;
   port: number;
+  /** Stops it and deletes its folder (a test store is some 500 MB: never leave one behind). */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -24,5 +26,13 @@ export async function startTestNeo4j(opts: { homeDir?: string; port?: number } =
     { homeDir, boltHost: '127.0.0.1', boltPort: port, heap: '1g', pageCache: '256m', txTimeoutSeconds: 120, startTimeoutMs: 600_000 },
     log,
   );
-  return { ...db, homeDir, port };
+  return {
+    ...db,
+    homeDir,
+    port,
+    dispose: async () => {
+      await db.stop();
+      fs.rmSync(homeDir, { recursive: true, force: true });
+    },
+  };
 }

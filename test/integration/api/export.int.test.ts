@@ -112,7 +112,7 @@ describe('exports for the Europol liaison', () => {
       expect(counts.records[0]!.get('rels').toNumber()).toBe(result.edges);
     } finally {
       await driver.close();
-      await partner.stop();
+      await partner.dispose();
     }
   }, 600_000);
 

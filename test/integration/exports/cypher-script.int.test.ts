@@ -42,8 +42,7 @@ describe('toCypherScript on an empty Neo4j', () => {
 
   afterAll(async () => {
     await driver?.close();
-    await db?.stop();
-    if (db) fs.rmSync(db.homeDir, { recursive: true, force: true });
+    await db?.dispose();
   });
 
   it('creates every node with its labels, and nothing else', async () => {

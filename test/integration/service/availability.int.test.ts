@@ -19,7 +19,7 @@ describe('when Neo4j goes away and comes back', () => {
 
   afterAll(async () => {
     await svc.close();
-    await neo4j.stop();
+    await neo4j.dispose();
   });
 
   it('answers SERVICE_UNAVAILABLE within seconds, /readyz 503, then recovers without a restart, data intact', async () => {
