@@ -1,6 +1,8 @@
-// Two projects: unit (no database, no network) and integration (a real Neo4j that the run starts
-// itself on a free port and a temporary folder; see test/support/global-setup.ts). Run in band:
-// integration suites share that Neo4j and clean it between files. Type checking is `npm run typecheck`.
+// Three projects: unit (no database, no network), integration (a real Neo4j that the run starts
+// itself on a free port and a temporary folder; see test/support/global-setup.ts) and browser
+// (the workbench pages in Debian's Chromium, against the real service on that Neo4j; its setup
+// bundles web/ first). Run in band: suites share that Neo4j and clean it between files. Type
+// checking is `npm run typecheck`.
 const transform = {
   '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
 };
@@ -27,6 +29,16 @@ module.exports = {
       transformIgnorePatterns,
       setupFiles: ['reflect-metadata'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      transform,
+      transformIgnorePatterns,
+      setupFiles: ['reflect-metadata'],
+      globalSetup: '<rootDir>/test/support/browser-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],

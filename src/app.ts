@@ -26,6 +26,7 @@ import { requestId } from './http/request-id';
 import { sendError } from './http/send-error';
 import { defaultManifestFile, loadManifest } from './http/trusted-documents/trusted-manifest';
 import { trustedDocuments } from './http/trusted-documents/trusted-documents';
+import { workbenchRoutes } from './http/workbench/workbench';
 import type { Logger } from './logging/logger';
 
 export interface AppDeps {
@@ -74,8 +75,10 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   if (trustedManifest) log.info({ documents: trustedManifest.size }, 'trusted-documents mode: only listed operations run');
 
   const exports = new ExportStore(path.join(config.dataDir, 'exports'));
+
+  const schema = await buildGraphQLSchema();
   const { apollo, middleware } = await createGraphQLServer({
-    schema: await buildGraphQLSchema(),
+    schema,
     httpServer,
     graph,
     pseudonyms,
@@ -87,6 +90,10 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     auditLog,
     trustedManifest,
   });
+  // Before /graphql: a browser's GET /graphql gets the IDE; every other request goes on to Apollo.
+  if (config.workbench.enabled) {
+    app.use(workbenchRoutes({ mode: config.mode, workbench: config.workbench, auth: config.auth, devTokenSecret: secrets.jwtSecret, schema, log }));
+  }
   // Browsers may call from the listed origins only; CSRF prevention (Apollo) refuses the
   // "simple" requests a page on any origin could send without a preflight.
   const corsOptions = config.http.corsOrigins.length > 0 ? { origin: config.http.corsOrigins, credentials: false, maxAge: 600 } : { origin: false };

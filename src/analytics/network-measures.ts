@@ -26,6 +26,8 @@ export interface NetworkMeasuresArgs {
   top?: number | null;
   keyPlayers?: number | null;
   brokerageBy?: BrokerageGrouping | null;
+  /** Whole-graph scope only: people holding one of these role labels (Offender, Suspect, Victim). */
+  roles?: readonly string[] | null;
   limit?: number | null;
 }
 
@@ -59,7 +61,7 @@ export async function networkMeasures(d: NetworkDeps, a: NetworkMeasuresArgs): P
   const k = a.keyPlayers ?? 3;
   if (!Number.isInteger(k) || k < 0 || k > 50) throw badInput('keyPlayers', 'must be from 0 to 50');
   if (a.groupId && a.ids?.length) throw badInput('ids', 'give a groupId or ids, not both');
-  const net = await readPersonNetwork(d.graph, { groupId: a.groupId ?? null, ids: a.ids?.length ? [...a.ids] : null, limit: budget(a.limit, d.limits) }, d.limits.timeoutMs);
+  const net = await readPersonNetwork(d.graph, { groupId: a.groupId ?? null, ids: a.ids?.length ? [...a.ids] : null, roles: a.roles ?? null, limit: budget(a.limit, d.limits) }, d.limits.timeoutMs);
   const graph = compileGraph({
     nodes: net.people.map((p) => p.id),
     edges: net.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight })),

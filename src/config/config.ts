@@ -64,6 +64,14 @@ export interface SecurityConfig {
   audit: { flushMs: number };
 }
 
+/** The browser workbench (README#workbench): the GraphQL IDE and the link chart. */
+export interface WorkbenchConfig {
+  enabled: boolean;
+  /** Development and test only: pages opened from loopback get a short-lived token. */
+  devToken: boolean;
+  devRole: Parsed<'MSHT_WORKBENCH_DEV_ROLE'>;
+}
+
 export interface Config {
   mode: Mode;
   traversal: TraversalLimits;
@@ -76,6 +84,7 @@ export interface Config {
   dataDir: string;
   neo4j: Neo4jConfig;
   migrateOnStart: boolean;
+  workbench: WorkbenchConfig;
 }
 
 /** Start-up stops with this when a variable is wrong; the message names the variable. */
@@ -151,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: r.LOG_LEVEL,
     dataDir,
     migrateOnStart: r.MSHT_MIGRATE_ON_START,
+    // Production never mints a token, whatever MSHT_WORKBENCH_DEV_TOKEN says.
+    workbench: { enabled: r.MSHT_WORKBENCH, devToken: r.MSHT_WORKBENCH_DEV_TOKEN && r.MSHT_MODE !== 'production', devRole: r.MSHT_WORKBENCH_DEV_ROLE },
     neo4j: {
       uri: r.NEO4J_URI,
       user: r.NEO4J_USER,

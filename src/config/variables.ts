@@ -1,3 +1,4 @@
+import { ROLES } from '../auth/principal';
 import { bool, byteSize, bytes, int, neo4jUri, oneOf, origins, str, type EnvParser } from './env-parsers';
 
 export const MODES = ['development', 'production', 'test'] as const;
@@ -64,6 +65,9 @@ export const VARIABLES = {
   MSHT_TRUSTED_DOCUMENTS: v({ parse: bool, default: 'false', doc: 'accept only the operations listed in the trusted-documents manifest' }),
   MSHT_TRUSTED_DOCUMENTS_FILE: v({ parse: str, doc: 'the trusted-documents manifest (unset: schema/trusted-documents.json, generated from schema/operations)' }),
   MSHT_AUDIT_FLUSH_MS: v({ parse: int(10, 60_000), default: '200', doc: 'how often buffered audit events are written to Neo4j, milliseconds (also every 100 events)' }),
+  MSHT_WORKBENCH: v({ parse: bool, default: 'on', doc: 'serve the browser workbench: the GraphQL IDE (`GET /graphql` from a browser, `/playground`) and the link chart (`/explorer`); off serves neither' }),
+  MSHT_WORKBENCH_DEV_TOKEN: v({ parse: bool, default: 'on', doc: 'development and test modes: give the workbench pages, when opened from this machine, a short-lived token signed with the development key; off makes them ask, as production always does' }),
+  MSHT_WORKBENCH_DEV_ROLE: v({ parse: oneOf(ROLES), default: 'ANALYST', doc: 'role of the development token the workbench pages get (a page may ask for another with `?role=`)' }),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;

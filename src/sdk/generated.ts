@@ -6163,6 +6163,7 @@ export type UndoMergeMutation = { undoMerge: { recordId: string, keptId: string,
 export type KeyPlayersAndClustersQueryVariables = Exact<{
   groupId?: string | null | undefined;
   ids?: Array<string> | string | null | undefined;
+  roles?: Array<PersonRole> | PersonRole | null | undefined;
   top?: number | null | undefined;
   keyPlayers?: number | null | undefined;
   brokerageBy?: BrokerageGrouping | null | undefined;
@@ -6259,6 +6260,65 @@ export type ServiceInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ServiceInfoQuery = { viewer: { subject: string, agency: string, roles: Array<AccessRole>, clearance: HandlingCode, ukConditional: boolean }, database: { name: string, version: string, edition: string } };
+
+export type ChartProvenanceFragment = { reportId: string, agency: string, recordedAt: string, grading: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean };
+
+export type ChartSubgraphFragment = { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { reportId: string, agency: string, recordedAt: string, grading: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { reportId: string, agency: string, recordedAt: string, grading: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean } }> };
+
+export type ChartNeighbourhoodQueryVariables = Exact<{
+  ids: Array<string> | string;
+  depth?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type ChartNeighbourhoodQuery = { neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { reportId: string, agency: string, recordedAt: string, grading: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { reportId: string, agency: string, recordedAt: string, grading: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean } }> } };
+
+export type ChartPathsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  maxHops?: number | null | undefined;
+  k?: number | null | undefined;
+}>;
+
+
+export type ChartPathsQuery = { paths: Array<{ hops: number, nodeIds: Array<string>, subgraph: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { reportId: string, agency: string, recordedAt: string, grading: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { reportId: string, agency: string, recordedAt: string, grading: string, gradeSource: number, gradeIntel: IntelGrade, ukHandling: UkHandling, handling: HandlingCode, consent: boolean } }> } }> };
+
+export type ChartGroupsQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type ChartGroupsQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null> };
+
+export type WorkbenchSamplesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkbenchSamplesQuery = { organisedCrimeGroups: { nodes: Array<{ id: string, name: string, members: { nodes: Array<{ id: string }> } }> }, phones: { nodes: Array<{ id: string, value: string | null, holders: { totalCount: number } }> }, operations: { nodes: Array<{ id: string, name: string }> } };
 
 export type UpsertReportMutationVariables = Exact<{
   input: IntelligenceReportInput;
@@ -6506,6 +6566,48 @@ export const PersonSummaryFragmentDoc = gql`
   redacted
 }
     `;
+export const ChartProvenanceFragmentDoc = gql`
+    fragment ChartProvenance on Provenance {
+  reportId
+  agency
+  recordedAt
+  grading
+  gradeSource
+  gradeIntel
+  ukHandling
+  handling
+  consent
+}
+    `;
+export const ChartSubgraphFragmentDoc = gql`
+    fragment ChartSubgraph on Subgraph {
+  truncated
+  truncatedBy
+  nodes {
+    id
+    type
+    label
+    roles
+    redacted
+    properties
+    provenance {
+      ...ChartProvenance
+    }
+  }
+  edges {
+    id
+    type
+    source
+    target
+    from
+    to
+    properties
+    provenance {
+      ...ChartProvenance
+    }
+  }
+}
+    ${ChartProvenanceFragmentDoc}`;
 export const AuditEventsDocument = gql`
     query AuditEvents($filter: AuditFilterInput, $first: Int = 50, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
@@ -7193,10 +7295,11 @@ export const UndoMergeDocument = gql`
 }
     `;
 export const KeyPlayersAndClustersDocument = gql`
-    query KeyPlayersAndClusters($groupId: ID, $ids: [ID!], $top: Int = 10, $keyPlayers: Int = 3, $brokerageBy: BrokerageGrouping = NATIONALITY, $limit: Int) {
+    query KeyPlayersAndClusters($groupId: ID, $ids: [ID!], $roles: [PersonRole!], $top: Int = 10, $keyPlayers: Int = 3, $brokerageBy: BrokerageGrouping = NATIONALITY, $limit: Int) {
   networkMeasures(
     groupId: $groupId
     ids: $ids
+    roles: $roles
     top: $top
     keyPlayers: $keyPlayers
     brokerageBy: $brokerageBy
@@ -7440,6 +7543,72 @@ export const ServiceInfoDocument = gql`
   }
 }
     `;
+export const ChartNeighbourhoodDocument = gql`
+    query ChartNeighbourhood($ids: [ID!]!, $depth: Int = 1, $limit: Int = 300) {
+  neighbourhood(ids: $ids, depth: $depth, limit: $limit) {
+    ...ChartSubgraph
+  }
+}
+    ${ChartSubgraphFragmentDoc}`;
+export const ChartPathsDocument = gql`
+    query ChartPaths($from: ID!, $to: ID!, $maxHops: Int = 6, $k: Int = 3) {
+  paths(from: $from, to: $to, maxHops: $maxHops, k: $k) {
+    hops
+    nodeIds
+    subgraph {
+      ...ChartSubgraph
+    }
+  }
+}
+    ${ChartSubgraphFragmentDoc}`;
+export const ChartGroupsDocument = gql`
+    query ChartGroups($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    id
+    ... on Person {
+      groups(first: 10) {
+        edges {
+          role
+          node {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `;
+export const WorkbenchSamplesDocument = gql`
+    query WorkbenchSamples {
+  organisedCrimeGroups(first: 2, sort: NAME) {
+    nodes {
+      id
+      name
+      members(first: 2) {
+        nodes {
+          id
+        }
+      }
+    }
+  }
+  phones(first: 50) {
+    nodes {
+      id
+      value
+      holders(first: 1) {
+        totalCount
+      }
+    }
+  }
+  operations(first: 1) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `;
 export const UpsertReportDocument = gql`
     mutation UpsertReport($input: IntelligenceReportInput!) {
   upsertIntelligenceReport(input: $input) {
@@ -7677,6 +7846,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     ServiceInfo(variables?: ServiceInfoQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServiceInfoQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ServiceInfoQuery>({ document: ServiceInfoDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ServiceInfo', 'query', variables);
+    },
+    ChartNeighbourhood(variables: ChartNeighbourhoodQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChartNeighbourhoodQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ChartNeighbourhoodQuery>({ document: ChartNeighbourhoodDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ChartNeighbourhood', 'query', variables);
+    },
+    ChartPaths(variables: ChartPathsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChartPathsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ChartPathsQuery>({ document: ChartPathsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ChartPaths', 'query', variables);
+    },
+    ChartGroups(variables: ChartGroupsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChartGroupsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ChartGroupsQuery>({ document: ChartGroupsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ChartGroups', 'query', variables);
+    },
+    WorkbenchSamples(variables?: WorkbenchSamplesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WorkbenchSamplesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<WorkbenchSamplesQuery>({ document: WorkbenchSamplesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'WorkbenchSamples', 'query', variables);
     },
     UpsertReport(variables: UpsertReportMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertReportMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<UpsertReportMutation>({ document: UpsertReportDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertReport', 'mutation', variables);

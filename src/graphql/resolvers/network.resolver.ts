@@ -182,7 +182,7 @@ registerEnumType(BrokerageGroupingEnum, { name: 'BrokerageGrouping', description
 export class NetworkMeasuresResolver {
   @Query(() => NetworkMeasures, {
     description:
-      'Who holds a network together: degree, betweenness, closeness, eigenvector and PageRank (normalised as networkx), Louvain clusters with modularity, Gould-Fernandez brokers between nationalities, groups or countries, and the key players whose removal fragments it most. Scope: a group, some people, or (neither) every offender and suspect, up to the node budget.',
+      'Who holds a network together: degree, betweenness, closeness, eigenvector and PageRank (normalised as networkx), Louvain clusters with modularity, Gould-Fernandez brokers between nationalities, groups or countries, and the key players whose removal fragments it most. Scope: a group, some people, or (neither) every person (of `roles`), up to the node budget. Ties are weighted by how many things two people share.',
   })
   async networkMeasures(
     @Arg('groupId', () => ID, { nullable: true }) groupId: string | null,
@@ -190,10 +190,11 @@ export class NetworkMeasuresResolver {
     @Arg('top', () => Int, { defaultValue: 10 }) top: number,
     @Arg('keyPlayers', () => Int, { defaultValue: 3 }) keyPlayerCount: number,
     @Arg('brokerageBy', () => BrokerageGroupingEnum, { defaultValue: 'NATIONALITY' }) brokerageBy: BrokerageGrouping,
+    @Arg('roles', () => [PersonRoleEnum], { nullable: true, description: 'Whole-graph scope (no groupId or ids): only people with one of these roles' }) roles: PersonRole[] | null,
     @Arg('limit', () => Int, { nullable: true }) limit: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const m = await networkMeasures(networkDeps(ctx), { groupId, ids, top, keyPlayers: keyPlayerCount, brokerageBy, limit });
+    const m = await networkMeasures(networkDeps(ctx), { groupId, ids, top, keyPlayers: keyPlayerCount, brokerageBy, roles: roles?.map((r) => ROLE_LABEL[r]) ?? null, limit });
     return { ...m, links: m.edges, keyPlayers: m.keyPlayers ? { ...m.keyPlayers, people: m.keyPlayers.set } : null };
   }
 }

@@ -1,8 +1,6 @@
-import { buildTwoGroups, type TwoGroups } from '../../fixtures/two-groups';
-import { resetGraph } from '../../support/reset-graph';
-import { startTestService, type TestService } from '../../support/test-service';
+import { INGEST_ALL, startTwoGroupsService, type TwoGroups } from '../../fixtures/two-groups';
+import type { TestService } from '../../support/test-service';
 
-const ingest = { roles: ['INGEST' as const, 'ANALYST' as const], clearance: 'H3' as const, ukConditional: true };
 const analyst = { roles: ['ANALYST' as const], clearance: 'H1' as const };
 
 describe('business models, routes, trends and regional risk', () => {
@@ -10,9 +8,7 @@ describe('business models, routes, trends and regional risk', () => {
   let w: TwoGroups;
 
   beforeAll(async () => {
-    svc = await startTestService();
-    await resetGraph(svc.graph);
-    w = await buildTwoGroups(await svc.sdk(ingest));
+    ({ svc, w } = await startTwoGroupsService());
   });
   afterAll(() => svc.close());
 
@@ -131,5 +127,28 @@ RETURN toString(e.startDate.year) + '-Q' + toString(e.startDate.quarter) AS q, c
     expect(june.monthlyInsight).toMatchObject({ newVictims: 1, newOffenders: 1 });
     expect(june.monthlyInsight.biggestChanges).toEqual(expect.arrayContaining([{ dimension: 'FORCE_AREA', key: 'WMP', previous: 0, current: 1, change: 1 }]));
     await expect(sdk.MonthlyInsight({ month: '2024-13' })).rejects.toThrow(/month/);
+  });
+
+  it('never counts an item above the caller’s clearance, in any aggregate', async () => {
+    const writer = await svc.sdk(INGEST_ALL);
+    const restricted = { reportId: w.reports.restricted };
+    const victim = (await writer.UpsertPerson({ input: { name: 'Hidden Victim', roles: ['VICTIM'], nationalities: ['VN'], provenance: restricted } })).upsertPerson.id;
+    await writer.UpsertExploitation({
+      input: { startDate: '2023-07-01', types: ['LABOUR'], victimIds: [victim], perpetratorIds: [w.dragon], forceAreas: ['WMP'], provenance: restricted },
+    });
+    const low = await svc.sdk(analyst);
+    const high = await svc.sdk({ roles: ['ANALYST'], clearance: 'H2', ukConditional: true });
+    expect((await low.BusinessModel({ groupId: w.dragon })).businessModel!.exploitationEvents).toBe(1);
+    expect((await high.BusinessModel({ groupId: w.dragon })).businessModel!.exploitationEvents).toBe(2);
+    const labour = async (sdk: typeof low) =>
+      (await sdk.Trends({ measure: 'VICTIMS', groupBy: 'EXPLOITATION_TYPE', interval: 'YEAR', from: '2023-01-01', to: '2023-12-31' })).trends.find((t) => t.key === 'LABOUR')!.total;
+    expect(await labour(low)).toBe(1);
+    expect(await labour(high)).toBe(2);
+    const wmp = async (sdk: typeof low) => (await sdk.RegionalRisk({ from: '2023-01-01', to: '2024-12-31' })).regionalRisk.forces.find((f) => f.code === 'WMP')!.victims;
+    expect(await wmp(low)).toBe(2);
+    expect(await wmp(high)).toBe(3);
+    const june = async (sdk: typeof low) => (await sdk.MonthlyInsight({ month: '2023-07' })).monthlyInsight.newVictims;
+    expect(await june(low)).toBe(0);
+    expect(await june(high)).toBe(1);
   });
 });

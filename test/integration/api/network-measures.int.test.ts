@@ -1,11 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-import { buildTwoGroups, type TwoGroups } from '../../fixtures/two-groups';
-import { resetGraph } from '../../support/reset-graph';
-import { startTestService, type TestService } from '../../support/test-service';
+import { startTwoGroupsService, type TwoGroups } from '../../fixtures/two-groups';
+import type { TestService } from '../../support/test-service';
 
-const ingest = { roles: ['INGEST' as const, 'ANALYST' as const], clearance: 'H3' as const, ukConditional: true };
 const analyst = { roles: ['ANALYST' as const], clearance: 'H1' as const };
 
 /** networkx's answers for a graph, from the project's reference script (fails if networkx is absent). */
@@ -20,9 +18,7 @@ describe('network measures through the API', () => {
   let w: TwoGroups;
 
   beforeAll(async () => {
-    svc = await startTestService();
-    await resetGraph(svc.graph);
-    w = await buildTwoGroups(await svc.sdk(ingest));
+    ({ svc, w } = await startTwoGroupsService());
   });
   afterAll(() => svc.close());
 

@@ -1,8 +1,6 @@
-import { buildTwoGroups, type TwoGroups } from '../../fixtures/two-groups';
-import { resetGraph } from '../../support/reset-graph';
-import { startTestService, type TestService } from '../../support/test-service';
+import { INGEST_ALL as ingest, startTwoGroupsService, type TwoGroups } from '../../fixtures/two-groups';
+import type { TestService } from '../../support/test-service';
 
-const ingest = { roles: ['INGEST' as const, 'ANALYST' as const], clearance: 'H3' as const, ukConditional: true };
 const analyst = { roles: ['ANALYST' as const], clearance: 'H1' as const };
 const cleared = { roles: ['ANALYST' as const], clearance: 'H2' as const, ukConditional: true };
 
@@ -11,9 +9,7 @@ describe('network analysis through the API', () => {
   let w: TwoGroups;
 
   beforeAll(async () => {
-    svc = await startTestService();
-    await resetGraph(svc.graph);
-    w = await buildTwoGroups(await svc.sdk(ingest));
+    ({ svc, w } = await startTwoGroupsService());
   });
   afterAll(() => svc.close());
 

@@ -45,4 +45,12 @@ describe('loadConfig', () => {
   it('never echoes credentials in a URI error', () => {
     expect(() => loadConfig({ NEO4J_URI: 'http://user:pw@host' })).toThrow(/\*\*\*@host/);
   });
+
+  it('serves the workbench by default, with development tokens for an analyst, never in production', () => {
+    expect(loadConfig({}).workbench).toEqual({ enabled: true, devToken: true, devRole: 'ANALYST' });
+    expect(loadConfig({ MSHT_WORKBENCH: 'off', MSHT_WORKBENCH_DEV_ROLE: 'VICTIM_DATA_OFFICER' }).workbench).toEqual({ enabled: false, devToken: true, devRole: 'VICTIM_DATA_OFFICER' });
+    const prod = loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWKS_FILE: '/etc/jwks.json', MSHT_PSEUDONYM_KEY: 'k', MSHT_WORKBENCH_DEV_TOKEN: 'on' });
+    expect(prod.workbench.devToken).toBe(false);
+    expect(() => loadConfig({ MSHT_WORKBENCH_DEV_ROLE: 'ROOT' })).toThrow(/MSHT_WORKBENCH_DEV_ROLE must be one of/);
+  });
 });

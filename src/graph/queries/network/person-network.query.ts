@@ -4,8 +4,10 @@ import { visible } from '../access';
 export interface PersonNetworkScope {
   /** Members of this group (and the people tied to them), or */
   groupId: string | null;
-  /** these people (and the people tied to them), or, both null, every visible offender/suspect. */
+  /** these people (and the people tied to them), or, both null, every visible person (of `roles`, when given). */
   ids: readonly string[] | null;
+  /** Role labels (from the registry) the people of a whole-graph scope must hold one of. */
+  roles?: readonly string[] | null;
   limit: number;
 }
 
@@ -21,7 +23,7 @@ export function personNetworkQuery(s: PersonNetworkScope): CypherQuery {
     ? `MATCH (g:OrganisedCrimeGroup {id: $groupId})<-[m:MEMBER_OF]-(p:Person) WHERE ${visible('g')} AND ${visible('m')} AND ${visible('p')}`
     : s.ids
       ? `MATCH (p:Person) WHERE p.id IN $ids AND ${visible('p')}`
-      : `MATCH (p:Person) WHERE (p:Offender OR p:Suspect) AND ${visible('p')}`;
+      : `MATCH (p:Person) WHERE ${s.roles && s.roles.length ? `(${s.roles.map((r) => `p:${r}`).join(' OR ')}) AND ` : ''}${visible('p')}`;
   const tie = (pattern: string, vars: string[], kind: string, via: string) =>
     `MATCH ${pattern} WHERE a <> b AND ${vars.map(visible).join(' AND ')} RETURN b, '${kind}' AS kind, ${via} AS via`;
   return {

@@ -1,0 +1,35 @@
+import { signToken } from '../../auth/authenticator';
+import { ROLES, type Role } from '../../auth/principal';
+import type { AuthConfig } from '../../config/config';
+
+/** A development token lives this long; the page says when, and a reload gets a new one. */
+export const DEV_TOKEN_LIFETIME_SECONDS = 3600;
+
+/** The role a page asked for (`?role=`), or the configured default when absent or unknown. */
+export function pickRole(asked: unknown, fallback: Role): Role {
+  const r = typeof asked === 'string' ? asked.trim().toUpperCase().replace(/-/g, '_') : '';
+  return (ROLES as readonly string[]).includes(r) ? (r as Role) : fallback;
+}
+
+/** The socket address is this machine: only then does a page get a development token. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || /^127\.\d+\.\d+\.\d+$/.test(a);
+}
+
+/**
+ * Signs a short-lived HS256 token for a workbench page in development or test, with the same
+ * key and claims as `msht token` (supervisors and administrators cleared to H3, others to H1).
+ */
+export async function mintDevToken(secret: string, auth: Pick<AuthConfig, 'issuer' | 'audience'>, role: Role, now = Date.now()) {
+  const token = await signToken(secret, auth, {
+    subject: `workbench-${role.toLowerCase().replace(/_/g, '-')}`,
+    agency: 'MSHT',
+    roles: [role],
+    clearance: role === 'ADMIN' || role === 'SUPERVISOR' ? 'H3' : 'H1',
+    ukConditional: false,
+    expiresIn: `${DEV_TOKEN_LIFETIME_SECONDS}s`,
+  });
+  return { token, role, expiresAt: new Date(now + DEV_TOKEN_LIFETIME_SECONDS * 1000).toISOString() };
+}

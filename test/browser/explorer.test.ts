@@ -1,0 +1,168 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser.
+import type { Page } from 'playwright-core';
+
+import type { TwoGroups } from '../fixtures/two-groups';
+import type { TestService } from '../support/test-service';
+import { openGuardedBrowser, screenshot, type GuardedBrowser } from './harness';
+import { ANALYST, startSeededService } from './seeded-service';
+
+interface ChartView {
+  nodes: string[];
+  edges: string[];
+  pathNodes: string[];
+  pathEdges: number;
+  lastPaths: { hops: number; nodeIds: string[] }[];
+  lastError: string | null;
+}
+
+/** What the chart draws, read from the page's cytoscape instance. */
+function chartView(page: Page): Promise<ChartView> {
+  return page.evaluate(() => {
+    const s = (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core }; lastPaths: ChartView['lastPaths']; lastError: string | null } }).mshtExplorer;
+    const cy = s.chart.cy;
+    return {
+      nodes: cy.nodes().map((n) => n.id()),
+      edges: cy.edges().map((e) => e.id()),
+      pathNodes: cy.nodes('.path').map((n) => n.id()),
+      pathEdges: cy.edges('.path').length,
+      lastPaths: s.lastPaths,
+      lastError: s.lastError,
+    };
+  });
+}
+
+/** Runs a UI step and waits until the page has finished the action it started. */
+async function step(page: Page, run: () => Promise<unknown>): Promise<void> {
+  const before = await page.evaluate(() => (window as unknown as { mshtExplorer: { actions: number } }).mshtExplorer.actions);
+  await run();
+  await page.waitForFunction((n) => {
+    const s = (window as unknown as { mshtExplorer: { actions: number; busy: number } }).mshtExplorer;
+    return s.actions > n && s.busy === 0;
+  }, before);
+}
+
+/** Where a drawn node is on the screen. */
+async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => {
+    const cy = (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core } } }).mshtExplorer.chart.cy;
+    const p = cy.getElementById(nodeId).renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+}
+
+describe('the link chart in a browser', () => {
+  let svc: TestService;
+  let origin: string;
+  let w: TwoGroups;
+  let browser: GuardedBrowser;
+
+  beforeAll(async () => {
+    ({ svc, origin, world: w } = await startSeededService());
+    browser = await openGuardedBrowser(origin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await svc?.close();
+  });
+  afterEach(() => {
+    expect(browser.blocked).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('searches and draws the neighbourhood of a result as the API returns it', async () => {
+    const { page } = browser;
+    const res = await page.goto(`${origin}/explorer`);
+    expect(res?.headers()['content-security-policy']).toContain("connect-src 'self'");
+    await page.waitForSelector('#cy canvas');
+    await step(page, async () => {
+      await page.fill('.wb-search-input', 'Nguyen');
+      await page.click('.wb-search button[type=submit]');
+    });
+    await page.waitForSelector(`.wb-result[data-id="${w.nguyen}"]`);
+    await step(page, () => page.click(`.wb-result[data-id="${w.nguyen}"]`));
+
+    const expected = (await (await svc.sdk(ANALYST)).ChartNeighbourhood({ ids: [w.nguyen], depth: 1 })).neighbourhood;
+    const view = await chartView(page);
+    expect(view.lastError).toBeNull();
+    expect(view.nodes.sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+    expect(view.edges.sort()).toEqual(expected.edges.map((e) => e.id).sort());
+    expect(view.nodes).toEqual(expect.arrayContaining([w.nguyen, w.dragon, w.passport]));
+    // The H2 association with Marian is not the analyst's to see.
+    expect(view.nodes).not.toContain(w.marian);
+  });
+
+  it('expands a node on double-click, merging its neighbourhood', async () => {
+    const { page } = browser;
+    const before = (await chartView(page)).nodes.length;
+    const p = await nodePoint(page, w.dragon);
+    await step(page, () => page.mouse.dblclick(p.x, p.y));
+    const view = await chartView(page);
+    expect(view.nodes.length).toBeGreaterThan(before);
+    expect(view.nodes).toEqual(expect.arrayContaining([w.tran, w.le, w.nails]));
+  });
+
+  it('finds the shortest chain between two selected nodes and highlights it', async () => {
+    const { page } = browser;
+    const a = await nodePoint(page, w.nguyen);
+    await page.mouse.click(a.x, a.y);
+    await page.waitForSelector('.wb-details h2:has-text("Nguyen Van A")');
+    // The side panel shows the selected person's provenance, grading spelled out.
+    expect(await page.textContent('.wb-right')).toMatch(/Grading\s*2BP/);
+    const b = await nodePoint(page, w.le);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(b.x, b.y);
+    await page.keyboard.up('Shift');
+    await page.waitForFunction(() => !(document.querySelector('.wb-actions .wb-primary') as HTMLButtonElement).disabled);
+    await step(page, () => page.click('button:has-text("Find path")'));
+    const view = await chartView(page);
+    expect(view.lastError).toBeNull();
+    const shortest = view.lastPaths[0]!;
+    expect(shortest.nodeIds[0]).toBe(w.nguyen);
+    expect(shortest.nodeIds[shortest.nodeIds.length - 1]).toBe(w.le);
+    expect(shortest.hops).toBe(2);
+    expect(view.pathNodes.sort()).toEqual([...shortest.nodeIds].sort());
+    expect(view.pathEdges).toBe(shortest.hops);
+    expect(await page.textContent('.wb-paths')).toContain('Nguyen Van A → Dragon Nails Network → Le Van C');
+    await screenshot(page, 'explorer-path.png');
+  });
+
+  it('shows a victim by pseudonym, colours by group and sizes by centrality', async () => {
+    const { page } = browser;
+    await page.click('button:has-text("Clear highlight")');
+    // Le holds the phone the victim holds: expand Le, then that phone.
+    const le = await nodePoint(page, w.le);
+    await step(page, () => page.mouse.dblclick(le.x, le.y));
+    const phone = await nodePoint(page, w.phoneVictim);
+    await step(page, () => page.mouse.dblclick(phone.x, phone.y));
+    const victim = await page.evaluate((id) => {
+      const n = (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core } } }).mshtExplorer.chart.cy.getElementById(id);
+      return { label: n.data('label') as string, redacted: n.data('redacted') as boolean };
+    }, w.hoa);
+    expect(victim.redacted).toBe(true);
+    expect(victim.label).toMatch(/^V-/);
+    expect(victim.label).not.toContain('Pham');
+
+    await step(page, () => page.selectOption('select[aria-label="Colour by"]', 'group'));
+    const colours = await page.evaluate(
+      (ids) => {
+        const cy = (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core } } }).mshtExplorer.chart.cy;
+        return ids.map((id) => cy.getElementById(id).data('colour') as string);
+      },
+      [w.dragon, w.nguyen, w.tran, w.phoneNguyen],
+    );
+    expect(colours[1]).toBe(colours[0]);
+    expect(colours[2]).toBe(colours[0]);
+    expect(colours[3]).not.toBe(colours[0]);
+    expect(await page.textContent('.wb-legend')).toContain('Dragon Nails Network');
+
+    const sizes = await page.evaluate(() =>
+      (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core } } }).mshtExplorer.chart.cy.nodes().map((n) => n.data('size') as number),
+    );
+    expect(new Set(sizes).size).toBeGreaterThan(1);
+    expect(await page.textContent('.wb-legend')).toContain('degree centrality, computed in the browser');
+    await screenshot(page, 'explorer-groups.png');
+  });
+});
