@@ -11,7 +11,7 @@ import { parseBenchArgs, USAGE, type BenchOptions } from './harness/args';
 import { canonical, diffAnswers } from './harness/compare';
 import type { BenchResult, CheckResult, PointResult, SystemName, WorkloadResult } from './harness/results';
 import { formatSummary, formatWorkload } from './harness/table';
-import { startSystem, type SystemProcess } from './support/child-system';
+import { buildSystems, startSystem, type SystemProcess } from './support/child-system';
 import { openBenchDatabase, type BenchDatabase } from './support/database';
 import { measurePoint } from './support/load';
 import { loadAverage, machineInfo } from './support/machine';
@@ -114,6 +114,8 @@ async function main(): Promise<number> {
       ukConditional: FULL_CLEARANCE.ukConditional,
       expiresIn: '24h',
     });
+    say('compiling the systems (tsc -p bench/tsconfig.systems.json)');
+    buildSystems();
     say(`starting ${o.systems.join(', ')}`);
     const settled = await Promise.allSettled(o.systems.map((s) => startSystem(s, SCRIPTS[s], env)));
     for (const r of settled) if (r.status === 'fulfilled') systems.push(r.value);
@@ -144,9 +146,12 @@ async function main(): Promise<number> {
       for (const connections of o.connections) {
         for (const c of clients.filter((x) => x.supports(w))) {
           const requests = params.get(w)!.map((p) => c.request(w, p));
-          const point = await measurePoint({ system: c.name, origin: c.origin, headers: c.headers, requests, pid: c.pid, failed: c.failed }, connections, o.durationS, o.warmupS);
+          const point = await measurePoint({ system: c.name, origin: c.origin, headers: c.headers, requests, pid: c.pid, neo4jPid: db.pid ?? o.neo4jPid ?? undefined, failed: c.failed }, connections, o.durationS, o.warmupS);
           points.push(point);
-          say(`  ${String(connections).padStart(3)} conn  ${c.name.padEnd(6)} ${point.throughput.toFixed(1).padStart(8)} req/s  p50 ${String(point.latencyMs.p50).padStart(6)} ms  p99 ${String(point.latencyMs.p99).padStart(6)} ms  errors ${point.errors}`);
+          const cpu = point.cpuMsPerRequest;
+          say(
+            `  ${String(connections).padStart(3)} conn  ${c.name.padEnd(6)} ${point.throughput.toFixed(1).padStart(8)} req/s  p50 ${(point.latencyMs.p50 ?? 0).toFixed(1).padStart(7)} ms  p99 ${(point.latencyMs.p99 ?? 0).toFixed(1).padStart(7)} ms  errors ${point.errors}  CPU ms/req: ${c.name} ${cpu?.system ?? '–'}, neo4j ${cpu?.neo4j ?? '–'}`,
+          );
         }
       }
       const result: WorkloadResult = { letter: w.letter, key: w.key, title: w.title, bounded: w.bounded, roundTrips: w.roundTrips, peerCannot: w.peer ? null : (w.peerCannot ?? 'not expressed'), check: checks.get(w)!, points };

@@ -16,6 +16,7 @@ export const USAGE = `npm run bench -- --scale small|medium|large [options]
   --seed N             world and sample seed (default 1)
   --data-dir DIR       the bench's Neo4j store (default .bench-data/<scale>; never .data/)
   --neo4j-uri URI      use this Neo4j instead of starting one (it must hold the world or be empty)
+  --neo4j-pid PID      that Neo4j's process, to report its CPU time per request
   --heap SIZE          embedded Neo4j heap (default 1g)
   --pagecache SIZE     embedded Neo4j page cache (default 512m small, 1g medium, 3g large)
   --fresh              delete the store first and seed again
@@ -34,6 +35,7 @@ export interface BenchOptions {
   seed: number;
   dataDir: string;
   neo4jUri: string | null;
+  neo4jPid: number | null;
   heap: string;
   pageCache: string;
   fresh: boolean;
@@ -70,6 +72,7 @@ export function parseBenchArgs(argv: string[], cwd: string): BenchOptions {
       seed: { type: 'string', default: '1' },
       'data-dir': { type: 'string' },
       'neo4j-uri': { type: 'string' },
+      'neo4j-pid': { type: 'string' },
       heap: { type: 'string', default: '1g' },
       pagecache: { type: 'string' },
       fresh: { type: 'boolean', default: false },
@@ -102,6 +105,7 @@ export function parseBenchArgs(argv: string[], cwd: string): BenchOptions {
     seed,
     dataDir,
     neo4jUri: values['neo4j-uri'] ?? null,
+    neo4jPid: values['neo4j-pid'] !== undefined ? positive('neo4j-pid', values['neo4j-pid']) : null,
     heap: values.heap!,
     pageCache: values.pagecache ?? (scale === 'large' ? '3g' : scale === 'medium' ? '1g' : '512m'),
     fresh: values.fresh!,

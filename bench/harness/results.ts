@@ -20,6 +20,11 @@ export interface PointResult {
   cypherPerRequest: number | null;
   /** Resident memory of the system's process while it was measured (VmRSS). */
   rssMb: { peak: number; mean: number } | null;
+  /**
+   * CPU time per request (user + system, from /proc) of the system's process, of Neo4j (when the
+   * bench started it) and of the load generator: steadier than throughput on a shared machine.
+   */
+  cpuMsPerRequest?: { system: number | null; neo4j: number | null; loadGenerator: number | null };
 }
 
 export interface CheckResult {

@@ -11,6 +11,12 @@ function ratioCell(value: number | null, met: boolean | null): string {
   return value === null ? '–' : `${value.toFixed(2)}${mark(met)}`;
 }
 
+/** CPU ms per request: the system's process / Neo4j's. */
+function cpuCell(p: PointResult): string {
+  const c = p.cpuMsPerRequest;
+  return c ? `${num(c.system, 2)}/${num(c.neo4j, 2)}` : '–';
+}
+
 function pointLine(p: PointResult): string {
   return [
     pad(String(p.connections), 5),
@@ -22,13 +28,14 @@ function pointLine(p: PointResult): string {
     pad(String(p.errors), 7),
     pad(num(p.cypherPerRequest, 2), 8),
     pad(p.rssMb ? `${p.rssMb.peak.toFixed(0)}/${p.rssMb.mean.toFixed(0)}` : '–', 10),
+    pad(cpuCell(p), 14),
   ].join('');
 }
 
 /** One workload's figures and ratios, as printed after it is measured. */
 export function formatWorkload(w: WorkloadResult): string {
   const lines = [`(${w.letter}) ${w.title}${w.peerCannot ? '   [peer: cannot express it]' : ''}`];
-  lines.push(`${pad('conn', 5)} ${'system'.padEnd(6)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p95 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 7)}${pad('cypher', 8)}${pad('RSS MB', 10)}`);
+  lines.push(`${pad('conn', 5)} ${'system'.padEnd(6)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p95 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 7)}${pad('cypher', 8)}${pad('RSS MB', 10)}${pad('CPU ms sys/db', 14)}`);
   const ratios = pointRatios(w);
   for (const r of ratios) {
     for (const p of w.points.filter((x) => x.connections === r.connections)) lines.push(pointLine(p));
@@ -83,11 +90,14 @@ export function formatSummary(r: BenchResult): string {
 /** The run as markdown tables for bench/README.md: absolute figures, then ratios. */
 export function formatMarkdown(r: BenchResult): string {
   const head = `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at \`${r.scale}\` (${r.world.persons.toLocaleString('en-GB')} persons, ${r.world.nodes.toLocaleString('en-GB')} nodes, ${r.world.relationships.toLocaleString('en-GB')} relationships), ${r.options.durationS} s per point after ${r.options.warmupS} s of warm-up; ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB RAM, load average ${r.machine.loadBefore.map((x) => x.toFixed(2)).join(' ')} before and ${r.machine.loadAfter.map((x) => x.toFixed(2)).join(' ')} after.`;
-  const figures = ['| workload | conn | system | req/s | p50 ms | p95 ms | p99 ms | errors | Cypher/req | RSS MB peak/mean |', '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const figures = [
+    '| workload | conn | system | req/s | p50 ms | p95 ms | p99 ms | errors | Cypher/req | RSS MB peak/mean | CPU ms/req system/Neo4j |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const w of r.workloads) {
     for (const p of w.points) {
       figures.push(
-        `| (${w.letter}) ${w.key} | ${p.connections} | ${p.system} | ${num(p.throughput)} | ${num(p.latencyMs.p50)} | ${num(p.latencyMs.p95)} | ${num(p.latencyMs.p99)} | ${p.errors} | ${num(p.cypherPerRequest, 2)} | ${p.rssMb ? `${p.rssMb.peak.toFixed(0)}/${p.rssMb.mean.toFixed(0)}` : '–'} |`,
+        `| (${w.letter}) ${w.key} | ${p.connections} | ${p.system} | ${num(p.throughput)} | ${num(p.latencyMs.p50)} | ${num(p.latencyMs.p95)} | ${num(p.latencyMs.p99)} | ${p.errors} | ${num(p.cypherPerRequest, 2)} | ${p.rssMb ? `${p.rssMb.peak.toFixed(0)}/${p.rssMb.mean.toFixed(0)}` : '–'} | ${cpuCell(p)} |`,
       );
     }
   }

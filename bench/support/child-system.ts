@@ -1,6 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BUILD = path.join(ROOT, '.bench-data', 'build');
+
+/**
+ * Compiles the systems (and src/) with tsc into .bench-data/build, so each runs as plain
+ * JavaScript the way production runs `dist/`: no ts-node, whose source-map hook makes every
+ * captured stack trace (the driver takes one per query) far dearer than in production.
+ */
+export function buildSystems(): void {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'bench', 'tsconfig.systems.json')], { stdio: 'inherit' });
+}
 
 /** A system under test, running in a child process of its own (so it has its own memory figure). */
 export interface SystemProcess {
@@ -13,12 +25,14 @@ export interface SystemProcess {
 const READY = /^BENCH_READY (\S+)/;
 
 /**
- * Starts `script` (a bench/systems/*.ts file) with ts-node and waits for its BENCH_READY line.
+ * Starts `script` (a bench/systems/*.ts file, compiled by buildSystems()) and waits for its BENCH_READY line.
  * Its output is kept (the last lines) to explain a failure; stderr is passed through.
  */
 export function startSystem(name: string, script: string, env: Record<string, string>, timeoutMs = 300_000): Promise<SystemProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.resolve(__dirname, '..', 'systems', script)], {
-    env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
+  // BENCH_PROFILE_DIR: each system writes a V8 CPU profile there when it stops (chrome://inspect, speedscope).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(BUILD, 'bench', 'systems', script.replace(/\.ts$/, '.js'))], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];

@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 
 import type { PointResult, SystemName } from '../harness/results';
 import { summarise } from '../harness/stats';
-import { watchMemory } from './memory';
+import { cpuMs, watchMemory } from './process-stats';
 
 export interface LoadTarget {
   system: SystemName;
@@ -11,8 +11,10 @@ export interface LoadTarget {
   headers: Record<string, string>;
   /** The mix, sent round robin across all connections. */
   requests: { path: string; body: string }[];
-  /** Whose resident memory to sample. */
+  /** Whose resident memory and CPU time to sample. */
   pid: number;
+  /** Neo4j's process, when the bench started it: its CPU time per request too. */
+  neo4jPid?: number;
   /** A response that is a failure although it is a 200 (GraphQL errors). */
   failed?: (body: string) => boolean;
 }
@@ -62,11 +64,14 @@ function cannon(t: LoadTarget, connections: number, seconds: number) {
 export async function measurePoint(t: LoadTarget, connections: number, seconds: number, warmupSeconds: number): Promise<PointResult> {
   if (warmupSeconds > 0) await cannon(t, connections, warmupSeconds);
   const memory = watchMemory(t.pid);
+  const cpu0 = [cpuMs(t.pid), t.neo4jPid ? cpuMs(t.neo4jPid) : null, cpuMs(process.pid)];
   const started = process.hrtime.bigint();
   const run = await cannon(t, connections, seconds);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu1 = [cpuMs(t.pid), t.neo4jPid ? cpuMs(t.neo4jPid) : null, cpuMs(process.pid)];
   const rss = memory.stop();
   const r = run.result;
+  const perRequest = (i: number) => (cpu0[i] === null || cpu1[i] === null || run.latencies.length === 0 ? null : Math.round(((cpu1[i]! - cpu0[i]!) / run.latencies.length) * 100) / 100);
   return {
     system: t.system,
     connections,
@@ -77,5 +82,6 @@ export async function measurePoint(t: LoadTarget, connections: number, seconds: 
     errors: r.errors + r.timeouts + r.non2xx + run.failures,
     cypherPerRequest: run.cypherPerRequest,
     rssMb: rss ? { peak: Math.round(rss.peak), mean: Math.round(rss.mean) } : null,
+    cpuMsPerRequest: { system: perRequest(0), neo4j: perRequest(1), loadGenerator: perRequest(2) },
   };
 }

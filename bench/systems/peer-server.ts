@@ -16,6 +16,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session, type Session
 type TransactionConfig = Parameters<Session['executeRead']>[1];
 
 import { Authenticator } from '../../src/auth/authenticator';
+import { projectRoot } from '../../src/util/project-root';
 
 interface PeerContext {
   executionContext: unknown;
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const secret = process.env.BENCH_JWT_SECRET;
   if (!uri || !secret) throw new Error('BENCH_NEO4J_URI and BENCH_JWT_SECRET must be set');
   const driver = neo4j.driver(uri, undefined, { maxConnectionPoolSize: 100 });
-  const typeDefs = fs.readFileSync(path.join(__dirname, 'peer.graphql'), 'utf8');
+  const typeDefs = fs.readFileSync(path.join(projectRoot(), 'bench', 'systems', 'peer.graphql'), 'utf8');
   const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
   const auth = new Authenticator({ issuer: 'msht-graph', audience: 'msht-graph' }, { secret });
 
