@@ -92,18 +92,19 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     auditLog,
     trustedManifest,
   });
+  // Browsers may call from the listed origins only; CSRF prevention (Apollo) refuses the
+  // "simple" requests a page on any origin could send without a preflight. CORS comes first, so
+  // that preflights end here (204) before any other route can answer them.
+  const corsOptions = config.http.corsOrigins.length > 0 ? { origin: config.http.corsOrigins, credentials: false, maxAge: 600 } : { origin: false };
+  app.use('/graphql', cors(corsOptions));
   // Before /graphql: a browser's GET /graphql gets the IDE; every other request goes on to Apollo.
   if (config.workbench.enabled) {
     app.use(workbenchRoutes({ mode: config.mode, workbench: config.workbench, auth: config.auth, devTokenSecret: secrets.jwtSecret, schema, log }));
   }
-  // Browsers may call from the listed origins only; CSRF prevention (Apollo) refuses the
-  // "simple" requests a page on any origin could send without a preflight.
-  const corsOptions = config.http.corsOrigins.length > 0 ? { origin: config.http.corsOrigins, credentials: false, maxAge: 600 } : { origin: false };
-  // In this order: CORS (preflights end here), the audit record, the body (size-limited), what
-  // the request asks (for the audit), the caller, their rate, trusted documents, then GraphQL.
+  // In this order: the audit record, the body (size-limited), what the request asks (for the
+  // audit), the caller, their rate, trusted documents, then GraphQL.
   app.use(
     '/graphql',
-    cors(corsOptions),
     openAudit(auditLog),
     express.json({ limit: config.http.bodyLimit }),
     describeAuditedRequest,

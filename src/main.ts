@@ -4,6 +4,9 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './graph/database';
 import { Migrator } from './graph/migrations/migrator';
+import { unfinishedImports } from './ingestion/run-import';
+import { seedIfEmpty } from './ingestion/seed/seed-on-empty';
+import { systemGraph } from './graph/system-graph';
 import { createLogger } from './logging/logger';
 
 /**
@@ -27,6 +30,12 @@ export async function serve(): Promise<void> {
     const applied = await new Migrator(db.graph, log).migrate();
     log.info({ applied: applied.length }, applied.length ? 'migrations applied' : 'migrations up to date');
   }
+  const system = systemGraph(db.graph, 'start');
+  const unfinished = await unfinishedImports(system);
+  if (unfinished.length > 0) {
+    log.warn({ runs: unfinished.map((r) => ({ id: r.id, source: r.source, pid: r.pid, host: r.host })) }, 'unfinished import runs: their items are in the graph until `msht import --recover` rolls them back');
+  }
+  if (config.seedOnEmpty) await seedIfEmpty(system, log);
   const app = await createApp({ config, graph: db.graph, log });
   const url = await app.listen();
   log.info({ url: `${url}/graphql`, mode: config.mode }, 'msht-graph serving GraphQL');

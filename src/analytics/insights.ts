@@ -2,7 +2,8 @@ import type { TraversalLimits } from '../config/config';
 import { isoDate, dateOrder, countryCode } from '../domain/validation';
 import { badInput } from '../errors/app-error';
 import { readBusinessModels, readGroupIdsForModels } from '../graph/business-model.reader';
-import { readMonthly, readRegionalRisk, readRoutePatterns, readTrends } from '../graph/insight.reader';
+import { quartersOverlapping } from '../domain/nrm-statistic';
+import { readImportedReferrals, readMonthly, readRegionalRisk, readRoutePatterns, readTrends } from '../graph/insight.reader';
 import { groupingApplies, type TrendGroup, type TrendInterval, type TrendMeasure } from '../graph/queries/analytics/trends.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { compareModels, toBusinessModel, type BusinessModel, type StageComparison } from './business-model';
@@ -14,8 +15,21 @@ import { buildSeries, type TrendSeries } from './trends';
 export interface InsightDeps {
   graph: ScopedGraph;
   limits: TraversalLimits;
-  /** NRM referrals per force from the imported statistics, where imported (null: none). */
-  importedReferrals?: (from: string, to: string) => Promise<Map<string, number> | null>;
+}
+
+/**
+ * Referrals per force code from the imported NRM statistics over a window: each quarter's cells
+ * weighted by the share of the quarter the window covers, rounded; null when no statistics are
+ * imported (or none the caller may see).
+ */
+async function importedReferrals(d: InsightDeps, from: string, to: string): Promise<{ byForce: Map<string, number>; periods: string[] } | null> {
+  const shares = quartersOverlapping(from, to);
+  const raw = await readImportedReferrals(d.graph, shares.map((s) => s.period), d.limits.timeoutMs);
+  if (!raw.imported) return null;
+  const share = new Map(shares.map((s) => [s.period, s.share]));
+  const sums = new Map<string, number>();
+  for (const c of raw.cells) sums.set(c.forceCode, (sums.get(c.forceCode) ?? 0) + c.people * (share.get(c.period) ?? 0));
+  return { byForce: new Map([...sums].map(([k, v]) => [k, Math.round(v)])), periods: [...new Set(raw.cells.map((c) => c.period))].sort() };
 }
 
 export async function businessModel(d: InsightDeps, groupId: string): Promise<BusinessModel | null> {
@@ -138,7 +152,8 @@ export async function regionalRisk(d: InsightDeps, a: { from: string; to: string
   const to = isoDate('to', a.to)!;
   dateOrder('from', from, 'to', to);
   const rows = await readRegionalRisk(d.graph, from, to, d.limits.timeoutMs);
-  const imported = d.importedReferrals ? await d.importedReferrals(from, to) : null;
+  const statistics = await importedReferrals(d, from, to);
+  const imported = statistics?.byForce ?? null;
   const forcesRaw = rows.map((r) => ({ ...r, referralsTotal: r.referrals + (imported?.get(r.forceCode) ?? 0) }));
   const scored = scoreAreas(forcesRaw.map((r) => ({ code: r.forceCode, name: r.forceName, victims: r.victims, referrals: r.referralsTotal, offenders: r.offenders, groups: r.groups, liveOperations: r.liveOperations })));
   const byCode = new Map(forcesRaw.map((r) => [r.forceCode, r]));
@@ -160,7 +175,11 @@ export async function regionalRisk(d: InsightDeps, a: { from: string; to: string
     to,
     formula: RISK_FORMULA,
     gapRule: GAP_RULE,
-    referralsSource: imported ? 'NRM referrals recorded in the graph plus the imported NRM statistics (police force file)' : 'NRM referrals recorded in the graph (no NRM statistics imported)',
+    referralsSource: !statistics
+      ? 'NRM referrals recorded in the graph (no NRM statistics imported)'
+      : statistics.periods.length
+        ? `NRM referrals recorded in the graph plus the imported NRM statistics (police force file, ${statistics.periods[0]}${statistics.periods.length > 1 ? ` to ${statistics.periods[statistics.periods.length - 1]}` : ''}; a quarter the window covers in part counts pro rata)`
+        : 'NRM referrals recorded in the graph; the imported NRM statistics cover no quarter of this window',
     forces,
     regions: scoreAreas(byRegion(forcesRaw)),
     gaps: forces.filter((f) => f.gap).map((f) => f.code),

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 
 import { ConfigError, loadConfig } from '../config/config';
 import { exportCommand } from './commands/export.command';
+import { IMPORT_USAGE, importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
+import { SEED_USAGE, seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
 
 const USAGE = `msht: the MSHT knowledge-graph service
@@ -14,6 +16,8 @@ const USAGE = `msht: the MSHT knowledge-graph service
                                   print a bearer token signed with the service's key
   msht export --seed ID [--depth 2] --purpose TEXT [--format GRAPHML] [--recipient EUROPOL] [--out FILE]
                                   export a subgraph from a running server (as a liaison officer)
+${SEED_USAGE}
+${IMPORT_USAGE}
 
 Configuration comes from environment variables (see README.md#configuration).`;
 
@@ -29,6 +33,8 @@ const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   token: tokenCommand,
   export: exportCommand,
+  seed: seedCommand,
+  import: importCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {

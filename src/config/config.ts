@@ -85,6 +85,8 @@ export interface Config {
   neo4j: Neo4jConfig;
   migrateOnStart: boolean;
   workbench: WorkbenchConfig;
+  /** Load the small synthetic world at start-up into an empty graph (README.md#seeding-a-world). */
+  seedOnEmpty: boolean;
 }
 
 /** Start-up stops with this when a variable is wrong; the message names the variable. */
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: r.MSHT_MIGRATE_ON_START,
     // Production never mints a token, whatever MSHT_WORKBENCH_DEV_TOKEN says.
     workbench: { enabled: r.MSHT_WORKBENCH, devToken: r.MSHT_WORKBENCH_DEV_TOKEN && r.MSHT_MODE !== 'production', devRole: r.MSHT_WORKBENCH_DEV_ROLE },
+    seedOnEmpty: r.MSHT_SEED_ON_EMPTY ?? r.MSHT_MODE === 'development',
     neo4j: {
       uri: r.NEO4J_URI,
       user: r.NEO4J_USER,

@@ -3,11 +3,13 @@ import type { NodeLabel, RelationshipType } from './graph-model';
 import { AGE_GROUPS, GENDERS } from './person';
 import { PROVENANCE_KEYS } from './provenance';
 import { dateOrder, intInRange, isoDate, nonNegative, optionalText, textList } from './validation';
+import { NRM_NATIONALITY_STATUSES, QUARTERS } from './nrm-statistic';
 import {
   ASSOCIATION_KINDS,
   BUSINESS_TYPES,
   DOCUMENT_TYPES,
   EXPLOITATION_CATEGORIES,
+  EXPLOITATION_FORMS,
   FIRST_RESPONDER_TYPES,
   GROUP_ROLES,
   HANDLE_PLATFORMS,
@@ -43,7 +45,16 @@ const date: PropSpec = { kind: 'date' };
 const count: PropSpec = { kind: 'int', min: 0, max: 1_000_000 };
 
 export const NODE_PROPS = {
-  Person: { name: text(200, true), aliases: { kind: 'textList', max: 200 }, dateOfBirth: date, birthYear: { kind: 'int', min: 1900, max: 2100 }, gender: en(GENDERS), ageGroup: en(AGE_GROUPS) },
+  Person: {
+    name: text(200, true),
+    aliases: { kind: 'textList', max: 200 },
+    dateOfBirth: date,
+    birthYear: { kind: 'int', min: 1900, max: 2100 },
+    gender: en(GENDERS),
+    ageGroup: en(AGE_GROUPS),
+    /** Age band as a source records it (CTDC: `0-8`, `9-17`, ... `48+`, `UNKNOWN`). */
+    ageBand: text(20),
+  },
   OrganisedCrimeGroup: { name: text(200, true), aliases: { kind: 'textList', max: 200 }, reference: text(100), threatLevel: en(THREAT_LEVELS), description: text(2000) },
   Town: { name: text(200, true) },
   Address: { line1: text(200), line2: text(200), postcode: text(12), latitude: { kind: 'latitude' }, longitude: { kind: 'longitude' } },
@@ -64,7 +75,16 @@ export const NODE_PROPS = {
   TravelDocument: { documentType: en(DOCUMENT_TYPES), expiryDate: date },
   EmailAddress: {},
   OnlineHandle: { platform: en(HANDLE_PLATFORMS) },
-  Exploitation: { startDate: date, endDate: date, description: text(2000) },
+  Exploitation: {
+    startDate: date,
+    endDate: date,
+    description: text(2000),
+    /** The year a case was registered, where a source gives no dates (CTDC). */
+    year: { kind: 'int', min: 1900, max: 2100 },
+    /** Where the record came from within its source (CTDC: `Case Management` or `Hotline`). */
+    dataSource: text(60),
+    forms: { kind: 'enumList', values: EXPLOITATION_FORMS },
+  },
   NRMReferral: {
     referredOn: date,
     firstResponderType: en(FIRST_RESPONDER_TYPES),
@@ -75,9 +95,55 @@ export const NODE_PROPS = {
     cgDate: date,
   },
   IntelligenceReport: { reference: text(100, true), title: text(300), reportedOn: date },
+  NRMStatistic: {
+    year: { kind: 'int', min: 2000, max: 2100 },
+    quarter: en(QUARTERS, true),
+    /** `2023Q1`: year and quarter as one sortable key. */
+    period: text(6, true),
+    responderType: text(100, true),
+    responder: text(200, true),
+    /** Code of the police force when the responder is one (police file rows). */
+    forceCode: text(20),
+    /** The statistics' own exploitation level, e.g. `Labour & Criminal`. */
+    exploitationLevel: text(100, true),
+    exploitationCategories: { kind: 'enumList', values: EXPLOITATION_CATEGORIES },
+    ageGroup: en(AGE_GROUPS, true),
+    gender: en(GENDERS, true),
+    /** The statistics' nationality value as written (`Albanian Greek`). */
+    nationality: text(200, true),
+    nationalityCodes: { kind: 'textList', max: 2 },
+    nationalityStatus: en(NRM_NATIONALITY_STATUSES, true),
+    people: { kind: 'int', min: 0, max: 1_000_000 },
+    /** The source table's file name. */
+    sourceFile: text(200),
+  },
 } as const satisfies Partial<Record<NodeLabel, PropTable>>;
 
 export type WritableLabel = keyof typeof NODE_PROPS;
+
+const identifierValue: PropTable = { value: text(200, true) };
+
+/**
+ * Properties a writer derives rather than takes from the table: an identifier's normalised
+ * `value` (its natural key), a phone's country. Bulk writes check against NODE_PROPS plus these.
+ */
+export const DERIVED_PROPS: Partial<Record<WritableLabel, PropTable>> = {
+  Phone: { ...identifierValue, countryCode: text(2) },
+  Vehicle: identifierValue,
+  BankAccount: identifierValue,
+  TravelDocument: identifierValue,
+  EmailAddress: identifierValue,
+  OnlineHandle: identifierValue,
+};
+
+/** Everything stored on a node of this label besides id and provenance. */
+export function storedProps(label: WritableLabel): PropTable {
+  return { ...NODE_PROPS[label], ...(DERIVED_PROPS[label] ?? {}) };
+}
+
+export function isWritableLabel(label: string): label is WritableLabel {
+  return Object.prototype.hasOwnProperty.call(NODE_PROPS, label);
+}
 
 /** Date pairs that must be in order (from, to). */
 export const DATE_PAIRS: Partial<Record<string, [string, string][]>> = {
@@ -119,6 +185,7 @@ export const REL_PROPS: Record<RelationshipType, PropTable> = {
   REFERRAL_OF: {},
   REFERRED_BY: {},
   ISSUED_BY: {},
+  REFERRED_BY_FORCE: {},
 };
 
 /**

@@ -29,6 +29,7 @@ export const NODE_LABELS = [
   'ExploitationType',
   'ControlMethod',
   'RecruitmentMethod',
+  'NRMStatistic',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -48,6 +49,14 @@ export const LOCATION_LABELS = ['Country', 'Region', 'PoliceForce', 'Town', 'Add
 export type LocationLabel = (typeof LOCATION_LABELS)[number];
 
 export const REFERENCE_LABELS = ['Country', 'Region', 'PoliceForce', 'Agency', 'ExploitationType', 'ControlMethod', 'RecruitmentMethod'] as const satisfies readonly NodeLabel[];
+
+/**
+ * Bookkeeping labels, never entities: an `ImportRun` records one import or seed (file, hash,
+ * status), an `ImportBackup` holds an item's values before a running import changed them, so
+ * that an unfinished run can be rolled back (../../README.md#importing-data).
+ */
+export const IMPORT_RUN_LABEL = 'ImportRun';
+export const IMPORT_BACKUP_LABEL = 'ImportBackup';
 
 /**
  * Relationship types, with the labels at each end (from -> to). Every relationship carries
@@ -80,6 +89,7 @@ export const RELATIONSHIP_TYPES = {
   REFERRAL_OF: { from: ['NRMReferral'], to: ['Person'], doc: 'an NRM referral of a potential victim' },
   REFERRED_BY: { from: ['NRMReferral'], to: ['Agency'], doc: 'the first responder organisation' },
   ISSUED_BY: { from: ['IntelligenceReport', 'TravelDocument', 'BankAccount'], to: ['Agency', 'Country'], doc: 'issuer: the agency of a report, the country of a document or account' },
+  REFERRED_BY_FORCE: { from: ['NRMStatistic'], to: ['PoliceForce'], doc: 'the police force whose referrals (as first responder) an NRM statistics row counts' },
 } as const satisfies Record<string, { from: readonly NodeLabel[]; to: readonly NodeLabel[]; doc: string }>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;

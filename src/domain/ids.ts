@@ -27,6 +27,7 @@ export const ID_PREFIX: Record<NodeLabel, string> = {
   ExploitationType: 'etype',
   ControlMethod: 'control',
   RecruitmentMethod: 'recruit',
+  NRMStatistic: 'nrmstat',
 };
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';

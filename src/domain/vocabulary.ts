@@ -113,3 +113,31 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const HANDLE_PLATFORMS = ['FACEBOOK', 'INSTAGRAM', 'WHATSAPP', 'TELEGRAM', 'VIBER', 'ZALO', 'SNAPCHAT', 'TIKTOK', 'ADULTWORK', 'OTHER'] as const;
 export type HandlePlatform = (typeof HANDLE_PLATFORMS)[number];
+
+/**
+ * Forms an exploitation took, finer than its type and not always one of our categories: the
+ * sectors of labour and the kinds of sexual exploitation CTDC records, and forms with no category
+ * of their own (forced marriage, forced military service). Stored as a list on Exploitation.
+ */
+export const EXPLOITATION_FORMS = [
+  'AGRICULTURE',
+  'AQUAFARMING',
+  'BEGGING',
+  'CONSTRUCTION',
+  'DOMESTIC_WORK',
+  'HOSPITALITY',
+  'ILLICIT_ACTIVITIES',
+  'MANUFACTURING',
+  'MINING_OR_DRILLING',
+  'PEDDLING',
+  'TRANSPORTATION',
+  'OTHER_LABOUR',
+  'PROSTITUTION',
+  'PORNOGRAPHY',
+  'REMOTE_INTERACTIVE_SERVICES',
+  'PRIVATE_SEXUAL_SERVICES',
+  'FORCED_MARRIAGE',
+  'FORCED_MILITARY',
+  'OTHER',
+] as const;
+export type ExploitationForm = (typeof EXPLOITATION_FORMS)[number];

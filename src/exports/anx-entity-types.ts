@@ -37,6 +37,7 @@ export const ANX_ENTITY_TYPES: Record<NodeLabel, AnxEntityType> = {
   ExploitationType: { name: 'Exploitation Type', icon: 'Category' },
   ControlMethod: { name: 'Control Method', icon: 'Category' },
   RecruitmentMethod: { name: 'Recruitment Method', icon: 'Category' },
+  NRMStatistic: { name: 'NRM Statistic', icon: 'Document' },
 };
 
 /** A Person holding the VICTIM role: the Person icon shaded orange (RGB 255,128,0). */

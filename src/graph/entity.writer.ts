@@ -2,6 +2,7 @@ import type { EntityRecord, RelRecord } from '../domain/entity-record';
 import { checkDatePairs, checkProps, dateKeys, NODE_PROPS, REL_PROPS, type WritableLabel } from '../domain/entity-props';
 import { isNodeLabel, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/graph-model';
 import { ID_PATTERN, newId } from '../domain/ids';
+import { REL_KEYS } from '../domain/rel-keys';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { resolveProvenances } from './provenance.reader';
@@ -125,15 +126,7 @@ export function upsertEntity(g: ScopedGraph, req: UpsertRequest, now: Date): Pro
   return g.writeTx((tx) => upsertEntityInTx(tx, req, now));
 }
 
-/** Which key properties distinguish two links of a type between the same ends. */
-export const REL_KEYS: Partial<Record<RelationshipType, string[]>> = {
-  MEMBER_OF: ['role'],
-  ASSOCIATE_OF: ['kind'],
-  TRANSFERRED_TO: ['date', 'amount', 'currency'],
-  HAS_STOP: ['order'],
-  TRAVELLED: ['date'],
-  PERPETRATED: ['role'],
-};
+export { REL_KEYS };
 
 export interface LinkRequest {
   type: RelationshipType;

@@ -1,4 +1,5 @@
 import { liveOperationsQuery, newPeopleQuery } from './queries/analytics/monthly.query';
+import { importedReferralsQuery } from './queries/analytics/imported-referrals.query';
 import { regionalRiskQuery } from './queries/analytics/regional-risk.query';
 import { routePatternsQuery } from './queries/analytics/routes.query';
 import { trendsQuery, type TrendGroup, type TrendInterval, type TrendMeasure } from './queries/analytics/trends.query';
@@ -58,6 +59,17 @@ export interface RawForceRisk {
 export async function readRegionalRisk(g: ScopedGraph, from: string, to: string, timeoutMs: number): Promise<RawForceRisk[]> {
   const rows = await g.readTx((tx) => tx.run(regionalRiskQuery(from, to)), timeoutMs);
   return rows as unknown as RawForceRisk[];
+}
+
+export interface RawImportedReferrals {
+  /** Whether any NRM statistics the caller may see are in the graph. */
+  imported: boolean;
+  cells: { forceCode: string; period: string; people: number }[];
+}
+
+export async function readImportedReferrals(g: ScopedGraph, periods: readonly string[], timeoutMs: number): Promise<RawImportedReferrals> {
+  const [row] = await g.readTx((tx) => tx.run(importedReferralsQuery(periods)), timeoutMs);
+  return row as unknown as RawImportedReferrals;
 }
 
 export interface RawMonthly {

@@ -53,6 +53,29 @@ export class GraphClient {
     return this.transact('WRITE', work, scope, timeoutMs);
   }
 
+  /**
+   * One statement in an implicit (auto-commit) transaction: the only way to run
+   * `CALL { ... } IN TRANSACTIONS`, which the importer uses to undo or tidy a large run in
+   * batches without holding it all in one transaction. Not retried: such statements are
+   * written to be safe to run again.
+   */
+  async autoCommit(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE });
+    const txConfig = {
+      timeout: timeoutMs ?? this.opts.queryTimeoutMs,
+      metadata: { app: 'msht-graph', requestId: scope.requestId ?? null, subject: scope.subject ?? null },
+    };
+    try {
+      if (scope.stats) scope.stats.queries += 1;
+      const res = await session.run(q.cypher, q.params, txConfig);
+      return res.records.map((r) => toPlain(r.toObject()) as Row);
+    } catch (e) {
+      throw this.translate(e, scope);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
   /** Cheap reachability check for /readyz. */
   async ping(): Promise<void> {
     await this.read({ cypher: 'RETURN 1 AS ok', params: {} });

@@ -25,6 +25,11 @@ export class ScopedGraph {
     return this.client.write(this.withAccess(q), this.scope);
   }
 
+  /** An auto-commit statement (for `CALL { ... } IN TRANSACTIONS`); see GraphClient.autoCommit. */
+  autoCommit(q: CypherQuery, timeoutMs?: number): Promise<Row[]> {
+    return this.client.autoCommit(this.withAccess(q), this.scope, timeoutMs);
+  }
+
   readTx<T>(work: (tx: GraphTx) => Promise<T>, timeoutMs?: number): Promise<T> {
     return this.client.readTx((tx) => work(this.scopedTx(tx)), this.scope, timeoutMs);
   }

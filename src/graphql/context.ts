@@ -22,8 +22,6 @@ export interface GraphQLContext {
   limits: TraversalLimits;
   /** Where exports are kept for download. */
   exports: ExportStore;
-  /** NRM referrals per force from imported statistics, where imported. */
-  importedReferrals?: (from: string, to: string) => Promise<Map<string, number> | null>;
   log: Logger;
   /**
    * This request's audit record: `addRecords(n)` for records handed out that `data` does not

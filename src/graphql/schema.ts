@@ -9,12 +9,14 @@ import { ExportResolver } from './resolvers/export.resolver';
 import { ExploitationResolver, ExploitationTypeResolver, IntelligenceReportResolver, NrmReferralResolver } from './resolvers/exploitation.resolver';
 import { GroupResolver } from './resolvers/group.resolver';
 import { BusinessModelResolver, InsightResolver } from './resolvers/insight.resolver';
+import { ImportResolver } from './resolvers/import.resolver';
 import { BankAccountResolver, IdentifierResolver, TravelDocumentResolver } from './resolvers/identifier.resolver';
 import { AddressResolver, LocationResolver, PoliceForceResolver } from './resolvers/location.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
 import { BrokerResolver, GraphNodeResolver, IdentifierNetworkResolver, KeyPlayersResolver, NetworkMeasuresResolver, NetworkResolver, RankedPersonResolver } from './resolvers/network.resolver';
 import { AuditResolver } from './resolvers/audit.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
+import { NrmStatisticResolver } from './resolvers/nrm-statistic.resolver';
 import { OperationResolver } from './resolvers/operation.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { RouteResolver } from './resolvers/route.resolver';
@@ -54,6 +56,8 @@ export const RESOLVERS = [
   MutationResolver,
   AuditResolver,
   ExportResolver,
+  ImportResolver,
+  NrmStatisticResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

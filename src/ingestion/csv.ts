@@ -4,16 +4,27 @@
  * in shared/data; not a general-purpose CSV library.
  */
 
-/** Splits CSV text into rows of fields. A final line without a newline is kept; empty lines are dropped. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+/** A row of fields and the 1-based line of the text it starts on. */
+export interface CsvLine {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * Splits CSV text into rows of fields, each with the line it starts on (a quoted field may span
+ * lines). A final line without a newline is kept; empty lines are dropped.
+ */
+export function parseCsvLines(text: string): CsvLine[] {
+  const rows: CsvLine[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   let i = 0;
   const endRow = () => {
     row.push(field);
-    if (row.length > 1 || row[0] !== '') rows.push(row);
+    if (row.length > 1 || row[0] !== '') rows.push({ line: rowLine, fields: row });
     row = [];
     field = '';
   };
@@ -28,6 +39,7 @@ export function parseCsv(text: string): string[][] {
         }
         quoted = false;
       } else {
+        if (c === '\n') line++;
         field += c;
       }
       i++;
@@ -37,13 +49,21 @@ export function parseCsv(text: string): string[][] {
     else if (c === ',') {
       row.push(field);
       field = '';
-    } else if (c === '\n') endRow();
-    else if (c !== '\r') field += c;
+    } else if (c === '\n') {
+      endRow();
+      line++;
+      rowLine = line;
+    } else if (c !== '\r') field += c;
     i++;
   }
-  if (quoted) throw new Error('CSV ends inside a quoted field');
+  if (quoted) throw new Error(`CSV ends inside a quoted field (opened on or after line ${rowLine})`);
   if (field !== '' || row.length > 0) endRow();
   return rows;
+}
+
+/** Splits CSV text into rows of fields. A final line without a newline is kept; empty lines are dropped. */
+export function parseCsv(text: string): string[][] {
+  return parseCsvLines(text).map((r) => r.fields);
 }
 
 /**

@@ -298,6 +298,11 @@ export type IdentifierKind =
   | 'TravelDocument'
   | 'Vehicle';
 
+/** CSV: node and relationship files in the neo4j-admin style (README.md#csv); JSON: an msht-graph export document */
+export type ImportBatchFormat =
+  | 'CSV'
+  | 'JSON';
+
 /** UK 3x5x2 intelligence assessment: A known directly; B indirectly, corroborated; C indirectly; D not known; E suspected false */
 export type IntelGrade =
   | 'A'
@@ -360,6 +365,7 @@ export type NodeType =
   | 'ExploitationType'
   | 'IntelligenceReport'
   | 'NRMReferral'
+  | 'NRMStatistic'
   | 'OnlineHandle'
   | 'Operation'
   | 'OrganisedCrimeGroup'
@@ -396,6 +402,26 @@ export type NrmReferralInput = {
   rgDecision?: NrmDecision | null | undefined;
   /** The person referred */
   subjectId?: string | null | undefined;
+};
+
+/** NRM statistics cells: all given conditions hold; a list matches any of its values */
+export type NrmStatisticFilter = {
+  ageGroups?: Array<AgeGroup> | null | undefined;
+  /** Cells whose exploitation includes one of these */
+  exploitationCategories?: Array<ExploitationCategory> | null | undefined;
+  /** Police force codes (rows of the police table) */
+  forceCodes?: Array<string> | null | undefined;
+  genders?: Array<Gender> | null | undefined;
+  /** ISO country codes of nationality */
+  nationalityCodes?: Array<string> | null | undefined;
+  /** Periods such as 2023Q1 */
+  periods?: Array<string> | null | undefined;
+  /** Q1, Q2, Q3 or Q4 */
+  quarters?: Array<string> | null | undefined;
+  /** First responder types as the statistics name them: Police, Government agency, Local Authority, NGO and third sector */
+  responderTypes?: Array<string> | null | undefined;
+  responders?: Array<string> | null | undefined;
+  years?: Array<number> | null | undefined;
 };
 
 export type OperationInput = {
@@ -562,6 +588,8 @@ export type RelationshipType =
   | 'REFERRAL_OF'
   /** the first responder organisation */
   | 'REFERRED_BY'
+  /** the police force whose referrals (as first responder) an NRM statistics row counts */
+  | 'REFERRED_BY_FORCE'
   /** lives or stays at an address */
   | 'RESIDES_AT'
   /** a Home Office offence type within its statistical category */
@@ -610,6 +638,7 @@ export type SortKey =
   | 'CODE'
   | 'ID'
   | 'NAME'
+  | 'PERIOD'
   | 'RECORDED_AT'
   | 'REFERRED_ON'
   | 'START_DATE';
@@ -740,7 +769,9 @@ export type GroupWithMembersQuery = { organisedCrimeGroup: { id: string, name: s
         | { id: string }
         | { id: string }
         | { id: string }
+        | { id: string }
       > }, routes: { nodes: Array<
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -781,6 +812,25 @@ export type UpsertGroupMutationVariables = Exact<{
 
 
 export type UpsertGroupMutation = { upsertOrganisedCrimeGroup: { id: string, name: string, aliases: Array<string>, threatLevel: ThreatLevel | null } };
+
+export type ImportBatchMutationVariables = Exact<{
+  format: ImportBatchFormat;
+  nodes: string;
+  relationships?: string | null | undefined;
+  reportId?: string | null | undefined;
+}>;
+
+
+export type ImportBatchMutation = { importBatch: { format: string, rows: number, rejected: number, nodes: { created: number, updated: number, unchanged: number }, relationships: { created: number, updated: number, unchanged: number } } };
+
+export type NrmStatisticsQueryVariables = Exact<{
+  filter?: NrmStatisticFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NrmStatisticsQuery = { nrmStatistics: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ period: string, responder: string, forceCode: string | null, exploitationCategories: Array<ExploitationCategory>, ageGroup: AgeGroup, gender: Gender, nationality: string, nationalityCodes: Array<string>, people: number, id: string }> } };
 
 export type StageItemFieldsFragment = { key: string, label: string, count: number, recordIds: Array<string> };
 
@@ -892,7 +942,9 @@ export type RouteByIdQuery = { route: { id: string, name: string | null, debt: n
         | { id: string }
         | { id: string }
         | { id: string }
+        | { id: string }
       > }, travellers: { totalCount: number, edges: Array<{ date: string | null, debt: number | null, node:
+          | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
@@ -941,6 +993,7 @@ export type OperationByIdQuery = { operation: { id: string, name: string, status
         | { __typename: 'ExploitationType', id: string }
         | { __typename: 'IntelligenceReport', id: string }
         | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'NRMStatistic', id: string }
         | { __typename: 'OnlineHandle', id: string }
         | { __typename: 'Operation', id: string }
         | { __typename: 'OrganisedCrimeGroup', id: string }
@@ -961,6 +1014,7 @@ export type ExploitationByIdQueryVariables = Exact<{
 
 
 export type ExploitationByIdQuery = { exploitation: { id: string, startDate: string | null, types: Array<{ code: string, kind: string | null }>, controlMethods: Array<{ code: string }>, recruitmentMethods: Array<{ code: string }>, victims: { nodes: Array<
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -996,6 +1050,7 @@ export type ExploitationByIdQuery = { exploitation: { id: string, startDate: str
         | { __typename: 'ExploitationType', id: string }
         | { __typename: 'IntelligenceReport', id: string }
         | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'NRMStatistic', id: string }
         | { __typename: 'OnlineHandle', id: string }
         | { __typename: 'Operation', id: string }
         | { __typename: 'OrganisedCrimeGroup', id: string }
@@ -1020,6 +1075,7 @@ export type ExploitationByIdQuery = { exploitation: { id: string, startDate: str
       | { __typename: 'ExploitationType', id: string }
       | { __typename: 'IntelligenceReport', id: string }
       | { __typename: 'NRMReferral', id: string }
+      | { __typename: 'NRMStatistic', id: string }
       | { __typename: 'OnlineHandle', id: string }
       | { __typename: 'Operation', id: string }
       | { __typename: 'OrganisedCrimeGroup', id: string }
@@ -2918,6 +2974,7 @@ export type PlaceHierarchyQuery = { node:
                | null }
            | null }
        | null }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -5762,6 +5819,7 @@ export type NodesByIdQuery = { nodes: Array<
     | { __typename: 'ExploitationType', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
     | { __typename: 'IntelligenceReport', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
     | { __typename: 'NRMReferral', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
+    | { __typename: 'NRMStatistic', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
     | { __typename: 'OnlineHandle', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
     | { __typename: 'Operation', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
     | { __typename: 'OrganisedCrimeGroup', id: string, provenance: { grading: string, handling: HandlingCode, reportId: string } }
@@ -5801,30 +5859,6 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { id: string }
           | { id: string }
-          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
-    | { id: string, value: string | null, holders: { nodes: Array<
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { name: string, id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
           | { id: string }
           | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
           | { id: string }
@@ -5842,30 +5876,6 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { name: string, id: string }
           | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { id: string }
-        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
-    | { id: string, value: string | null, holders: { nodes: Array<
-          | { id: string }
-          | { id: string }
-          | { id: string }
-          | { name: string, id: string }
           | { id: string }
           | { id: string }
           | { id: string }
@@ -5901,6 +5911,7 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { id: string }
           | { id: string }
+          | { id: string }
           | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
           | { id: string }
           | { id: string }
@@ -5916,6 +5927,59 @@ export type PhoneNetworkQuery = { identifier:
           | { id: string }
           | { id: string }
           | { name: string, id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+    | { id: string, value: string | null, holders: { nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { name: string, id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { displayName: string, roles: Array<PersonRole>, id: string, groups: { edges: Array<{ role: GroupRole | null, node: { id: string, name: string } }> } }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        > }, neighbourhood: { truncated: boolean, truncatedBy: TruncationReason | null, nodes: Array<{ id: string, type: NodeType, label: string, roles: Array<PersonRole>, redacted: boolean, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }>, edges: Array<{ id: string, type: RelationshipType, source: string, target: string, from: string | null, to: string | null, properties: Record<string, unknown>, provenance: { grading: string, handling: HandlingCode, agency: string } }> } }
+    | { id: string, value: string | null, holders: { nodes: Array<
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { name: string, id: string }
+          | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
@@ -6001,7 +6065,9 @@ export type UntargetedLinkedBusinessesQuery = { sharedIdentifiers: { links: Arra
         | { id: string }
         | { id: string }
         | { id: string }
+        | { id: string }
       , counterpart:
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -6037,6 +6103,7 @@ export type UntargetedLinkedBusinessesQuery = { sharedIdentifiers: { links: Arra
         | { __typename: 'ExploitationType', id: string }
         | { __typename: 'IntelligenceReport', id: string }
         | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'NRMStatistic', id: string }
         | { __typename: 'OnlineHandle', value: string | null, id: string }
         | { __typename: 'Operation', id: string }
         | { __typename: 'OrganisedCrimeGroup', id: string }
@@ -6085,7 +6152,9 @@ export type SharedIdentifiersQuery = { sharedIdentifiers: { links: Array<{ subje
         | { id: string }
         | { id: string }
         | { id: string }
+        | { id: string }
       , counterpart:
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -6121,6 +6190,7 @@ export type SharedIdentifiersQuery = { sharedIdentifiers: { links: Array<{ subje
         | { __typename: 'ExploitationType', id: string }
         | { __typename: 'IntelligenceReport', id: string }
         | { __typename: 'NRMReferral', id: string }
+        | { __typename: 'NRMStatistic', id: string }
         | { __typename: 'OnlineHandle', id: string }
         | { __typename: 'Operation', id: string }
         | { __typename: 'OrganisedCrimeGroup', id: string }
@@ -6242,6 +6312,7 @@ export type SearchQuery = { search: Array<{ score: number, node:
       | { __typename: 'ExploitationType', id: string }
       | { __typename: 'IntelligenceReport', id: string }
       | { __typename: 'NRMReferral', id: string }
+      | { __typename: 'NRMStatistic', id: string }
       | { __typename: 'OnlineHandle', kind: IdentifierKind, value: string | null, id: string }
       | { __typename: 'Operation', id: string }
       | { __typename: 'OrganisedCrimeGroup', name: string, id: string }
@@ -6290,6 +6361,7 @@ export type ChartGroupsQueryVariables = Exact<{
 
 
 export type ChartGroupsQuery = { nodes: Array<
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -6406,6 +6478,7 @@ export type LinkMutationVariables = Exact<{
 
 
 export type LinkMutation = { link: { linkId: string, type: RelationshipType, direction: string, node:
+      | { id: string }
       | { id: string }
       | { id: string }
       | { id: string }
@@ -6720,6 +6793,55 @@ export const UpsertGroupDocument = gql`
     name
     aliases
     threatLevel
+  }
+}
+    `;
+export const ImportBatchDocument = gql`
+    mutation ImportBatch($format: ImportBatchFormat!, $nodes: String!, $relationships: String, $reportId: ID) {
+  importBatch(
+    format: $format
+    nodes: $nodes
+    relationships: $relationships
+    reportId: $reportId
+  ) {
+    format
+    rows
+    rejected
+    nodes {
+      created
+      updated
+      unchanged
+    }
+    relationships {
+      created
+      updated
+      unchanged
+    }
+  }
+}
+    `;
+export const NrmStatisticsDocument = gql`
+    query NrmStatistics($filter: NrmStatisticFilter, $first: Int = 500, $after: String) {
+  nrmStatistics(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      ... on NRMStatistic {
+        period
+        responder
+        forceCode
+        exploitationCategories
+        ageGroup
+        gender
+        nationality
+        nationalityCodes
+        people
+      }
+    }
   }
 }
     `;
@@ -7762,6 +7884,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     UpsertGroup(variables: UpsertGroupMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpsertGroupMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<UpsertGroupMutation>({ document: UpsertGroupDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpsertGroup', 'mutation', variables);
+    },
+    ImportBatch(variables: ImportBatchMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ImportBatchMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ImportBatchMutation>({ document: ImportBatchDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ImportBatch', 'mutation', variables);
+    },
+    NrmStatistics(variables?: NrmStatisticsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NrmStatisticsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NrmStatisticsQuery>({ document: NrmStatisticsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'NrmStatistics', 'query', variables);
     },
     BusinessModel(variables: BusinessModelQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<BusinessModelQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<BusinessModelQuery>({ document: BusinessModelDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'BusinessModel', 'query', variables);

@@ -3,22 +3,23 @@ import type { ExampleOperation } from '../../src/http/workbench/page-config';
 /** Real ids and values from the graph the caller sees, to fill an example's variables. */
 export interface Samples {
   groups: { id: string; name: string; memberIds: string[] }[];
-  /** The phone with the most holders. */
+  /** The phone with the most holders, among those whose value the caller may see. */
   phone?: string;
   operationId?: string;
 }
 
 interface SamplesData {
   organisedCrimeGroups?: { nodes: { id: string; name: string; members: { nodes: { id: string }[] } }[] };
-  phones?: { nodes: { value: string; holders: { totalCount: number } }[] };
+  phones?: { nodes: { value: string | null; holders: { totalCount: number } }[] };
   operations?: { nodes: { id: string }[] };
 }
 
 export function samplesFrom(data: SamplesData | null | undefined): Samples {
-  const phones = [...(data?.phones?.nodes ?? [])].sort((a, b) => b.holders.totalCount - a.holders.totalCount);
+  // A phone a victim holds comes back without its value to most callers: it cannot be looked up.
+  const phones = (data?.phones?.nodes ?? []).filter((p) => !!p.value).sort((a, b) => b.holders.totalCount - a.holders.totalCount || a.value!.localeCompare(b.value!));
   return {
     groups: (data?.organisedCrimeGroups?.nodes ?? []).map((g) => ({ id: g.id, name: g.name, memberIds: g.members.nodes.map((m) => m.id) })),
-    phone: phones[0]?.value,
+    phone: phones[0]?.value ?? undefined,
     operationId: data?.operations?.nodes[0]?.id,
   };
 }

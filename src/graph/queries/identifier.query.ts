@@ -15,3 +15,16 @@ RETURN ${projectNode('n')} AS node`,
     params: { value },
   };
 }
+
+/**
+ * Which node holds each of these normalised values (natural keys, unique per kind), whether or
+ * not the caller may see it: an importer must not create a second node with a value in use.
+ */
+export function identifierHoldersQuery(kind: IdentifierLabel, values: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $values AS value
+MATCH (n:${kind} {value: value})
+RETURN value, n.id AS id, ${visible('n')} AS visible`,
+    params: { values: [...new Set(values)] },
+  };
+}

@@ -13,6 +13,7 @@ export const SORT_KEYS = {
   START_DATE: "coalesce(toString(n.startDate), '')",
   REFERRED_ON: "coalesce(toString(n.referredOn), '')",
   CODE: "coalesce(n.code, '')",
+  PERIOD: "coalesce(n.period, '')",
 } as const;
 
 export type SortKey = keyof typeof SORT_KEYS;

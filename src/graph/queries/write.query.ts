@@ -19,6 +19,16 @@ RETURN id, labels(n) AS labels, n {.*} AS props, ${visible('n')} AS visible`,
   };
 }
 
+/** What an id is now, without its properties: its labels and whether the caller may see it. */
+export function nodeKindsQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN id, labels(n) AS labels, ${visible('n')} AS visible`,
+    params: { ids: [...new Set(ids)] },
+  };
+}
+
 /** Sets provenance on create; on update takes the new report but never loosens handling. */
 function provenanceSet(v: string): { onCreate: string; onMatch: string } {
   return {

@@ -185,6 +185,39 @@ export class NrmReferralFilter {
   forceAreas?: string[] | null;
 }
 
+@InputType({ description: 'NRM statistics cells: all given conditions hold; a list matches any of its values' })
+export class NrmStatisticFilter {
+  @Field(() => [String], { nullable: true, description: 'Periods such as 2023Q1' })
+  periods?: string[] | null;
+
+  @Field(() => [Int], { nullable: true })
+  years?: number[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Q1, Q2, Q3 or Q4' })
+  quarters?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Police force codes (rows of the police table)' })
+  forceCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'First responder types as the statistics name them: Police, Government agency, Local Authority, NGO and third sector' })
+  responderTypes?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  responders?: string[] | null;
+
+  @Field(() => [ExploitationCategoryEnum], { nullable: true, description: 'Cells whose exploitation includes one of these' })
+  exploitationCategories?: string[] | null;
+
+  @Field(() => [AgeGroupEnum], { nullable: true })
+  ageGroups?: string[] | null;
+
+  @Field(() => [GenderEnum], { nullable: true })
+  genders?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO country codes of nationality' })
+  nationalityCodes?: string[] | null;
+}
+
 @InputType()
 export class AddressFilter {
   @Field(() => String, { nullable: true })

@@ -13,6 +13,7 @@ import {
   identifierFilter,
   namedFilter,
   nrmReferralFilter,
+  nrmStatisticFilter,
   operationFilter,
   personFilter,
   reportFilter,
@@ -28,6 +29,7 @@ import {
   IdentifierFilter,
   NamedFilter,
   NrmReferralFilter,
+  NrmStatisticFilter,
   OperationFilter,
   PersonFilter,
   ReportFilter,
@@ -38,6 +40,7 @@ import { Exploitation } from '../types/exploitation.type';
 import { BankAccount, EmailAddress, Identifier, OnlineHandle, Phone, TravelDocument, Vehicle } from '../types/identifier.types';
 import { Address, Country, PoliceForce, Region, Town } from '../types/location.types';
 import { NRMReferral } from '../types/nrm-referral.type';
+import { NRMStatistic } from '../types/nrm-statistic.type';
 import { Operation } from '../types/operation.type';
 import { OrganisedCrimeGroup } from '../types/organised-crime-group.type';
 import { Person } from '../types/person.type';
@@ -100,6 +103,15 @@ export const ENTITY_QUERY_RESOLVERS = [
   }),
   entityQueries({ label: 'Exploitation', Type: Exploitation, Filter: ExploitationFilter, one: 'exploitation', many: 'exploitations', description: 'Exploitation events', where: (f, bag) => exploitationFilter({ ...dates(f, ['from', 'to']), victimNationalities: countries('victimNationalities', f.victimNationalities) }, bag) }),
   entityQueries({ label: 'NRMReferral', Type: NRMReferral, Filter: NrmReferralFilter, one: 'nrmReferral', many: 'nrmReferrals', description: 'NRM referrals', where: (f, bag) => nrmReferralFilter(dates(f, ['from', 'to']), bag) }),
+  entityQueries({
+    label: 'NRMStatistic',
+    Type: NRMStatistic,
+    Filter: NrmStatisticFilter,
+    one: 'nrmStatistic',
+    many: 'nrmStatistics',
+    description: 'Cells of the NRM quarterly statistics (msht import --format nrm); sum `people` over a selection for its referrals',
+    where: (f, bag) => nrmStatisticFilter({ ...f, forceCodes: f.forceCodes?.map((c) => c.trim().toUpperCase()), nationalityCodes: countries('nationalityCodes', f.nationalityCodes) }, bag),
+  }),
   entityQueries({ label: 'Address', Type: Address, Filter: AddressFilter, one: 'address', many: 'addresses', description: 'Addresses', where: (f, bag) => addressFilter(f, bag) }),
   entityQueries({ label: 'Town', Type: Town, Filter: NamedFilter, one: 'town', many: 'towns', description: 'Towns', where: (f, bag) => namedFilter(f, bag) }),
   entityQueries({ label: 'PoliceForce', Type: PoliceForce, Filter: NamedFilter, one: 'policeForce', many: 'policeForces', description: 'Police force areas', where: (f, bag) => namedFilter(codes(f), bag) }),

@@ -27,7 +27,7 @@ import {
 import { OrganisedCrimeGroup } from '../types/organised-crime-group.type';
 
 function deps(ctx: GraphQLContext): InsightDeps {
-  return { graph: ctx.graph, limits: ctx.limits, importedReferrals: ctx.importedReferrals };
+  return { graph: ctx.graph, limits: ctx.limits };
 }
 
 @Resolver(() => BusinessModel)

@@ -1,3 +1,5 @@
+import { NRM_NATIONALITY_STATUSES } from '../../domain/nrm-statistic';
+
 /**
  * Nationality values of the source data, mapped to ISO 3166-1 alpha-2 codes (the Country nodes
  * of migration 0003; Kosovo is XK, as the NRM statistics use it).
@@ -13,7 +15,7 @@
  * KNOWN: every part maps to a country. PARTLY_UNKNOWN: some part does, another is unknown or
  * stateless. UNKNOWN / STATELESS: no country. TOTAL: the statistics' all-nationalities row.
  */
-export const NATIONALITY_STATUSES = ['KNOWN', 'PARTLY_UNKNOWN', 'UNKNOWN', 'STATELESS', 'TOTAL'] as const;
+export const NATIONALITY_STATUSES = [...NRM_NATIONALITY_STATUSES, 'TOTAL'] as const;
 export type NationalityStatus = (typeof NATIONALITY_STATUSES)[number];
 
 export interface NationalityMapping {

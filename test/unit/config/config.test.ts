@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('seeds an empty graph at start-up in development only, unless told otherwise', () => {
+    expect(loadConfig({}).seedOnEmpty).toBe(true);
+    expect(loadConfig({ MSHT_MODE: 'test' }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWT_SECRET: 'x'.repeat(32), MSHT_PSEUDONYM_KEY: 'k' }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ MSHT_SEED_ON_EMPTY: 'false' }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ MSHT_MODE: 'test', MSHT_SEED_ON_EMPTY: 'true' }).seedOnEmpty).toBe(true);
+  });
+
   it('accepts bolt:// and neo4j:// URIs with credentials', () => {
     expect(loadConfig({ NEO4J_URI: 'neo4j://db.example:7687', NEO4J_PASSWORD: 'secret123' }).neo4j).toMatchObject({
       uri: 'neo4j://db.example:7687',

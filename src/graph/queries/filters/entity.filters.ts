@@ -201,6 +201,35 @@ export function nrmReferralFilter(f: NrmReferralFilterInput, bag: ParamBag): str
   ]);
 }
 
+export interface NrmStatisticFilterInput {
+  periods?: string[] | null;
+  years?: number[] | null;
+  quarters?: string[] | null;
+  forceCodes?: string[] | null;
+  responderTypes?: string[] | null;
+  responders?: string[] | null;
+  exploitationCategories?: string[] | null;
+  ageGroups?: string[] | null;
+  genders?: string[] | null;
+  nationalityCodes?: string[] | null;
+}
+
+/** NRM statistics cells; a list of categories or nationalities matches a cell that has any of them. */
+export function nrmStatisticFilter(f: NrmStatisticFilterInput, bag: ParamBag): string[] {
+  return compact([
+    inList(bag, 'n.period', f.periods),
+    inList(bag, 'n.year', f.years),
+    inList(bag, 'n.quarter', f.quarters),
+    inList(bag, 'n.forceCode', f.forceCodes),
+    inList(bag, 'n.responderType', f.responderTypes),
+    inList(bag, 'n.responder', f.responders),
+    f.exploitationCategories?.length ? `any(__c IN coalesce(n.exploitationCategories, []) WHERE __c IN ${bag.add(f.exploitationCategories)})` : null,
+    inList(bag, 'n.ageGroup', f.ageGroups),
+    inList(bag, 'n.gender', f.genders),
+    f.nationalityCodes?.length ? `any(__c IN coalesce(n.nationalityCodes, []) WHERE __c IN ${bag.add(f.nationalityCodes)})` : null,
+  ]);
+}
+
 export interface AddressFilterInput {
   postcodePrefix?: string | null;
   forceAreas?: string[] | null;

@@ -80,3 +80,10 @@ describe('exampleVariables', () => {
     expect(exampleVariables(op([{ name: 'from', type: 'ID!', required: true }]), undefined)).toEqual({ from: null });
   });
 });
+
+describe('samplesFrom with withheld values', () => {
+  it('never picks a phone whose value was withheld (a victim holds it)', () => {
+    const s = samplesFrom({ phones: { nodes: [{ value: null, holders: { totalCount: 5 } }, { value: '+447700900001', holders: { totalCount: 2 } }] } });
+    expect(s.phone).toBe('+447700900001');
+  });
+});

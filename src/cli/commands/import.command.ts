@@ -1,0 +1,147 @@
+import { parseArgs } from 'node:util';
+
+import { loadConfig } from '../../config/config';
+import type { ImportRun } from '../../domain/import-run';
+import { openDatabase } from '../../graph/database';
+import { Migrator } from '../../graph/migrations/migrator';
+import { readRuns, rollbackRun } from '../../graph/import-run.store';
+import type { WriteCounts } from '../../graph/bulk.writer';
+import { formatBadRow, IMPORT_FORMATS, type ImportFormat } from '../../ingestion/import-plan';
+import { planFiles } from '../../ingestion/plan-files';
+import { prepareImport } from '../../ingestion/prepare-import';
+import { StreamProgress } from '../../ingestion/progress';
+import { ImportRefused, recoverImports, refusedSummary, runStagedImport, type ImportSummary } from '../../ingestion/run-import';
+import { createLogger } from '../../logging/logger';
+import { systemGraph } from '../../graph/system-graph';
+import { thisHost } from '../run-host';
+
+export const IMPORT_USAGE = `  msht import <file...> --format csv|json|ctdc|nrm [--report REPORT_ID] [--batch-size N] [--dry-run]
+                                  import files (csv: node and relationship files; nrm: a table or the folder)
+  msht import --status            list import runs
+  msht import --recover           roll back runs whose process died; finish tidying committed ones
+  msht import --rollback RUN_ID   roll back an unfinished run`;
+
+const fmt = (n: number) => n.toLocaleString('en-GB');
+const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
+const counts = (c: WriteCounts) => `created ${fmt(c.created)}, updated ${fmt(c.updated)}, unchanged ${fmt(c.unchanged)}`;
+
+export function printSummary(s: ImportSummary, out: NodeJS.WritableStream = process.stdout): void {
+  const secs = Math.max(s.seconds, 0.001);
+  const rels = s.relationships.created + s.relationships.updated + s.relationships.unchanged;
+  out.write(
+    [
+      `${s.rejected > 0 ? 'refused' : 'imported'} ${s.files.join(', ')} (${s.format})${s.rejected > 0 ? '' : ` in ${s.seconds.toFixed(1)} s`}`,
+      `  rows:           ${fmt(s.rows)} read${s.skipped ? `, ${fmt(s.skipped)} totals checked and not stored` : ''}`,
+      `  nodes:          ${counts(s.nodes)}`,
+      `  relationships:  ${counts(s.relationships)}`,
+      `  rejected:       ${plural(s.rejected, 'row', 'rows')}`,
+      ...(s.rejected === 0 ? [`  throughput:     ${fmt(Math.round(s.rows / secs))} rows/s, ${fmt(Math.round(rels / secs))} relationships/s`] : []),
+      ...(s.runId ? [`  run:            ${s.runId} (committed)`] : s.rejected === 0 ? ['  run:            nothing changed; no run recorded'] : []),
+      '',
+    ].join('\n'),
+  );
+}
+
+function printRun(r: ImportRun): string {
+  const state = r.status === 'COMMITTED' ? (r.cleaned ? 'committed' : 'committed (tidying)') : r.status.toLowerCase().replace('_', ' ');
+  return `${r.id}  ${r.kind.toLowerCase()}  ${state}  ${r.format}  ${r.source.join(', ')}  started ${new Date(r.startedAt).toISOString()}  pid ${r.pid} on ${r.host}`;
+}
+
+/** `msht import`: files into the graph as one staged, undoable run (README.md#importing-data). */
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      report: { type: 'string' },
+      'batch-size': { type: 'string', default: '5000' },
+      'dry-run': { type: 'boolean', default: false },
+      status: { type: 'boolean', default: false },
+      recover: { type: 'boolean', default: false },
+      rollback: { type: 'string' },
+    },
+  });
+  const admin = values.status || values.recover || values.rollback !== undefined;
+  const format = values.format?.toLowerCase();
+  if (!admin) {
+    if (positionals.length === 0 || !format || !(IMPORT_FORMATS as readonly string[]).includes(format)) {
+      process.stderr.write(`usage:\n${IMPORT_USAGE}\n`);
+      return 2;
+    }
+  }
+  const batchSize = Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+    process.stderr.write('--batch-size must be a whole number from 1 to 100000\n');
+    return 2;
+  }
+
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const now = new Date();
+  // Read and check the files before starting Neo4j: a file that cannot be read fails fast.
+  const planned = admin ? undefined : planFiles(format as ImportFormat, positionals, { defaultReportId: values.report ?? null, now });
+  const db = await openDatabase(config, log);
+  const g = systemGraph(db.graph, 'import');
+  const host = thisHost();
+  try {
+    if (config.migrateOnStart) await new Migrator(db.graph, log).migrate();
+    if (values.status) {
+      const runs = await readRuns(g);
+      process.stdout.write(runs.length ? `${runs.map(printRun).join('\n')}\n` : 'no import runs\n');
+      return 0;
+    }
+    if (values.rollback !== undefined) {
+      const run = (await readRuns(g)).find((r) => r.id === values.rollback);
+      if (!run) {
+        process.stderr.write(`no import run ${values.rollback} (msht import --status lists them)\n`);
+        return 1;
+      }
+      if (run.kind !== 'IMPORT' || run.status === 'COMMITTED') {
+        process.stderr.write(`run ${run.id} is ${run.kind === 'SEED' ? 'a seed' : 'committed'}: only an unfinished import can be rolled back\n`);
+        return 1;
+      }
+      const c = await rollbackRun(g, run.id);
+      process.stdout.write(`rolled back ${run.id}: ${fmt(c.nodesDeleted)} nodes and ${fmt(c.relationshipsDeleted)} relationships deleted, ${fmt(c.nodesRestored)} nodes and ${fmt(c.relationshipsRestored)} relationships restored\n`);
+      return 0;
+    }
+    if (values.recover) {
+      const done = await recoverImports(g, host, now);
+      process.stdout.write(done.length ? done.map((d) => `${d.action} ${d.run.id} (${d.run.source.join(', ')})\n`).join('') : 'nothing to recover\n');
+      return 0;
+    }
+
+    const { plan, sha256 } = planned!;
+    const prepared = await prepareImport(g, plan, now);
+    if (!prepared.ok) {
+      for (const b of prepared.bad) process.stderr.write(`${formatBadRow(b)}\n`);
+      printSummary(refusedSummary(plan.format, plan.files, plan.rows, prepared.bad));
+      process.stderr.write(`refused: ${plural(prepared.bad.length, 'problem', 'problems')}; nothing was written\n`);
+      return 1;
+    }
+    if (values['dry-run']) {
+      const n = prepared.prepared.nodes.reduce((a, x) => a + x.rows.length, 0);
+      const r = prepared.prepared.rels.reduce((a, x) => a + x.rows.length, 0);
+      process.stdout.write(`dry run: ${plan.files.join(', ')} is valid: ${fmt(plan.rows)} rows, ${fmt(n)} nodes and ${fmt(r)} relationships to write; nothing was written\n`);
+      return 0;
+    }
+    const summary = await runStagedImport(g, prepared.prepared, {
+      batchSize,
+      sha256,
+      runHost: host,
+      progress: new StreamProgress(process.stderr),
+      onRecovered: (run, action) => process.stderr.write(`${action} unfinished run ${run.id} (${run.source.join(', ')}) first\n`),
+    });
+    printSummary(summary);
+    return 0;
+  } catch (e) {
+    if (e instanceof ImportRefused) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,15 @@
+import type { RelationshipType } from './graph-model';
+
+/**
+ * Which key properties distinguish two links of a type between the same ends (a person may be
+ * a group's RECRUITER and its MONEY_HANDLER; two transfers differ by date and amount). A write
+ * that gives none of them matches any link of the type between the ends.
+ */
+export const REL_KEYS: Partial<Record<RelationshipType, string[]>> = {
+  MEMBER_OF: ['role'],
+  ASSOCIATE_OF: ['kind'],
+  TRANSFERRED_TO: ['date', 'amount', 'currency'],
+  HAS_STOP: ['order'],
+  TRAVELLED: ['date'],
+  PERPETRATED: ['role'],
+};

@@ -1,0 +1,52 @@
+import type { WritableLabel } from '../domain/entity-props';
+import type { RelationshipType } from '../domain/graph-model';
+import { AppError, invariant } from '../errors/app-error';
+import { bulkNodesQuery, bulkRelsQuery, type BulkMode, type BulkNodeRow, type BulkRelRow } from './queries/bulk-write.query';
+import type { GraphTx } from './run-query';
+
+/** What a batch did, item by item. */
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export const noCounts = (): WriteCounts => ({ created: 0, updated: 0, unchanged: 0 });
+
+export function addCounts(into: WriteCounts, more: WriteCounts): WriteCounts {
+  into.created += more.created;
+  into.updated += more.updated;
+  into.unchanged += more.unchanged;
+  return into;
+}
+
+function tally(rows: Record<string, unknown>[]): WriteCounts & { conflict: number } {
+  const c = { ...noCounts(), conflict: 0 };
+  for (const r of rows) c[r.outcome as keyof typeof c] += r.n as number;
+  return c;
+}
+
+/**
+ * Writes one batch of nodes of a label in the given transaction (bulk-write.query.ts). A row
+ * whose id names another kind of node or reference data is never written: the importer checks
+ * for those before it writes, so one here fails the batch.
+ */
+export async function writeNodeBatch(tx: GraphTx, label: WritableLabel, mode: BulkMode, rows: readonly BulkNodeRow[], run: string | null): Promise<WriteCounts> {
+  if (rows.length === 0) return noCounts();
+  const c = tally(await tx.run(bulkNodesQuery(label, mode, rows, run)));
+  if (c.conflict > 0) throw new AppError('MSHT_CONFLICT', `${c.conflict} ${label} ids are already used by another kind of record or by reference data`);
+  invariant(c.created + c.updated + c.unchanged === rows.length, `a ${label} batch wrote ${c.created + c.updated + c.unchanged} of ${rows.length} rows`);
+  return { created: c.created, updated: c.updated, unchanged: c.unchanged };
+}
+
+/**
+ * Writes one batch of relationships of a type. Both ends must exist; a row whose end is missing
+ * would be dropped by the MATCH, so a short count fails the batch (its transaction rolls back).
+ */
+export async function writeRelBatch(tx: GraphTx, type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null): Promise<WriteCounts> {
+  if (rows.length === 0) return noCounts();
+  const c = tally(await tx.run(bulkRelsQuery(type, mode, rows, run)));
+  const written = c.created + c.updated + c.unchanged;
+  if (written !== rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${type} relationships name an end that does not exist`);
+  return { created: c.created, updated: c.updated, unchanged: c.unchanged };
+}

@@ -1,0 +1,47 @@
+import type { IdentifierLabel } from '../domain/graph-model';
+import type { ReportDefaults } from '../domain/provenance-input';
+import { nodeKindsQuery } from './queries/write.query';
+import { identifierHoldersQuery } from './queries/identifier.query';
+import { reportDefaultsQuery } from './queries/report.query';
+import type { ScopedGraph } from './scoped-graph';
+
+/**
+ * The reads an importer makes before it writes anything: which ids exist (their labels, and
+ * whether the importer may see them), who holds an identifier value, and the reports cited.
+ * In batches, so a file of any size is checked with a few dozen statements.
+ */
+const BATCH = 10_000;
+
+async function batched<T>(items: readonly T[], each: (chunk: T[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) await each(items.slice(i, i + BATCH));
+}
+
+export interface ExistingNode {
+  labels: string[];
+  visible: boolean;
+}
+
+export async function readExistingNodes(g: ScopedGraph, ids: readonly string[]): Promise<Map<string, ExistingNode>> {
+  const out = new Map<string, ExistingNode>();
+  await batched([...new Set(ids)], async (chunk) => {
+    for (const r of await g.read(nodeKindsQuery(chunk))) out.set(r.id as string, { labels: r.labels as string[], visible: r.visible as boolean });
+  });
+  return out;
+}
+
+/** For each identifier value, the id of the node that holds it now. */
+export async function readIdentifierHolders(g: ScopedGraph, label: IdentifierLabel, values: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  await batched([...new Set(values)], async (chunk) => {
+    for (const r of await g.read(identifierHoldersQuery(label, chunk))) out.set(r.value as string, r.id as string);
+  });
+  return out;
+}
+
+export async function readReportDefaults(g: ScopedGraph, ids: readonly string[]): Promise<Map<string, ReportDefaults>> {
+  const out = new Map<string, ReportDefaults>();
+  await batched([...new Set(ids)], async (chunk) => {
+    for (const r of await g.read(reportDefaultsQuery(chunk))) out.set(r.id as string, r as unknown as ReportDefaults);
+  });
+  return out;
+}

@@ -1,0 +1,161 @@
+import { dateKeys, storedProps, type WritableLabel } from '../domain/entity-props';
+import { REL_PROPS } from '../domain/entity-props';
+import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
+import { resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
+import type { Provenance } from '../domain/provenance';
+import { readExistingNodes, readIdentifierHolders, readReportDefaults } from '../graph/import-check.reader';
+import type { BulkMode, BulkNodeRow, BulkRelRow, StoredProvenanceRow } from '../graph/queries/bulk-write.query';
+import type { ScopedGraph } from '../graph/scoped-graph';
+import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
+import { reasonOf, type BadRow, type ImportPlan, type SourceRef } from './import-plan';
+
+/**
+ * Turns a plan into batches ready to write, after every check that needs the database: ids
+ * already used by other kinds of record or by reference data, relationship ends that do not
+ * exist, identifier values held by another node, reports that do not exist, provenance that
+ * does not resolve. Nothing is written here; a plan with any bad row comes back as its list.
+ */
+
+/**
+ * Rows of one label (or type) written the same way: `create` for ids new to the graph (and
+ * relationships with a new end, which cannot exist yet), `upsert` for the rest, so that a first
+ * import takes the fast path and a repeated one finds everything unchanged.
+ */
+export interface NodeGroup {
+  label: WritableLabel;
+  mode: BulkMode;
+  rows: BulkNodeRow[];
+}
+
+export interface RelGroup {
+  type: RelationshipType;
+  mode: BulkMode;
+  rows: BulkRelRow[];
+}
+
+export interface PreparedImport {
+  plan: ImportPlan;
+  nodes: NodeGroup[];
+  rels: RelGroup[];
+}
+
+export type Prepared = { ok: true; prepared: PreparedImport } | { ok: false; bad: BadRow[] };
+
+export function storedProvenance(p: Provenance): StoredProvenanceRow {
+  return { ...p, recordedAt: p.recordedAt.toISOString() };
+}
+
+/** Splits checked properties into plain values and dates, as the bulk writer takes them. */
+export function splitDates(props: Record<string, unknown>, dates: readonly string[]): { props: Record<string, unknown>; dates: Record<string, string> } {
+  const plain: Record<string, unknown> = {};
+  const ds: Record<string, string> = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (dates.includes(k)) ds[k] = v as string;
+    else plain[k] = v;
+  }
+  return { props: plain, dates: ds };
+}
+
+/** Orders bad rows by file (in the plan's order) and line, so a long list reads top to bottom. */
+export function sortBadRows(files: readonly string[], bad: BadRow[]): BadRow[] {
+  const rank = (f: string) => (files.indexOf(f) === -1 ? files.length : files.indexOf(f));
+  const line = (s: SourceRef) => (typeof s.line === 'number' ? s.line : Number.MAX_SAFE_INTEGER);
+  return [...bad].sort((a, b) => rank(a.file) - rank(b.file) || line(a) - line(b) || String(a.line).localeCompare(String(b.line)));
+}
+
+export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date): Promise<Prepared> {
+  const bad: BadRow[] = [...plan.bad, ...checkPlanShape(plan)];
+  const existing = await readExistingNodes(g, [...plan.nodes.map((n) => n.id), ...externalEnds(plan)]);
+  // An export carries the reference data its edges need (the report all reference data cites,
+  // for one): it is in this graph already, and stays as it is.
+  const nodes =
+    plan.format === 'json'
+      ? plan.nodes.filter((n) => {
+          const e = existing.get(n.id);
+          return !(e && e.visible && e.labels.includes('Reference') && e.labels.includes(n.label));
+        })
+      : plan.nodes;
+  plan.skipped += plan.nodes.length - nodes.length;
+  const planned = new Map(nodes.map((n) => [n.id, n]));
+
+  // Ids: new, or the same kind of record the caller may see (never reference data).
+  for (const n of nodes) {
+    const e = existing.get(n.id);
+    if (!e) continue;
+    if (!e.visible) bad.push({ ...n.source, reason: `id ${n.id} is already in use` });
+    else if (e.labels.includes('Reference')) bad.push({ ...n.source, reason: `id ${n.id} names reference data, which an import cannot change` });
+    else if (!e.labels.includes(n.label)) bad.push({ ...n.source, reason: `id ${n.id} names a ${entityLabelOf(e.labels) ?? 'different kind of record'}, not a ${n.label}` });
+  }
+
+  // Ends the plan does not write must exist, and be of a kind the relationship allows.
+  for (const r of plan.rels) {
+    const spec = RELATIONSHIP_TYPES[r.type];
+    for (const [id, allowed, end] of [
+      [r.from, spec.from, 'start'],
+      [r.to, spec.to, 'end'],
+    ] as const) {
+      if (planned.has(id)) continue;
+      const e = existing.get(id);
+      if (!e || !e.visible) {
+        bad.push({ ...r.source, reason: `${r.type} ${end} ${id} does not exist (neither in the import nor in the graph)` });
+        continue;
+      }
+      const label = entityLabelOf(e.labels);
+      if (!label || !(allowed as readonly string[]).includes(label)) bad.push({ ...r.source, reason: `a ${r.type} goes from ${spec.from.join('/')} to ${spec.to.join('/')}; its ${end} ${id} is a ${label}` });
+    }
+  }
+
+  // Identifier values are natural keys: one node per value.
+  const byLabel = new Map<IdentifierLabel, string[]>();
+  for (const n of nodes) if (isIdentifierLabel(n.label) && typeof n.props.value === 'string') byLabel.set(n.label, [...(byLabel.get(n.label) ?? []), n.props.value]);
+  for (const [label, values] of byLabel) {
+    const holders = await readIdentifierHolders(g, label, values);
+    for (const n of nodes) {
+      if (n.label !== label) continue;
+      const holder = holders.get(n.props.value as string);
+      if (holder && holder !== n.id) bad.push({ ...n.source, reason: `value: this ${label} is already in the graph as ${holder}; use that id` });
+    }
+  }
+
+  // Provenance: every item cites a report (of the plan, or in the graph) and inherits its grading.
+  const cited = new Set([...nodes, ...plan.rels].map((i) => i.prov.reportId).filter((id) => !plan.reports.has(id)));
+  const reports = new Map<string, ReportDefaults>([...(await readReportDefaults(g, [...cited])), ...plan.reports]);
+  const resolve = (item: { prov: ImportPlan['nodes'][number]['prov']; source: SourceRef }): StoredProvenanceRow | null => {
+    const report = reports.get(item.prov.reportId);
+    if (!report) {
+      bad.push({ ...item.source, reason: `reportId: no intelligence report ${JSON.stringify(item.prov.reportId)}` });
+      return null;
+    }
+    try {
+      return storedProvenance(resolveProvenance('provenance', item.prov, report, now));
+    } catch (e) {
+      bad.push({ ...item.source, reason: reasonOf(e, 'provenance.') });
+      return null;
+    }
+  };
+
+  const isNew = (id: string) => planned.has(id) && !existing.has(id);
+  const nodeGroups = new Map<string, NodeGroup>();
+  for (const n of nodes) {
+    const prov = resolve(n);
+    if (!prov) continue;
+    const { props, dates } = splitDates(n.props, dateKeys(storedProps(n.label)));
+    const mode: BulkMode = isNew(n.id) ? 'create' : 'upsert';
+    const group = nodeGroups.get(`${n.label}|${mode}`) ?? { label: n.label, mode, rows: [] };
+    group.rows.push({ id: n.id, props, dates, prov, ...(n.roles.length ? { roles: n.roles } : {}) });
+    nodeGroups.set(`${n.label}|${mode}`, group);
+  }
+  const relGroups = new Map<string, RelGroup>();
+  for (const r of plan.rels) {
+    const prov = resolve(r);
+    if (!prov) continue;
+    const { props, dates } = splitDates(r.props, dateKeys(REL_PROPS[r.type]));
+    const mode: BulkMode = isNew(r.from) || isNew(r.to) ? 'create' : 'upsert';
+    const group = relGroups.get(`${r.type}|${mode}`) ?? { type: r.type, mode, rows: [] };
+    group.rows.push({ from: r.from, to: r.to, props, dates, prov });
+    relGroups.set(`${r.type}|${mode}`, group);
+  }
+
+  if (bad.length > 0) return { ok: false, bad: sortBadRows(plan.files, bad) };
+  return { ok: true, prepared: { plan, nodes: [...nodeGroups.values()], rels: [...relGroups.values()] } };
+}
