@@ -18,8 +18,8 @@ import { loadAverage, machineInfo } from './support/machine';
 import { ask, clientFor, type SystemClient } from './support/system-client';
 import { FULL_CLEARANCE } from './systems/clearance';
 import { WORKLOADS, type Workload } from './workloads';
-import { Rng } from './world/prng';
-import { prepareWorld } from './world/prepare-world';
+import { Rng } from './harness/rng';
+import { prepareWorld } from './support/world';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const ROOT = path.resolve(__dirname, '..');

@@ -13,6 +13,8 @@ import { freePort } from './free-port';
 export interface BenchDatabase {
   uri: string;
   driver: Driver;
+  /** The service's client over the same driver (the seeder writes through it). */
+  graph: GraphClient;
   /** One auto-commit statement; rows as plain JS (src/graph/records.ts). */
   run(cypher: string, params?: Record<string, unknown>): Promise<Row[]>;
   /** Pid of the embedded Neo4j (for its memory figure), when the bench started it. */
@@ -46,6 +48,7 @@ export async function openBenchDatabase(o: DatabaseOptions, say: (line: string) 
   return {
     uri,
     driver,
+    graph,
     pid: embedded?.pid,
     run: async (cypher, params = {}) => {
       const session = driver.session({ database: 'neo4j' });

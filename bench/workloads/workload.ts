@@ -1,5 +1,5 @@
 import type { Row } from '../../src/graph/records';
-import type { Rng } from '../world/prng';
+import type { Rng } from '../harness/rng';
 
 /** Runs one read statement against the bench's database (for sampling ids). */
 export type Sampler = (cypher: string, params?: Record<string, unknown>) => Promise<Row[]>;

@@ -1,4 +1,4 @@
-/** A small seeded generator (mulberry32): the bench's samples and its stand-in world are deterministic. */
+/** A small seeded generator (mulberry32): the request samples drawn from a world are deterministic for a seed. */
 export class Rng {
   private state: number;
 
