@@ -31,8 +31,10 @@ export interface PointRatios {
 
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || b === null || b === undefined || b === 0 ? null : a / b);
 
+/** A measured point; one that got no response within its window (too short for the load) is no figure at all. */
 function point(w: WorkloadResult, system: SystemName, connections: number): PointResult | undefined {
-  return w.points.find((p) => p.system === system && p.connections === connections);
+  const p = w.points.find((x) => x.system === system && x.connections === connections);
+  return p && p.throughput > 0 ? p : undefined;
 }
 
 /** ours/limit and ours/peer at each concurrency the workload was measured at. */
