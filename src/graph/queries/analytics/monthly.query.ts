@@ -17,20 +17,30 @@ ORDER BY count DESC, force, crimeType`,
 
 /**
  * New victims and offenders in a month: people whose first visible exploitation event (as
- * victim, as perpetrator) started in it; new NRM referrals made in it.
+ * victim, as perpetrator) started in it; new NRM referrals made in it. Found from the month's
+ * events (by the date index), keeping the people with no visible event before the month: the
+ * same people as the earliest event of everyone, without reading every event in the graph.
  */
 export function newPeopleQuery(from: string, to: string): CypherQuery {
   return {
     cypher: `CALL () {
   MATCH (e:Exploitation)-[x:EXPLOITED]->(p:Person)
-  WHERE ${visible('e')} AND ${visible('x')} AND ${visible('p')} AND e.startDate IS NOT NULL
-  WITH p, min(e.startDate) AS first WHERE first >= date($from) AND first <= date($to)
+  WHERE e.startDate >= date($from) AND e.startDate <= date($to) AND ${visible('e')} AND ${visible('x')} AND ${visible('p')}
+  WITH DISTINCT p
+  WHERE NOT EXISTS {
+    MATCH (b:Exploitation)-[y:EXPLOITED]->(p)
+    WHERE b.startDate < date($from) AND ${visible('b')} AND ${visible('y')}
+  }
   RETURN count(p) AS newVictims, collect(p.id)[0..100] AS victimIds
 }
 CALL () {
   MATCH (p:Person)-[x:PERPETRATED]->(e:Exploitation)
-  WHERE ${visible('e')} AND ${visible('x')} AND ${visible('p')} AND e.startDate IS NOT NULL
-  WITH p, min(e.startDate) AS first WHERE first >= date($from) AND first <= date($to)
+  WHERE e.startDate >= date($from) AND e.startDate <= date($to) AND ${visible('e')} AND ${visible('x')} AND ${visible('p')}
+  WITH DISTINCT p
+  WHERE NOT EXISTS {
+    MATCH (p)-[y:PERPETRATED]->(b:Exploitation)
+    WHERE b.startDate < date($from) AND ${visible('b')} AND ${visible('y')}
+  }
   RETURN count(p) AS newOffenders, collect(p.id)[0..100] AS offenderIds
 }
 CALL () {

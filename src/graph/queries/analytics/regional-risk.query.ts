@@ -4,42 +4,60 @@ import { visible } from '../access';
 /**
  * For every police force (with its region and ROCU): victims, offenders and groups of the
  * visible exploitation events in the area and period, NRM referrals recorded in the graph for
- * the area, and live operations covering it in the period. One aggregation per component, all
- * in one round trip.
+ * the area, and live operations covering it in the period. One round trip.
+ *
+ * The events, referrals and live operations of the period are each found once (by their date
+ * or status index) and grouped by force before the forces are walked. Asked per force, the
+ * planner seeks the period's index once for every force and joins to it (46 forces times a
+ * year's events: tens of millions of db hits on a `large` world instead of tens of thousands).
  */
 export function regionalRiskQuery(from: string, to: string): CypherQuery {
   const v = visible;
   const inPeriod = (d: string) => `${d} >= date($from) AND ${d} <= date($to)`;
+  const byForce = (items: string) => `[x IN ${items} WHERE x.force = f.code][0].items`;
   return {
-    cypher: `MATCH (f:PoliceForce)
+    cypher: `CALL () {
+  MATCH (e:Exploitation)-[a:IN_AREA]->(f:PoliceForce)
+  WHERE ${inPeriod('e.startDate')} AND ${v('e')} AND ${v('a')}
+  WITH f, collect(e) AS items
+  RETURN collect({force: f.code, items: items}) AS eventsByForce
+}
+CALL () {
+  MATCH (n:NRMReferral)-[a:IN_AREA]->(f:PoliceForce)
+  WHERE ${inPeriod('n.referredOn')} AND ${v('n')} AND ${v('a')}
+  WITH f, count(DISTINCT n) AS items
+  RETURN collect({force: f.code, items: items}) AS referralsByForce
+}
+CALL () {
+  MATCH (o:Operation)-[a:IN_AREA]->(f:PoliceForce)
+  WHERE o.status = 'LIVE' AND ${v('o')} AND ${v('a')} AND coalesce(o.startDate, date($from)) <= date($to) AND coalesce(o.endDate, date($to)) >= date($from)
+  WITH f, collect(DISTINCT o.id) AS items
+  RETURN collect({force: f.code, items: items}) AS operationsByForce
+}
+MATCH (f:PoliceForce)
 OPTIONAL MATCH (f)-[:PART_OF]->(r:Region)
-CALL (f) {
-  OPTIONAL MATCH (f)<-[a:IN_AREA]-(e:Exploitation)-[x:EXPLOITED]->(p:Person)
-  WHERE ${v('a')} AND ${v('e')} AND ${v('x')} AND ${v('p')} AND ${inPeriod('e.startDate')}
+WITH f, r, coalesce(${byForce('eventsByForce')}, []) AS forceEvents, coalesce(${byForce('referralsByForce')}, 0) AS referrals,
+  coalesce(${byForce('operationsByForce')}, []) AS operations
+CALL (forceEvents) {
+  UNWIND forceEvents AS e
+  MATCH (e)-[x:EXPLOITED]->(p:Person)
+  WHERE ${v('x')} AND ${v('p')}
   RETURN count(DISTINCT p) AS victims, collect(DISTINCT p.id)[0..50] AS victimIds, count(DISTINCT e) AS events
 }
-CALL (f) {
-  OPTIONAL MATCH (f)<-[a:IN_AREA]-(e:Exploitation)<-[x:PERPETRATED]-(p:Person)
-  WHERE ${v('a')} AND ${v('e')} AND ${v('x')} AND ${v('p')} AND ${inPeriod('e.startDate')}
+CALL (forceEvents) {
+  UNWIND forceEvents AS e
+  MATCH (e)<-[x:PERPETRATED]-(p:Person)
+  WHERE ${v('x')} AND ${v('p')}
   RETURN count(DISTINCT p) AS offenders
 }
-CALL (f) {
-  OPTIONAL MATCH (f)<-[a:IN_AREA]-(e:Exploitation)<-[x:PERPETRATED]-(g:OrganisedCrimeGroup)
-  WHERE ${v('a')} AND ${v('e')} AND ${v('x')} AND ${v('g')} AND ${inPeriod('e.startDate')}
+CALL (forceEvents) {
+  UNWIND forceEvents AS e
+  MATCH (e)<-[x:PERPETRATED]-(g:OrganisedCrimeGroup)
+  WHERE ${v('x')} AND ${v('g')}
   RETURN count(DISTINCT g) AS groups, collect(DISTINCT g.id)[0..50] AS groupIds
 }
-CALL (f) {
-  OPTIONAL MATCH (f)<-[a:IN_AREA]-(n:NRMReferral)
-  WHERE ${v('a')} AND ${v('n')} AND ${inPeriod('n.referredOn')}
-  RETURN count(DISTINCT n) AS referrals
-}
-CALL (f) {
-  OPTIONAL MATCH (f)<-[a:IN_AREA]-(o:Operation)
-  WHERE ${v('a')} AND ${v('o')} AND o.status = 'LIVE' AND coalesce(o.startDate, date($from)) <= date($to) AND coalesce(o.endDate, date($to)) >= date($from)
-  RETURN count(DISTINCT o) AS liveOperations, collect(DISTINCT o.id)[0..50] AS operationIds
-}
 RETURN f.code AS forceCode, f.name AS forceName, r.code AS regionCode, r.name AS regionName, r.rocu AS rocu,
-  victims, victimIds, events, offenders, groups, groupIds, referrals, liveOperations, operationIds
+  victims, victimIds, events, offenders, groups, groupIds, referrals, size(operations) AS liveOperations, operations[0..50] AS operationIds
 ORDER BY f.code`,
     params: { from, to },
   };
