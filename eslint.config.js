@@ -10,7 +10,7 @@ const only = (pkg, where) => ({
 });
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/sdk/generated.ts', 'neo4j/launcher/target/**', 'test-artifacts/**', 'src/http/assets/**', 'web/dist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/sdk/generated.ts', 'neo4j/launcher/target/**', 'test-artifacts/**', 'src/http/assets/**', 'web/dist/**', '.bench-data/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

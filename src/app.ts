@@ -65,6 +65,8 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  // GraphQL answers are POSTed, per caller and never revalidated: no ETag hashing of every body.
+  app.set('etag', false);
   app.set('trust proxy', false);
   app.use(requestId);
   app.use(healthRoutes(readiness));

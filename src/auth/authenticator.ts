@@ -17,19 +17,42 @@ export interface KeySource {
   jwksUrl?: string;
 }
 
+export interface VerifiedCacheOptions {
+  /** Tokens remembered at most (the oldest is forgotten first). */
+  size?: number;
+  /** How long a verification is reused, at most (never past the token's own expiry), ms. */
+  ttlMs?: number;
+  now?: () => number;
+}
+
 /**
  * Verifies bearer tokens with fixed algorithms, issuer, audience and expiry, and turns their
  * claims into a Principal. Any failure is UNAUTHENTICATED with a message that does not say
  * which check failed beyond what helps an honest client (expired vs invalid).
+ *
+ * A client sends the same token with every request, and checking its signature (WebCrypto HMAC
+ * or RSA) is a large share of a small request's cost. So a token that verified is remembered,
+ * byte for byte, for at most `ttlMs` (a minute) and never past its `exp`: a key rotated out of a
+ * JWKS stops being honoured within the minute, an expired token at once. Only tokens that passed
+ * every check are remembered; a different string (another token, a tampered one) is verified in
+ * full.
  */
 export class Authenticator {
   private readonly secret?: Uint8Array;
   private readonly jwks?: JWTVerifyGetKey;
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  private readonly cacheSize: number;
+  private readonly cacheTtlMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly cfg: Pick<AuthConfig, 'issuer' | 'audience'>,
     keys: KeySource,
+    cache: VerifiedCacheOptions = {},
   ) {
+    this.cacheSize = cache.size ?? 10_000;
+    this.cacheTtlMs = cache.ttlMs ?? 60_000;
+    this.now = cache.now ?? Date.now;
     if (keys.secret) this.secret = new TextEncoder().encode(keys.secret);
     if (keys.jwksFile) this.jwks = createLocalJWKSet(JSON.parse(fs.readFileSync(keys.jwksFile, 'utf8')));
     else if (keys.jwksUrl) this.jwks = createRemoteJWKSet(new URL(keys.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 30_000 });
@@ -41,6 +64,11 @@ export class Authenticator {
     const m = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!m) throw unauthenticated('the Authorization header must be "Bearer <token>"');
     const token = m[1]!;
+    const known = this.verified.get(token);
+    if (known) {
+      if (this.now() < known.until) return { ...known.principal, roles: [...known.principal.roles] };
+      this.verified.delete(token);
+    }
     let payload: JWTPayload;
     try {
       const opts = { issuer: this.cfg.issuer, audience: this.cfg.audience, requiredClaims: ['exp', 'sub'] };
@@ -58,7 +86,15 @@ export class Authenticator {
       const code = (e as { code?: string }).code;
       throw unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid');
     }
-    return principalFromClaims(payload);
+    const principal = principalFromClaims(payload);
+    this.remember(token, principal, (payload.exp ?? 0) * 1000);
+    return principal;
+  }
+
+  private remember(token: string, principal: Principal, expiresAt: number): void {
+    if (this.cacheSize <= 0 || this.cacheTtlMs <= 0) return;
+    if (this.verified.size >= this.cacheSize) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal: { ...principal, roles: [...principal.roles] }, until: Math.min(expiresAt, this.now() + this.cacheTtlMs) });
   }
 }
 

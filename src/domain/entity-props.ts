@@ -274,3 +274,27 @@ export function dateKeys(table: PropTable): string[] {
     .filter(([, s]) => s.kind === 'date')
     .map(([k]) => k);
 }
+
+/**
+ * Every property key a node or relationship may carry: the property tables and derived keys,
+ * provenance, natural keys (identifier values, codes, report references) and the reference data's
+ * own keys (migrations 0003-0007). A projection that names its keys (graph/queries/projection.ts) may name
+ * only these: the list is code, never a request.
+ */
+export const STORED_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  ...Object.values(NODE_PROPS).flatMap((t) => Object.keys(t)),
+  ...Object.values(DERIVED_PROPS).flatMap((t) => Object.keys(t ?? {})),
+  ...Object.values(REL_PROPS).flatMap((t) => Object.keys(t)),
+  ...PROVENANCE_KEYS,
+  'value',
+  'display',
+  'code',
+  'name',
+  'aliases',
+  'kind',
+  'category',
+  'nation',
+  'rocu',
+  'rocuShort',
+]);

@@ -1,6 +1,7 @@
 import type { EntityRecord } from '../domain/entity-record';
 import { encodeCursor } from './cursor';
-import { countQuery, listQuery, type ListSpec } from './queries/list.query';
+import { countQuery, listQuery, pageWithCountQuery, type ListSpec } from './queries/list.query';
+import type { Row } from './records';
 import type { ScopedGraph } from './scoped-graph';
 
 export interface Page<T> {
@@ -10,20 +11,30 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
-/** One keyset page of a list, with a lazily counted total. */
-export async function readPage(g: ScopedGraph, spec: ListSpec): Promise<Page<EntityRecord>> {
+/**
+ * One keyset page of a list. With `withCount` (the query selects `totalCount`) the total comes in
+ * the same round trip; otherwise it is counted lazily, if ever asked.
+ */
+export async function readPage(g: ScopedGraph, spec: ListSpec & { withCount?: boolean }): Promise<Page<EntityRecord>> {
+  if (spec.withCount) {
+    const [row] = await g.read(pageWithCountQuery(spec));
+    const total = (row?.total as number | undefined) ?? 0;
+    return toPage((row?.rows as Row[] | undefined) ?? [], spec.first, () => Promise.resolve(total));
+  }
   const countQ = countQuery(spec.label, spec.where, spec.bag);
   const countParams = { ...countQ.params };
   const rows = await g.read(listQuery(spec));
-  const hasNextPage = rows.length > spec.first;
-  const kept = rows.slice(0, spec.first);
   let total: Promise<number> | undefined;
+  return toPage(rows, spec.first, () => (total ??= g.read({ cypher: countQ.cypher, params: countParams }).then((r) => (r[0]?.total as number) ?? 0)));
+}
+
+function toPage(rows: Row[], first: number, totalCount: () => Promise<number>): Page<EntityRecord> {
   return {
-    rows: kept.map((r) => {
+    rows: rows.slice(0, first).map((r) => {
       const node = r.node as EntityRecord;
       return { node, cursor: encodeCursor({ key: r.sortKey as string | number | null, id: node.id }) };
     }),
-    hasNextPage,
-    totalCount: () => (total ??= g.read({ cypher: countQ.cypher, params: countParams }).then((r) => (r[0]?.total as number) ?? 0)),
+    hasNextPage: rows.length > first,
+    totalCount,
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityRecord, RelRecord } from '../domain/entity-record';
+import type { Row } from './records';
 import { encodeCursor } from './cursor';
-import { relatedQuery, type RelatedArgs, type RelatedSpec } from './queries/related.query';
+import { relatedBatchQuery, relatedQuery, type RelatedArgs, type RelatedGroup, type RelatedSpec } from './queries/related.query';
 import type { ScopedGraph } from './scoped-graph';
 
 export interface RelatedEdge {
@@ -17,9 +18,7 @@ export interface RelatedPage {
   total: number | null;
 }
 
-/** Relationship pages for many parents, in key order (an empty page for a parent not visible). */
-export async function readRelated(g: ScopedGraph, parentIds: readonly string[], spec: RelatedSpec, args: RelatedArgs): Promise<RelatedPage[]> {
-  const rows = await g.read(relatedQuery(parentIds, spec, args));
+function pagesOf(rows: Row[], parentIds: readonly string[], args: RelatedArgs): RelatedPage[] {
   const byId = new Map<string, RelatedPage>();
   for (const row of rows) {
     const edges = (row.edges as { rel: RelRecord; node: EntityRecord; sortKey: string; outgoing: boolean }[]).map((e) => ({
@@ -35,4 +34,18 @@ export async function readRelated(g: ScopedGraph, parentIds: readonly string[], 
     });
   }
   return parentIds.map((id) => byId.get(id) ?? { edges: [], hasNextPage: false, total: args.withCount ? 0 : null });
+}
+
+/** Relationship pages for many parents, in key order (an empty page for a parent not visible). */
+export async function readRelated(g: ScopedGraph, parentIds: readonly string[], spec: RelatedSpec, args: RelatedArgs): Promise<RelatedPage[]> {
+  return pagesOf(await g.read(relatedQuery(parentIds, spec, args)), parentIds, args);
+}
+
+/** Several relationship fields, each for many parents, in one round trip; pages per group, in key order. */
+export async function readRelatedGroups(g: ScopedGraph, groups: readonly RelatedGroup[]): Promise<RelatedPage[][]> {
+  if (groups.length === 1) return [await readRelated(g, groups[0]!.parentIds, groups[0]!.spec, groups[0]!.args)];
+  const rows = await g.read(relatedBatchQuery(groups));
+  const byGroup = groups.map((): Row[] => []);
+  for (const row of rows) byGroup[row.grp as number]!.push(row);
+  return groups.map((grp, i) => pagesOf(byGroup[i]!, grp.parentIds, grp.args));
 }

@@ -1,6 +1,7 @@
 import type { EntityRecord } from '../domain/entity-record';
 import type { NodeLabel } from '../domain/graph-model';
 import { fuzzyQuery } from '../domain/lucene';
+import type { ProjectionKeys } from './queries/projection';
 import { searchQuery } from './queries/search.query';
 import type { ScopedGraph } from './scoped-graph';
 
@@ -9,9 +10,9 @@ export interface SearchHit {
   score: number;
 }
 
-export async function search(g: ScopedGraph, text: string, types: readonly NodeLabel[] | null, first: number): Promise<SearchHit[]> {
+export async function search(g: ScopedGraph, text: string, types: readonly NodeLabel[] | null, first: number, keys?: ProjectionKeys): Promise<SearchHit[]> {
   const lucene = fuzzyQuery(text);
   if (!lucene) return [];
-  const rows = await g.read(searchQuery(lucene, types, first));
+  const rows = await g.read(searchQuery(lucene, types, first, keys));
   return rows.map((r) => ({ node: r.node as EntityRecord, score: r.score as number }));
 }

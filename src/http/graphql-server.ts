@@ -2,7 +2,7 @@ import type http from 'node:http';
 
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Request } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -97,6 +97,9 @@ export async function createGraphQLServer(deps: GraphQLServerDeps) {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints here (answers depend on the caller's clearance and are never cached), and
+      // Apollo's default cache-control plugin would wrap every field resolver to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(deps.log),
       queryCostPlugin(deps.limits),
       auditPlugin(),

@@ -1,5 +1,5 @@
 import type { ScopedGraph } from '../graph/scoped-graph';
-import { createNodeByIdLoader } from './node-by-id.loader';
+import { createNodeByIdLoader, createNodeByIdWithLoader } from './node-by-id.loader';
 import { createRelatedLoader } from './related.loader';
 
 /**
@@ -9,6 +9,8 @@ import { createRelatedLoader } from './related.loader';
 export function createLoaders(g: ScopedGraph) {
   return {
     nodeById: createNodeByIdLoader(g),
+    /** Nodes by id with only the properties a selection asks for (graphql/projection-keys.ts). */
+    nodeByIdWith: createNodeByIdWithLoader(g),
     related: createRelatedLoader(g),
   };
 }

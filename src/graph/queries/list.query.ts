@@ -3,7 +3,7 @@ import type { Cursor } from '../cursor';
 import type { CypherQuery } from '../query';
 import { visible } from './access';
 import { ParamBag } from './params';
-import { projectNode } from './projection';
+import { projectNode, type ProjectionKeys } from './projection';
 
 /** A filter part over the node variable `n`; its values are in the bag it was built with. */
 export type Predicate = string;
@@ -24,6 +24,8 @@ export interface ListSpec {
   /** Rows to return; the query asks for one more to know whether a next page exists. */
   first: number;
   after?: Cursor;
+  /** Properties to return (null: all; projection.ts). */
+  keys?: ProjectionKeys;
 }
 
 /**
@@ -32,6 +34,42 @@ export interface ListSpec {
  * an index-backed ordered scan.
  */
 export function listQuery(spec: ListSpec): CypherQuery {
+  const { where, order, limit } = pageParts(spec);
+  return {
+    cypher: `MATCH (n:${spec.label})
+WHERE ${where.join('\n  AND ')}
+WITH n ORDER BY ${order}
+LIMIT toInteger(${limit})
+RETURN ${projectNode('n', spec.keys)} AS node, ${spec.sort.expr} AS sortKey`,
+    params: spec.bag.params,
+  };
+}
+
+/**
+ * A page and the number of rows the list would page through, in ONE round trip (when the query
+ * asks for `totalCount`): one row, `total` and the page's `rows` in order.
+ */
+export function pageWithCountQuery(spec: ListSpec): CypherQuery {
+  const { where, order, limit } = pageParts(spec);
+  return {
+    cypher: `CALL () {
+  MATCH (n:${spec.label})
+  WHERE ${[visible('n'), ...spec.where].join('\n    AND ')}
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:${spec.label})
+  WHERE ${where.join('\n    AND ')}
+  WITH n ORDER BY ${order}
+  LIMIT toInteger(${limit})
+  RETURN collect({node: ${projectNode('n', spec.keys)}, sortKey: ${spec.sort.expr}}) AS rows
+}
+RETURN total, rows`,
+    params: spec.bag.params,
+  };
+}
+
+function pageParts(spec: ListSpec): { where: string[]; order: string; limit: string } {
   const { bag, sort } = spec;
   const where = [visible('n'), ...spec.where];
   if (spec.after) {
@@ -46,14 +84,7 @@ export function listQuery(spec: ListSpec): CypherQuery {
   }
   const order = sort.expr === 'n.id' ? `n.id ${sort.direction}` : `${sort.expr} ${sort.direction}, n.id ${sort.direction}`;
   const limit = bag.add(Math.trunc(spec.first) + 1);
-  return {
-    cypher: `MATCH (n:${spec.label})
-WHERE ${where.join('\n  AND ')}
-WITH n ORDER BY ${order}
-LIMIT toInteger(${limit})
-RETURN ${projectNode('n')} AS node, ${sort.expr} AS sortKey`,
-    params: bag.params,
-  };
+  return { where, order, limit };
 }
 
 /** The number of rows a list would page through, counted in the database. */

@@ -1,23 +1,44 @@
+import { STORED_KEYS } from '../../domain/entity-props';
+
 /**
  * How a node leaves the database: one projection for every reader, so the victim rule cannot be
  * forgotten. A Victim's name, aliases, date and year of birth, and the value of any identifier a
  * Victim holds, come back null to callers without victim-data rights (`$__victimData`), flagged
  * `__redacted`, so the API can show a pseudonym instead. The values never leave Neo4j.
+ *
+ * `keys` names the properties the caller asked for (the GraphQL selection, graphql/projection-keys.ts);
+ * without it every property leaves. The id and the labels always do. Naming keys changes how much
+ * leaves, never the rule: a protected key asked for still comes back null without the right.
  */
 export const VICTIM_PROTECTED_KEYS = ['name', 'aliases', 'dateOfBirth', 'birthYear'] as const;
 export const IDENTIFIER_PROTECTED_KEYS = ['value', 'display'] as const;
 
-export function projectNode(v: string): string {
-  const nullPerson = VICTIM_PROTECTED_KEYS.map((k) => `${k}: null`).join(', ');
-  const nullIdentifier = IDENTIFIER_PROTECTED_KEYS.map((k) => `${k}: null`).join(', ');
+/** Property keys to project, or null for all of them. */
+export type ProjectionKeys = readonly string[] | null | undefined;
+
+function checked(keys: readonly string[]): string[] {
+  const out = [...new Set(keys)].sort();
+  for (const k of out) if (!STORED_KEYS.has(k)) throw new Error(`Invariant failed: ${JSON.stringify(k)} is not a stored property key`);
+  return out;
+}
+
+/** `{.a, .b, x: null}` (or `{.*, x: null}`) for the keys, with `nulled` set to null where asked for. */
+function selectors(keys: ProjectionKeys, nulled: readonly string[] = []): string {
+  if (!keys) return ['.*', ...nulled.map((k) => `${k}: null`)].join(', ');
+  const list = checked(['id', ...keys]);
+  return [...list.filter((k) => !nulled.includes(k)).map((k) => `.${k}`), ...list.filter((k) => nulled.includes(k)).map((k) => `${k}: null`)].join(', ');
+}
+
+export function projectNode(v: string, keys?: ProjectionKeys): string {
   return `CASE
-    WHEN ${v}:Victim AND NOT $__victimData THEN ${v} {.*, ${nullPerson}, __labels: labels(${v}), __redacted: true}
-    WHEN ${v}:Identifier AND NOT $__victimData AND EXISTS { (${v})<-[:HAS_IDENTIFIER]-(:Victim) } THEN ${v} {.*, ${nullIdentifier}, __labels: labels(${v}), __redacted: true}
-    ELSE ${v} {.*, __labels: labels(${v}), __redacted: false}
+    WHEN ${v}:Victim AND NOT $__victimData THEN ${v} {${selectors(keys, VICTIM_PROTECTED_KEYS)}, __labels: labels(${v}), __redacted: true}
+    WHEN ${v}:Identifier AND NOT $__victimData AND EXISTS { (${v})<-[:HAS_IDENTIFIER]-(:Victim) } THEN ${v} {${selectors(keys, IDENTIFIER_PROTECTED_KEYS)}, __labels: labels(${v}), __redacted: true}
+    ELSE ${v} {${selectors(keys)}, __labels: labels(${v}), __redacted: false}
   END`;
 }
 
-/** A relationship as a map with its type and its ends' ids. */
-export function projectRel(r: string): string {
-  return `${r} {.*, __type: type(${r}), __from: startNode(${r}).id, __to: endNode(${r}).id, __id: elementId(${r})}`;
+/** A relationship as a map with its type and its ends' ids (`keys`: as for nodes). */
+export function projectRel(r: string, keys?: ProjectionKeys): string {
+  const props = keys ? checked(keys).map((k) => `.${k}`) : ['.*'];
+  return `${r} {${[...props, `__type: type(${r})`, `__from: startNode(${r}).id`, `__to: endNode(${r}).id`, `__id: elementId(${r})`].join(', ')}}`;
 }

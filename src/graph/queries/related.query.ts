@@ -3,7 +3,7 @@ import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
 import { visible } from './access';
 import { ParamBag } from './params';
-import { projectNode, projectRel } from './projection';
+import { projectNode, projectRel, type ProjectionKeys } from './projection';
 
 /** A relationship field: which type, which way from the parent, which kinds at the far end. */
 export interface RelatedSpec {
@@ -21,6 +21,9 @@ export interface RelatedArgs {
   after?: string;
   edgeFilter?: EdgeFilter;
   withCount?: boolean;
+  /** Properties of the far node and of the relationship to return (null: all; projection.ts). */
+  nodeKeys?: ProjectionKeys;
+  relKeys?: ProjectionKeys;
 }
 
 /** The sort key of an edge: far node id, then the relationship's element id (two links to one node). */
@@ -33,6 +36,40 @@ const EDGE_KEY = `o.id + ' ' + elementId(r)`;
  */
 export function relatedQuery(parentIds: readonly string[], spec: RelatedSpec, args: RelatedArgs): CypherQuery {
   const bag = new ParamBag('r');
+  return { cypher: `${relatedBranch('$ids', bag, spec, args)}\nRETURN pid, edges, total`, params: { ...bag.params, ids: [...parentIds] } };
+}
+
+/** One relationship field for a set of parents, as `relatedBatchQuery` takes it. */
+export interface RelatedGroup {
+  parentIds: readonly string[];
+  spec: RelatedSpec;
+  args: RelatedArgs;
+}
+
+/**
+ * Several relationship fields in ONE round trip: the fields a GraphQL level asks for (a person's
+ * nationalities, groups and identifiers; the same for every person of a page) become branches of
+ * one `CALL { ... UNION ALL ... }`, each as `relatedQuery` builds it, tagged with its index
+ * (`grp`). Every branch applies the same visibility rule.
+ */
+export function relatedBatchQuery(groups: readonly RelatedGroup[]): CypherQuery {
+  const params: Record<string, unknown> = {};
+  const branches = groups.map((g, i) => {
+    const bag = new ParamBag(`r${i}_`);
+    const text = relatedBranch(`$ids${i}`, bag, g.spec, g.args);
+    Object.assign(params, bag.params, { [`ids${i}`]: [...g.parentIds] });
+    return `${text}\nRETURN ${i} AS grp, pid, edges, total`;
+  });
+  return {
+    cypher: `CALL () {
+  ${branches.map((b) => b.replace(/\n/g, '\n  ')).join('\n  UNION ALL\n  ')}
+}
+RETURN grp, pid, edges, total`,
+    params,
+  };
+}
+
+function relatedBranch(ids: string, bag: ParamBag, spec: RelatedSpec, args: RelatedArgs): string {
   const pattern = spec.direction === 'OUT' ? `(p)-[r:${spec.type}]->(o)` : spec.direction === 'IN' ? `(p)<-[r:${spec.type}]-(o)` : `(p)-[r:${spec.type}]-(o)`;
   const preds = [visible('r'), visible('o')];
   for (const [key, values] of Object.entries(args.edgeFilter ?? {})) {
@@ -49,18 +86,14 @@ export function relatedQuery(parentIds: readonly string[], spec: RelatedSpec, ar
   RETURN count(*) AS total
 }`
     : 'WITH pid, edges, null AS total';
-  return {
-    cypher: `UNWIND $ids AS pid
+  return `UNWIND ${ids} AS pid
 MATCH (p:Entity {id: pid})
 WHERE ${visible('p')}
 CALL (p) {
   MATCH ${pattern}
   WHERE ${pagePreds.join(' AND ')}
   WITH r, o, ${EDGE_KEY} AS sortKey ORDER BY sortKey LIMIT toInteger(${limit})
-  RETURN collect({rel: ${projectRel('r')}, node: ${projectNode('o')}, sortKey: sortKey, outgoing: startNode(r) = p}) AS edges
+  RETURN collect({rel: ${projectRel('r', args.relKeys)}, node: ${projectNode('o', args.nodeKeys)}, sortKey: sortKey, outgoing: startNode(r) = p}) AS edges
 }
-${count}
-RETURN pid, edges, total`,
-    params: { ...bag.params, ids: [...parentIds] },
-  };
+${count}`;
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Query, Resolver, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver, type ClassType } from 'type-graphql';
 
 import type { EntityRecord } from '../../domain/entity-record';
 import type { NodeLabel } from '../../domain/graph-model';
@@ -10,6 +11,8 @@ import type { GraphQLContext } from '../context';
 import { SortDirectionEnum } from '../enums';
 import { checkFirst, PageArgs } from '../inputs/page.args';
 import { SortKeyEnum } from '../inputs/sort.args';
+import { nodeKeys } from '../projection-keys';
+import { selects } from '../selection';
 import { Connection } from '../types/connection';
 import { toConnection } from './connection';
 
@@ -35,8 +38,8 @@ export function entityQueries<F extends object>(o: EntityQueriesOptions<F>) {
   @Resolver()
   class EntityQueries {
     @Query(() => o.Type, { name: o.one, nullable: true, description: `A ${o.label} by id (null when absent or not visible to you)` })
-    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EntityRecord | null> {
-      const n = await ctx.loaders.nodeById.load(id);
+    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<EntityRecord | null> {
+      const n = await ctx.loaders.nodeByIdWith(nodeKeys(info)).load(id);
       return n && n.__labels.includes(o.label) ? n : null;
     }
 
@@ -47,6 +50,7 @@ export function entityQueries<F extends object>(o: EntityQueriesOptions<F>) {
       @Arg('direction', () => SortDirectionEnum, { defaultValue: 'ASC' }) direction: 'ASC' | 'DESC',
       @Args() { first, after }: PageArgs,
       @Ctx() ctx: GraphQLContext,
+      @Info() info: GraphQLResolveInfo,
     ) {
       const bag = new ParamBag();
       const page = await readPage(ctx.graph, {
@@ -56,6 +60,8 @@ export function entityQueries<F extends object>(o: EntityQueriesOptions<F>) {
         sort: sortSpec(sort, direction),
         first: checkFirst(first),
         after: after ? decodeCursor('after', after) : undefined,
+        withCount: selects(info, 'totalCount'),
+        keys: nodeKeys(info, [['nodes'], ['edges', 'node']]),
       });
       return toConnection(page);
     }

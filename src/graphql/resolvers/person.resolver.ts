@@ -40,8 +40,8 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [Country], { description: 'Nationalities' })
-  nationalities(@Root() p: EntityRecord, @Ctx() ctx: GraphQLContext): Promise<EntityRecord[]> {
-    return relatedNodes(ctx, p.id, { type: 'NATIONAL_OF', direction: 'OUT', targets: ['Country'] }, 20);
+  nationalities(@Root() p: EntityRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<EntityRecord[]> {
+    return relatedNodes(ctx, p.id, { type: 'NATIONAL_OF', direction: 'OUT', targets: ['Country'] }, 20, info);
   }
 
   @FieldResolver(() => MembershipConnection, { description: 'Organised crime groups this person belongs to, with role and period' })

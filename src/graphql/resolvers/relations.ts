@@ -7,6 +7,7 @@ import type { EdgeFilter, RelatedSpec } from '../../graph/queries/related.query'
 import type { RelatedEdge } from '../../graph/related.reader';
 import type { GraphQLContext } from '../context';
 import { checkFirst } from '../inputs/page.args';
+import { nodeKeys, relKeys } from '../projection-keys';
 import { selects } from '../selection';
 
 /** A relationship edge as the GraphQL edge types read it. */
@@ -37,7 +38,8 @@ export async function relationConnection(
 ) {
   const first = checkFirst(args.first);
   const after = args.after ? String(decodeCursor('after', args.after).key) : undefined;
-  const page = await ctx.loaders.related(spec, { first, after, withCount: selects(info, 'totalCount'), edgeFilter }, parentId);
+  const keys = info ? { nodeKeys: nodeKeys(info, [['edges', 'node'], ['nodes']]), relKeys: relKeys(info, [['edges']]) } : {};
+  const page = await ctx.loaders.related(spec, { first, after, withCount: selects(info, 'totalCount'), edgeFilter, ...keys }, parentId);
   const edges = page.edges.map(toEdge);
   return {
     edges,
@@ -47,9 +49,12 @@ export async function relationConnection(
   };
 }
 
-/** A short, unpaginated relationship list (e.g. nationalities), capped at `limit`. */
-export async function relatedNodes(ctx: GraphQLContext, parentId: string, spec: RelatedSpec, limit = 100): Promise<EntityRecord[]> {
-  const page = await ctx.loaders.related(spec, { first: limit }, parentId);
+/**
+ * A short, unpaginated relationship list (e.g. nationalities), capped at `limit`; with `info`,
+ * only the properties its selection needs.
+ */
+export async function relatedNodes(ctx: GraphQLContext, parentId: string, spec: RelatedSpec, limit = 100, info?: GraphQLResolveInfo): Promise<EntityRecord[]> {
+  const page = await ctx.loaders.related(spec, { first: limit, ...(info ? { nodeKeys: nodeKeys(info), relKeys: [] } : {}) }, parentId);
   return page.edges.map((e) => e.node);
 }
 

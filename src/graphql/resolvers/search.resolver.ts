@@ -1,10 +1,12 @@
-import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, Float, Info, Int, ObjectType, Query, Resolver } from 'type-graphql';
 
 import type { NodeLabel } from '../../domain/graph-model';
 import { badInput } from '../../errors/app-error';
 import { search, type SearchHit } from '../../graph/search.reader';
 import type { GraphQLContext } from '../context';
 import { NodeTypeEnum } from '../enums';
+import { nodeKeys } from '../projection-keys';
 import { Node } from '../types/node.interface';
 
 @ObjectType({ description: 'A search result with its relevance' })
@@ -26,9 +28,10 @@ export class SearchResolver {
     @Arg('types', () => [NodeTypeEnum], { nullable: true }) types: NodeLabel[] | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SearchHit[]> {
     if (text.length > 500) throw badInput('text', 'must be at most 500 characters');
     if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first', 'must be from 1 to 200');
-    return search(ctx.graph, text, types, first);
+    return search(ctx.graph, text, types, first, nodeKeys(info, [['node']]));
   }
 }

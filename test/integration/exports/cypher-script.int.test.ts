@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 
 import neo4j, { type Driver } from 'neo4j-driver';
 

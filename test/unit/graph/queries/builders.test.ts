@@ -1,7 +1,9 @@
-import { listQuery, countQuery, SORT_BY_ID } from '../../../../src/graph/queries/list.query';
+import { listQuery, countQuery, pageWithCountQuery, SORT_BY_ID } from '../../../../src/graph/queries/list.query';
 import { nodesByIdsQuery } from '../../../../src/graph/queries/node.query';
 import { ParamBag } from '../../../../src/graph/queries/params';
-import { relatedQuery } from '../../../../src/graph/queries/related.query';
+import { projectNode, projectRel } from '../../../../src/graph/queries/projection';
+import { relatedBatchQuery, relatedQuery } from '../../../../src/graph/queries/related.query';
+import { searchQuery } from '../../../../src/graph/queries/search.query';
 
 // Snapshots of the Cypher our builders emit: reviewers read these diffs like query files.
 describe('query builders', () => {
@@ -29,6 +31,52 @@ describe('query builders', () => {
     const q = relatedQuery(['per-1', 'per-2'], { type: 'MEMBER_OF', direction: 'OUT', targets: ['OrganisedCrimeGroup'] }, { first: 10, withCount: true });
     expect(q.cypher).toContain('UNWIND $ids AS pid');
     expect(q).toMatchSnapshot();
+  });
+
+  it('pageWithCountQuery counts and pages in one round trip, the count ignoring the cursor', () => {
+    const q = pageWithCountQuery({ label: 'Person', where: [], bag: new ParamBag(), sort: SORT_BY_ID, first: 100, after: { key: 'per-1', id: 'per-1' }, keys: ['name'] });
+    const [count, page] = q.cypher.split('CALL () {').slice(1);
+    expect(count).not.toContain('n.id > $p0');
+    expect(page).toContain('n.id > $p0');
+    expect(q).toMatchSnapshot();
+  });
+
+  it('relatedBatchQuery asks several relationship fields in one round trip, each branch with its visibility rule', () => {
+    const q = relatedBatchQuery([
+      { parentIds: ['per-1', 'per-2'], spec: { type: 'MEMBER_OF', direction: 'OUT', targets: ['OrganisedCrimeGroup'] }, args: { first: 10, withCount: true, nodeKeys: ['name'], relKeys: ['role'] } },
+      { parentIds: ['per-1'], spec: { type: 'NATIONAL_OF', direction: 'OUT', targets: ['Country'] }, args: { first: 20, nodeKeys: ['code', 'name'], relKeys: [] } },
+    ]);
+    expect(q.cypher.match(/UNION ALL/g)).toHaveLength(1);
+    expect(q.params).toMatchObject({ ids0: ['per-1', 'per-2'], ids1: ['per-1'] });
+    expect(q).toMatchSnapshot();
+  });
+
+  describe('projections that name their keys', () => {
+    it('return only the keys asked for, the id and the labels', () => {
+      expect(projectNode('n', ['gender', 'dateOfBirth'])).toMatchSnapshot();
+      expect(projectRel('r', ['role', 'since'])).toMatchSnapshot();
+      expect(projectNode('n', [])).toContain('ELSE n {.id, __labels: labels(n), __redacted: false}');
+    });
+
+    it('keep the victim rule: a protected key asked for is nulled, one not asked for is absent', () => {
+      const victim = projectNode('n', ['name', 'gender']).split('\n').find((l) => l.includes('WHEN n:Victim'))!;
+      expect(victim).toContain('.gender');
+      expect(victim).toContain('name: null');
+      expect(victim).not.toContain('.name');
+      expect(victim).not.toMatch(/aliases|dateOfBirth|birthYear/);
+      const identifier = projectNode('n', ['value', 'display', 'kind']).split('\n').find((l) => l.includes('WHEN n:Identifier'))!;
+      expect(identifier).toContain('value: null');
+      expect(identifier).toContain('display: null');
+      expect(identifier).not.toMatch(/\.value|\.display/);
+      // Without keys: every property, the protected ones nulled as before.
+      expect(projectNode('n')).toContain('n {.*, name: null, aliases: null, dateOfBirth: null, birthYear: null, __labels: labels(n), __redacted: true}');
+    });
+
+    it('accept only stored property keys, never text from a request', () => {
+      expect(() => projectNode('n', ['name} ) DETACH DELETE n //'])).toThrow(/not a stored property key/);
+      expect(() => projectRel('r', ['__proto__'])).toThrow(/not a stored property key/);
+      expect(() => searchQuery('x', null, 5, ['nope'])).toThrow(/not a stored property key/);
+    });
   });
 
   it('never puts a parameter value into the query text', () => {

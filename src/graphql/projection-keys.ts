@@ -1,0 +1,103 @@
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+
+import { STORED_KEYS } from '../domain/entity-props';
+import { PROVENANCE_KEYS } from '../domain/provenance';
+
+/**
+ * Which stored properties a selection needs, so readers return only those
+ * (graph/queries/projection.ts): a list of 100 people asking for names does not decode every
+ * property, date and provenance field of 100 people and their links.
+ *
+ * Conservative by construction: a field is understood when it is a stored property of the same
+ * name, a known computed field (its inputs listed below), an object field resolved through a
+ * loader by id (needs the id only) or `provenance`. Any other field, and any resolver we do not
+ * know, makes the answer `null`: every property, as before.
+ */
+
+/** Fields computed from the id and the labels, which always leave. */
+const NODE_FREE = new Set(['__typename', 'id', 'roles', 'redacted', 'pseudonym']);
+/** Fields computed from stored properties: what their resolvers read. */
+const NODE_COMPUTED: Record<string, readonly string[]> = {
+  // Person: the name (else a pseudonym from id and labels); places: name, or an address's line and postcode.
+  displayName: ['name', 'line1', 'postcode'],
+};
+/** Edge fields computed from the relationship's type, id and direction, or the far node. */
+const EDGE_FREE = new Set(['__typename', 'cursor', 'linkId', 'type', 'direction']);
+
+/** Fragments nested deeper than this are not followed: the selection is then treated as "all". */
+const MAX_FRAGMENT_DEPTH = 8;
+
+/**
+ * The fields selected at the end of `path` (through fragments), across every field node of the
+ * resolver; null when fragments nest too deep to follow (the caller then projects everything).
+ */
+function fieldsAt(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], path: readonly string[]): FieldNode[] | null {
+  const fields: FieldNode[] = [];
+  let tooDeep = false;
+  const collect = (set: SelectionSetNode | undefined, depth: number) => {
+    if (!set) return;
+    if (depth > MAX_FRAGMENT_DEPTH) {
+      tooDeep = true;
+      return;
+    }
+    for (const sel of set.selections) {
+      if (sel.kind === 'Field') fields.push(sel);
+      else if (sel.kind === 'InlineFragment') collect(sel.selectionSet, depth + 1);
+      else collect(info.fragments[sel.name.value]?.selectionSet, depth + 1);
+    }
+  };
+  for (const s of sets) collect(s, 0);
+  if (tooDeep) return null;
+  if (path.length === 0) return fields;
+  const next = fields.filter((f) => f.name.value === path[0]).map((f) => f.selectionSet).filter((s): s is SelectionSetNode => !!s);
+  return next.length ? fieldsAt(info, next, path.slice(1)) : [];
+}
+
+function ownSets(info: GraphQLResolveInfo): SelectionSetNode[] {
+  return info.fieldNodes.map((f) => f.selectionSet).filter((s): s is SelectionSetNode => !!s);
+}
+
+/** Stored keys a node selection needs at each of `paths` (from the resolver's field), or null for all. */
+export function nodeKeys(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[] = [[]]): string[] | null {
+  if (!info) return null;
+  const keys = new Set<string>();
+  for (const path of paths) {
+    const fields = fieldsAt(info, ownSets(info), path);
+    if (!fields) return null;
+    for (const f of fields) {
+      const name = f.name.value;
+      if (f.selectionSet) {
+        if (name === 'provenance') PROVENANCE_KEYS.forEach((k) => keys.add(k));
+        continue;
+      }
+      if (NODE_FREE.has(name)) continue;
+      const computed = NODE_COMPUTED[name];
+      if (computed) computed.forEach((k) => keys.add(k));
+      else if (STORED_KEYS.has(name)) keys.add(name);
+      else return null;
+    }
+  }
+  return [...keys].sort();
+}
+
+/** Stored keys of the relationship an edge selection needs (at `paths`, e.g. `edges`), or null for all. */
+export function relKeys(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[]): string[] | null {
+  if (!info) return null;
+  const keys = new Set<string>();
+  for (const path of paths) {
+    const fields = fieldsAt(info, ownSets(info), path);
+    if (!fields) return null;
+    for (const f of fields) {
+      const name = f.name.value;
+      if (f.selectionSet) {
+        if (name === 'provenance') PROVENANCE_KEYS.forEach((k) => keys.add(k));
+        else if (name !== 'node') return null;
+        continue;
+      }
+      if (EDGE_FREE.has(name)) continue;
+      if (STORED_KEYS.has(name)) keys.add(name);
+      else return null;
+    }
+  }
+  return [...keys].sort();
+}

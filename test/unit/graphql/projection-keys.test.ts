@@ -1,0 +1,47 @@
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+
+import { PROVENANCE_KEYS } from '../../../src/domain/provenance';
+import { nodeKeys, relKeys } from '../../../src/graphql/projection-keys';
+
+/** The resolve info of the query's first root field (what a resolver sees), from a document. */
+function infoOf(document: string): GraphQLResolveInfo {
+  const doc = parse(document);
+  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const root = op.selectionSet.selections[0] as FieldNode;
+  return { fieldNodes: [root], fragments } as unknown as GraphQLResolveInfo;
+}
+
+describe('projection keys from a GraphQL selection', () => {
+  it('names the stored properties a node selection reads, and computed fields their inputs', () => {
+    const info = infoOf('{ person(id: "x") { id __typename name gender roles redacted pseudonym displayName nationalities { code } } }');
+    expect(nodeKeys(info)).toEqual(['gender', 'line1', 'name', 'postcode']);
+  });
+
+  it('follows fragments, inline and named, and unions what they ask for', () => {
+    const info = infoOf('{ person(id: "x") { ...A ... on Person { dateOfBirth } } } fragment A on Person { aliases provenance { grading } }');
+    expect(nodeKeys(info)).toEqual(['aliases', 'dateOfBirth', ...PROVENANCE_KEYS].sort());
+  });
+
+  it('takes the node fields of a connection from both edges.node and nodes', () => {
+    const info = infoOf('{ persons { totalCount nodes { name } edges { cursor node { gender } } pageInfo { hasNextPage } } }');
+    expect(nodeKeys(info, [['nodes'], ['edges', 'node']])).toEqual(['gender', 'name']);
+  });
+
+  it('names the relationship keys an edge selection reads', () => {
+    const info = infoOf('{ groups { edges { cursor linkId type direction role since provenance { agency } node { name } } } }');
+    expect(relKeys(info, [['edges']])).toEqual([...PROVENANCE_KEYS, 'role', 'since'].sort());
+    expect(nodeKeys(info, [['edges', 'node']])).toEqual(['name']);
+  });
+
+  it('falls back to every property for a field it does not know', () => {
+    expect(nodeKeys(infoOf('{ person(id: "x") { name somethingNew } }'))).toBeNull();
+    expect(relKeys(infoOf('{ groups { edges { role whatever { x } } } }'), [['edges']])).toBeNull();
+    expect(nodeKeys(undefined)).toBeNull();
+  });
+
+  it('falls back to every property when fragments nest too deep to follow', () => {
+    const fragments = Array.from({ length: 12 }, (_, i) => `fragment F${i} on Person { ${i < 11 ? `...F${i + 1}` : 'name'} }`).join('\n');
+    expect(nodeKeys(infoOf(`{ person(id: "x") { ...F0 } } ${fragments}`))).toBeNull();
+  });
+});
