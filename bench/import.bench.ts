@@ -9,7 +9,6 @@
 import 'reflect-metadata';
 
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,20 +26,10 @@ import { sharedDataDir } from '../src/ingestion/reference/shared-data';
 import { parseScale } from '../src/ingestion/seed/seed-item';
 import { runSeed } from '../src/ingestion/seed/seeder';
 import { createLogger } from '../src/logging/logger';
+import { freePort } from '../test/support/free-port';
 
 const AIM = 20_000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function line(what: string, seconds: number, rows: number | null, nodes: number, rels: number): string {
   const s = Math.max(seconds, 0.001);

@@ -7,7 +7,7 @@ import { Migrator } from '../../src/graph/migrations/migrator';
 import { GraphClient } from '../../src/graph/run-query';
 import { toPlain, type Row } from '../../src/graph/records';
 import { createLogger } from '../../src/logging/logger';
-import { freePort } from './free-port';
+import { freePort } from '../../test/support/free-port';
 
 /** The bench's Neo4j: embedded in its own folder (never the developer's .data/), or one at a URI. */
 export interface BenchDatabase {
