@@ -57,47 +57,45 @@ function ownSets(info: GraphQLResolveInfo): SelectionSetNode[] {
   return info.fieldNodes.map((f) => f.selectionSet).filter((s): s is SelectionSetNode => !!s);
 }
 
-/** Stored keys a node selection needs at each of `paths` (from the resolver's field), or null for all. */
-export function nodeKeys(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[] = [[]]): string[] | null {
+/** The stored keys one selected field needs ([] for none), or null when the field is not understood (then every key). */
+type FieldNeeds = (f: FieldNode) => readonly string[] | null;
+
+const nodeFieldNeeds: FieldNeeds = (f) => {
+  const name = f.name.value;
+  if (f.selectionSet) return name === 'provenance' ? PROVENANCE_KEYS : [];
+  if (NODE_FREE.has(name)) return [];
+  return NODE_COMPUTED[name] ?? (STORED_KEYS.has(name) ? [name] : null);
+};
+
+const edgeFieldNeeds: FieldNeeds = (f) => {
+  const name = f.name.value;
+  if (f.selectionSet) return name === 'provenance' ? PROVENANCE_KEYS : name === 'node' ? [] : null;
+  if (EDGE_FREE.has(name)) return [];
+  return STORED_KEYS.has(name) ? [name] : null;
+};
+
+/** The union of what the fields at each of `paths` (from the resolver's field) need, or null for all. */
+function keysAt(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[], needs: FieldNeeds): string[] | null {
   if (!info) return null;
   const keys = new Set<string>();
   for (const path of paths) {
     const fields = fieldsAt(info, ownSets(info), path);
     if (!fields) return null;
     for (const f of fields) {
-      const name = f.name.value;
-      if (f.selectionSet) {
-        if (name === 'provenance') PROVENANCE_KEYS.forEach((k) => keys.add(k));
-        continue;
-      }
-      if (NODE_FREE.has(name)) continue;
-      const computed = NODE_COMPUTED[name];
-      if (computed) computed.forEach((k) => keys.add(k));
-      else if (STORED_KEYS.has(name)) keys.add(name);
-      else return null;
+      const more = needs(f);
+      if (!more) return null;
+      more.forEach((k) => keys.add(k));
     }
   }
   return [...keys].sort();
 }
 
+/** Stored keys a node selection needs at each of `paths` (from the resolver's field), or null for all. */
+export function nodeKeys(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[] = [[]]): string[] | null {
+  return keysAt(info, paths, nodeFieldNeeds);
+}
+
 /** Stored keys of the relationship an edge selection needs (at `paths`, e.g. `edges`), or null for all. */
 export function relKeys(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[]): string[] | null {
-  if (!info) return null;
-  const keys = new Set<string>();
-  for (const path of paths) {
-    const fields = fieldsAt(info, ownSets(info), path);
-    if (!fields) return null;
-    for (const f of fields) {
-      const name = f.name.value;
-      if (f.selectionSet) {
-        if (name === 'provenance') PROVENANCE_KEYS.forEach((k) => keys.add(k));
-        else if (name !== 'node') return null;
-        continue;
-      }
-      if (EDGE_FREE.has(name)) continue;
-      if (STORED_KEYS.has(name)) keys.add(name);
-      else return null;
-    }
-  }
-  return [...keys].sort();
+  return keysAt(info, paths, edgeFieldNeeds);
 }

@@ -2,17 +2,16 @@ import { parseArgs } from 'node:util';
 
 import { loadConfig } from '../../config/config';
 import type { ImportRun } from '../../domain/import-run';
-import { openDatabase } from '../../graph/database';
-import { Migrator } from '../../graph/migrations/migrator';
 import { readRuns, rollbackRun } from '../../graph/import-run.store';
 import type { WriteCounts } from '../../graph/bulk.writer';
 import { formatBadRow, IMPORT_FORMATS, type ImportFormat } from '../../ingestion/import-plan';
 import { planFiles } from '../../ingestion/plan-files';
 import { prepareImport } from '../../ingestion/prepare-import';
 import { StreamProgress } from '../../ingestion/progress';
-import { ImportRefused, recoverImports, refusedSummary, runStagedImport, type ImportSummary } from '../../ingestion/run-import';
+import { recoverImports, refusedSummary, runStagedImport, type ImportSummary } from '../../ingestion/run-import';
 import { createLogger } from '../../logging/logger';
 import { systemGraph } from '../../graph/system-graph';
+import { runDataCommand } from '../data-command';
 import { thisHost } from '../run-host';
 
 export const IMPORT_USAGE = `  msht import <file...> --format csv|json|ctdc|nrm [--report REPORT_ID] [--batch-size N] [--dry-run]
@@ -82,11 +81,9 @@ export async function importCommand(args: string[]): Promise<number> {
   const now = new Date();
   // Read and check the files before starting Neo4j: a file that cannot be read fails fast.
   const planned = admin ? undefined : planFiles(format as ImportFormat, positionals, { defaultReportId: values.report ?? null, now });
-  const db = await openDatabase(config, log);
-  const g = systemGraph(db.graph, 'import');
-  const host = thisHost();
-  try {
-    if (config.migrateOnStart) await new Migrator(db.graph, log).migrate();
+  return runDataCommand(config, log, async (db) => {
+    const g = systemGraph(db.graph, 'import');
+    const host = thisHost();
     if (values.status) {
       const runs = await readRuns(g);
       process.stdout.write(runs.length ? `${runs.map(printRun).join('\n')}\n` : 'no import runs\n');
@@ -135,13 +132,5 @@ export async function importCommand(args: string[]): Promise<number> {
     });
     printSummary(summary);
     return 0;
-  } catch (e) {
-    if (e instanceof ImportRefused) {
-      process.stderr.write(`${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await db.close();
-  }
+  });
 }

@@ -1,14 +1,12 @@
 import { parseArgs } from 'node:util';
 
 import { loadConfig } from '../../config/config';
-import { openDatabase } from '../../graph/database';
-import { Migrator } from '../../graph/migrations/migrator';
 import { StreamProgress } from '../../ingestion/progress';
-import { ImportRefused } from '../../ingestion/run-import';
 import { parseScale } from '../../ingestion/seed/seed-item';
 import { runSeed, type SeedSummary } from '../../ingestion/seed/seeder';
 import { createLogger } from '../../logging/logger';
 import { systemGraph } from '../../graph/system-graph';
+import { runDataCommand } from '../data-command';
 import { thisHost } from '../run-host';
 
 export const SEED_USAGE = `  msht seed [--scale tiny|small|medium|large|PERSONS] [--seed N] [--force]
@@ -61,19 +59,9 @@ export async function seedCommand(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const db = await openDatabase(config, log);
-  try {
-    if (config.migrateOnStart) await new Migrator(db.graph, log).migrate();
+  return runDataCommand(config, log, async (db) => {
     const summary = await runSeed(systemGraph(db.graph, 'seed'), { seed, scale, runHost: thisHost(), force: values.force, chunkItems, progress: new StreamProgress(process.stderr) });
     process.stdout.write(describeSeed(summary));
     return 0;
-  } catch (e) {
-    if (e instanceof ImportRefused) {
-      process.stderr.write(`${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await db.close();
-  }
+  });
 }
