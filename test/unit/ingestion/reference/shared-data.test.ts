@@ -15,12 +15,17 @@ describe('sharedDataDir', () => {
     fs.mkdirSync(path.join(tmp, 'shared', 'data', 'nrm'), { recursive: true });
     fs.mkdirSync(path.join(tmp, 'project'));
     fs.mkdirSync(path.join(tmp, 'trees', 'branch'), { recursive: true });
-    expect(sharedDataDir(path.join(tmp, 'project'))).toBe(path.join(tmp, 'shared', 'data'));
-    expect(sharedDataDir(path.join(tmp, 'trees', 'branch'))).toBe(path.join(tmp, 'shared', 'data'));
+    expect(sharedDataDir(path.join(tmp, 'project'), null)).toBe(path.join(tmp, 'shared', 'data'));
+    expect(sharedDataDir(path.join(tmp, 'trees', 'branch'), null)).toBe(path.join(tmp, 'shared', 'data'));
   });
 
   it('fails naming the places it looked when there is none', () => {
     fs.mkdirSync(path.join(tmp, 'project'));
-    expect(() => sharedDataDir(path.join(tmp, 'project'))).toThrow(new RegExp(`shared source data folder is missing.*${path.join(tmp, 'shared', 'data')}`));
+    expect(() => sharedDataDir(path.join(tmp, 'project'), null)).toThrow(new RegExp(`shared source data folder is missing.*${path.join(tmp, 'shared', 'data')}`));
+  });
+
+  it('takes the folder MSHT_SHARED_DATA names, for a clone with no shared/data above it', () => {
+    fs.mkdirSync(path.join(tmp, 'project'));
+    expect(sharedDataDir(path.join(tmp, 'project'), path.join(tmp, 'elsewhere', 'data'))).toBe(path.join(tmp, 'elsewhere', 'data'));
   });
 });
