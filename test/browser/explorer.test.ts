@@ -36,10 +36,34 @@ function chartView(page: Page): Promise<ChartView> {
 async function step(page: Page, run: () => Promise<unknown>): Promise<void> {
   const before = await page.evaluate(() => (window as unknown as { mshtExplorer: { actions: number } }).mshtExplorer.actions);
   await run();
-  await page.waitForFunction((n) => {
-    const s = (window as unknown as { mshtExplorer: { actions: number; busy: number } }).mshtExplorer;
-    return s.actions > n && s.busy === 0;
-  }, before);
+  try {
+    await page.waitForFunction((n) => {
+      const s = (window as unknown as { mshtExplorer: { actions: number; busy: number } }).mshtExplorer;
+      return s.actions > n && s.busy === 0;
+    }, before);
+  } catch (e) {
+    // Say what the page was doing, so a failure on a loaded machine can be told from a bug.
+    const state = await page.evaluate(() => {
+      const s = (window as unknown as { mshtExplorer: { actions: number; busy: number; lastError: string | null } }).mshtExplorer;
+      return { actions: s.actions, busy: s.busy, lastError: s.lastError, message: document.querySelector('.wb-message')?.textContent ?? null };
+    });
+    throw new Error(`the page did not finish an action (actions before: ${before}; now: ${JSON.stringify(state)}): ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Double-clicks a drawn node with the real mouse. Cytoscape counts two clicks as a double click
+ * only when they land within its debounce window (250 ms); a loaded machine can space Playwright's
+ * two clicks further apart than that, so the test widens the window first.
+ */
+async function doubleClickNode(page: Page, id: string): Promise<void> {
+  await page.evaluate(() => {
+    // A cytoscape method its type definitions leave out.
+    const cy = (window as unknown as { mshtExplorer: { chart: { cy: { multiClickDebounceTime(ms: number): void } } } }).mshtExplorer.chart.cy;
+    cy.multiClickDebounceTime(5000);
+  });
+  const p = await nodePoint(page, id);
+  await step(page, () => page.mouse.dblclick(p.x, p.y));
 }
 
 /** Where a drawn node is on the screen. */
@@ -97,8 +121,7 @@ describe('the link chart in a browser', () => {
   it('expands a node on double-click, merging its neighbourhood', async () => {
     const { page } = browser;
     const before = (await chartView(page)).nodes.length;
-    const p = await nodePoint(page, w.dragon);
-    await step(page, () => page.mouse.dblclick(p.x, p.y));
+    await doubleClickNode(page, w.dragon);
     const view = await chartView(page);
     expect(view.nodes.length).toBeGreaterThan(before);
     expect(view.nodes).toEqual(expect.arrayContaining([w.tran, w.le, w.nails]));
@@ -133,10 +156,8 @@ describe('the link chart in a browser', () => {
     const { page } = browser;
     await page.click('button:has-text("Clear highlight")');
     // Le holds the phone the victim holds: expand Le, then that phone.
-    const le = await nodePoint(page, w.le);
-    await step(page, () => page.mouse.dblclick(le.x, le.y));
-    const phone = await nodePoint(page, w.phoneVictim);
-    await step(page, () => page.mouse.dblclick(phone.x, phone.y));
+    await doubleClickNode(page, w.le);
+    await doubleClickNode(page, w.phoneVictim);
     const victim = await page.evaluate((id) => {
       const n = (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core } } }).mshtExplorer.chart.cy.getElementById(id);
       return { label: n.data('label') as string, redacted: n.data('redacted') as boolean };
