@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 
 import { AppError, serviceUnavailable } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
@@ -22,7 +22,15 @@ export interface GraphClientOptions {
   database: string;
   queryTimeoutMs: number;
   log: Logger;
+  /**
+   * How long a single-statement read retries transient errors (the driver's
+   * `maxTransactionRetryTime` does the same for transactions; both come from MSHT_DB_RETRY_MS).
+   */
+  retryMs?: number;
 }
+
+/** The default of MSHT_DB_RETRY_MS (config/variables.ts). */
+const DEFAULT_RETRY_MS = 2000;
 
 /**
  * The one place that calls the driver. Reads go to readers (routing READ), writes to the leader;
@@ -37,8 +45,32 @@ export class GraphClient {
     private readonly opts: GraphClientOptions,
   ) {}
 
-  read(q: CypherQuery, scope: QueryScope = {}): Promise<Row[]> {
-    return this.readTx((tx) => tx.run(q), scope);
+  /**
+   * One read statement as an auto-commit transaction: RUN and PULL go out together, one round
+   * trip, where a managed transaction takes three (BEGIN, RUN+PULL, COMMIT) and costs Neo4j a
+   * transaction to open and close. Nearly every request reads with one statement, so this is
+   * the hot path. Transient errors are retried here for `retryMs`, as the driver retries
+   * managed transactions (a read is safe to run again).
+   */
+  async read(q: CypherQuery, scope: QueryScope = {}): Promise<Row[]> {
+    const started = Date.now();
+    const retryMs = this.opts.retryMs ?? DEFAULT_RETRY_MS;
+    let pause = 50;
+    for (;;) {
+      const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await this.runStatement(q, scope, (cypher, params) => session.run(cypher, params, this.txConfig(scope)));
+      } catch (e) {
+        if (isRetryableError(e) && Date.now() - started + pause < retryMs) {
+          await new Promise((resolve) => setTimeout(resolve, pause * (0.8 + Math.random() * 0.4)));
+          pause = Math.min(pause * 2, 1000);
+          continue;
+        }
+        throw this.translate(e, scope);
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+    }
   }
 
   write(q: CypherQuery, scope: QueryScope = {}): Promise<Row[]> {
@@ -61,14 +93,8 @@ export class GraphClient {
    */
   async autoCommit(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE });
-    const txConfig = {
-      timeout: timeoutMs ?? this.opts.queryTimeoutMs,
-      metadata: { app: 'msht-graph', requestId: scope.requestId ?? null, subject: scope.subject ?? null },
-    };
     try {
-      if (scope.stats) scope.stats.queries += 1;
-      const res = await session.run(q.cypher, q.params, txConfig);
-      return res.records.map((r) => toPlain(r.toObject()) as Row);
+      return await this.runStatement(q, scope, (cypher, params) => session.run(cypher, params, this.txConfig(scope, timeoutMs)));
     } catch (e) {
       throw this.translate(e, scope);
     } finally {
@@ -90,22 +116,8 @@ export class GraphClient {
       database: this.opts.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const txConfig = {
-      timeout: timeoutMs ?? this.opts.queryTimeoutMs,
-      metadata: { app: 'msht-graph', requestId: scope.requestId ?? null, subject: scope.subject ?? null },
-    };
-    const unit = (tx: ManagedTransaction) =>
-      work({
-        run: async (q) => {
-          if (scope.stats) scope.stats.queries += 1;
-          const started = Date.now();
-          const res = await tx.run(q.cypher, q.params);
-          const rows = res.records.map((r) => toPlain(r.toObject()) as Row);
-          // Statement text only (never parameters: they can hold victim data).
-          this.opts.log.debug({ requestId: scope.requestId, ms: Date.now() - started, rows: rows.length, cypher: q.cypher.slice(0, 120) }, 'cypher');
-          return rows;
-        },
-      });
+    const txConfig = this.txConfig(scope, timeoutMs);
+    const unit = (tx: ManagedTransaction) => work({ run: (q) => this.runStatement(q, scope, (cypher, params) => tx.run(cypher, params)) });
     try {
       return mode === 'READ' ? await session.executeRead(unit, txConfig) : await session.executeWrite(unit, txConfig);
     } catch (e) {
@@ -113,6 +125,28 @@ export class GraphClient {
     } finally {
       await session.close().catch(() => undefined);
     }
+  }
+
+  private txConfig(scope: QueryScope, timeoutMs?: number) {
+    return {
+      timeout: timeoutMs ?? this.opts.queryTimeoutMs,
+      metadata: { app: 'msht-graph', requestId: scope.requestId ?? null, subject: scope.subject ?? null },
+    };
+  }
+
+  /** Runs one statement (counted for the request) and returns plain rows. */
+  private async runStatement(
+    q: CypherQuery,
+    scope: QueryScope,
+    run: (cypher: string, params: Record<string, unknown>) => PromiseLike<{ records: { toObject(): unknown }[] }>,
+  ): Promise<Row[]> {
+    if (scope.stats) scope.stats.queries += 1;
+    const started = Date.now();
+    const res = await run(q.cypher, q.params);
+    const rows = res.records.map((r) => toPlain(r.toObject()) as Row);
+    // Statement text only (never parameters: they can hold victim data).
+    this.opts.log.debug({ requestId: scope.requestId, ms: Date.now() - started, rows: rows.length, cypher: q.cypher.slice(0, 120) }, 'cypher');
+    return rows;
   }
 
   private translate(e: unknown, scope: QueryScope): unknown {
