@@ -1,6 +1,8 @@
 import type { EntityRecord } from '../domain/entity-record';
 import { encodeCursor } from './cursor';
-import { countQuery, listQuery, pageWithCountQuery, type ListSpec } from './queries/list.query';
+import { countQuery, listQuery, pageWithCountQuery, pageWithRelatedQuery, type ListSpec } from './queries/list.query';
+import type { RelatedColumn } from './queries/related.query';
+import { pagesOf, type RelatedPage } from './related.reader';
 import type { Row } from './records';
 import type { ScopedGraph } from './scoped-graph';
 
@@ -26,6 +28,24 @@ export async function readPage(g: ScopedGraph, spec: ListSpec & { withCount?: bo
   const rows = await g.read(listQuery(spec));
   let total: Promise<number> | undefined;
   return toPage(rows, spec.first, () => (total ??= g.read({ cypher: countQ.cypher, params: countParams }).then((r) => (r[0]?.total as number) ?? 0)));
+}
+
+/**
+ * A keyset page and, for each of `columns`, the relationship pages of its nodes (in page order),
+ * in one round trip; the total comes in it when `withCount`, else lazily as in readPage.
+ */
+export async function readPageWithRelated(
+  g: ScopedGraph,
+  spec: ListSpec & { withCount?: boolean },
+  columns: readonly RelatedColumn[],
+): Promise<{ page: Page<EntityRecord>; pages: RelatedPage[][] }> {
+  const countQ = countQuery(spec.label, spec.where, spec.bag);
+  const countParams = { ...countQ.params };
+  const [row] = await g.read(pageWithRelatedQuery(spec, columns));
+  let total: Promise<number> | undefined = spec.withCount ? Promise.resolve((row?.total as number | undefined) ?? 0) : undefined;
+  const page = toPage((row?.rows as Row[] | undefined) ?? [], spec.first, () => (total ??= g.read({ cypher: countQ.cypher, params: countParams }).then((r) => (r[0]?.total as number) ?? 0)));
+  const ids = page.rows.map((r) => r.node.id);
+  return { page, pages: columns.map((c, i) => pagesOf((row?.[`rel${i}`] as Row[] | undefined) ?? [], ids, c.args)) };
 }
 
 function toPage(rows: Row[], first: number, totalCount: () => Promise<number>): Page<EntityRecord> {

@@ -1,7 +1,9 @@
 import type { EntityRecord, RelRecord } from '../domain/entity-record';
 import type { Row } from './records';
 import { encodeCursor } from './cursor';
-import { relatedBatchQuery, relatedQuery, type RelatedArgs, type RelatedGroup, type RelatedSpec } from './queries/related.query';
+import { nodesWithRelatedQuery } from './queries/node.query';
+import type { ProjectionKeys } from './queries/projection';
+import { relatedBatchQuery, relatedQuery, type RelatedArgs, type RelatedColumn, type RelatedGroup, type RelatedSpec } from './queries/related.query';
 import type { ScopedGraph } from './scoped-graph';
 
 export interface RelatedEdge {
@@ -18,7 +20,8 @@ export interface RelatedPage {
   total: number | null;
 }
 
-function pagesOf(rows: Row[], parentIds: readonly string[], args: RelatedArgs): RelatedPage[] {
+/** Pages per parent, in `parentIds` order, from rows of `{pid, edges, total}`. */
+export function pagesOf(rows: readonly Row[], parentIds: readonly string[], args: RelatedArgs): RelatedPage[] {
   const byId = new Map<string, RelatedPage>();
   for (const row of rows) {
     const edges = (row.edges as { rel: RelRecord; node: EntityRecord; sortKey: string; outgoing: boolean }[]).map((e) => ({
@@ -48,4 +51,22 @@ export async function readRelatedGroups(g: ScopedGraph, groups: readonly Related
   const byGroup = groups.map((): Row[] => []);
   for (const row of rows) byGroup[row.grp as number]!.push(row);
   return groups.map((grp, i) => pagesOf(byGroup[i]!, grp.parentIds, grp.args));
+}
+
+/**
+ * Nodes by id (null where absent or not visible) and, for each of `columns`, the relationship
+ * pages of those nodes, in one round trip.
+ */
+export async function readNodesWithRelated(
+  g: ScopedGraph,
+  ids: readonly string[],
+  keys: ProjectionKeys | undefined,
+  columns: readonly RelatedColumn[],
+): Promise<{ nodes: (EntityRecord | null)[]; pages: RelatedPage[][] }> {
+  const [row] = await g.read(nodesWithRelatedQuery(ids, keys, columns));
+  const byId = new Map(((row?.nodes as Row[] | undefined) ?? []).map((r) => [r.id as string, r.node as EntityRecord]));
+  return {
+    nodes: ids.map((id) => byId.get(id) ?? null),
+    pages: columns.map((c, i) => pagesOf((row?.[`rel${i}`] as Row[] | undefined) ?? [], ids, c.args)),
+  };
 }

@@ -1,7 +1,8 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, SelectionSetNode } from 'graphql';
 
 import { STORED_KEYS } from '../domain/entity-props';
 import { PROVENANCE_KEYS } from '../domain/provenance';
+import type { SelectionInfo } from './selection';
 
 /**
  * Which stored properties a selection needs, so readers return only those
@@ -31,7 +32,7 @@ const MAX_FRAGMENT_DEPTH = 8;
  * The fields selected at the end of `path` (through fragments), across every field node of the
  * resolver; null when fragments nest too deep to follow (the caller then projects everything).
  */
-function fieldsAt(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], path: readonly string[]): FieldNode[] | null {
+function fieldsAt(info: SelectionInfo, sets: readonly SelectionSetNode[], path: readonly string[]): FieldNode[] | null {
   const fields: FieldNode[] = [];
   let tooDeep = false;
   const collect = (set: SelectionSetNode | undefined, depth: number) => {
@@ -53,7 +54,7 @@ function fieldsAt(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], p
   return next.length ? fieldsAt(info, next, path.slice(1)) : [];
 }
 
-function ownSets(info: GraphQLResolveInfo): SelectionSetNode[] {
+function ownSets(info: SelectionInfo): SelectionSetNode[] {
   return info.fieldNodes.map((f) => f.selectionSet).filter((s): s is SelectionSetNode => !!s);
 }
 
@@ -75,7 +76,7 @@ const edgeFieldNeeds: FieldNeeds = (f) => {
 };
 
 /** The union of what the fields at each of `paths` (from the resolver's field) need, or null for all. */
-function keysAt(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[], needs: FieldNeeds): string[] | null {
+function keysAt(info: SelectionInfo | undefined, paths: readonly (readonly string[])[], needs: FieldNeeds): string[] | null {
   if (!info) return null;
   const keys = new Set<string>();
   for (const path of paths) {
@@ -91,11 +92,11 @@ function keysAt(info: GraphQLResolveInfo | undefined, paths: readonly (readonly 
 }
 
 /** Stored keys a node selection needs at each of `paths` (from the resolver's field), or null for all. */
-export function nodeKeys(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[] = [[]]): string[] | null {
+export function nodeKeys(info: SelectionInfo | undefined, paths: readonly (readonly string[])[] = [[]]): string[] | null {
   return keysAt(info, paths, nodeFieldNeeds);
 }
 
 /** Stored keys of the relationship an edge selection needs (at `paths`, e.g. `edges`), or null for all. */
-export function relKeys(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[]): string[] | null {
+export function relKeys(info: SelectionInfo | undefined, paths: readonly (readonly string[])[]): string[] | null {
   return keysAt(info, paths, edgeFieldNeeds);
 }

@@ -4,7 +4,19 @@ import { readRelatedGroups, type RelatedPage } from '../graph/related.reader';
 import type { RelatedArgs, RelatedGroup, RelatedSpec } from '../graph/queries/related.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 
-export type RelatedLoad = (spec: RelatedSpec, args: RelatedArgs, parentId: string) => Promise<RelatedPage>;
+export interface RelatedLoad {
+  (spec: RelatedSpec, args: RelatedArgs, parentId: string): Promise<RelatedPage>;
+  /**
+   * Hands the loader a page already read (by a parent's statement; graphql/relation-prefetch.ts):
+   * a later load with the same spec, arguments and parent answers from it, with no query.
+   */
+  prime(spec: RelatedSpec, args: RelatedArgs, parentId: string, page: RelatedPage): void;
+}
+
+/** What identifies one relationship field's query: everything the branch is built from. */
+function kindOf(spec: RelatedSpec, args: RelatedArgs): string {
+  return JSON.stringify([spec.type, spec.direction, spec.targets ?? [], args.first, args.after ?? null, !!args.withCount, args.edgeFilter ?? null, args.nodeKeys ?? null, args.relKeys ?? null]);
+}
 
 const SEP = '\u0000';
 
@@ -36,9 +48,14 @@ export function createRelatedLoader(g: ScopedGraph): RelatedLoad {
     },
     { maxBatchSize: 5000 },
   );
-  return (spec, args, parentId) => {
-    const kind = JSON.stringify([spec.type, spec.direction, spec.targets ?? [], args.first, args.after ?? null, !!args.withCount, args.edgeFilter ?? null, args.nodeKeys ?? null, args.relKeys ?? null]);
+  const load = (spec: RelatedSpec, args: RelatedArgs, parentId: string) => {
+    const kind = kindOf(spec, args);
     if (!kinds.has(kind)) kinds.set(kind, { spec, args });
     return loader.load(`${kind}${SEP}${parentId}`);
   };
+  return Object.assign(load, {
+    prime: (spec: RelatedSpec, args: RelatedArgs, parentId: string, page: RelatedPage) => {
+      loader.prime(`${kindOf(spec, args)}${SEP}${parentId}`, page);
+    },
+  });
 }

@@ -4,6 +4,7 @@ import type { CypherQuery } from '../query';
 import { visible } from './access';
 import { ParamBag } from './params';
 import { projectNode, type ProjectionKeys } from './projection';
+import { relatedColumns, type RelatedColumn } from './related.query';
 
 /** A filter part over the node variable `n`; its values are in the bag it was built with. */
 export type Predicate = string;
@@ -66,6 +67,38 @@ CALL () {
 }
 RETURN total, rows`,
     params: spec.bag.params,
+  };
+}
+
+/**
+ * A page, its total when asked, and relationship fields of the page's nodes, in ONE round trip:
+ * one row with `total` (null unless `withCount`), the page's `rows` in order, and a column per
+ * field (`rel0`, ...; relatedColumns) for the nodes of the page (not the extra row fetched to
+ * see whether another page follows).
+ */
+export function pageWithRelatedQuery(spec: ListSpec & { withCount?: boolean }, columns: readonly RelatedColumn[]): CypherQuery {
+  const { where, order, limit } = pageParts(spec);
+  const first = spec.bag.add(Math.trunc(spec.first));
+  const related = relatedColumns('parents', `parents[0..toInteger(${first})]`, columns);
+  const total = spec.withCount
+    ? `CALL () {
+  MATCH (n:${spec.label})
+  WHERE ${[visible('n'), ...spec.where].join('\n    AND ')}
+  RETURN count(n) AS total
+}`
+    : 'WITH null AS total';
+  return {
+    cypher: `${total}
+CALL () {
+  MATCH (n:${spec.label})
+  WHERE ${where.join('\n    AND ')}
+  WITH n ORDER BY ${order}
+  LIMIT toInteger(${limit})
+  RETURN collect({node: ${projectNode('n', spec.keys)}, sortKey: ${spec.sort.expr}}) AS rows, collect(n) AS parents
+}
+${related.text}
+RETURN total, rows, ${related.names.join(', ')}`,
+    params: { ...spec.bag.params, ...related.params },
   };
 }
 

@@ -2,6 +2,7 @@ import type { NodeLabel } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
 import { visible } from './access';
 import { projectNode, type ProjectionKeys } from './projection';
+import { relatedColumns, type RelatedColumn } from './related.query';
 
 /**
  * Nodes by id, in one round trip (the node loader's batch). Optional labels narrow the kinds;
@@ -15,5 +16,22 @@ MATCH (n:Entity {id: id})
 WHERE ${visible('n')}${labelTest}
 RETURN id, ${projectNode('n', keys)} AS node`,
     params: { ids: [...ids] },
+  };
+}
+
+/**
+ * Nodes by id and relationship fields of theirs, in ONE round trip: one row, `nodes` (a list of
+ * `{id, node}` for the visible ones) and a column per field (`rel0`, ...; relatedColumns).
+ */
+export function nodesWithRelatedQuery(ids: readonly string[], keys: ProjectionKeys | undefined, columns: readonly RelatedColumn[]): CypherQuery {
+  const related = relatedColumns('parents', 'parents', columns);
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WHERE ${visible('n')}
+WITH collect({id: id, node: ${projectNode('n', keys)}}) AS nodes, collect(n) AS parents
+${related.text}
+RETURN nodes, ${related.names.join(', ')}`,
+    params: { ...related.params, ids: [...ids] },
   };
 }

@@ -69,7 +69,44 @@ RETURN grp, pid, edges, total`,
   };
 }
 
-function relatedBranch(ids: string, bag: ParamBag, spec: RelatedSpec, args: RelatedArgs): string {
+/** A relationship field to fetch for every parent of a statement (relatedColumns). */
+export interface RelatedColumn {
+  spec: RelatedSpec;
+  args: RelatedArgs;
+}
+
+/**
+ * Relationship fields appended to a statement that has read some parents: for the parent nodes in
+ * `nodesExpr` (over the variable `nodesVar` in scope; matched and checked visible by the
+ * statement), each field becomes a subquery collected into
+ * one column, `rel0`, `rel1`, ..., a list of `{pid, edges, total}` as `relatedQuery` returns
+ * rows. So a parent and the relationship fields selected on it come back in ONE round trip
+ * (the prefetch, graphql/relation-prefetch.ts), with the same visibility rule per branch.
+ */
+export function relatedColumns(nodesVar: string, nodesExpr: string, columns: readonly RelatedColumn[]): { text: string; params: Record<string, unknown>; names: string[] } {
+  const params: Record<string, unknown> = {};
+  const names: string[] = [];
+  const text = columns.map((c, i) => {
+    const bag = new ParamBag(`rc${i}_`);
+    const branch = relatedBranch({ nodes: nodesExpr }, bag, c.spec, c.args);
+    Object.assign(params, bag.params);
+    names.push(`rel${i}`);
+    return `CALL (${nodesVar}) {
+  ${branch.replace(/\n/g, '\n  ')}
+  RETURN collect({pid: pid, edges: edges, total: total}) AS rel${i}
+}`;
+  });
+  return { text: text.join('\n'), params, names };
+}
+
+/**
+ * Where a branch's parents come from: ids to look up (each parent checked visible), or parent
+ * nodes the statement has already matched and checked (the prefetch; relatedColumns).
+ */
+type Parents = { ids: string } | { nodes: string };
+
+function relatedBranch(parents: string | Parents, bag: ParamBag, spec: RelatedSpec, args: RelatedArgs): string {
+  const from = typeof parents === 'string' ? { ids: parents } : parents;
   const pattern = spec.direction === 'OUT' ? `(p)-[r:${spec.type}]->(o)` : spec.direction === 'IN' ? `(p)<-[r:${spec.type}]-(o)` : `(p)-[r:${spec.type}]-(o)`;
   const preds = [visible('r'), visible('o')];
   for (const [key, values] of Object.entries(args.edgeFilter ?? {})) {
@@ -86,9 +123,14 @@ function relatedBranch(ids: string, bag: ParamBag, spec: RelatedSpec, args: Rela
   RETURN count(*) AS total
 }`
     : 'WITH pid, edges, null AS total';
-  return `UNWIND ${ids} AS pid
+  const source =
+    'ids' in from
+      ? `UNWIND ${from.ids} AS pid
 MATCH (p:Entity {id: pid})
-WHERE ${visible('p')}
+WHERE ${visible('p')}`
+      : `UNWIND ${from.nodes} AS p
+WITH p, p.id AS pid`;
+  return `${source}
 CALL (p) {
   MATCH ${pattern}
   WHERE ${pagePreds.join(' AND ')}

@@ -4,7 +4,8 @@ import { Arg, Args, Ctx, ID, Info, Query, Resolver, type ClassType } from 'type-
 import type { EntityRecord } from '../../domain/entity-record';
 import type { NodeLabel } from '../../domain/graph-model';
 import { decodeCursor } from '../../graph/cursor';
-import { readPage } from '../../graph/list.reader';
+import { readPage, readPageWithRelated } from '../../graph/list.reader';
+import { readNodesWithRelated } from '../../graph/related.reader';
 import { ParamBag } from '../../graph/queries/params';
 import { sortSpec, type SortKey } from '../../graph/queries/sorts';
 import type { GraphQLContext } from '../context';
@@ -12,6 +13,7 @@ import { SortDirectionEnum } from '../enums';
 import { checkFirst, PageArgs } from '../inputs/page.args';
 import { SortKeyEnum } from '../inputs/sort.args';
 import { nodeKeys } from '../projection-keys';
+import { plannedRelations, primeRelated } from '../relation-prefetch';
 import { selects } from '../selection';
 import { Connection } from '../types/connection';
 import { toConnection } from './connection';
@@ -39,7 +41,17 @@ export function entityQueries<F extends object>(o: EntityQueriesOptions<F>) {
   class EntityQueries {
     @Query(() => o.Type, { name: o.one, nullable: true, description: `A ${o.label} by id (null when absent or not visible to you)` })
     async one(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<EntityRecord | null> {
-      const n = await ctx.loaders.nodeByIdWith(nodeKeys(info)).load(id);
+      const keys = nodeKeys(info);
+      // Relationship fields selected on the node come in the node's own statement.
+      const ahead = plannedRelations(info, [[]]);
+      let n: EntityRecord | null;
+      if (ahead.length > 0) {
+        const read = await readNodesWithRelated(ctx.graph, [id], keys, ahead);
+        primeRelated(ctx.loaders.related, ahead, [id], read.pages);
+        n = read.nodes[0]!;
+      } else {
+        n = await ctx.loaders.nodeByIdWith(keys).load(id);
+      }
       return n && n.__labels.includes(o.label) ? n : null;
     }
 
@@ -53,7 +65,7 @@ export function entityQueries<F extends object>(o: EntityQueriesOptions<F>) {
       @Info() info: GraphQLResolveInfo,
     ) {
       const bag = new ParamBag();
-      const page = await readPage(ctx.graph, {
+      const spec = {
         label: o.label,
         where: filter ? o.where(filter, bag, ctx) : [],
         bag,
@@ -62,8 +74,13 @@ export function entityQueries<F extends object>(o: EntityQueriesOptions<F>) {
         after: after ? decodeCursor('after', after) : undefined,
         withCount: selects(info, 'totalCount'),
         keys: nodeKeys(info, [['nodes'], ['edges', 'node']]),
-      });
-      return toConnection(page);
+      };
+      // Relationship fields selected on the page's nodes come in the page's own statement.
+      const ahead = plannedRelations(info, [['nodes'], ['edges', 'node']]);
+      if (ahead.length === 0) return toConnection(await readPage(ctx.graph, spec));
+      const read = await readPageWithRelated(ctx.graph, spec, ahead);
+      primeRelated(ctx.loaders.related, ahead, read.page.rows.map((r) => r.node.id), read.pages);
+      return toConnection(read.page);
     }
   }
   Object.defineProperty(EntityQueries, 'name', { value: `${o.label}Queries` });

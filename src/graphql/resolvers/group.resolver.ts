@@ -8,7 +8,22 @@ import { GroupRoleEnum } from '../enums';
 import { RelationArgs } from '../inputs/relation.args';
 import { OrganisedCrimeGroup } from '../types/organised-crime-group.type';
 import { IdentifierEdgeConnection, LinkConnection, MemberConnection } from '../types/relationship-edges';
-import { relationConnection } from './relations';
+import { connectionOf } from './relations';
+import { byRoles, relationFields } from './relation-fields';
+
+/** The relationship fields of an organised crime group, declared once for the resolvers and the prefetch. */
+const ORGANISED_CRIME_GROUP_FIELDS = relationFields('OrganisedCrimeGroup', {
+  members: {
+    kind: 'connection',
+    spec: { type: 'MEMBER_OF', direction: 'IN', targets: ['Person'] },
+    edgeFilter: byRoles,
+  },
+  businesses: { kind: 'connection', spec: { type: 'CONTROLS', direction: 'OUT', targets: ['Business'] } },
+  routes: { kind: 'connection', spec: { type: 'OPERATES_ROUTE', direction: 'OUT', targets: ['Route'] } },
+  identifiers: { kind: 'connection', spec: { type: 'HAS_IDENTIFIER', direction: 'OUT' } },
+  exploitations: { kind: 'connection', spec: { type: 'PERPETRATED', direction: 'OUT', targets: ['Exploitation'] } },
+  operations: { kind: 'connection', spec: { type: 'TARGETS', direction: 'IN', targets: ['Operation'] } },
+});
 
 @Resolver(() => OrganisedCrimeGroup)
 export class GroupResolver {
@@ -25,31 +40,31 @@ export class GroupResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return relationConnection(ctx, g.id, { type: 'MEMBER_OF', direction: 'IN', targets: ['Person'] }, args, info, roles?.length ? { role: roles } : undefined);
+    return connectionOf(ctx, g.id, ORGANISED_CRIME_GROUP_FIELDS.members, { ...args, roles }, info);
   }
 
   @FieldResolver(() => LinkConnection, { description: 'Businesses the group controls or uses' })
   businesses(@Root() g: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return relationConnection(ctx, g.id, { type: 'CONTROLS', direction: 'OUT', targets: ['Business'] }, args, info);
+    return connectionOf(ctx, g.id, ORGANISED_CRIME_GROUP_FIELDS.businesses, args, info);
   }
 
   @FieldResolver(() => LinkConnection, { description: 'Routes the group runs' })
   routes(@Root() g: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return relationConnection(ctx, g.id, { type: 'OPERATES_ROUTE', direction: 'OUT', targets: ['Route'] }, args, info);
+    return connectionOf(ctx, g.id, ORGANISED_CRIME_GROUP_FIELDS.routes, args, info);
   }
 
   @FieldResolver(() => IdentifierEdgeConnection, { description: 'Accounts, phones and other identifiers the group uses' })
   identifiers(@Root() g: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return relationConnection(ctx, g.id, { type: 'HAS_IDENTIFIER', direction: 'OUT' }, args, info);
+    return connectionOf(ctx, g.id, ORGANISED_CRIME_GROUP_FIELDS.identifiers, args, info);
   }
 
   @FieldResolver(() => LinkConnection, { description: 'Exploitation events the group perpetrated' })
   exploitations(@Root() g: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return relationConnection(ctx, g.id, { type: 'PERPETRATED', direction: 'OUT', targets: ['Exploitation'] }, args, info);
+    return connectionOf(ctx, g.id, ORGANISED_CRIME_GROUP_FIELDS.exploitations, args, info);
   }
 
   @FieldResolver(() => LinkConnection, { description: 'Operations targeting the group' })
   operations(@Root() g: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return relationConnection(ctx, g.id, { type: 'TARGETS', direction: 'IN', targets: ['Operation'] }, args, info);
+    return connectionOf(ctx, g.id, ORGANISED_CRIME_GROUP_FIELDS.operations, args, info);
   }
 }

@@ -10,7 +10,13 @@ import { Location } from '../types/location.types';
 import { Operation } from '../types/operation.type';
 import { Agency } from '../types/reference.types';
 import { LinkConnection } from '../types/relationship-edges';
-import { relatedNode, relatedNodes, relationConnection } from './relations';
+import { relatedNode, relatedNodes, connectionOf } from './relations';
+import { relationFields } from './relation-fields';
+
+/** The relationship fields of an operation, declared once for the resolvers and the prefetch. */
+const OPERATION_FIELDS = relationFields('Operation', {
+  targets: { kind: 'connection', spec: { type: 'TARGETS', direction: 'OUT' } },
+});
 
 @Resolver(() => Operation)
 export class OperationResolver {
@@ -31,6 +37,6 @@ export class OperationResolver {
 
   @FieldResolver(() => LinkConnection, { description: 'People, groups and businesses the operation targets' })
   targets(@Root() o: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return relationConnection(ctx, o.id, { type: 'TARGETS', direction: 'OUT' }, args, info);
+    return connectionOf(ctx, o.id, OPERATION_FIELDS.targets, args, info);
   }
 }

@@ -2,13 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 
 import { provenanceOf, type EntityRecord } from '../../domain/entity-record';
 import { gradingLabel } from '../../domain/provenance';
-import { decodeCursor } from '../../graph/cursor';
 import type { EdgeFilter, RelatedSpec } from '../../graph/queries/related.query';
 import type { RelatedEdge } from '../../graph/related.reader';
 import type { GraphQLContext } from '../context';
-import { checkFirst } from '../inputs/page.args';
-import { nodeKeys, relKeys } from '../projection-keys';
-import { selects } from '../selection';
+import { relatedArgsFor, type RelationField } from './relation-fields';
 
 /** A relationship edge as the GraphQL edge types read it. */
 export function toEdge(e: RelatedEdge): Record<string, unknown> & { node: EntityRecord; cursor: string; provenance: object } {
@@ -28,7 +25,7 @@ export function toEdge(e: RelatedEdge): Record<string, unknown> & { node: Entity
  * A paginated relationship field, through the request's related loader: all parents asking
  * the same thing share one query. The total is counted only when selected.
  */
-export async function relationConnection(
+export function relationConnection(
   ctx: GraphQLContext,
   parentId: string,
   spec: RelatedSpec,
@@ -36,10 +33,12 @@ export async function relationConnection(
   info?: GraphQLResolveInfo,
   edgeFilter?: EdgeFilter,
 ) {
-  const first = checkFirst(args.first);
-  const after = args.after ? String(decodeCursor('after', args.after).key) : undefined;
-  const keys = info ? { nodeKeys: nodeKeys(info, [['edges', 'node'], ['nodes']]), relKeys: relKeys(info, [['edges']]) } : {};
-  const page = await ctx.loaders.related(spec, { first, after, withCount: selects(info, 'totalCount'), edgeFilter, ...keys }, parentId);
+  return connectionOf(ctx, parentId, { kind: 'connection', spec, edgeFilter: edgeFilter ? () => edgeFilter : undefined }, args, info);
+}
+
+/** A declared connection field (relation-fields.ts) for one parent. */
+export async function connectionOf(ctx: GraphQLContext, parentId: string, field: RelationField & { kind: 'connection' }, args: object, info?: GraphQLResolveInfo) {
+  const page = await ctx.loaders.related(field.spec, relatedArgsFor(field, args, info), parentId);
   const edges = page.edges.map(toEdge);
   return {
     edges,
@@ -53,8 +52,13 @@ export async function relationConnection(
  * A short, unpaginated relationship list (e.g. nationalities), capped at `limit`; with `info`,
  * only the properties its selection needs.
  */
-export async function relatedNodes(ctx: GraphQLContext, parentId: string, spec: RelatedSpec, limit = 100, info?: GraphQLResolveInfo): Promise<EntityRecord[]> {
-  const page = await ctx.loaders.related(spec, { first: limit, ...(info ? { nodeKeys: nodeKeys(info), relKeys: [] } : {}) }, parentId);
+export function relatedNodes(ctx: GraphQLContext, parentId: string, spec: RelatedSpec, limit = 100, info?: GraphQLResolveInfo): Promise<EntityRecord[]> {
+  return nodesOf(ctx, parentId, { kind: 'nodes', spec, limit }, info);
+}
+
+/** A declared list-of-nodes field (relation-fields.ts) for one parent. */
+export async function nodesOf(ctx: GraphQLContext, parentId: string, field: RelationField & { kind: 'nodes' }, info?: GraphQLResolveInfo): Promise<EntityRecord[]> {
+  const page = await ctx.loaders.related(field.spec, relatedArgsFor(field, {}, info), parentId);
   return page.edges.map((e) => e.node);
 }
 

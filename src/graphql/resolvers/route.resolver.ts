@@ -7,7 +7,14 @@ import { RelationArgs } from '../inputs/relation.args';
 import { Location } from '../types/location.types';
 import { Route } from '../types/route.type';
 import { LinkConnection, RouteStop, TravelConnection } from '../types/relationship-edges';
-import { relatedEdges, relationConnection } from './relations';
+import { relatedEdges, connectionOf } from './relations';
+import { relationFields } from './relation-fields';
+
+/** The relationship fields of a route, declared once for the resolvers and the prefetch. */
+const ROUTE_FIELDS = relationFields('Route', {
+  travellers: { kind: 'connection', spec: { type: 'TRAVELLED', direction: 'IN', targets: ['Person'] } },
+  operators: { kind: 'connection', spec: { type: 'OPERATES_ROUTE', direction: 'IN', targets: ['OrganisedCrimeGroup'] } },
+});
 
 @Resolver(() => Route)
 export class RouteResolver {
@@ -31,11 +38,11 @@ export class RouteResolver {
 
   @FieldResolver(() => TravelConnection, { description: 'People who travelled this route' })
   travellers(@Root() r: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return relationConnection(ctx, r.id, { type: 'TRAVELLED', direction: 'IN', targets: ['Person'] }, args, info);
+    return connectionOf(ctx, r.id, ROUTE_FIELDS.travellers, args, info);
   }
 
   @FieldResolver(() => LinkConnection, { description: 'Groups that run this route' })
   operators(@Root() r: EntityRecord, @Args() args: RelationArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return relationConnection(ctx, r.id, { type: 'OPERATES_ROUTE', direction: 'IN', targets: ['OrganisedCrimeGroup'] }, args, info);
+    return connectionOf(ctx, r.id, ROUTE_FIELDS.operators, args, info);
   }
 }
