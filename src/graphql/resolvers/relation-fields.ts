@@ -44,6 +44,34 @@ export function relationFieldOf(typeName: string, fieldName: string): RelationFi
   return byType.get(typeName)?.get(fieldName);
 }
 
+/** What a field's selection decides about its loader arguments. */
+interface SelectionParts {
+  withCount?: boolean;
+  nodeKeys?: string[] | null;
+  relKeys?: string[] | null;
+}
+
+/**
+ * Selection parts per field-node list. GraphQL hands every parent of a list the same `fieldNodes`
+ * array (one per field and document execution), so a page of 100 people works out what its
+ * `groups` selection needs once, not 100 times.
+ */
+const partsCache = new WeakMap<object, Map<RelationField['kind'], SelectionParts>>();
+
+function selectionParts(kind: RelationField['kind'], info: SelectionInfo | undefined): SelectionParts {
+  if (!info) return kind === 'nodes' ? {} : { withCount: selects(info, 'totalCount') };
+  let byKind = partsCache.get(info.fieldNodes);
+  const hit = byKind?.get(kind);
+  if (hit) return hit;
+  const parts =
+    kind === 'nodes'
+      ? { nodeKeys: nodeKeys(info), relKeys: [] }
+      : { withCount: selects(info, 'totalCount'), nodeKeys: nodeKeys(info, [['edges', 'node'], ['nodes']]), relKeys: relKeys(info, [['edges']]) };
+  if (!byKind) partsCache.set(info.fieldNodes, (byKind = new Map()));
+  byKind.set(kind, parts);
+  return parts;
+}
+
 /**
  * The related loader's arguments for a field: page size and cursor (checked; a bad value throws
  * the client error), whether the total is selected, the edge filter, and the node and
@@ -51,13 +79,7 @@ export function relationFieldOf(typeName: string, fieldName: string): RelationFi
  */
 export function relatedArgsFor(field: RelationField, fieldArgs: object, info?: SelectionInfo): RelatedArgs {
   const args = fieldArgs as Readonly<Record<string, unknown>>;
-  if (field.kind === 'nodes') return { first: field.limit, ...(info ? { nodeKeys: nodeKeys(info), relKeys: [] } : {}) };
+  if (field.kind === 'nodes') return { first: field.limit, ...selectionParts('nodes', info) };
   const after = args.after ? String(decodeCursor('after', String(args.after)).key) : undefined;
-  return {
-    first: checkFirst(args.first as number),
-    after,
-    withCount: selects(info, 'totalCount'),
-    edgeFilter: field.edgeFilter?.(args),
-    ...(info ? { nodeKeys: nodeKeys(info, [['edges', 'node'], ['nodes']]), relKeys: relKeys(info, [['edges']]) } : {}),
-  };
+  return { first: checkFirst(args.first as number), after, edgeFilter: field.edgeFilter?.(args), ...selectionParts('connection', info) };
 }
