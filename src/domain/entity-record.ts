@@ -21,6 +21,13 @@ export interface RelRecord {
   [key: string]: unknown;
 }
 
+/** A relationship as a relationship field hands it over: the parent and the edge's node are its ends. */
+export interface LinkRecord {
+  __type: string;
+  __id: string;
+  [key: string]: unknown;
+}
+
 /** The entity label of a node (its one label from the registry). */
 export function entityLabel(r: Pick<EntityRecord, '__labels'>): NodeLabel {
   const l = r.__labels.find(isNodeLabel);

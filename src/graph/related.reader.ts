@@ -1,4 +1,4 @@
-import type { EntityRecord, RelRecord } from '../domain/entity-record';
+import type { EntityRecord, LinkRecord } from '../domain/entity-record';
 import type { Row } from './records';
 import { encodeCursor } from './cursor';
 import { nodesWithRelatedQuery } from './queries/node.query';
@@ -7,7 +7,7 @@ import { relatedBatchQuery, relatedQuery, type RelatedArgs, type RelatedColumn, 
 import type { ScopedGraph } from './scoped-graph';
 
 export interface RelatedEdge {
-  rel: RelRecord;
+  rel: LinkRecord;
   node: EntityRecord;
   cursor: string;
   /** True when the relationship points from the parent to the node. */
@@ -24,10 +24,11 @@ export interface RelatedPage {
 export function pagesOf(rows: readonly Row[], parentIds: readonly string[], args: RelatedArgs): RelatedPage[] {
   const byId = new Map<string, RelatedPage>();
   for (const row of rows) {
-    const edges = (row.edges as { rel: RelRecord; node: EntityRecord; sortKey: string; outgoing: boolean }[]).map((e) => ({
+    const edges = (row.edges as { rel: LinkRecord; node: EntityRecord; outgoing: boolean }[]).map((e) => ({
       rel: e.rel,
       node: e.node,
-      cursor: encodeCursor({ key: e.sortKey, id: e.node.id }),
+      // The query's EDGE_KEY (related.query.ts), rebuilt here.
+      cursor: encodeCursor({ key: `${e.node.id} ${e.rel.__id}`, id: e.node.id }),
       outgoing: e.outgoing,
     }));
     byId.set(row.pid as string, {

@@ -37,8 +37,13 @@ export function projectNode(v: string, keys?: ProjectionKeys): string {
   END`;
 }
 
-/** A relationship as a map with its type and its ends' ids (`keys`: as for nodes). */
-export function projectRel(r: string, keys?: ProjectionKeys): string {
+/**
+ * A relationship as a map with its type, id and its ends' ids (`keys`: as for nodes). Without
+ * `ends` the ends' ids are left out: a relationship field knows them already (the parent and the
+ * edge's node), and a page of 100 people with their links would carry them 400 times.
+ */
+export function projectRel(r: string, keys?: ProjectionKeys, ends = true): string {
   const props = keys ? checked(keys).map((k) => `.${k}`) : ['.*'];
-  return `${r} {${[...props, `__type: type(${r})`, `__from: startNode(${r}).id`, `__to: endNode(${r}).id`, `__id: elementId(${r})`].join(', ')}}`;
+  const endIds = ends ? [`__from: startNode(${r}).id`, `__to: endNode(${r}).id`] : [];
+  return `${r} {${[...props, `__type: type(${r})`, ...endIds, `__id: elementId(${r})`].join(', ')}}`;
 }

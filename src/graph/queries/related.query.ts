@@ -26,7 +26,11 @@ export interface RelatedArgs {
   relKeys?: ProjectionKeys;
 }
 
-/** The sort key of an edge: far node id, then the relationship's element id (two links to one node). */
+/**
+ * The sort key of an edge: far node id, then the relationship's element id (two links to one
+ * node). It orders the page in Neo4j; the reader rebuilds it from the edge (related.reader.ts)
+ * rather than have every edge carry it back.
+ */
 const EDGE_KEY = `o.id + ' ' + elementId(r)`;
 
 /**
@@ -135,7 +139,7 @@ CALL (p) {
   MATCH ${pattern}
   WHERE ${pagePreds.join(' AND ')}
   WITH r, o, ${EDGE_KEY} AS sortKey ORDER BY sortKey LIMIT toInteger(${limit})
-  RETURN collect({rel: ${projectRel('r', args.relKeys)}, node: ${projectNode('o', args.nodeKeys)}, sortKey: sortKey, outgoing: startNode(r) = p}) AS edges
+  RETURN collect({rel: ${projectRel('r', args.relKeys, false)}, node: ${projectNode('o', args.nodeKeys)}, outgoing: startNode(r) = p}) AS edges
 }
 ${count}`;
 }
