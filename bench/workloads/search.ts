@@ -17,7 +17,18 @@ const FIRST = 20;
 /** The service reads this many index hits before filtering by type and access (search.query.ts). */
 const SCAN = Math.min(FIRST * 10 + 100, 5000);
 
-const hit = (id: string, score: number) => `${id}|${score.toFixed(4)}`;
+/**
+ * The best hits as compared across the systems. Hits tied on the lowest score may differ: each
+ * system breaks the tie among the hits its index scan reached, and at `large` a tie can straddle
+ * the scan's end (the peer's scan is its own). So the tied group at the bottom is compared by its
+ * score and size, every hit above it by id and score.
+ */
+function ranked(hits: readonly [string, number][]): string[] {
+  const rows = hits.map(([id, score]) => ({ id, score: score.toFixed(4) }));
+  const lowest = rows.reduce<string | null>((low, r) => (low === null || Number(r.score) < Number(low) ? r.score : low), null);
+  const tied = rows.filter((r) => r.score === lowest).length;
+  return [...rows.filter((r) => r.score !== lowest).map((r) => `${r.id}|${r.score}`), ...(lowest === null ? [] : [`${tied} tied at ${lowest}`])];
+}
 
 export const search: Workload<Params> = {
   letter: 'g',
@@ -55,7 +66,7 @@ export const search: Workload<Params> = {
 }`,
       variables: { text: p.text, first: FIRST },
     }),
-    answer: (data) => (data as { search: { score: number; node: { id: string } }[] }).search.map((h) => hit(h.node.id, h.score)),
+    answer: (data) => ranked((data as { search: { score: number; node: { id: string } }[] }).search.map((h) => [h.node.id, h.score])),
   },
 
   limit: {
@@ -67,7 +78,7 @@ ORDER BY score DESC, node.id
 LIMIT ${FIRST}`,
     },
     request: (p) => ({ statement: 'search', params: { lucene: p.lucene } }),
-    answer: (rows: Row[]) => rows.map((r) => hit((r.person as { id: string }).id, r.score as number)),
+    answer: (rows: Row[]) => ranked(rows.map((r) => [(r.person as { id: string }).id, r.score as number])),
   },
 
   peer: {
@@ -79,6 +90,6 @@ LIMIT ${FIRST}`,
 }`,
       variables: { phrase: p.lucene, first: FIRST },
     }),
-    answer: (data) => (data as { personSearch: { edges: { score: number; node: { id: string } }[] } }).personSearch.edges.map((e) => hit(e.node.id, e.score)),
+    answer: (data) => ranked((data as { personSearch: { edges: { score: number; node: { id: string } }[] } }).personSearch.edges.map((e) => [e.node.id, e.score])),
   },
 };

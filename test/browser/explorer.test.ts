@@ -54,16 +54,26 @@ async function step(page: Page, run: () => Promise<unknown>): Promise<void> {
 /**
  * Double-clicks a drawn node with the real mouse. Cytoscape counts two clicks as a double click
  * only when they land within its debounce window (250 ms); a loaded machine can space Playwright's
- * two clicks further apart than that, so the test widens the window first.
+ * two clicks further apart than that, so the test widens the window for the double click, and
+ * puts it back after: cytoscape does not check that both clicks hit the same node, so a wide
+ * window left open would turn the next test's click on one node and shift-click on another into a
+ * double click.
  */
 async function doubleClickNode(page: Page, id: string): Promise<void> {
-  await page.evaluate(() => {
-    // A cytoscape method its type definitions leave out.
-    const cy = (window as unknown as { mshtExplorer: { chart: { cy: { multiClickDebounceTime(ms: number): void } } } }).mshtExplorer.chart.cy;
-    cy.multiClickDebounceTime(5000);
-  });
-  const p = await nodePoint(page, id);
-  await step(page, () => page.mouse.dblclick(p.x, p.y));
+  const debounce = (ms?: number) =>
+    page.evaluate((value) => {
+      // A cytoscape method its type definitions leave out: with a value it sets, without it reads.
+      const cy = (window as unknown as { mshtExplorer: { chart: { cy: { multiClickDebounceTime(ms?: number): number } } } }).mshtExplorer.chart.cy;
+      return value === undefined ? cy.multiClickDebounceTime() : (cy.multiClickDebounceTime(value), value);
+    }, ms);
+  const usual = await debounce();
+  await debounce(5000);
+  try {
+    const p = await nodePoint(page, id);
+    await step(page, () => page.mouse.dblclick(p.x, p.y));
+  } finally {
+    await debounce(usual);
+  }
 }
 
 /** Where a drawn node is on the screen. */
