@@ -23,11 +23,8 @@ export async function readPage(g: ScopedGraph, spec: ListSpec & { withCount?: bo
     const total = (row?.total as number | undefined) ?? 0;
     return toPage((row?.rows as Row[] | undefined) ?? [], spec.first, () => Promise.resolve(total));
   }
-  const countQ = countQuery(spec.label, spec.where, spec.bag);
-  const countParams = { ...countQ.params };
-  const rows = await g.read(listQuery(spec));
-  let total: Promise<number> | undefined;
-  return toPage(rows, spec.first, () => (total ??= g.read({ cypher: countQ.cypher, params: countParams }).then((r) => (r[0]?.total as number) ?? 0)));
+  const total = lazyCount(g, spec);
+  return toPage(await g.read(listQuery(spec)), spec.first, total);
 }
 
 /**
@@ -39,13 +36,23 @@ export async function readPageWithRelated(
   spec: ListSpec & { withCount?: boolean },
   columns: readonly RelatedColumn[],
 ): Promise<{ page: Page<EntityRecord>; pages: RelatedPage[][] }> {
-  const countQ = countQuery(spec.label, spec.where, spec.bag);
-  const countParams = { ...countQ.params };
+  const later = lazyCount(g, spec);
   const [row] = await g.read(pageWithRelatedQuery(spec, columns));
-  let total: Promise<number> | undefined = spec.withCount ? Promise.resolve((row?.total as number | undefined) ?? 0) : undefined;
-  const page = toPage((row?.rows as Row[] | undefined) ?? [], spec.first, () => (total ??= g.read({ cypher: countQ.cypher, params: countParams }).then((r) => (r[0]?.total as number) ?? 0)));
+  const counted = (row?.total as number | undefined) ?? 0;
+  const page = toPage((row?.rows as Row[] | undefined) ?? [], spec.first, spec.withCount ? () => Promise.resolve(counted) : later);
   const ids = page.rows.map((r) => r.node.id);
   return { page, pages: columns.map((c, i) => pagesOf((row?.[`rel${i}`] as Row[] | undefined) ?? [], ids, c.args)) };
+}
+
+/**
+ * The list's total, counted on the first call only. Made before the page query is built, which
+ * adds its own parameters to the bag: the count takes the filter's alone.
+ */
+function lazyCount(g: ScopedGraph, spec: ListSpec): () => Promise<number> {
+  const q = countQuery(spec.label, spec.where, spec.bag);
+  const params = { ...q.params };
+  let total: Promise<number> | undefined;
+  return () => (total ??= g.read({ cypher: q.cypher, params }).then((r) => (r[0]?.total as number) ?? 0));
 }
 
 function toPage(rows: Row[], first: number, totalCount: () => Promise<number>): Page<EntityRecord> {

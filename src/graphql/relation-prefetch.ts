@@ -12,7 +12,7 @@ import {
 
 import type { RelatedColumn } from '../graph/queries/related.query';
 import type { RelatedPage } from '../graph/related.reader';
-import type { RelatedLoad } from '../loaders/related.loader';
+import { kindOf, type RelatedLoad } from '../loaders/related.loader';
 import { relatedArgsFor, relationFieldOf } from './resolvers/relation-fields';
 
 /**
@@ -36,7 +36,7 @@ const MAX_FRAGMENT_DEPTH = 8;
 /**
  * The declared relationship fields selected on the objects at each of `paths` below the
  * resolver's field (`[[]]`: the field's own object; `[['nodes'], ['edges', 'node']]`: a
- * connection's nodes), as loader arguments; duplicates once.
+ * connection's nodes), as loader arguments; a field asked twice the same way, once.
  */
 export function plannedRelations(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): RelatedColumn[] {
   const planned = new Map<string, RelatedColumn>();
@@ -60,8 +60,7 @@ export function plannedRelations(info: GraphQLResolveInfo, paths: readonly (read
       if (!field || !def || nodes.some((n) => n.directives?.length)) continue;
       try {
         const args = relatedArgsFor(field, getArgumentValues(def, nodes[0]!, info.variableValues), { fieldNodes: nodes, fragments: info.fragments });
-        const column = { spec: field.spec, args };
-        planned.set(JSON.stringify(column), column);
+        planned.set(kindOf(field.spec, args), { spec: field.spec, args });
       } catch {
         // A bad argument (say `first: 0`): not planned; the field's resolver reports it.
       }

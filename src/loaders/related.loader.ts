@@ -14,7 +14,7 @@ export interface RelatedLoad {
 }
 
 /** What identifies one relationship field's query: everything the branch is built from. */
-function kindOf(spec: RelatedSpec, args: RelatedArgs): string {
+export function kindOf(spec: RelatedSpec, args: RelatedArgs): string {
   return JSON.stringify([spec.type, spec.direction, spec.targets ?? [], args.first, args.after ?? null, !!args.withCount, args.edgeFilter ?? null, args.nodeKeys ?? null, args.relKeys ?? null]);
 }
 

@@ -54,9 +54,7 @@ export function pageWithCountQuery(spec: ListSpec): CypherQuery {
   const { where, order, limit } = pageParts(spec);
   return {
     cypher: `CALL () {
-  MATCH (n:${spec.label})
-  WHERE ${[visible('n'), ...spec.where].join('\n    AND ')}
-  RETURN count(n) AS total
+  ${countText(spec.label, spec.where).replace(/\n/g, '\n  ')}
 }
 CALL () {
   MATCH (n:${spec.label})
@@ -82,9 +80,7 @@ export function pageWithRelatedQuery(spec: ListSpec & { withCount?: boolean }, c
   const related = relatedColumns('parents', `parents[0..toInteger(${first})]`, columns);
   const total = spec.withCount
     ? `CALL () {
-  MATCH (n:${spec.label})
-  WHERE ${[visible('n'), ...spec.where].join('\n    AND ')}
-  RETURN count(n) AS total
+  ${countText(spec.label, spec.where).replace(/\n/g, '\n  ')}
 }`
     : 'WITH null AS total';
   return {
@@ -122,10 +118,12 @@ function pageParts(spec: ListSpec): { where: string[]; order: string; limit: str
 
 /** The number of rows a list would page through, counted in the database. */
 export function countQuery(label: NodeLabel, where: Predicate[], bag: ParamBag): CypherQuery {
-  return {
-    cypher: `MATCH (n:${label})
+  return { cypher: countText(label, where), params: bag.params };
+}
+
+/** The visible nodes of a label that pass the filter, counted (alone, or as a subquery). */
+function countText(label: NodeLabel, where: Predicate[]): string {
+  return `MATCH (n:${label})
 WHERE ${[visible('n'), ...where].join('\n  AND ')}
-RETURN count(n) AS total`,
-    params: bag.params,
-  };
+RETURN count(n) AS total`;
 }
