@@ -35,10 +35,10 @@ export interface ListSpec {
  * an index-backed ordered scan.
  */
 export function listQuery(spec: ListSpec): CypherQuery {
-  const { where, order, limit } = pageParts(spec);
+  const { filter, after, order, limit } = pageParts(spec);
   return {
     cypher: `MATCH (n:${spec.label})
-WHERE ${where.join('\n  AND ')}
+WHERE ${[...filter, ...(after ? [after] : [])].join('\n  AND ')}
 WITH n ORDER BY ${order}
 LIMIT toInteger(${limit})
 RETURN ${projectNode('n', spec.keys)} AS node, ${spec.sort.expr} AS sortKey`,
@@ -51,21 +51,7 @@ RETURN ${projectNode('n', spec.keys)} AS node, ${spec.sort.expr} AS sortKey`,
  * asks for `totalCount`): one row, `total` and the page's `rows` in order.
  */
 export function pageWithCountQuery(spec: ListSpec): CypherQuery {
-  const { where, order, limit } = pageParts(spec);
-  return {
-    cypher: `CALL () {
-  ${countText(spec.label, spec.where).replace(/\n/g, '\n  ')}
-}
-CALL () {
-  MATCH (n:${spec.label})
-  WHERE ${where.join('\n    AND ')}
-  WITH n ORDER BY ${order}
-  LIMIT toInteger(${limit})
-  RETURN collect({node: ${projectNode('n', spec.keys)}, sortKey: ${spec.sort.expr}}) AS rows
-}
-RETURN total, rows`,
-    params: spec.bag.params,
-  };
+  return { cypher: `${pageAndTotal(spec, true, false)}\nRETURN total, rows`, params: spec.bag.params };
 }
 
 /**
@@ -75,45 +61,78 @@ RETURN total, rows`,
  * see whether another page follows).
  */
 export function pageWithRelatedQuery(spec: ListSpec & { withCount?: boolean }, columns: readonly RelatedColumn[]): CypherQuery {
-  const { where, order, limit } = pageParts(spec);
+  const head = pageAndTotal(spec, spec.withCount ?? false, true);
   const first = spec.bag.add(Math.trunc(spec.first));
   const related = relatedColumns('parents', `parents[0..toInteger(${first})]`, columns);
-  const total = spec.withCount
-    ? `CALL () {
-  ${countText(spec.label, spec.where).replace(/\n/g, '\n  ')}
-}`
-    : 'WITH null AS total';
   return {
-    cypher: `${total}
-CALL () {
-  MATCH (n:${spec.label})
-  WHERE ${where.join('\n    AND ')}
-  WITH n ORDER BY ${order}
-  LIMIT toInteger(${limit})
-  RETURN collect({node: ${projectNode('n', spec.keys)}, sortKey: ${spec.sort.expr}}) AS rows, collect(n) AS parents
-}
+    cypher: `${head}
 ${related.text}
 RETURN total, rows, ${related.names.join(', ')}`,
     params: { ...spec.bag.params, ...related.params },
   };
 }
 
-function pageParts(spec: ListSpec): { where: string[]; order: string; limit: string } {
+/**
+ * The text that leaves one row with `total` (null unless `withCount`), the page's `rows` and,
+ * with `withParents`, its nodes as `parents`.
+ *
+ * With a count and a filter, the filter runs once: the matching nodes are collected, counted, and
+ * the page is sorted out of that list (the cursor applied there). Counting and paging apart would
+ * run the filter twice, and with a filter neither half can stop early: the count must see every
+ * match, and the page is sorted from the matches, not read off the id index. Unfiltered, the two
+ * halves stay apart: the page is then an index-ordered scan that stops after one page, so
+ * collecting every node of the label would only cost memory.
+ */
+function pageAndTotal(spec: ListSpec, withCount: boolean, withParents: boolean): string {
+  const { filter, after, order, limit } = pageParts(spec);
+  const rows = `collect({node: ${projectNode('n', spec.keys)}, sortKey: ${spec.sort.expr}}) AS rows${withParents ? ', collect(n) AS parents' : ''}`;
+  const carried = withParents ? 'rows, parents' : 'rows';
+  if (withCount && spec.where.length > 0) {
+    return `MATCH (n:${spec.label})
+WHERE ${filter.join('\n  AND ')}
+WITH collect(n) AS matched
+CALL (matched) {
+  UNWIND matched AS n
+  WITH n${after ? ` WHERE ${after}` : ''}
+  ORDER BY ${order}
+  LIMIT toInteger(${limit})
+  RETURN ${rows}
+}
+WITH size(matched) AS total, ${carried}`;
+  }
+  const total = withCount
+    ? `CALL () {
+  ${countText(spec.label, spec.where).replace(/\n/g, '\n  ')}
+}`
+    : 'WITH null AS total';
+  return `${total}
+CALL () {
+  MATCH (n:${spec.label})
+  WHERE ${[...filter, ...(after ? [after] : [])].join('\n    AND ')}
+  WITH n ORDER BY ${order}
+  LIMIT toInteger(${limit})
+  RETURN ${rows}
+}`;
+}
+
+/** The list's filter (visibility first), the cursor's predicate, the order and the limit. */
+function pageParts(spec: ListSpec): { filter: string[]; after: string | null; order: string; limit: string } {
   const { bag, sort } = spec;
-  const where = [visible('n'), ...spec.where];
+  const filter = [visible('n'), ...spec.where];
+  let after: string | null = null;
   if (spec.after) {
     const cmp = sort.direction === 'ASC' ? '>' : '<';
     if (sort.expr === 'n.id') {
-      where.push(`n.id ${cmp} ${bag.add(spec.after.id)}`);
+      after = `n.id ${cmp} ${bag.add(spec.after.id)}`;
     } else {
       const k = bag.add(spec.after.key);
       const id = bag.add(spec.after.id);
-      where.push(`(${sort.expr} ${cmp} ${k} OR (${sort.expr} = ${k} AND n.id ${cmp} ${id}))`);
+      after = `(${sort.expr} ${cmp} ${k} OR (${sort.expr} = ${k} AND n.id ${cmp} ${id}))`;
     }
   }
   const order = sort.expr === 'n.id' ? `n.id ${sort.direction}` : `${sort.expr} ${sort.direction}, n.id ${sort.direction}`;
   const limit = bag.add(Math.trunc(spec.first) + 1);
-  return { where, order, limit };
+  return { filter, after, order, limit };
 }
 
 /** The number of rows a list would page through, counted in the database. */

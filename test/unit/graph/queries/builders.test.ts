@@ -41,6 +41,18 @@ describe('query builders', () => {
     expect(q).toMatchSnapshot();
   });
 
+  it('pageWithCountQuery runs a filter once: the matches are collected, counted, then paged (the cursor after the count)', () => {
+    const bag = new ParamBag();
+    const gender = `n.gender IN ${bag.add(['MALE'])}`;
+    const q = pageWithCountQuery({ label: 'Person', where: [gender], bag, sort: SORT_BY_ID, first: 100, after: { key: 'per-1', id: 'per-1' }, keys: ['name'] });
+    expect(q.cypher.split(gender)).toHaveLength(2);
+    const [scan, page] = q.cypher.split('UNWIND matched AS n');
+    expect(scan).toContain('WITH collect(n) AS matched');
+    expect(scan).not.toContain('n.id > ');
+    expect(page).toMatch(/WITH n WHERE n\.id > \$p\d+\s+ORDER BY n\.id ASC/);
+    expect(q.cypher).toContain('WITH size(matched) AS total, rows');
+  });
+
   it('relatedBatchQuery asks several relationship fields in one round trip, each branch with its visibility rule', () => {
     const q = relatedBatchQuery([
       { parentIds: ['per-1', 'per-2'], spec: { type: 'MEMBER_OF', direction: 'OUT', targets: ['OrganisedCrimeGroup'] }, args: { first: 10, withCount: true, nodeKeys: ['name'], relKeys: ['role'] } },
