@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 
 import type { QueryLimits } from '../config/config';
 import type { GraphQLContext } from '../graphql/context';
-import { checkOperationCost } from './limits/query-limits';
+import { memoisedCostCheck } from './limits/query-limits';
 
 /**
  * The cost limit, checked per request once the operation is resolved and before it executes
@@ -10,11 +10,12 @@ import { checkOperationCost } from './limits/query-limits';
  * and directives are validation rules instead (limits/query-limits.ts).
  */
 export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<GraphQLContext> {
+  const checkCost = memoisedCostCheck(limits);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          if (operation) checkOperationCost(schema, document, operation, request.variables, limits);
+          if (operation) checkCost(schema, document, operation, request.variables);
         },
       };
     },

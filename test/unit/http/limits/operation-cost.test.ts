@@ -2,8 +2,9 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 
 import type { QueryLimits } from '../../../../src/config/config';
 import { fragmentsOf } from '../../../../src/http/limits/fragment-walk';
+import * as costModule from '../../../../src/http/limits/operation-cost';
 import { operationCost } from '../../../../src/http/limits/operation-cost';
-import { checkOperationCost } from '../../../../src/http/limits/query-limits';
+import { checkOperationCost, memoisedCostCheck } from '../../../../src/http/limits/query-limits';
 import { schema } from './harness';
 
 function cost(query: string, variables: Record<string, unknown> = {}, defaultListSize = 10): number {
@@ -71,5 +72,41 @@ describe('checkOperationCost', () => {
     } catch (e) {
       expect((e as { extensions: unknown }).extensions).toEqual({ code: 'MSHT_QUERY_TOO_COMPLEX', cost: 11001, maxCost: 1000, http: { status: 400 } });
     }
+  });
+});
+
+describe('memoisedCostCheck', () => {
+  const limits: QueryLimits = { maxDepth: 12, maxAliases: 50, maxDirectives: 50, maxTokens: 10000, maxCost: 1000, defaultListSize: 10 };
+  const doc = parse(`query($n: Int, $m: Int = 5, $ids: [String!]!, $name: String, $deep: Boolean!) {
+    persons(first: $n, filter: { name: $name }) { nodes { id phones { id } } }
+    nodes(ids: $ids) { id }
+    again: persons(first: $m) { nodes { ...Deep } }
+  }
+  fragment Deep on Person { phones @include(if: $deep) { id } }`);
+  const op = doc.definitions[0] as OperationDefinitionNode;
+  afterEach(() => jest.restoreAllMocks());
+
+  it('answers as checkOperationCost does, estimating once per value of the variables the cost reads', () => {
+    const spy = jest.spyOn(costModule, 'operationCost');
+    const check = memoisedCostCheck(limits);
+    const requests: Record<string, unknown>[] = [
+      { n: 10, ids: ['a', 'b'], name: 'x', deep: true },
+      { n: 10, ids: ['c', 'd'], name: 'y', deep: true },
+      { n: 20, ids: ['c', 'd'], name: 'y', deep: true },
+      { n: 20, ids: ['c'], name: 'y', deep: true },
+      { n: 20, ids: ['c'], name: 'y', deep: false },
+      { n: 20, m: 7, ids: ['c'], deep: false },
+      { n: 20, m: null, ids: ['c'], deep: false },
+    ];
+    for (const v of requests) expect(check(schema, doc, op, v)).toBe(checkOperationCost(schema, doc, op, v, limits));
+    // 7 requests checked directly, and 6 estimates by the memo: the second request differs only in
+    // an id list of the same length and a name, which the cost does not read.
+    expect(spy).toHaveBeenCalledTimes(7 + 6);
+  });
+
+  it('refuses every time, never remembering a refusal as a cost', () => {
+    const check = memoisedCostCheck(limits);
+    const v = { n: 1000, ids: [], deep: true };
+    for (let i = 0; i < 2; i++) expect(() => check(schema, doc, op, v)).toThrow(/estimated cost/);
   });
 });
