@@ -13,12 +13,13 @@ import type { BenchResult, CheckResult, PointResult, SystemName, WorkloadResult 
 import { formatSummary, formatWorkload } from './harness/table';
 import { buildSystems, startSystem, type SystemProcess } from './support/child-system';
 import { openBenchDatabase, type BenchDatabase } from './support/database';
-import { measurePoint } from './support/load';
+import { measurePoint, type LoadTarget } from './support/load';
 import { loadAverage, machineInfo } from './support/machine';
 import { ask, clientFor, type SystemClient } from './support/system-client';
 import { FULL_CLEARANCE } from './systems/clearance';
 import { WORKLOADS, type Workload } from './workloads';
 import { Rng } from './harness/rng';
+import { settleJit, type SettleResult } from './support/settle';
 import { prepareWorld } from './support/world';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -139,18 +140,34 @@ async function main(): Promise<number> {
     }
     if (o.checkOnly) return 0;
 
+    const neo4jPid = db.pid ?? o.neo4jPid ?? undefined;
+    const targetOf = (w: Workload, c: SystemClient): LoadTarget => ({
+      system: c.name,
+      origin: c.origin,
+      headers: c.headers,
+      requests: params.get(w)!.map((p) => c.request(w, p)),
+      pid: c.pid,
+      neo4jPid,
+      failed: c.failed,
+    });
+    let jit: SettleResult | null = null;
+    if (o.settleS > 0) {
+      say(`\nsettling Neo4j's JIT compiler (every workload through every system, up to ${o.settleS} s)`);
+      const targets = workloads.flatMap((w) => clients.filter((x) => x.supports(w)).map((c) => targetOf(w, c)));
+      jit = await settleJit(targets, neo4jPid, { maxS: o.settleS, sliceS: 2, connections: 8 }, say);
+    }
+
     const results: WorkloadResult[] = [];
     for (const w of workloads) {
       say(`\n(${w.letter}) ${w.title}`);
       const points: PointResult[] = [];
       for (const connections of o.connections) {
         for (const c of clients.filter((x) => x.supports(w))) {
-          const requests = params.get(w)!.map((p) => c.request(w, p));
-          const point = await measurePoint({ system: c.name, origin: c.origin, headers: c.headers, requests, pid: c.pid, neo4jPid: db.pid ?? o.neo4jPid ?? undefined, failed: c.failed }, connections, o.durationS, o.warmupS);
+          const point = await measurePoint(targetOf(w, c), connections, o.durationS, o.warmupS);
           points.push(point);
           const cpu = point.cpuMsPerRequest;
           say(
-            `  ${String(connections).padStart(3)} conn  ${c.name.padEnd(6)} ${point.throughput.toFixed(1).padStart(8)} req/s  p50 ${(point.latencyMs.p50 ?? 0).toFixed(1).padStart(7)} ms  p99 ${(point.latencyMs.p99 ?? 0).toFixed(1).padStart(7)} ms  errors ${point.errors}  CPU ms/req: ${c.name} ${cpu?.system ?? '–'}, neo4j ${cpu?.neo4j ?? '–'}`,
+            `  ${String(connections).padStart(3)} conn  ${c.name.padEnd(6)} ${point.throughput.toFixed(1).padStart(8)} req/s  p50 ${(point.latencyMs.p50 ?? 0).toFixed(1).padStart(7)} ms  p99 ${(point.latencyMs.p99 ?? 0).toFixed(1).padStart(7)} ms  errors ${point.errors}  CPU ms/req: ${c.name} ${cpu?.system ?? '–'}, neo4j ${cpu?.neo4j ?? '–'}${cpu?.neo4jCompiler ? ` (JIT ${cpu.neo4jCompiler})` : ''}`,
           );
         }
       }
@@ -166,7 +183,7 @@ async function main(): Promise<number> {
       seed: o.seed,
       world: { persons: world.persons, nodes: world.nodes, relationships: world.relationships, generator: world.generator, seedSeconds: world.seedSeconds, reused: world.reused },
       machine: { ...machine, loadAfter: loadAverage() },
-      options: { durationS: o.durationS, warmupS: o.warmupS, connections: o.connections, requestsPerWorkload: o.requests, neo4jHeap: o.heap, neo4jPageCache: o.pageCache },
+      options: { durationS: o.durationS, warmupS: o.warmupS, settle: jit, connections: o.connections, requestsPerWorkload: o.requests, neo4jHeap: o.heap, neo4jPageCache: o.pageCache },
       versions: {
         node: process.version,
         neo4j: String(neo4jVersion?.version ?? 'unknown'),

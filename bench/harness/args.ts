@@ -8,6 +8,8 @@ export const USAGE = `npm run bench -- --scale small|medium|large [options]
   --scale S            tiny, small, medium or large (default small)
   --duration SECONDS   measured seconds per point (default 10)
   --warmup SECONDS     warm-up before each point (default: a third of --duration, 1 to 5)
+  --settle SECONDS     before timing, load every system with every workload until Neo4j's JIT
+                       compiler has settled, for at most this long (default 240; 0: no settling)
   --connections LIST   concurrency levels, comma-separated (default 1,8,32)
   --workloads LIST     letters or keys, comma-separated (default a,b,c,d,e,f,g)
   --systems LIST       limit,ours,peer (default all three)
@@ -27,6 +29,7 @@ export interface BenchOptions {
   scale: 'tiny' | 'small' | 'medium' | 'large';
   durationS: number;
   warmupS: number;
+  settleS: number;
   connections: number[];
   workloads: string[] | null;
   systems: SystemName[];
@@ -64,6 +67,7 @@ export function parseBenchArgs(argv: string[], cwd: string): BenchOptions {
       scale: { type: 'string', default: 'small' },
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string' },
+      settle: { type: 'string', default: '240' },
       connections: { type: 'string', default: '1,8,32' },
       workloads: { type: 'string' },
       systems: { type: 'string', default: 'limit,ours,peer' },
@@ -85,6 +89,8 @@ export function parseBenchArgs(argv: string[], cwd: string): BenchOptions {
   const durationS = positive('duration', values.duration!, false);
   const warmupS = values.warmup !== undefined ? Number(values.warmup) : Math.min(5, Math.max(1, Math.round(durationS / 3)));
   if (!Number.isFinite(warmupS) || warmupS < 0) throw new Error('--warmup must be a number of seconds, 0 or more');
+  const settleS = Number(values.settle);
+  if (!Number.isFinite(settleS) || settleS < 0) throw new Error('--settle must be a number of seconds, 0 or more');
   const systems = list(values.systems!);
   for (const s of systems) if (!['limit', 'ours', 'peer'].includes(s)) throw new Error(`--systems: unknown system ${JSON.stringify(s)} (limit, ours, peer)`);
   const seed = Number(values.seed);
@@ -97,6 +103,7 @@ export function parseBenchArgs(argv: string[], cwd: string): BenchOptions {
     scale: scale as BenchOptions['scale'],
     durationS,
     warmupS,
+    settleS,
     connections: list(values.connections!).map((c) => positive('connections', c)),
     workloads: values.workloads ? list(values.workloads) : null,
     systems: systems as SystemName[],

@@ -23,8 +23,10 @@ export interface PointResult {
   /**
    * CPU time per request (user + system, from /proc) of the system's process, of Neo4j (when the
    * bench started it) and of the load generator: steadier than throughput on a shared machine.
+   * `neo4jCompiler` is the part of Neo4j's that its JIT compiler threads spent (compiling, not
+   * answering): what was left of the warm-up (bench/support/settle.ts).
    */
-  cpuMsPerRequest?: { system: number | null; neo4j: number | null; loadGenerator: number | null };
+  cpuMsPerRequest?: { system: number | null; neo4j: number | null; loadGenerator: number | null; neo4jCompiler?: number | null };
 }
 
 export interface CheckResult {
@@ -65,7 +67,16 @@ export interface BenchResult {
   seed: number;
   world: { persons: number; nodes: number; relationships: number; generator: string; seedSeconds: number; reused: boolean };
   machine: MachineInfo;
-  options: { durationS: number; warmupS: number; connections: number[]; requestsPerWorkload: number; neo4jHeap: string; neo4jPageCache: string };
+  options: {
+    durationS: number;
+    warmupS: number;
+    /** The load put on Neo4j before anything was timed, until its JIT compiler settled (absent in older results). */
+    settle?: { seconds: number; cycles: number; compilerShare: number | null } | null;
+    connections: number[];
+    requestsPerWorkload: number;
+    neo4jHeap: string;
+    neo4jPageCache: string;
+  };
   versions: Record<string, string>;
   workloads: WorkloadResult[];
 }

@@ -89,7 +89,7 @@ export function formatSummary(r: BenchResult): string {
 
 /** The run as markdown tables for bench/README.md: absolute figures, then ratios. */
 export function formatMarkdown(r: BenchResult): string {
-  const head = `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at \`${r.scale}\` (${r.world.persons.toLocaleString('en-GB')} persons, ${r.world.nodes.toLocaleString('en-GB')} nodes, ${r.world.relationships.toLocaleString('en-GB')} relationships), ${r.options.durationS} s per point after ${r.options.warmupS} s of warm-up; ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB RAM, load average ${r.machine.loadBefore.map((x) => x.toFixed(2)).join(' ')} before and ${r.machine.loadAfter.map((x) => x.toFixed(2)).join(' ')} after.`;
+  const head = `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at \`${r.scale}\` (${r.world.persons.toLocaleString('en-GB')} persons, ${r.world.nodes.toLocaleString('en-GB')} nodes, ${r.world.relationships.toLocaleString('en-GB')} relationships), ${r.options.durationS} s per point after ${r.options.warmupS} s of warm-up${settleNote(r)}; ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB RAM, load average ${r.machine.loadBefore.map((x) => x.toFixed(2)).join(' ')} before and ${r.machine.loadAfter.map((x) => x.toFixed(2)).join(' ')} after.`;
   const figures = [
     '| workload | conn | system | req/s | p50 ms | p95 ms | p99 ms | errors | Cypher/req | RSS MB peak/mean | CPU ms/req system/Neo4j |',
     '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -122,3 +122,9 @@ export function formatGrowth(rows: readonly GrowthRow[], scales: readonly string
 }
 
 export { growth };
+
+function settleNote(r: BenchResult): string {
+  const j = r.options.settle;
+  if (!j) return '';
+  return `, all after ${Math.round(j.seconds)} s of load to settle Neo4j's JIT (its compiler then at ${j.compilerShare === null ? '?' : `${Math.round(j.compilerShare * 100)}%`} of a core)`;
+}

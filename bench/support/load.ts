@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 
 import type { PointResult, SystemName } from '../harness/results';
 import { summarise } from '../harness/stats';
-import { cpuMs, watchMemory } from './process-stats';
+import { compilerCpuMs, cpuMs, watchMemory } from './process-stats';
 
 export interface LoadTarget {
   system: SystemName;
@@ -20,7 +20,7 @@ export interface LoadTarget {
 }
 
 /** One autocannon run; latencies in ms, per response. */
-function cannon(t: LoadTarget, connections: number, seconds: number) {
+export function cannon(t: LoadTarget, connections: number, seconds: number) {
   let next = 0;
   const latencies: number[] = [];
   let failures = 0;
@@ -64,11 +64,11 @@ function cannon(t: LoadTarget, connections: number, seconds: number) {
 export async function measurePoint(t: LoadTarget, connections: number, seconds: number, warmupSeconds: number): Promise<PointResult> {
   if (warmupSeconds > 0) await cannon(t, connections, warmupSeconds);
   const memory = watchMemory(t.pid);
-  const cpu0 = [cpuMs(t.pid), t.neo4jPid ? cpuMs(t.neo4jPid) : null, cpuMs(process.pid)];
+  const cpu0 = [cpuMs(t.pid), t.neo4jPid ? cpuMs(t.neo4jPid) : null, cpuMs(process.pid), t.neo4jPid ? compilerCpuMs(t.neo4jPid) : null];
   const started = process.hrtime.bigint();
   const run = await cannon(t, connections, seconds);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpu1 = [cpuMs(t.pid), t.neo4jPid ? cpuMs(t.neo4jPid) : null, cpuMs(process.pid)];
+  const cpu1 = [cpuMs(t.pid), t.neo4jPid ? cpuMs(t.neo4jPid) : null, cpuMs(process.pid), t.neo4jPid ? compilerCpuMs(t.neo4jPid) : null];
   const rss = memory.stop();
   const r = run.result;
   const perRequest = (i: number) => (cpu0[i] === null || cpu1[i] === null || run.latencies.length === 0 ? null : Math.round(((cpu1[i]! - cpu0[i]!) / run.latencies.length) * 100) / 100);
@@ -82,6 +82,6 @@ export async function measurePoint(t: LoadTarget, connections: number, seconds: 
     errors: r.errors + r.timeouts + r.non2xx + run.failures,
     cypherPerRequest: run.cypherPerRequest,
     rssMb: rss ? { peak: Math.round(rss.peak), mean: Math.round(rss.mean) } : null,
-    cpuMsPerRequest: { system: perRequest(0), neo4j: perRequest(1), loadGenerator: perRequest(2) },
+    cpuMsPerRequest: { system: perRequest(0), neo4j: perRequest(1), loadGenerator: perRequest(2), neo4jCompiler: perRequest(3) },
   };
 }

@@ -37,6 +37,31 @@ export function cpuMs(pid: number): number | null {
   }
 }
 
+/**
+ * CPU time used so far by a JVM's JIT compiler threads (HotSpot names them "C1 CompilerThread<n>"
+ * and "C2 CompilerThread<n>"; /proc shortens thread names to 15 characters), in ms.
+ */
+export function compilerCpuMs(pid: number): number | null {
+  try {
+    let ticks = 0;
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      } catch {
+        continue; // the thread ended meanwhile
+      }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!/^C[12] CompilerThre/.test(name)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return (ticks * 1000) / clockTicks();
+  } catch {
+    return null;
+  }
+}
+
 /** Samples a process's resident memory every `everyMs` until stopped; peak and mean. */
 export function watchMemory(pid: number, everyMs = 200): { stop(): { peak: number; mean: number } | null } {
   const samples: number[] = [];
