@@ -64,11 +64,13 @@ export function cannon(t: LoadTarget, connections: number, seconds: number) {
 export async function measurePoint(t: LoadTarget, connections: number, seconds: number, warmupSeconds: number): Promise<PointResult> {
   if (warmupSeconds > 0) await cannon(t, connections, warmupSeconds);
   const memory = watchMemory(t.pid);
-  const cpu0 = [cpuMs(t.pid), t.neo4jPid ? cpuMs(t.neo4jPid) : null, cpuMs(process.pid), t.neo4jPid ? compilerCpuMs(t.neo4jPid) : null];
+  // CPU so far of: the system, Neo4j, the load generator (this process), Neo4j's JIT compiler.
+  const sample = () => [cpuMs(t.pid), t.neo4jPid ? cpuMs(t.neo4jPid) : null, cpuMs(process.pid), t.neo4jPid ? compilerCpuMs(t.neo4jPid) : null];
+  const cpu0 = sample();
   const started = process.hrtime.bigint();
   const run = await cannon(t, connections, seconds);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpu1 = [cpuMs(t.pid), t.neo4jPid ? cpuMs(t.neo4jPid) : null, cpuMs(process.pid), t.neo4jPid ? compilerCpuMs(t.neo4jPid) : null];
+  const cpu1 = sample();
   const rss = memory.stop();
   const r = run.result;
   const perRequest = (i: number) => (cpu0[i] === null || cpu1[i] === null || run.latencies.length === 0 ? null : Math.round(((cpu1[i]! - cpu0[i]!) / run.latencies.length) * 100) / 100);

@@ -12,20 +12,17 @@ export interface EntityRecord {
   [key: string]: unknown;
 }
 
-/** A relationship as the data layer hands it over. */
-export interface RelRecord {
-  __type: string;
-  __from: string;
-  __to: string;
-  __id: string;
-  [key: string]: unknown;
-}
-
 /** A relationship as a relationship field hands it over: the parent and the edge's node are its ends. */
 export interface LinkRecord {
   __type: string;
   __id: string;
   [key: string]: unknown;
+}
+
+/** A relationship as the data layer hands it over elsewhere, with the ids of its ends. */
+export interface RelRecord extends LinkRecord {
+  __from: string;
+  __to: string;
 }
 
 /** The entity label of a node (its one label from the registry). */

@@ -36,10 +36,10 @@ export async function readPageWithRelated(
   spec: ListSpec & { withCount?: boolean },
   columns: readonly RelatedColumn[],
 ): Promise<{ page: Page<EntityRecord>; pages: RelatedPage[][] }> {
-  const later = lazyCount(g, spec);
+  const later = spec.withCount ? undefined : lazyCount(g, spec);
   const [row] = await g.read(pageWithRelatedQuery(spec, columns));
   const counted = (row?.total as number | undefined) ?? 0;
-  const page = toPage((row?.rows as Row[] | undefined) ?? [], spec.first, spec.withCount ? () => Promise.resolve(counted) : later);
+  const page = toPage((row?.rows as Row[] | undefined) ?? [], spec.first, later ?? (() => Promise.resolve(counted)));
   const ids = page.rows.map((r) => r.node.id);
   return { page, pages: columns.map((c, i) => pagesOf((row?.[`rel${i}`] as Row[] | undefined) ?? [], ids, c.args)) };
 }

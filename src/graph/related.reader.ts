@@ -3,7 +3,7 @@ import type { Row } from './records';
 import { encodeCursor } from './cursor';
 import { nodesWithRelatedQuery } from './queries/node.query';
 import type { ProjectionKeys } from './queries/projection';
-import { relatedBatchQuery, relatedQuery, type RelatedArgs, type RelatedColumn, type RelatedGroup, type RelatedSpec } from './queries/related.query';
+import { edgeKey, relatedBatchQuery, relatedQuery, type RelatedArgs, type RelatedColumn, type RelatedGroup, type RelatedSpec } from './queries/related.query';
 import type { ScopedGraph } from './scoped-graph';
 
 export interface RelatedEdge {
@@ -27,8 +27,7 @@ export function pagesOf(rows: readonly Row[], parentIds: readonly string[], args
     const edges = (row.edges as { rel: LinkRecord; node: EntityRecord; outgoing: boolean }[]).map((e) => ({
       rel: e.rel,
       node: e.node,
-      // The query's EDGE_KEY (related.query.ts), rebuilt here.
-      cursor: encodeCursor({ key: `${e.node.id} ${e.rel.__id}`, id: e.node.id }),
+      cursor: encodeCursor({ key: edgeKey(e.node.id, e.rel.__id), id: e.node.id }),
       outgoing: e.outgoing,
     }));
     byId.set(row.pid as string, {

@@ -35,10 +35,10 @@ export interface ListSpec {
  * an index-backed ordered scan.
  */
 export function listQuery(spec: ListSpec): CypherQuery {
-  const { filter, after, order, limit } = pageParts(spec);
+  const { page, order, limit } = pageParts(spec);
   return {
     cypher: `MATCH (n:${spec.label})
-WHERE ${[...filter, ...(after ? [after] : [])].join('\n  AND ')}
+WHERE ${page.join('\n  AND ')}
 WITH n ORDER BY ${order}
 LIMIT toInteger(${limit})
 RETURN ${projectNode('n', spec.keys)} AS node, ${spec.sort.expr} AS sortKey`,
@@ -84,7 +84,7 @@ RETURN total, rows, ${related.names.join(', ')}`,
  * collecting every node of the label would only cost memory.
  */
 function pageAndTotal(spec: ListSpec, withCount: boolean, withParents: boolean): string {
-  const { filter, after, order, limit } = pageParts(spec);
+  const { filter, after, page, order, limit } = pageParts(spec);
   const rows = `collect({node: ${projectNode('n', spec.keys)}, sortKey: ${spec.sort.expr}}) AS rows${withParents ? ', collect(n) AS parents' : ''}`;
   const carried = withParents ? 'rows, parents' : 'rows';
   if (withCount && spec.where.length > 0) {
@@ -108,15 +108,18 @@ WITH size(matched) AS total, ${carried}`;
   return `${total}
 CALL () {
   MATCH (n:${spec.label})
-  WHERE ${[...filter, ...(after ? [after] : [])].join('\n    AND ')}
+  WHERE ${page.join('\n    AND ')}
   WITH n ORDER BY ${order}
   LIMIT toInteger(${limit})
   RETURN ${rows}
 }`;
 }
 
-/** The list's filter (visibility first), the cursor's predicate, the order and the limit. */
-function pageParts(spec: ListSpec): { filter: string[]; after: string | null; order: string; limit: string } {
+/**
+ * The list's filter (visibility first), the cursor's predicate, both together (`page`), the order
+ * and the limit.
+ */
+function pageParts(spec: ListSpec): { filter: string[]; after: string | null; page: string[]; order: string; limit: string } {
   const { bag, sort } = spec;
   const filter = [visible('n'), ...spec.where];
   let after: string | null = null;
@@ -132,7 +135,7 @@ function pageParts(spec: ListSpec): { filter: string[]; after: string | null; or
   }
   const order = sort.expr === 'n.id' ? `n.id ${sort.direction}` : `${sort.expr} ${sort.direction}, n.id ${sort.direction}`;
   const limit = bag.add(Math.trunc(spec.first) + 1);
-  return { filter, after, order, limit };
+  return { filter, after, page: after ? [...filter, after] : filter, order, limit };
 }
 
 /** The number of rows a list would page through, counted in the database. */

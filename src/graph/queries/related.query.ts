@@ -28,10 +28,15 @@ export interface RelatedArgs {
 
 /**
  * The sort key of an edge: far node id, then the relationship's element id (two links to one
- * node). It orders the page in Neo4j; the reader rebuilds it from the edge (related.reader.ts)
- * rather than have every edge carry it back.
+ * node). It orders the page in Neo4j; the reader rebuilds it from the edge with `edgeKey` rather
+ * than have every edge carry it back.
  */
 const EDGE_KEY = `o.id + ' ' + elementId(r)`;
+
+/** EDGE_KEY of an edge read back: its node's id and its relationship's element id. */
+export function edgeKey(nodeId: string, relId: string): string {
+  return `${nodeId} ${relId}`;
+}
 
 /**
  * A relationship field for many parents in one round trip (the related loader's batch): for each

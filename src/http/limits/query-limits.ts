@@ -94,12 +94,13 @@ function costInputs(document: DocumentNode): CostInputs {
   return inputs;
 }
 
+/** The values the cost reads, one per input: absent (0), or present (in a list, so null differs from absent). */
 function costKey(inputs: CostInputs, variables: Record<string, unknown>): string {
   const parts: unknown[] = [];
   for (const [name, mode] of inputs) {
+    const v = variables[name];
     if (!Object.prototype.hasOwnProperty.call(variables, name)) parts.push(0);
-    else if (mode === 'length') parts.push([Array.isArray(variables[name]) ? (variables[name] as unknown[]).length : JSON.stringify(variables[name] ?? null)]);
-    else parts.push([variables[name] ?? null]);
+    else parts.push([mode === 'length' && Array.isArray(v) ? v.length : (v ?? null)]);
   }
   return JSON.stringify(parts);
 }
