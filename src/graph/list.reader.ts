@@ -49,7 +49,7 @@ export async function readPageWithRelated(
  * adds its own parameters to the bag: the count takes the filter's alone.
  */
 function lazyCount(g: ScopedGraph, spec: ListSpec): () => Promise<number> {
-  const q = countQuery(spec.label, spec.where, spec.bag);
+  const q = countQuery(spec);
   const params = { ...q.params };
   let total: Promise<number> | undefined;
   return () => (total ??= g.read({ cypher: q.cypher, params }).then((r) => (r[0]?.total as number) ?? 0));

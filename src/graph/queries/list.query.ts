@@ -9,6 +9,18 @@ import { relatedColumns, type RelatedColumn } from './related.query';
 /** A filter part over the node variable `n`; its values are in the bag it was built with. */
 export type Predicate = string;
 
+/**
+ * A list filter: predicates over `n` and, optionally, patterns from `n` joined in the list's own
+ * MATCH (`(n)-[__r:NATIONAL_OF]->(__c:Country)`), their variables ours and their visibility and
+ * conditions among the predicates. A join lets the planner start from the far end when that is
+ * the selective side (one country's people rather than every person born in a range, then tested
+ * one by one); an EXISTS predicate always starts from `n`. The list keeps each node once.
+ */
+export interface ListFilter {
+  where: Predicate[];
+  joins?: string[];
+}
+
 export interface SortSpec {
   /** A Cypher expression over `n` that never yields null, from code (never a request). */
   expr: string;
@@ -17,9 +29,8 @@ export interface SortSpec {
 
 export const SORT_BY_ID: SortSpec = { expr: 'n.id', direction: 'ASC' };
 
-export interface ListSpec {
+export interface ListSpec extends ListFilter {
   label: NodeLabel;
-  where: Predicate[];
   bag: ParamBag;
   sort: SortSpec;
   /** Rows to return; the query asks for one more to know whether a next page exists. */
@@ -37,9 +48,9 @@ export interface ListSpec {
 export function listQuery(spec: ListSpec): CypherQuery {
   const { page, order, limit } = pageParts(spec);
   return {
-    cypher: `MATCH (n:${spec.label})
+    cypher: `${matchClause(spec)}
 WHERE ${page.join('\n  AND ')}
-WITH n ORDER BY ${order}
+WITH ${distinct(spec)}n ORDER BY ${order}
 LIMIT toInteger(${limit})
 RETURN ${projectNode('n', spec.keys)} AS node, ${spec.sort.expr} AS sortKey`,
     params: spec.bag.params,
@@ -87,10 +98,10 @@ function pageAndTotal(spec: ListSpec, withCount: boolean, withParents: boolean):
   const { filter, after, page, order, limit } = pageParts(spec);
   const rows = `collect({node: ${projectNode('n', spec.keys)}, sortKey: ${spec.sort.expr}}) AS rows${withParents ? ', collect(n) AS parents' : ''}`;
   const carried = withParents ? 'rows, parents' : 'rows';
-  if (withCount && spec.where.length > 0) {
-    return `MATCH (n:${spec.label})
+  if (withCount && filtered(spec)) {
+    return `${matchClause(spec)}
 WHERE ${filter.join('\n  AND ')}
-WITH collect(n) AS matched
+WITH collect(${distinct(spec)}n) AS matched
 CALL (matched) {
   UNWIND matched AS n
   WITH n${after ? ` WHERE ${after}` : ''}
@@ -102,14 +113,14 @@ WITH size(matched) AS total, ${carried}`;
   }
   const total = withCount
     ? `CALL () {
-  ${countText(spec.label, spec.where).replace(/\n/g, '\n  ')}
+  ${countText(spec).replace(/\n/g, '\n  ')}
 }`
     : 'WITH null AS total';
   return `${total}
 CALL () {
-  MATCH (n:${spec.label})
+  ${matchClause(spec)}
   WHERE ${page.join('\n    AND ')}
-  WITH n ORDER BY ${order}
+  WITH ${distinct(spec)}n ORDER BY ${order}
   LIMIT toInteger(${limit})
   RETURN ${rows}
 }`;
@@ -139,13 +150,27 @@ function pageParts(spec: ListSpec): { filter: string[]; after: string | null; pa
 }
 
 /** The number of rows a list would page through, counted in the database. */
-export function countQuery(label: NodeLabel, where: Predicate[], bag: ParamBag): CypherQuery {
-  return { cypher: countText(label, where), params: bag.params };
+export function countQuery(spec: Pick<ListSpec, 'label' | 'where' | 'joins' | 'bag'>): CypherQuery {
+  return { cypher: countText(spec), params: spec.bag.params };
 }
 
 /** The visible nodes of a label that pass the filter, counted (alone, or as a subquery). */
-function countText(label: NodeLabel, where: Predicate[]): string {
-  return `MATCH (n:${label})
-WHERE ${[visible('n'), ...where].join('\n  AND ')}
-RETURN count(n) AS total`;
+function countText(spec: Pick<ListSpec, 'label' | 'where' | 'joins'>): string {
+  return `${matchClause(spec)}
+WHERE ${[visible('n'), ...spec.where].join('\n  AND ')}
+RETURN count(${distinct(spec)}n) AS total`;
+}
+
+/** `MATCH (n:Label)` and the filter's joins, in one clause. */
+function matchClause(spec: Pick<ListSpec, 'label' | 'joins'>): string {
+  return `MATCH ${[`(n:${spec.label})`, ...(spec.joins ?? [])].join(', ')}`;
+}
+
+/** A join can reach a node more than once (two of the listed nationalities): keep it once. */
+function distinct(spec: Pick<ListSpec, 'joins'>): string {
+  return spec.joins?.length ? 'DISTINCT ' : '';
+}
+
+function filtered(spec: ListFilter): boolean {
+  return spec.where.length > 0 || (spec.joins?.length ?? 0) > 0;
 }

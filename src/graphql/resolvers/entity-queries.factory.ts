@@ -6,6 +6,7 @@ import type { NodeLabel } from '../../domain/graph-model';
 import { decodeCursor } from '../../graph/cursor';
 import { readPage, readPageWithRelated } from '../../graph/list.reader';
 import { readNodesWithRelated } from '../../graph/related.reader';
+import type { ListFilter } from '../../graph/queries/list.query';
 import { ParamBag } from '../../graph/queries/params';
 import { sortSpec, type SortKey } from '../../graph/queries/sorts';
 import type { GraphQLContext } from '../context';
@@ -26,8 +27,8 @@ export interface EntityQueriesOptions<F extends object> {
   one: string;
   many: string;
   description: string;
-  /** Builds predicates over `n` (values in the bag); may normalise or check the filter first. */
-  where: (filter: F, bag: ParamBag, ctx: GraphQLContext) => string[];
+  /** Builds predicates over `n` (values in the bag), or those and joins; may normalise or check the filter first. */
+  where: (filter: F, bag: ParamBag, ctx: GraphQLContext) => string[] | ListFilter;
 }
 
 /**
@@ -65,9 +66,10 @@ export function entityQueries<F extends object>(o: EntityQueriesOptions<F>) {
       @Info() info: GraphQLResolveInfo,
     ) {
       const bag = new ParamBag();
+      const built = filter ? o.where(filter, bag, ctx) : [];
       const spec = {
         label: o.label,
-        where: filter ? o.where(filter, bag, ctx) : [],
+        ...(Array.isArray(built) ? { where: built } : built),
         bag,
         sort: sortSpec(sort, direction),
         first: checkFirst(first),

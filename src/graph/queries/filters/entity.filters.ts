@@ -1,5 +1,6 @@
+import type { ListFilter } from '../list.query';
 import type { ParamBag } from '../params';
-import { compact, existsVisible, inList, range, textContains, typeMatches } from './filter-parts';
+import { compact, existsVisible, inList, joinVisible, range, textContains, typeMatches } from './filter-parts';
 
 /**
  * List filters, one builder per entity, over the node variable `n`. Inputs are plain objects
@@ -31,27 +32,35 @@ function recorded(bag: ParamBag, f: { recordedFrom?: Date | null; recordedTo?: D
   return range(bag, 'n.recordedAt', f.recordedFrom?.toISOString(), f.recordedTo?.toISOString(), (p) => `datetime(${p})`);
 }
 
-export function personFilter(f: PersonFilterInput, bag: ParamBag): string[] {
+/**
+ * The person filter. A nationality or a group id is joined (list.query.ts, ListFilter): both name
+ * one node by a unique key, and starting from it is what makes a filtered list of people cheap
+ * (a country's people, not every person in a birth-year range tested one by one). Group roles
+ * alone name no node and stay a predicate.
+ */
+export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
   const byName = textContains(bag, 'n', f.name, 'aliases');
   const years = range(bag, 'n.birthYear', f.birthYearFrom, f.birthYearTo);
-  const inGroup =
-    f.groupId || (f.groupRoles && f.groupRoles.length)
-      ? existsVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [f.groupId ? `__g.id = ${bag.add(f.groupId)}` : null, inList(bag, '__m.role', f.groupRoles)])
-      : null;
-  return compact([
+  const joins: ListFilter[] = [];
+  if (f.nationalities?.length) joins.push(joinVisible('(n)-[__r:NATIONAL_OF]->(__c:Country)', ['__r'], [inList(bag, '__c.code', f.nationalities)]));
+  if (f.groupId) {
+    joins.push(joinVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [`__g.id = ${bag.add(f.groupId)}`, inList(bag, '__m.role', f.groupRoles)]));
+  }
+  const byRole = !f.groupId && f.groupRoles?.length ? existsVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [inList(bag, '__m.role', f.groupRoles)]) : null;
+  const where = compact([
     f.roles && f.roles.length ? `(${f.roles.map((r) => `n:${ROLE_LABELS[r]}`).join(' OR ')})` : null,
-    f.nationalities?.length ? existsVisible('(n)-[__r:NATIONAL_OF]->(__c:Country)', ['__r'], [inList(bag, '__c.code', f.nationalities)]) : null,
     byName ? `(${VICTIM_GUARD} AND ${byName})` : null,
     inList(bag, 'n.gender', f.gender),
     inList(bag, 'n.ageGroup', f.ageGroups),
     years.length ? `(${VICTIM_GUARD} AND ${years.join(' AND ')})` : null,
-    inGroup,
+    byRole,
     f.exploitationTypes?.length
       ? existsVisible('(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', ['__x', '__e', '__o'], [typeMatches(bag, '__t', f.exploitationTypes)])
       : null,
     f.forceAreas?.length ? personInForce(bag, f.forceAreas) : null,
     ...recorded(bag, f),
   ]);
+  return { joins: joins.flatMap((j) => j.joins ?? []), where: [...joins.flatMap((j) => j.where), ...where] };
 }
 
 /** Linked to a force area: lives at an address there, or was exploited (or exploited others) there. */

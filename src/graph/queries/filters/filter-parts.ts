@@ -32,6 +32,14 @@ export function existsVisible(pattern: string, variables: readonly string[], ext
   return `EXISTS { MATCH ${pattern} WHERE ${conds.join(' AND ')} }`;
 }
 
+/**
+ * The same test as existsVisible, as a join: the pattern goes into the list's MATCH and its
+ * conditions (visibility first) among the predicates. Its variables must be unique to it.
+ */
+export function joinVisible(pattern: string, variables: readonly string[], extra: readonly (string | null)[] = []): { joins: string[]; where: string[] } {
+  return { joins: [pattern], where: [...variables.map(visible), ...extra.filter((e): e is string => !!e)] };
+}
+
 export function compact(preds: readonly (string | null | undefined)[]): string[] {
   return preds.filter((p): p is string => !!p);
 }

@@ -1,3 +1,4 @@
+import { personFilter } from '../../../../src/graph/queries/filters/entity.filters';
 import { listQuery, countQuery, pageWithCountQuery, SORT_BY_ID } from '../../../../src/graph/queries/list.query';
 import { nodesByIdsQuery } from '../../../../src/graph/queries/node.query';
 import { ParamBag } from '../../../../src/graph/queries/params';
@@ -24,7 +25,7 @@ describe('query builders', () => {
   });
 
   it('countQuery counts in the database with the same visibility rule', () => {
-    expect(countQuery('Person', [], new ParamBag())).toMatchSnapshot();
+    expect(countQuery({ label: 'Person', where: [], bag: new ParamBag() })).toMatchSnapshot();
   });
 
   it('relatedQuery batches many parents and filters every item by visibility', () => {
@@ -51,6 +52,31 @@ describe('query builders', () => {
     expect(scan).not.toContain('n.id > ');
     expect(page).toMatch(/WITH n WHERE n\.id > \$p\d+\s+ORDER BY n\.id ASC/);
     expect(q.cypher).toContain('WITH size(matched) AS total, rows');
+  });
+
+  it('a joined filter goes into the MATCH, its conditions among the predicates, and every query keeps each node once', () => {
+    const bag = new ParamBag();
+    const filter = personFilter({ nationalities: ['VN', 'RO'], gender: ['MALE'] }, bag);
+    expect(filter.joins).toEqual(['(n)-[__r:NATIONAL_OF]->(__c:Country)']);
+    expect(filter.where[0]).toBe('(__r.handling IN $__handling AND __r.ukHandling IN $__ukHandling)');
+    expect(filter.where.join(' ')).not.toContain('EXISTS');
+    const spec = { label: 'Person' as const, ...filter, bag, sort: SORT_BY_ID, first: 100, keys: ['name'] };
+    const head = 'MATCH (n:Person), (n)-[__r:NATIONAL_OF]->(__c:Country)\n';
+    const counted = pageWithCountQuery(spec).cypher;
+    expect(counted.startsWith(head)).toBe(true);
+    expect(counted).toContain('WITH collect(DISTINCT n) AS matched');
+    const listed = listQuery(spec).cypher;
+    expect(listed.startsWith(head)).toBe(true);
+    expect(listed).toContain('WITH DISTINCT n ORDER BY n.id ASC');
+    const count = countQuery(spec).cypher;
+    expect(count.startsWith(head)).toBe(true);
+    expect(count).toContain('RETURN count(DISTINCT n) AS total');
+    // Group roles alone name no node to start from: they stay a predicate.
+    const byRole = personFilter({ groupRoles: ['LEADER'] }, new ParamBag());
+    expect(byRole.joins).toEqual([]);
+    expect(byRole.where[0]).toMatch(/^EXISTS \{ MATCH \(n\)-\[__m:MEMBER_OF\]/);
+    // A group id does.
+    expect(personFilter({ groupId: 'ocg-1', groupRoles: ['LEADER'] }, new ParamBag()).joins).toEqual(['(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)']);
   });
 
   it('relatedBatchQuery asks several relationship fields in one round trip, each branch with its visibility rule', () => {
