@@ -2,7 +2,7 @@ import type { EntityRecord } from '../domain/entity-record';
 import { encodeCursor } from './cursor';
 import { countQuery, listQuery, pageWithCountQuery, pageWithRelatedQuery, type ListSpec } from './queries/list.query';
 import type { RelatedColumn } from './queries/related.query';
-import { pagesOf, type RelatedPage } from './related.reader';
+import { columnRows, pagesOf, type RelatedPage } from './related.reader';
 import type { Row } from './records';
 import type { ScopedGraph } from './scoped-graph';
 
@@ -37,11 +37,13 @@ export async function readPageWithRelated(
   columns: readonly RelatedColumn[],
 ): Promise<{ page: Page<EntityRecord>; pages: RelatedPage[][] }> {
   const later = spec.withCount ? undefined : lazyCount(g, spec);
-  const [row] = await g.read(pageWithRelatedQuery(spec, columns));
-  const counted = (row?.total as number | undefined) ?? 0;
-  const page = toPage((row?.rows as Row[] | undefined) ?? [], spec.first, later ?? (() => Promise.resolve(counted)));
+  const result = await g.read(pageWithRelatedQuery(spec, columns));
+  const counted = (result[0]?.total as number | undefined) ?? 0;
+  const rows = result.filter((r) => r.row !== null && r.row !== undefined);
+  const page = toPage(rows.map((r) => r.row as Row), spec.first, later ?? (() => Promise.resolve(counted)));
+  const parents = rows.slice(0, spec.first);
   const ids = page.rows.map((r) => r.node.id);
-  return { page, pages: columns.map((c, i) => pagesOf((row?.[`rel${i}`] as Row[] | undefined) ?? [], ids, c.args)) };
+  return { page, pages: columns.map((c, i) => pagesOf(columnRows(parents, i, (r) => (r.row as { node: EntityRecord }).node.id), ids, c.args)) };
 }
 
 /**

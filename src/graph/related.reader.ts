@@ -63,10 +63,16 @@ export async function readNodesWithRelated(
   keys: ProjectionKeys | undefined,
   columns: readonly RelatedColumn[],
 ): Promise<{ nodes: (EntityRecord | null)[]; pages: RelatedPage[][] }> {
-  const [row] = await g.read(nodesWithRelatedQuery(ids, keys, columns));
-  const byId = new Map(((row?.nodes as Row[] | undefined) ?? []).map((r) => [r.id as string, r.node as EntityRecord]));
+  const rows = await g.read(nodesWithRelatedQuery(ids, keys, columns));
+  const byId = new Map(rows.map((r) => [r.id as string, r.node as EntityRecord]));
   return {
     nodes: ids.map((id) => byId.get(id) ?? null),
-    pages: columns.map((c, i) => pagesOf((row?.[`rel${i}`] as Row[] | undefined) ?? [], ids, c.args)),
+    pages: columns.map((c, i) => pagesOf(columnRows(rows, i, (r) => r.id as string), ids, c.args)),
   };
 }
+
+/** Column `rel<i>` of rows with a parent each, as the `{pid, edges, total}` rows pagesOf reads. */
+export function columnRows(rows: readonly Row[], i: number, pid: (row: Row) => string): Row[] {
+  return rows.map((r) => ({ pid: pid(r), ...(r[`rel${i}`] as Row) }));
+}
+

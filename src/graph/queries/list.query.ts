@@ -66,19 +66,22 @@ export function pageWithCountQuery(spec: ListSpec): CypherQuery {
 }
 
 /**
- * A page, its total when asked, and relationship fields of the page's nodes, in ONE round trip:
- * one row with `total` (null unless `withCount`), the page's `rows` in order, and a column per
- * field (`rel0`, ...; relatedColumns) for the nodes of the page (not the extra row fetched to
- * see whether another page follows).
+ * A page, its total when asked, and relationship fields of the page's nodes, in ONE round trip: a
+ * row per node of the page in order (the extra one fetched to see whether another page follows
+ * included), each with `total` (null unless `withCount`), `row` and a column per field (`rel0`,
+ * ...; relatedColumns), the extra row's fields empty. An empty page is one row whose `row` is
+ * null, to carry the total.
  */
 export function pageWithRelatedQuery(spec: ListSpec & { withCount?: boolean }, columns: readonly RelatedColumn[]): CypherQuery {
   const head = pageAndTotal(spec, spec.withCount ?? false, true);
   const first = spec.bag.add(Math.trunc(spec.first));
-  const related = relatedColumns('parents', `parents[0..toInteger(${first})]`, columns);
+  const related = relatedColumns('n', columns);
   return {
     cypher: `${head}
+UNWIND CASE size(rows) WHEN 0 THEN [null] ELSE range(0, size(rows) - 1) END AS __i
+WITH total, rows[__i] AS row, CASE WHEN __i < toInteger(${first}) THEN parents[__i] END AS n
 ${related.text}
-RETURN total, rows, ${related.names.join(', ')}`,
+RETURN total, row, ${related.names.join(', ')}`,
     params: { ...spec.bag.params, ...related.params },
   };
 }

@@ -20,18 +20,17 @@ RETURN id, ${projectNode('n', keys)} AS node`,
 }
 
 /**
- * Nodes by id and relationship fields of theirs, in ONE round trip: one row, `nodes` (a list of
- * `{id, node}` for the visible ones) and a column per field (`rel0`, ...; relatedColumns).
+ * Nodes by id and relationship fields of theirs, in ONE round trip: a row per visible node, `id`,
+ * `node` and a column per field (`rel0`, ...; relatedColumns).
  */
 export function nodesWithRelatedQuery(ids: readonly string[], keys: ProjectionKeys | undefined, columns: readonly RelatedColumn[]): CypherQuery {
-  const related = relatedColumns('parents', 'parents', columns);
+  const related = relatedColumns('n', columns);
   return {
     cypher: `UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE ${visible('n')}
-WITH collect({id: id, node: ${projectNode('n', keys)}}) AS nodes, collect(n) AS parents
 ${related.text}
-RETURN nodes, ${related.names.join(', ')}`,
+RETURN id, ${projectNode('n', keys)} AS node, ${related.names.join(', ')}`,
     params: { ...related.params, ids: [...ids] },
   };
 }

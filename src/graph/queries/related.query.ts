@@ -85,37 +85,43 @@ export interface RelatedColumn {
 }
 
 /**
- * Relationship fields appended to a statement that has read some parents: for the parent nodes in
- * `nodesExpr` (over the variable `nodesVar` in scope; matched and checked visible by the
- * statement), each field becomes a subquery collected into
- * one column, `rel0`, `rel1`, ..., a list of `{pid, edges, total}` as `relatedQuery` returns
- * rows. So a parent and the relationship fields selected on it come back in ONE round trip
- * (the prefetch, graphql/relation-prefetch.ts), with the same visibility rule per branch.
+ * Relationship fields appended to a statement that has read its parents, a row each: for the
+ * parent node in `parentVar` (matched and checked visible by the statement; null on a row with no
+ * parent), each field becomes a subquery giving one column, `rel0`, `rel1`, ..., that parent's
+ * `{edges, total}` as `relatedQuery` returns them. So a parent and the relationship fields
+ * selected on it come back in ONE round trip (the prefetch, graphql/relation-prefetch.ts), with
+ * the same visibility rule per branch.
+ *
+ * A row per parent, not one row for them all: the driver decodes a record that spans many
+ * network chunks string by string across the chunks, several times slower than a small record.
  */
-export function relatedColumns(nodesVar: string, nodesExpr: string, columns: readonly RelatedColumn[]): { text: string; params: Record<string, unknown>; names: string[] } {
+export function relatedColumns(parentVar: string, columns: readonly RelatedColumn[]): { text: string; params: Record<string, unknown>; names: string[] } {
   const params: Record<string, unknown> = {};
   const names: string[] = [];
   const text = columns.map((c, i) => {
     const bag = new ParamBag(`rc${i}_`);
-    const branch = relatedBranch({ nodes: nodesExpr }, bag, c.spec, c.args);
+    const edges = edgesOf(bag, c.spec, c.args);
     Object.assign(params, bag.params);
     names.push(`rel${i}`);
-    return `CALL (${nodesVar}) {
-  ${branch.replace(/\n/g, '\n  ')}
-  RETURN collect({pid: pid, edges: edges, total: total}) AS rel${i}
+    return `CALL (${parentVar}) {
+  WITH ${parentVar} AS p
+  ${edges.replace(/\n/g, '\n  ')}
+  RETURN {edges: edges, total: total} AS rel${i}
 }`;
   });
   return { text: text.join('\n'), params, names };
 }
 
-/**
- * Where a branch's parents come from: ids to look up (each parent checked visible), or parent
- * nodes the statement has already matched and checked (the prefetch; relatedColumns).
- */
-type Parents = { ids: string } | { nodes: string };
+/** The edges of each parent id in `ids` (a parameter), the parent checked visible: rows of `pid, edges, total`. */
+function relatedBranch(ids: string, bag: ParamBag, spec: RelatedSpec, args: RelatedArgs): string {
+  return `UNWIND ${ids} AS pid
+MATCH (p:Entity {id: pid})
+WHERE ${visible('p')}
+${edgesOf(bag, spec, args, 'pid')}`;
+}
 
-function relatedBranch(parents: string | Parents, bag: ParamBag, spec: RelatedSpec, args: RelatedArgs): string {
-  const from = typeof parents === 'string' ? { ids: parents } : parents;
+/** The page of edges of the parent `p` (`edges`) and their number when asked (`total`, else null), carrying `carry`. */
+function edgesOf(bag: ParamBag, spec: RelatedSpec, args: RelatedArgs, carry?: string): string {
   const pattern = spec.direction === 'OUT' ? `(p)-[r:${spec.type}]->(o)` : spec.direction === 'IN' ? `(p)<-[r:${spec.type}]-(o)` : `(p)-[r:${spec.type}]-(o)`;
   const preds = [visible('r'), visible('o')];
   for (const [key, values] of Object.entries(args.edgeFilter ?? {})) {
@@ -131,16 +137,8 @@ function relatedBranch(parents: string | Parents, bag: ParamBag, spec: RelatedSp
   WHERE ${preds.join(' AND ')}
   RETURN count(*) AS total
 }`
-    : 'WITH pid, edges, null AS total';
-  const source =
-    'ids' in from
-      ? `UNWIND ${from.ids} AS pid
-MATCH (p:Entity {id: pid})
-WHERE ${visible('p')}`
-      : `UNWIND ${from.nodes} AS p
-WITH p, p.id AS pid`;
-  return `${source}
-CALL (p) {
+    : `WITH ${carry ? `${carry}, ` : ''}edges, null AS total`;
+  return `CALL (p) {
   MATCH ${pattern}
   WHERE ${pagePreds.join(' AND ')}
   WITH r, o, ${EDGE_KEY} AS sortKey ORDER BY sortKey LIMIT toInteger(${limit})

@@ -90,6 +90,23 @@ CREATE (p)-[n:NATIONAL_OF]->(c) SET n += $prov, n.recordedAt = datetime()`,
     expect(seen).toBe(25);
   });
 
+  it('reads an empty page with its total, whether nothing matches or the cursor is past the end', async () => {
+    const q = (d: string) => `query Empty($after: String, $filter: PersonFilter) {
+  persons(first: 10, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage } nodes { id nationalities ${d} { code } } }
+}`;
+    const last = (await ask('query { persons(first: 25) { pageInfo { endCursor } } }', {})).data.persons as { pageInfo: { endCursor: string } };
+    for (const variables of [{ filter: { name: 'nobody of that name' } }, { after: last.pageInfo.endCursor }]) {
+      const ahead = await ask(q(''), variables);
+      const loaded = await ask(q('@include(if: true)'), variables);
+      expect(ahead.queries).toBe(1);
+      expect(ahead.data).toEqual(loaded.data);
+      const page = ahead.data.persons as { totalCount: number; pageInfo: { hasNextPage: boolean }; nodes: unknown[] };
+      expect(page.nodes).toEqual([]);
+      expect(page.pageInfo.hasNextPage).toBe(false);
+      expect(page.totalCount).toBe('after' in variables ? 25 : 0);
+    }
+  });
+
   it('reads a group with its leaders and members (a fragment, an alias) in one statement, as the loaders would', async () => {
     const q = (d: string) => `query Group($id: ID!) {
   organisedCrimeGroup(id: $id) {
