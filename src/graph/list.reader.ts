@@ -19,9 +19,9 @@ export interface Page<T> {
  */
 export async function readPage(g: ScopedGraph, spec: ListSpec & { withCount?: boolean }): Promise<Page<EntityRecord>> {
   if (spec.withCount) {
-    const [row] = await g.read(pageWithCountQuery(spec));
-    const total = (row?.total as number | undefined) ?? 0;
-    return toPage((row?.rows as Row[] | undefined) ?? [], spec.first, () => Promise.resolve(total));
+    const result = await g.read(pageWithCountQuery(spec));
+    const total = (result[0]?.total as number | undefined) ?? 0;
+    return toPage(pageRows(result), spec.first, () => Promise.resolve(total));
   }
   const total = lazyCount(g, spec);
   return toPage(await g.read(listQuery(spec)), spec.first, total);
@@ -40,7 +40,7 @@ export async function readPageWithRelated(
   const result = await g.read(pageWithRelatedQuery(spec, columns));
   const counted = (result[0]?.total as number | undefined) ?? 0;
   const rows = result.filter((r) => r.row !== null && r.row !== undefined);
-  const page = toPage(rows.map((r) => r.row as Row), spec.first, later ?? (() => Promise.resolve(counted)));
+  const page = toPage(pageRows(rows), spec.first, later ?? (() => Promise.resolve(counted)));
   const parents = rows.slice(0, spec.first);
   const ids = page.rows.map((r) => r.node.id);
   return { page, pages: columns.map((c, i) => pagesOf(columnRows(parents, i, (r) => (r.row as { node: EntityRecord }).node.id), ids, c.args)) };
@@ -55,6 +55,11 @@ function lazyCount(g: ScopedGraph, spec: ListSpec): () => Promise<number> {
   const params = { ...q.params };
   let total: Promise<number> | undefined;
   return () => (total ??= g.read({ cypher: q.cypher, params }).then((r) => (r[0]?.total as number) ?? 0));
+}
+
+/** The page's rows from a result of a row per node (`row`; null on an empty page's one row). */
+function pageRows(result: readonly Row[]): Row[] {
+  return result.flatMap((r) => (r.row ? [r.row as Row] : []));
 }
 
 function toPage(rows: Row[], first: number, totalCount: () => Promise<number>): Page<EntityRecord> {

@@ -59,11 +59,16 @@ RETURN ${projectNode('n', spec.keys)} AS node, ${spec.sort.expr} AS sortKey`,
 
 /**
  * A page and the number of rows the list would page through, in ONE round trip (when the query
- * asks for `totalCount`): one row, `total` and the page's `rows` in order.
+ * asks for `totalCount`): a row per node of the page, in order, each with `total` and the node's
+ * `row`; an empty page is one row whose `row` is null, to carry the total. (A row per node, not
+ * one for the page: see relatedColumns on the driver's cost for a record of many chunks.)
  */
 export function pageWithCountQuery(spec: ListSpec): CypherQuery {
-  return { cypher: `${pageAndTotal(spec, true, false)}\nRETURN total, rows`, params: spec.bag.params };
+  return { cypher: `${pageAndTotal(spec, true, false)}\n${PER_ROW}\nRETURN total, row`, params: spec.bag.params };
 }
+
+/** The page's rows one per result row (`row`), or one null row when the page is empty. */
+const PER_ROW = 'UNWIND CASE size(rows) WHEN 0 THEN [null] ELSE rows END AS row';
 
 /**
  * A page, its total when asked, and relationship fields of the page's nodes, in ONE round trip: a
