@@ -39,8 +39,8 @@ export async function readPageWithRelated(
   const later = spec.withCount ? undefined : lazyCount(g, spec);
   const result = await g.read(pageWithRelatedQuery(spec, columns));
   const counted = (result[0]?.total as number | undefined) ?? 0;
-  const rows = result.filter((r) => r.row !== null && r.row !== undefined);
-  const page = toPage(pageRows(rows), spec.first, later ?? (() => Promise.resolve(counted)));
+  const rows = result.filter((r) => r.row);
+  const page = toPage(rows.map((r) => r.row as Row), spec.first, later ?? (() => Promise.resolve(counted)));
   const parents = rows.slice(0, spec.first);
   const ids = page.rows.map((r) => r.node.id);
   return { page, pages: columns.map((c, i) => pagesOf(columnRows(parents, i, (r) => (r.row as { node: EntityRecord }).node.id), ids, c.args)) };

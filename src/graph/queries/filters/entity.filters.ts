@@ -41,7 +41,7 @@ function recorded(bag: ParamBag, f: { recordedFrom?: Date | null; recordedTo?: D
 export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
   const byName = textContains(bag, 'n', f.name, 'aliases');
   const years = range(bag, 'n.birthYear', f.birthYearFrom, f.birthYearTo);
-  const joins: ListFilter[] = [];
+  const joins: Required<ListFilter>[] = [];
   if (f.nationalities?.length) joins.push(joinVisible('(n)-[__r:NATIONAL_OF]->(__c:Country)', ['__r'], [inList(bag, '__c.code', f.nationalities)]));
   if (f.groupId) {
     joins.push(joinVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [`__g.id = ${bag.add(f.groupId)}`, inList(bag, '__m.role', f.groupRoles)]));
@@ -60,7 +60,7 @@ export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
     f.forceAreas?.length ? personInForce(bag, f.forceAreas) : null,
     ...recorded(bag, f),
   ]);
-  return { joins: joins.flatMap((j) => j.joins ?? []), where: [...joins.flatMap((j) => j.where), ...where] };
+  return { joins: joins.flatMap((j) => j.joins), where: [...joins.flatMap((j) => j.where), ...where] };
 }
 
 /** Linked to a force area: lives at an address there, or was exploited (or exploited others) there. */
