@@ -28,13 +28,22 @@ function clockTicks(): number {
 /** User plus system CPU time a process has used so far, in ms. */
 export function cpuMs(pid: number): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start at state; utime and stime are 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+    return (statTicks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')) * 1000) / clockTicks();
   } catch {
     return null;
   }
+}
+
+/** A `stat` line's command (or thread) name, in the parentheses. */
+function statName(stat: string): string {
+  return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+}
+
+/** A `stat` line's user plus system CPU, in clock ticks. */
+function statTicks(stat: string): number {
+  // Fields after the name (which may hold spaces) start at state; utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
 }
 
 /**
@@ -51,10 +60,7 @@ export function compilerCpuMs(pid: number): number | null {
       } catch {
         continue; // the thread ended meanwhile
       }
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!/^C[12] CompilerThre/.test(name)) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      if (/^C[12] CompilerThre/.test(statName(stat))) ticks += statTicks(stat);
     }
     return (ticks * 1000) / clockTicks();
   } catch {
