@@ -20,6 +20,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders/loaders';
 import type { Logger } from '../logging/logger';
 import { auditPlugin } from './audit.plugin';
+import { compiledExecution } from './compiled-executor';
 import { limitValidationRules } from './limits/query-limits';
 import { queryCostPlugin } from './query-limits.plugin';
 import './request-state';
@@ -80,7 +81,7 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<GraphQLContext> {
  */
 export async function createGraphQLServer(deps: GraphQLServerDeps) {
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: deps.schema,
+    gateway: compiledExecution(deps.schema),
     formatError: (formatted, error) => formatError(formatted, error, { hideSuggestions: deps.production }),
     includeStacktraceInErrorResponses: false,
     introspection: !deps.production,
