@@ -32,7 +32,8 @@ export function startSystem(name: string, script: string, env: Record<string, st
   // BENCH_PROFILE_DIR: each system writes a V8 CPU profile there when it stops (chrome://inspect, speedscope).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, path.join(BUILD, 'bench', 'systems', script.replace(/\.ts$/, '.js'))], {
-    env: { ...process.env, ...env },
+    // Every system runs as production runs (graphql-js, express and Apollo read NODE_ENV).
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];
