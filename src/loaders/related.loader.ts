@@ -13,9 +13,23 @@ export interface RelatedLoad {
   prime(spec: RelatedSpec, args: RelatedArgs, parentId: string, page: RelatedPage): void;
 }
 
+/**
+ * JSON text of a spec or of a property-key list, kept per object: specs are declared once, and a
+ * field's key lists once per document (relation-fields.ts), while kindOf runs for every parent.
+ */
+const texts = new WeakMap<object, string>();
+function textOf(value: object | null | undefined): string {
+  if (!value) return 'null';
+  let text = texts.get(value);
+  if (text === undefined) texts.set(value, (text = JSON.stringify(value)));
+  return text;
+}
+
 /** What identifies one relationship field's query: everything the branch is built from. */
 export function kindOf(spec: RelatedSpec, args: RelatedArgs): string {
-  return JSON.stringify([spec.type, spec.direction, spec.targets ?? [], args.first, args.after ?? null, !!args.withCount, args.edgeFilter ?? null, args.nodeKeys ?? null, args.relKeys ?? null]);
+  const head = textOf(spec);
+  const rest = JSON.stringify([args.first, args.after ?? null, !!args.withCount, args.edgeFilter ?? null]);
+  return `${head}|${rest}|${textOf(args.nodeKeys)}|${textOf(args.relKeys)}`;
 }
 
 const SEP = '\u0000';

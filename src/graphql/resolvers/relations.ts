@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 
 import { provenanceOf, type EntityRecord } from '../../domain/entity-record';
-import { gradingLabel } from '../../domain/provenance';
+import { gradingLabel, type Provenance } from '../../domain/provenance';
 import type { EdgeFilter, RelatedSpec } from '../../graph/queries/related.query';
 import type { RelatedEdge } from '../../graph/related.reader';
 import type { GraphQLContext } from '../context';
@@ -9,7 +9,9 @@ import { relatedArgsFor, type RelationField } from './relation-fields';
 
 /** A relationship edge as the GraphQL edge types read it. */
 export function toEdge(e: RelatedEdge): Record<string, unknown> & { node: EntityRecord; cursor: string; provenance: object } {
-  const p = provenanceOf(e.rel);
+  // One provenance object, graded in place (a page of 100 people has hundreds of edges).
+  const provenance: Provenance & { grading?: string } = provenanceOf(e.rel);
+  provenance.grading = gradingLabel(provenance);
   return {
     ...e.rel,
     node: e.node,
@@ -17,7 +19,7 @@ export function toEdge(e: RelatedEdge): Record<string, unknown> & { node: Entity
     linkId: e.rel.__id,
     type: e.rel.__type,
     direction: e.outgoing ? 'OUT' : 'IN',
-    provenance: { ...p, grading: gradingLabel(p) },
+    provenance,
   };
 }
 
