@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
+import { buildSchema, getOperationAST, GraphQLError, Kind, parse, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 
-import { compiledExecution } from '../../../src/http/compiled-executor';
+import { compiledExecution, MAX_COMPILED_FIELDS } from '../../../src/http/compiled-executor';
+import { compiledSize } from '../../../src/http/compiled-size';
 
 interface Ctx {
   calls: string[];
@@ -76,11 +77,15 @@ describe('compiled execution (graphql-jit behind Apollo)', () => {
     await interpreted.stop();
   });
 
+  /** Runs through both servers: the compiled one twice (a document is compiled the second time it runs), all three alike. */
   const both = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
-    const a = await compiled.run(query, variables, operationName);
-    const b = await interpreted.run(query, variables, operationName);
-    expect(a).toEqual(b);
-    return a;
+    const expected = await interpreted.run(query, variables, operationName);
+    for (let i = 0; i < 2; i++) {
+      const before = { ...compiled.stats! };
+      expect(await compiled.run(query, variables, operationName)).toEqual(expected);
+      if (i === 1) expect(compiled.stats!.compiled).toBe(before.compiled + 1);
+    }
+    return expected;
   };
 
   it('answers as graphql-js does: fragments on an interface, aliases, argument defaults, skip and include, an input with enums', async () => {
@@ -99,7 +104,7 @@ describe('compiled execution (graphql-jit behind Apollo)', () => {
     }
     const before = { ...compiled.stats! };
     const { result, calls } = await compiled.run(query, { withGroups: false, f: { gender: 'FEMALE' } });
-    expect(compiled.stats).toEqual({ compiled: before.compiled + 1, interpreted: 0 });
+    expect(compiled.stats).toEqual({ compiled: before.compiled + 1, interpreted: before.interpreted });
     expect(calls).toEqual(['persons:{"gender":"FEMALE"}:5']);
     expect(result.data).toEqual({
       persons: [{ id: 'p1', name: 'Ana', groups: [{ name: 'Group 1' }, { name: 'Group 2' }, { name: 'Group 3' }], two: [{ id: 'g1' }, { id: 'g2' }] }],
@@ -140,5 +145,46 @@ describe('compiled execution (graphql-jit behind Apollo)', () => {
     const { result, calls } = await both('mutation { a: step(name: "a", ms: 30) b: step(name: "b", ms: 1) }');
     expect(result.data).toEqual({ a: 'a', b: 'b' });
     expect(calls).toEqual(['start a', 'end a', 'start b', 'end b']);
+  });
+
+  it('runs a document through graphql-js the first time, and compiled from the second', async () => {
+    const query = '{ node(id: "p2") { id } }';
+    const before = { ...compiled.stats! };
+    await compiled.run(query);
+    expect(compiled.stats).toEqual({ compiled: before.compiled, interpreted: before.interpreted + 1 });
+    await compiled.run(query);
+    await compiled.run(query);
+    expect(compiled.stats).toEqual({ compiled: before.compiled + 2, interpreted: before.interpreted + 1 });
+  });
+
+  it(`keeps running an operation past ${MAX_COMPILED_FIELDS} generated fields through graphql-js, with the same answers`, async () => {
+    // Each aliased node(...) compiles its selection for both implementations of Node: 3 fields each.
+    const query = `{ ${Array.from({ length: 200 }, (_, i) => `n${i}: node(id: "g1") { id }`).join(' ')} }`;
+    const before = { ...compiled.stats! };
+    const expected = await interpreted.run(query);
+    for (let i = 0; i < 3; i++) expect(await compiled.run(query)).toEqual(expected);
+    expect(compiled.stats).toEqual({ compiled: before.compiled, interpreted: before.interpreted + 3 });
+  });
+});
+
+describe('compiledSize (fields graphql-jit would generate)', () => {
+  const schema = testSchema();
+  const size = (query: string, budget = 1000) => {
+    const doc = parse(query);
+    const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+    return compiledSize(schema, fragments, getOperationAST(doc)!, budget);
+  };
+
+  it('counts a selection on an interface once for each implementation, through fragments', () => {
+    // node; Person: id, name, groups (Group: id); Group: id.
+    expect(size('{ node(id: "x") { id ... on Person { name groups { id } } } }')).toBe(6);
+    expect(size('{ node(id: "x") { ...N } } fragment N on Node { id ... on Group { name } }')).toBe(4);
+    expect(size('{ persons(first: 1) { id groups { id name } } }')).toBe(5);
+  });
+
+  it('stops counting past its budget', () => {
+    const query = `{ ${Array.from({ length: 50 }, (_, i) => `n${i}: node(id: "g1") { id }`).join(' ')} }`;
+    expect(size(query)).toBe(150);
+    expect(size(query, 20)).toBe(21);
   });
 });
