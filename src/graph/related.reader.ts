@@ -7,11 +7,11 @@ import { edgeKey, relatedBatchQuery, relatedQuery, type RelatedArgs, type Relate
 import type { ScopedGraph } from './scoped-graph';
 
 export interface RelatedEdge {
-  rel: LinkRecord;
-  node: EntityRecord;
-  cursor: string;
+  readonly rel: LinkRecord;
+  readonly node: EntityRecord;
+  readonly cursor: string;
   /** True when the relationship points from the parent to the node. */
-  outgoing: boolean;
+  readonly outgoing: boolean;
 }
 
 export interface RelatedPage {
@@ -20,16 +20,26 @@ export interface RelatedPage {
   total: number | null;
 }
 
+/** An edge of a page. Its cursor is encoded when first read: most selections never ask for one. */
+class PageEdge implements RelatedEdge {
+  private encoded: string | undefined;
+
+  constructor(
+    readonly rel: LinkRecord,
+    readonly node: EntityRecord,
+    readonly outgoing: boolean,
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor({ key: edgeKey(this.node.id, this.rel.__id), id: this.node.id }));
+  }
+}
+
 /** Pages per parent, in `parentIds` order, from rows of `{pid, edges, total}`. */
 export function pagesOf(rows: readonly Row[], parentIds: readonly string[], args: RelatedArgs): RelatedPage[] {
   const byId = new Map<string, RelatedPage>();
   for (const row of rows) {
-    const edges = (row.edges as { rel: LinkRecord; node: EntityRecord; outgoing: boolean }[]).map((e) => ({
-      rel: e.rel,
-      node: e.node,
-      cursor: encodeCursor({ key: edgeKey(e.node.id, e.rel.__id), id: e.node.id }),
-      outgoing: e.outgoing,
-    }));
+    const edges = (row.edges as { rel: LinkRecord; node: EntityRecord; outgoing: boolean }[]).map((e) => new PageEdge(e.rel, e.node, e.outgoing));
     byId.set(row.pid as string, {
       edges: edges.slice(0, args.first),
       hasNextPage: edges.length > args.first,

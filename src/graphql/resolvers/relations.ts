@@ -7,20 +7,45 @@ import type { RelatedEdge } from '../../graph/related.reader';
 import type { GraphQLContext } from '../context';
 import { relatedArgsFor, type RelationField } from './relation-fields';
 
-/** A relationship edge as the GraphQL edge types read it. */
-export function toEdge(e: RelatedEdge): Record<string, unknown> & { node: EntityRecord; cursor: string; provenance: object } {
-  // One provenance object, graded in place (a page of 100 people has hundreds of edges).
-  const provenance: Provenance & { grading?: string } = provenanceOf(e.rel);
-  provenance.grading = gradingLabel(provenance);
-  return {
-    ...e.rel,
-    node: e.node,
-    cursor: e.cursor,
-    linkId: e.rel.__id,
-    type: e.rel.__type,
-    direction: e.outgoing ? 'OUT' : 'IN',
-    provenance,
-  };
+/**
+ * A relationship edge as the GraphQL edge types read them: the relationship's own properties,
+ * then the far node, the link's id, type and direction. Its cursor and graded provenance are
+ * worked out when first read, since most selections of a page of edges ask for neither.
+ */
+class EdgeView {
+  [property: string]: unknown;
+  node: EntityRecord;
+  linkId: string;
+  type: string;
+  direction: 'OUT' | 'IN';
+  private readonly edge: RelatedEdge;
+  private graded: (Provenance & { grading: string }) | undefined;
+
+  constructor(e: RelatedEdge) {
+    // Stored relationship keys only (projection.ts), none of them a name defined here.
+    Object.assign(this, e.rel);
+    this.node = e.node;
+    this.linkId = e.rel.__id;
+    this.type = e.rel.__type;
+    this.direction = e.outgoing ? 'OUT' : 'IN';
+    this.edge = e;
+  }
+
+  get cursor(): string {
+    return this.edge.cursor;
+  }
+
+  get provenance(): Provenance & { grading: string } {
+    if (!this.graded) {
+      const p = provenanceOf(this.edge.rel);
+      this.graded = { ...p, grading: gradingLabel(p) };
+    }
+    return this.graded;
+  }
+}
+
+export function toEdge(e: RelatedEdge): EdgeView {
+  return new EdgeView(e);
 }
 
 /**
