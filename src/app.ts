@@ -91,6 +91,7 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     exports,
     auditLog,
     trustedManifest,
+    compileAfterRuns: config.compileAfterRuns,
   });
   // Browsers may call from the listed origins only; CSRF prevention (Apollo) refuses the
   // "simple" requests a page on any origin could send without a preflight. CORS comes first, so

@@ -87,6 +87,8 @@ export interface Config {
   workbench: WorkbenchConfig;
   /** Load the small synthetic world at start-up into an empty graph (README.md#seeding-a-world). */
   seedOnEmpty: boolean;
+  /** Runs of a query text through graphql-js before it is compiled (http/compiled-executor.ts). */
+  compileAfterRuns: number;
 }
 
 /** Start-up stops with this when a variable is wrong; the message names the variable. */
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Production never mints a token, whatever MSHT_WORKBENCH_DEV_TOKEN says.
     workbench: { enabled: r.MSHT_WORKBENCH, devToken: r.MSHT_WORKBENCH_DEV_TOKEN && r.MSHT_MODE !== 'production', devRole: r.MSHT_WORKBENCH_DEV_ROLE },
     seedOnEmpty: r.MSHT_SEED_ON_EMPTY ?? r.MSHT_MODE === 'development',
+    compileAfterRuns: r.MSHT_COMPILE_AFTER_RUNS,
     neo4j: {
       uri: r.NEO4J_URI,
       user: r.NEO4J_USER,

@@ -58,6 +58,7 @@ export const VARIABLES = {
   MSHT_MAX_ALIASES: v({ parse: int(0, 100_000), default: '50', doc: 'most aliases one operation may use, counting each fragment spread' }),
   MSHT_MAX_DIRECTIVES: v({ parse: int(0, 100_000), default: '50', doc: 'most directives one operation may use, counting each fragment spread' }),
   MSHT_MAX_TOKENS: v({ parse: int(100, 1_000_000), default: '10000', doc: 'most lexical tokens a document may have; the parser stops past it' }),
+  MSHT_COMPILE_AFTER_RUNS: v({ parse: int(0, 1_000_000), default: '1', doc: 'runs of a query text through graphql-js before it is compiled to JavaScript (graphql-jit); 0 compiles it on its first run' }),
   MSHT_MAX_COST: v({ parse: int(1, 1_000_000_000), default: '50000', doc: 'highest estimated cost an operation may have (README#query-limits)' }),
   MSHT_DEFAULT_LIST_SIZE: v({ parse: int(1, 10_000), default: '10', doc: 'length the cost estimate assumes for a list field without a size argument' }),
   MSHT_RATE_LIMIT_PER_MINUTE: v({ parse: int(0, 1_000_000), default: '600', doc: 'GraphQL requests each subject may make per minute, on average (0 turns rate limiting off)' }),

@@ -16,8 +16,8 @@ export interface ExecutionStats {
  */
 export const MAX_COMPILED_FIELDS = 500;
 
-/** What is known of one operation of a parsed document: run once, compiled, or not compilable. */
-type OperationState = 'seen' | CompiledQuery | null;
+/** What is known of one operation of a parsed document: how often it ran uncompiled, its compiled form, or null when it is not compiled. */
+type OperationState = number | CompiledQuery | null;
 
 /**
  * Runs each operation as JavaScript compiled from it (graphql-jit) instead of through graphql-js's
@@ -25,8 +25,8 @@ type OperationState = 'seen' | CompiledQuery | null;
  * object of each request. The compiled function calls the same resolvers with the same
  * arguments, context and resolve info; what it saves is the interpreting around them.
  *
- * - An operation is compiled the second time its document is run, so a one-off query (typed in
- *   the IDE, say) never pays for compiling. Apollo keeps one parsed document per query text (its
+ * - An operation is compiled once its document has run `compileAfterRuns` times (1 by default:
+ *   on its second run), so a one-off query (typed in the IDE, say) never pays for compiling. Apollo keeps one parsed document per query text (its
  *   document store, which also saves parsing and validating it again), and the compiled form
  *   lives as long as that document does (a WeakMap over it).
  * - graphql-jit compiles a selection once for every object type it may meet, so nested interfaces
@@ -37,7 +37,7 @@ type OperationState = 'seen' | CompiledQuery | null;
  *
  * Plugged in through Apollo's executor hook (the `gateway` option, a schema that never changes).
  */
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface & { stats: ExecutionStats } {
+export function compiledExecution(schema: GraphQLSchema, { compileAfterRuns = 1 }: { compileAfterRuns?: number } = {}): GatewayInterface & { stats: ExecutionStats } {
   const stats: ExecutionStats = { compiled: 0, interpreted: 0 };
   const byDocument = new WeakMap<DocumentNode, Map<string, OperationState>>();
 
@@ -48,17 +48,17 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface & { s
     return isCompiledQuery(result) ? result : null;
   };
 
-  /** The compiled operation, once it has been run before; null to interpret it. */
+  /** The compiled operation, once it has run often enough; null to interpret it. */
   const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): CompiledQuery | null => {
     let states = byDocument.get(document);
     if (!states) byDocument.set(document, (states = new Map()));
     const key = operationName ?? '';
-    const state = states.get(key);
-    if (state === undefined) {
-      states.set(key, 'seen');
+    const state = states.get(key) ?? 0;
+    if (typeof state !== 'number') return state;
+    if (state < compileAfterRuns) {
+      states.set(key, state + 1);
       return null;
     }
-    if (state !== 'seen') return state;
     const query = compile(document, operation, operationName);
     states.set(key, query);
     return query;

@@ -39,6 +39,8 @@ export interface GraphQLServerDeps {
   auditLog: AuditLog;
   /** Trusted-documents mode: persisted-query hashes resolve from this manifest only. */
   trustedManifest?: Map<string, string>;
+  /** Runs of a query text through graphql-js before it is compiled (compiled-executor.ts). */
+  compileAfterRuns: number;
 }
 
 /** Logs each operation once, with its Cypher count, and reports the count in a response header. */
@@ -81,7 +83,7 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<GraphQLContext> {
  */
 export async function createGraphQLServer(deps: GraphQLServerDeps) {
   const apollo = new ApolloServer<GraphQLContext>({
-    gateway: compiledExecution(deps.schema),
+    gateway: compiledExecution(deps.schema, { compileAfterRuns: deps.compileAfterRuns }),
     formatError: (formatted, error) => formatError(formatted, error, { hideSuggestions: deps.production }),
     includeStacktraceInErrorResponses: false,
     introspection: !deps.production,

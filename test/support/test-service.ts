@@ -37,6 +37,9 @@ export async function startTestService(env: Record<string, string> = {}): Promis
   const config = loadConfig({
     MSHT_MODE: 'test',
     PORT: '0',
+    // Every document compiled from its first run, so the whole suite checks the compiled path;
+    // graphql-js runs a document first in production (unit-tested in compiled-executor.test.ts).
+    MSHT_COMPILE_AFTER_RUNS: '0',
     MSHT_DATA_DIR: dataDir,
     MSHT_AUTH_JWT_SECRET: TEST_JWT_SECRET,
     MSHT_PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,

@@ -48,8 +48,8 @@ function testSchema(): GraphQLSchema {
   return schema;
 }
 
-async function serve(schema: GraphQLSchema, compiled: boolean) {
-  const gateway = compiled ? compiledExecution(schema) : undefined;
+async function serve(schema: GraphQLSchema, compiled: boolean, compileAfterRuns?: number) {
+  const gateway = compiled ? compiledExecution(schema, { compileAfterRuns }) : undefined;
   const server = gateway ? new ApolloServer<Ctx>({ gateway }) : new ApolloServer<Ctx>({ schema });
   await server.start();
   return {
@@ -155,6 +155,18 @@ describe('compiled execution (graphql-jit behind Apollo)', () => {
     await compiled.run(query);
     await compiled.run(query);
     expect(compiled.stats).toEqual({ compiled: before.compiled + 2, interpreted: before.interpreted + 1 });
+  });
+
+  it('compiles after as many runs as it is told (0: from the first)', async () => {
+    for (const after of [0, 2]) {
+      const server = await serve(schema, true, after);
+      try {
+        for (let i = 0; i < 4; i++) await server.run('{ node(id: "p1") { id } }');
+        expect(server.stats).toEqual({ compiled: 4 - after, interpreted: after });
+      } finally {
+        await server.stop();
+      }
+    }
   });
 
   it(`keeps running an operation past ${MAX_COMPILED_FIELDS} generated fields through graphql-js, with the same answers`, async () => {
