@@ -55,6 +55,11 @@ export function gradingLabel(p: Pick<Provenance, 'gradeSource' | 'gradeIntel' | 
   return `${p.gradeSource}${p.gradeIntel}${p.ukHandling}`;
 }
 
+/** Provenance with its quoted grading, as the API shows it. */
+export function withGrading(p: Provenance): Provenance & { grading: string } {
+  return { ...p, grading: gradingLabel(p) };
+}
+
 /** Provenance for reference data loaded by migrations (gazetteer, vocabularies): open. */
 export const REFERENCE_PROVENANCE = {
   reportId: 'ref-msht-reference-data',

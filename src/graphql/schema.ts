@@ -4,6 +4,7 @@ import { isAbstractType, lexicographicSortSchema, printSchema, type GraphQLSchem
 import { buildSchema } from 'type-graphql';
 
 import { entityLabel, type EntityRecord } from '../domain/entity-record';
+import { isNodeLabel } from '../domain/graph-model';
 
 import { BusinessResolver } from './resolvers/business.resolver';
 import { ENTITY_QUERY_RESOLVERS, LookupResolver } from './resolvers/entity-queries';
@@ -62,19 +63,17 @@ export const RESOLVERS = [
   NrmStatisticResolver,
 ] as const;
 
-/** The abstract types, all interfaces over entities: a record's entity label names its object type. */
-const ENTITY_INTERFACES = new Set(['Node', 'Identifier', 'Location']);
-
 /**
  * type-graphql wraps each interface's `resolveType` in an async function. Ours answer at once (the
  * entity label), and the compiled executor (http/compiled-executor.ts) needs that answer without
- * awaiting it, so every abstract type resolves through `entityLabel` directly. An abstract type
- * that is not an entity interface stops the build: it needs a synchronous resolver of its own here.
+ * awaiting it, so every abstract type over entities (each implementation named by a node label)
+ * resolves through `entityLabel` directly. Any other abstract type stops the build: it needs a
+ * synchronous resolver of its own here.
  */
 function resolveTypesSynchronously(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isAbstractType(type) || type.name.startsWith('__')) continue;
-    if (!ENTITY_INTERFACES.has(type.name)) throw new Error(`Invariant failed: abstract type ${type.name} has no synchronous resolveType (graphql/schema.ts)`);
+    if (!schema.getPossibleTypes(type).every((t) => isNodeLabel(t.name))) throw new Error(`Invariant failed: abstract type ${type.name} has no synchronous resolveType (graphql/schema.ts)`);
     type.resolveType = (value: EntityRecord) => entityLabel(value);
   }
   return schema;

@@ -1,8 +1,9 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getVariableValues, Kind, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 import { compiledSize } from './compiled-size';
+import { fragmentsOf } from './limits/fragment-walk';
 
 /** How many operations ran compiled, and how many through graphql-js. */
 export interface ExecutionStats {
@@ -16,7 +17,10 @@ export interface ExecutionStats {
  */
 export const MAX_COMPILED_FIELDS = 500;
 
-/** What is known of one operation of a parsed document: how often it ran uncompiled, its compiled form, or null when it is not compiled. */
+/**
+ * What is known of one operation of a parsed document: how often it has run uncompiled, its
+ * compiled form, or null when it is not to be compiled.
+ */
 type OperationState = number | CompiledQuery | null;
 
 /**
@@ -26,9 +30,10 @@ type OperationState = number | CompiledQuery | null;
  * arguments, context and resolve info; what it saves is the interpreting around them.
  *
  * - An operation is compiled once its document has run `compileAfterRuns` times (1 by default:
- *   on its second run), so a one-off query (typed in the IDE, say) never pays for compiling. Apollo keeps one parsed document per query text (its
- *   document store, which also saves parsing and validating it again), and the compiled form
- *   lives as long as that document does (a WeakMap over it).
+ *   on its second run), so a one-off query (typed in the IDE, say) never pays for compiling.
+ *   Apollo keeps one parsed document per query text (its document store, which also saves
+ *   parsing and validating it again), and the compiled form lives as long as that document does
+ *   (a WeakMap over it).
  * - graphql-jit compiles a selection once for every object type it may meet, so nested interfaces
  *   multiply its work; an operation past MAX_COMPILED_FIELDS, or one it cannot compile, keeps
  *   running through graphql-js.
@@ -42,8 +47,7 @@ export function compiledExecution(schema: GraphQLSchema, { compileAfterRuns = 1 
   const byDocument = new WeakMap<DocumentNode, Map<string, OperationState>>();
 
   const compile = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): CompiledQuery | null => {
-    const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-    if (compiledSize(schema, fragments, operation, MAX_COMPILED_FIELDS) > MAX_COMPILED_FIELDS) return null;
+    if (compiledSize(schema, fragmentsOf(document), operation, MAX_COMPILED_FIELDS) > MAX_COMPILED_FIELDS) return null;
     const result = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
     return isCompiledQuery(result) ? result : null;
   };

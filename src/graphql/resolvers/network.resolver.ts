@@ -6,7 +6,7 @@ import { hasRole } from '../../auth/principal';
 import { connectingNetwork, duplicateCandidates, neighbourhood, paths, sharedIdentifiers, type NetworkDeps } from '../../analytics/network';
 import type { NodeLabel, PersonRoleLabel, RelationshipType } from '../../domain/graph-model';
 import { provenanceOf, type RelRecord } from '../../domain/entity-record';
-import { gradingLabel, type Provenance } from '../../domain/provenance';
+import { withGrading } from '../../domain/provenance';
 import { ROLE_LABEL, type PersonRole } from '../../domain/person';
 import type { Subgraph as SubgraphData, SubgraphNode } from '../../domain/subgraph';
 import { AppError } from '../../errors/app-error';
@@ -20,10 +20,6 @@ import { Broker, ConnectingNetwork, DuplicateCandidate, GraphNode, KeyPlayers, M
 
 export function networkDeps(ctx: GraphQLContext): NetworkDeps {
   return { graph: ctx.graph, limits: ctx.limits, pseudonymOf: (id) => ctx.pseudonyms.of(id) };
-}
-
-function withGrading(p: Provenance) {
-  return { ...p, grading: gradingLabel(p) };
 }
 
 /** The domain subgraph in the GraphQL shape (provenance with its quoted grading). */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
 import { provenanceOf, type EntityRecord } from '../../domain/entity-record';
-import { gradingLabel } from '../../domain/provenance';
+import { withGrading } from '../../domain/provenance';
 import { badInput } from '../../errors/app-error';
 import type { GraphQLContext } from '../context';
 import { Node } from '../types/node.interface';
@@ -24,7 +24,6 @@ export class NodeResolver {
 
   @FieldResolver(() => Provenance)
   provenance(@Root() node: EntityRecord): Provenance {
-    const p = provenanceOf(node);
-    return { ...p, grading: gradingLabel(p) };
+    return withGrading(provenanceOf(node));
   }
 }

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 
 import { provenanceOf, type EntityRecord } from '../../domain/entity-record';
-import { gradingLabel, type Provenance } from '../../domain/provenance';
+import { withGrading, type Provenance } from '../../domain/provenance';
 import type { EdgeFilter, RelatedSpec } from '../../graph/queries/related.query';
 import type { RelatedEdge } from '../../graph/related.reader';
 import type { GraphQLContext } from '../context';
@@ -36,11 +36,7 @@ class EdgeView {
   }
 
   get provenance(): Provenance & { grading: string } {
-    if (!this.graded) {
-      const p = provenanceOf(this.edge.rel);
-      this.graded = { ...p, grading: gradingLabel(p) };
-    }
-    return this.graded;
+    return (this.graded ??= withGrading(provenanceOf(this.edge.rel)));
   }
 }
 
