@@ -30,7 +30,7 @@ export interface RawBusinessModel {
 
 /** Business models of the given groups, in one round trip; groups the caller may not see are absent. */
 export async function readBusinessModels(g: ScopedGraph, groupIds: readonly string[], timeoutMs: number): Promise<RawBusinessModel[]> {
-  const rows = await g.readTx((tx) => tx.run(businessModelQuery(groupIds)), timeoutMs);
+  const rows = await g.read(businessModelQuery(groupIds), timeoutMs);
   return rows as unknown as RawBusinessModel[];
 }
 

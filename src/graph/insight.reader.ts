@@ -23,7 +23,7 @@ export interface RawRoutePattern {
 }
 
 export async function readRoutePatterns(g: ScopedGraph, a: { origin: string | null; destination: string | null; since: string | null; until: string | null; limit: number }, timeoutMs: number): Promise<RawRoutePattern[]> {
-  const rows = await g.readTx((tx) => tx.run(routePatternsQuery(a.origin, a.destination, a.since, a.until, a.limit)), timeoutMs);
+  const rows = await g.read(routePatternsQuery(a.origin, a.destination, a.since, a.until, a.limit), timeoutMs);
   return rows as unknown as RawRoutePattern[];
 }
 
@@ -35,7 +35,7 @@ export interface RawTrendRow {
 }
 
 export async function readTrends(g: ScopedGraph, measure: TrendMeasure, group: TrendGroup, interval: TrendInterval, from: string, to: string, timeoutMs: number): Promise<RawTrendRow[]> {
-  const rows = await g.readTx((tx) => tx.run(trendsQuery(measure, group, interval, from, to)), timeoutMs);
+  const rows = await g.read(trendsQuery(measure, group, interval, from, to), timeoutMs);
   return rows as unknown as RawTrendRow[];
 }
 
@@ -57,7 +57,7 @@ export interface RawForceRisk {
 }
 
 export async function readRegionalRisk(g: ScopedGraph, from: string, to: string, timeoutMs: number): Promise<RawForceRisk[]> {
-  const rows = await g.readTx((tx) => tx.run(regionalRiskQuery(from, to)), timeoutMs);
+  const rows = await g.read(regionalRiskQuery(from, to), timeoutMs);
   return rows as unknown as RawForceRisk[];
 }
 
@@ -68,7 +68,7 @@ export interface RawImportedReferrals {
 }
 
 export async function readImportedReferrals(g: ScopedGraph, periods: readonly string[], timeoutMs: number): Promise<RawImportedReferrals> {
-  const [row] = await g.readTx((tx) => tx.run(importedReferralsQuery(periods)), timeoutMs);
+  const [row] = await g.read(importedReferralsQuery(periods), timeoutMs);
   return row as unknown as RawImportedReferrals;
 }
 

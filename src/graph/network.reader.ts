@@ -14,19 +14,19 @@ export interface RawSubgraph {
 }
 
 export async function readNeighbourhood(g: ScopedGraph, spec: NeighbourhoodSpec, timeoutMs: number): Promise<RawSubgraph & { truncated: boolean; moreBeyond: boolean }> {
-  const rows = await g.readTx((tx) => tx.run(neighbourhoodQuery(spec)), timeoutMs);
+  const rows = await g.read(neighbourhoodQuery(spec), timeoutMs);
   const r = rows[0];
   if (!r) return { nodes: [], rels: [], truncated: false, moreBeyond: false };
   return { nodes: r.nodes as EntityRecord[], rels: r.rels as RelRecord[], truncated: r.truncated as boolean, moreBeyond: r.moreBeyond as boolean };
 }
 
 export async function readPaths(g: ScopedGraph, spec: PathsSpec, timeoutMs: number): Promise<(RawSubgraph & { hops: number })[]> {
-  const rows = await g.readTx((tx) => tx.run(pathsQuery(spec)), timeoutMs);
+  const rows = await g.read(pathsQuery(spec), timeoutMs);
   return rows.map((r) => ({ nodes: r.nodes as EntityRecord[], rels: r.rels as RelRecord[], hops: r.hops as number }));
 }
 
 export async function readConnecting(g: ScopedGraph, spec: ConnectingSpec, timeoutMs: number): Promise<({ from: string; to: string } & RawSubgraph)[]> {
-  const rows = await g.readTx((tx) => tx.run(connectingNetworkQuery(spec)), timeoutMs);
+  const rows = await g.read(connectingNetworkQuery(spec), timeoutMs);
   return rows.map((r) => ({ from: r.from as string, to: r.to as string, nodes: r.nodes as EntityRecord[], rels: r.rels as RelRecord[] }));
 }
 
@@ -39,7 +39,7 @@ export interface SharedLinkRow {
 }
 
 export async function readSharedIdentifiers(g: ScopedGraph, spec: SharedIdentifiersSpec, timeoutMs: number): Promise<SharedLinkRow[]> {
-  const rows = await g.readTx((tx) => tx.run(sharedIdentifiersQuery(spec)), timeoutMs);
+  const rows = await g.read(sharedIdentifiersQuery(spec), timeoutMs);
   return rows as unknown as SharedLinkRow[];
 }
 
@@ -60,7 +60,7 @@ export interface DuplicateCandidateRow {
 }
 
 export async function readDuplicateCandidates(g: ScopedGraph, scope: DuplicateScope, timeoutMs: number): Promise<DuplicateCandidateRow[]> {
-  const rows = await g.readTx((tx) => tx.run(duplicateCandidatesQuery(scope)), timeoutMs);
+  const rows = await g.read(duplicateCandidatesQuery(scope), timeoutMs);
   return rows as unknown as DuplicateCandidateRow[];
 }
 
@@ -70,6 +70,6 @@ export interface PersonNetwork {
 }
 
 export async function readPersonNetwork(g: ScopedGraph, scope: PersonNetworkScope, timeoutMs: number): Promise<PersonNetwork> {
-  const rows = await g.readTx((tx) => tx.run(personNetworkQuery(scope)), timeoutMs);
+  const rows = await g.read(personNetworkQuery(scope), timeoutMs);
   return (rows[0] as unknown as PersonNetwork | undefined) ?? { edges: [], people: [] };
 }

@@ -49,17 +49,20 @@ export class GraphClient {
    * One read statement as an auto-commit transaction: RUN and PULL go out together, one round
    * trip, where a managed transaction takes three (BEGIN, RUN+PULL, COMMIT) and costs Neo4j a
    * transaction to open and close. Nearly every request reads with one statement, so this is
-   * the hot path. Transient errors are retried here for `retryMs`, as the driver retries
-   * managed transactions (a read is safe to run again).
+   * the hot path, and so is every single-statement analytic or traversal: with their longer
+   * time budget (`timeoutMs`) they are still one statement, and a managed transaction would cost
+   * each of them about 0.35 ms of the service's CPU and an extra round trip (bench/README.md).
+   * Transient errors are retried here for `retryMs`, as the driver retries managed transactions
+   * (a read is safe to run again).
    */
-  async read(q: CypherQuery, scope: QueryScope = {}): Promise<Row[]> {
+  async read(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
     const started = Date.now();
     const retryMs = this.opts.retryMs ?? DEFAULT_RETRY_MS;
     let pause = 50;
     for (;;) {
       const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
       try {
-        return await this.runStatement(q, scope, (cypher, params) => session.run(cypher, params, this.txConfig(scope)));
+        return await this.runStatement(q, scope, (cypher, params) => session.run(cypher, params, this.txConfig(scope, timeoutMs)));
       } catch (e) {
         if (isRetryableError(e) && Date.now() - started + pause < retryMs) {
           await new Promise((resolve) => setTimeout(resolve, pause * (0.8 + Math.random() * 0.4)));

@@ -17,8 +17,9 @@ export class ScopedGraph {
     readonly scope: QueryScope,
   ) {}
 
-  read(q: CypherQuery): Promise<Row[]> {
-    return this.client.read(this.withAccess(q), this.scope);
+  /** One read statement (auto-commit); `timeoutMs` replaces the default time budget. */
+  read(q: CypherQuery, timeoutMs?: number): Promise<Row[]> {
+    return this.client.read(this.withAccess(q), this.scope, timeoutMs);
   }
 
   write(q: CypherQuery): Promise<Row[]> {
@@ -30,6 +31,7 @@ export class ScopedGraph {
     return this.client.autoCommit(this.withAccess(q), this.scope, timeoutMs);
   }
 
+  /** Several reads in one transaction (one snapshot). A single statement goes through `read`. */
   readTx<T>(work: (tx: GraphTx) => Promise<T>, timeoutMs?: number): Promise<T> {
     return this.client.readTx((tx) => work(this.scopedTx(tx)), this.scope, timeoutMs);
   }
