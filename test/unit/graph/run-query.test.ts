@@ -1,0 +1,44 @@
+import { GraphClient, withoutStackTrace } from '../../../src/graph/run-query';
+import { createLogger } from '../../../src/logging/logger';
+
+describe('withoutStackTrace', () => {
+  it('creates what it makes with no stack frames and puts the limit back', () => {
+    const before = Error.stackTraceLimit;
+    const made = withoutStackTrace(() => new Error('inside'));
+    expect(made.stack).toBe('Error: inside');
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+
+  it('puts the limit back when making throws', () => {
+    const before = Error.stackTraceLimit;
+    expect(() =>
+      withoutStackTrace(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(new Error('after').stack).toContain('\n    at ');
+  });
+});
+
+describe('GraphClient.read and the driver result', () => {
+  it('has the driver create its result with stack traces off, and only while it does', async () => {
+    const seen: number[] = [];
+    const session = {
+      run: () => {
+        seen.push(Error.stackTraceLimit);
+        return Promise.resolve().then(() => {
+          seen.push(Error.stackTraceLimit);
+          return { records: [{ toObject: () => ({ n: 1 }) }] };
+        });
+      },
+      close: () => Promise.resolve(),
+    };
+    const driver = { session: () => session } as unknown as ConstructorParameters<typeof GraphClient>[0];
+    const client = new GraphClient(driver, { database: 'neo4j', queryTimeoutMs: 1000, log: createLogger('silent') });
+    const before = Error.stackTraceLimit;
+    expect(await client.read({ cypher: 'RETURN 1 AS n', params: {} })).toEqual([{ n: 1 }]);
+    expect(seen).toEqual([0, before]);
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+});
