@@ -60,9 +60,8 @@ export class GraphClient {
     const retryMs = this.opts.retryMs ?? DEFAULT_RETRY_MS;
     let pause = 50;
     for (;;) {
-      const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
       try {
-        return await this.runStatement(q, scope, (cypher, params) => session.run(cypher, params, this.txConfig(scope, timeoutMs)));
+        return await this.runAutoCommit('READ', q, scope, timeoutMs);
       } catch (e) {
         if (isRetryableError(e) && Date.now() - started + pause < retryMs) {
           await new Promise((resolve) => setTimeout(resolve, pause * (0.8 + Math.random() * 0.4)));
@@ -70,8 +69,6 @@ export class GraphClient {
           continue;
         }
         throw this.translate(e, scope);
-      } finally {
-        await session.close().catch(() => undefined);
       }
     }
   }
@@ -95,13 +92,10 @@ export class GraphClient {
    * written to be safe to run again.
    */
   async autoCommit(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
-    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await this.runStatement(q, scope, (cypher, params) => session.run(cypher, params, this.txConfig(scope, timeoutMs)));
+      return await this.runAutoCommit('WRITE', q, scope, timeoutMs);
     } catch (e) {
       throw this.translate(e, scope);
-    } finally {
-      await session.close().catch(() => undefined);
     }
   }
 
@@ -112,6 +106,16 @@ export class GraphClient {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+
+  /** One statement in its own session as an auto-commit transaction; driver errors untranslated. */
+  private async runAutoCommit(mode: 'READ' | 'WRITE', q: CypherQuery, scope: QueryScope, timeoutMs?: number): Promise<Row[]> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    try {
+      return await this.runStatement(q, scope, (cypher, params) => session.run(cypher, params, this.txConfig(scope, timeoutMs)));
+    } finally {
+      await session.close().catch(() => undefined);
+    }
   }
 
   private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: GraphTx) => Promise<T>, scope: QueryScope, timeoutMs?: number): Promise<T> {
