@@ -32,11 +32,16 @@ export function entityLabel(r: Pick<EntityRecord, '__labels'>): NodeLabel {
   return l;
 }
 
+/** A DATETIME as the data layer hands it over: epoch milliseconds (graph/queries/projection.ts) or a Date. */
+function instant(v: unknown): Date {
+  return typeof v === 'number' ? new Date(v) : (v as Date);
+}
+
 export function provenanceOf(r: Record<string, unknown>): Provenance {
   return {
     reportId: r.reportId as string,
     agency: r.agency as string,
-    recordedAt: r.recordedAt as Date,
+    recordedAt: instant(r.recordedAt),
     gradeSource: r.gradeSource as Provenance['gradeSource'],
     gradeIntel: r.gradeIntel as Provenance['gradeIntel'],
     ukHandling: r.ukHandling as Provenance['ukHandling'],

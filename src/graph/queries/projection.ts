@@ -22,18 +22,31 @@ function checked(keys: readonly string[]): string[] {
   return out;
 }
 
-/** `{.a, .b, x: null}` (or `{.*, x: null}`) for the keys, with `nulled` set to null where asked for. */
-function selectors(keys: ProjectionKeys, nulled: readonly string[] = []): string {
-  if (!keys) return ['.*', ...nulled.map((k) => `${k}: null`)].join(', ');
+/**
+ * DATETIME properties leave as epoch milliseconds (`provenanceOf` makes the Date). The driver
+ * decodes a DATETIME with calendar arithmetic on 64-bit Integers, which was a sixth of the
+ * service's CPU on a neighbourhood (every node and link carries `recordedAt`); a number costs it
+ * nothing. Later entries of a map projection replace earlier ones, so this follows `.*`.
+ */
+export const EPOCH_MILLIS_KEYS = ['recordedAt'] as const;
+const EPOCH_MILLIS = new Set<string>(EPOCH_MILLIS_KEYS);
+const asEpochMillis = (v: string, k: string) => `${k}: ${v}.${k}.epochMillis`;
+
+/** `{.a, .b, x: null}` (or `{.*, x: null}`) for the keys of `v`, with `nulled` set to null where asked for. */
+function selectors(v: string, keys: ProjectionKeys, nulled: readonly string[] = []): string {
+  if (!keys) return ['.*', ...EPOCH_MILLIS_KEYS.map((k) => asEpochMillis(v, k)), ...nulled.map((k) => `${k}: null`)].join(', ');
   const list = checked(['id', ...keys]);
-  return [...list.filter((k) => !nulled.includes(k)).map((k) => `.${k}`), ...list.filter((k) => nulled.includes(k)).map((k) => `${k}: null`)].join(', ');
+  return [
+    ...list.filter((k) => !nulled.includes(k)).map((k) => (EPOCH_MILLIS.has(k) ? asEpochMillis(v, k) : `.${k}`)),
+    ...list.filter((k) => nulled.includes(k)).map((k) => `${k}: null`),
+  ].join(', ');
 }
 
 export function projectNode(v: string, keys?: ProjectionKeys): string {
   return `CASE
-    WHEN ${v}:Victim AND NOT $__victimData THEN ${v} {${selectors(keys, VICTIM_PROTECTED_KEYS)}, __labels: labels(${v}), __redacted: true}
-    WHEN ${v}:Identifier AND NOT $__victimData AND EXISTS { (${v})<-[:HAS_IDENTIFIER]-(:Victim) } THEN ${v} {${selectors(keys, IDENTIFIER_PROTECTED_KEYS)}, __labels: labels(${v}), __redacted: true}
-    ELSE ${v} {${selectors(keys)}, __labels: labels(${v}), __redacted: false}
+    WHEN ${v}:Victim AND NOT $__victimData THEN ${v} {${selectors(v, keys, VICTIM_PROTECTED_KEYS)}, __labels: labels(${v}), __redacted: true}
+    WHEN ${v}:Identifier AND NOT $__victimData AND EXISTS { (${v})<-[:HAS_IDENTIFIER]-(:Victim) } THEN ${v} {${selectors(v, keys, IDENTIFIER_PROTECTED_KEYS)}, __labels: labels(${v}), __redacted: true}
+    ELSE ${v} {${selectors(v, keys)}, __labels: labels(${v}), __redacted: false}
   END`;
 }
 
@@ -43,7 +56,7 @@ export function projectNode(v: string, keys?: ProjectionKeys): string {
  * edge's node), and a page of 100 people with their links would carry them 400 times.
  */
 export function projectRel(r: string, keys?: ProjectionKeys, ends = true): string {
-  const props = keys ? checked(keys).map((k) => `.${k}`) : ['.*'];
+  const props = keys ? checked(keys).map((k) => (EPOCH_MILLIS.has(k) ? asEpochMillis(r, k) : `.${k}`)) : ['.*', ...EPOCH_MILLIS_KEYS.map((k) => asEpochMillis(r, k))];
   const endIds = ends ? [`__from: startNode(${r}).id`, `__to: endNode(${r}).id`] : [];
   return `${r} {${[...props, `__type: type(${r})`, ...endIds, `__id: elementId(${r})`].join(', ')}}`;
 }

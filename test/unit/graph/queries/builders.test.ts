@@ -107,7 +107,19 @@ describe('query builders', () => {
       expect(identifier).toContain('display: null');
       expect(identifier).not.toMatch(/\.value|\.display/);
       // Without keys: every property, the protected ones nulled as before.
-      expect(projectNode('n')).toContain('n {.*, name: null, aliases: null, dateOfBirth: null, birthYear: null, __labels: labels(n), __redacted: true}');
+      expect(projectNode('n')).toContain('n {.*, recordedAt: n.recordedAt.epochMillis, name: null, aliases: null, dateOfBirth: null, birthYear: null, __labels: labels(n), __redacted: true}');
+    });
+
+    it('send DATETIME properties as epoch milliseconds, with or without keys, after `.*` so they replace it', () => {
+      for (const q of [projectNode('n'), projectNode('n', ['recordedAt', 'name'])]) {
+        for (const branch of q.split('\n').filter((l) => l.includes('{'))) {
+          expect(branch).toContain('recordedAt: n.recordedAt.epochMillis');
+          expect(branch).not.toContain('.recordedAt,');
+        }
+      }
+      expect(projectRel('r')).toMatch(/^r \{\.\*, recordedAt: r\.recordedAt\.epochMillis, /);
+      expect(projectRel('r', ['recordedAt', 'role'])).toContain('r {recordedAt: r.recordedAt.epochMillis, .role, ');
+      expect(projectNode('n', ['name'])).not.toContain('recordedAt');
     });
 
     it('accept only stored property keys, never text from a request', () => {
