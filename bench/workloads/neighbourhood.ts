@@ -64,6 +64,8 @@ export const neighbourhood: Workload<Params> = {
 
   limit: {
     statements: {
+      // recordedAt as epoch milliseconds, as our projections send it: a DATETIME costs the driver
+      // far more to decode than a number, and the limit stays the floor.
       twoHops: `MATCH (s:Entity {id: $id}) WHERE ${v('s')}
 CALL (s) {
   MATCH (s)-[r]-(m:Entity) WHERE ${v('r')} AND ${v('m')}
@@ -80,9 +82,9 @@ WITH near + l2[0..room] AS seen, cut OR size(l2) > room AS truncated
 CALL (seen) {
   UNWIND seen AS a
   MATCH (a)-[r]->(b) WHERE b IN seen AND ${v('r')}
-  RETURN collect(r {.*, type: type(r), source: a.id, target: b.id, id: elementId(r)}) AS edges
+  RETURN collect(r {.*, recordedAt: r.recordedAt.epochMillis, type: type(r), source: a.id, target: b.id, id: elementId(r)}) AS edges
 }
-RETURN [n IN seen | n {.*, labels: labels(n)}] AS nodes, edges, truncated`,
+RETURN [n IN seen | n {.*, recordedAt: n.recordedAt.epochMillis, labels: labels(n)}] AS nodes, edges, truncated`,
     },
     request: (p) => ({ statement: 'twoHops', params: { id: p.id, budget: p.budget } }),
     answer(rows: Row[]) {
