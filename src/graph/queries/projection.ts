@@ -28,18 +28,19 @@ function checked(keys: readonly string[]): string[] {
  * service's CPU on a neighbourhood (every node and link carries `recordedAt`); a number costs it
  * nothing. Later entries of a map projection replace earlier ones, so this follows `.*`.
  */
-export const EPOCH_MILLIS_KEYS = ['recordedAt'] as const;
+const EPOCH_MILLIS_KEYS = ['recordedAt'] as const;
 const EPOCH_MILLIS = new Set<string>(EPOCH_MILLIS_KEYS);
-const asEpochMillis = (v: string, k: string) => `${k}: ${v}.${k}.epochMillis`;
+
+/** The selector of one stored key of `v`: `.k`, or the epoch milliseconds of a DATETIME. */
+const prop = (v: string, k: string) => (EPOCH_MILLIS.has(k) ? `${k}: ${v}.${k}.epochMillis` : `.${k}`);
+/** Every stored key of `v`: `.*`, then the DATETIME keys that replace it. */
+const everyProp = (v: string) => ['.*', ...EPOCH_MILLIS_KEYS.map((k) => prop(v, k))];
 
 /** `{.a, .b, x: null}` (or `{.*, x: null}`) for the keys of `v`, with `nulled` set to null where asked for. */
 function selectors(v: string, keys: ProjectionKeys, nulled: readonly string[] = []): string {
-  if (!keys) return ['.*', ...EPOCH_MILLIS_KEYS.map((k) => asEpochMillis(v, k)), ...nulled.map((k) => `${k}: null`)].join(', ');
+  if (!keys) return [...everyProp(v), ...nulled.map((k) => `${k}: null`)].join(', ');
   const list = checked(['id', ...keys]);
-  return [
-    ...list.filter((k) => !nulled.includes(k)).map((k) => (EPOCH_MILLIS.has(k) ? asEpochMillis(v, k) : `.${k}`)),
-    ...list.filter((k) => nulled.includes(k)).map((k) => `${k}: null`),
-  ].join(', ');
+  return [...list.filter((k) => !nulled.includes(k)).map((k) => prop(v, k)), ...list.filter((k) => nulled.includes(k)).map((k) => `${k}: null`)].join(', ');
 }
 
 export function projectNode(v: string, keys?: ProjectionKeys): string {
@@ -56,7 +57,7 @@ export function projectNode(v: string, keys?: ProjectionKeys): string {
  * edge's node), and a page of 100 people with their links would carry them 400 times.
  */
 export function projectRel(r: string, keys?: ProjectionKeys, ends = true): string {
-  const props = keys ? checked(keys).map((k) => (EPOCH_MILLIS.has(k) ? asEpochMillis(r, k) : `.${k}`)) : ['.*', ...EPOCH_MILLIS_KEYS.map((k) => asEpochMillis(r, k))];
+  const props = keys ? checked(keys).map((k) => prop(r, k)) : everyProp(r);
   const endIds = ends ? [`__from: startNode(${r}).id`, `__to: endNode(${r}).id`] : [];
   return `${r} {${[...props, `__type: type(${r})`, ...endIds, `__id: elementId(${r})`].join(', ')}}`;
 }
