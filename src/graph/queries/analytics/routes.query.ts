@@ -29,18 +29,20 @@ CALL (rt) {
   WHERE ${visible('t')} AND ${visible('p')} AND ($since IS NULL OR t.date >= date($since)) AND ($until IS NULL OR t.date <= date($until))
   RETURN count(DISTINCT p) AS victims, [d IN collect(t.debt) WHERE d IS NOT NULL] AS debts, min(t.date) AS first, max(t.date) AS last, collect(DISTINCT p.id)[0..100] AS victimIds
 }
-CALL (rt) {
+WITH sequence, collect(legModes) AS modeLists, collect(rt) AS routes, collect(rt.id) AS routeIds, sum(victims) AS victims,
+     reduce(a = [], d IN collect(debts) | a + d) AS debts, collect(rt.debt) AS routeDebts, collect(rt.cost) AS costs,
+     collect(rt.currency) AS currencies, min(first) AS first, max(last) AS last,
+     reduce(a = [], v IN collect(victimIds) | a + v)[0..100] AS victimIds
+ORDER BY victims DESC, size(routeIds) DESC, sequence
+LIMIT toInteger($limit)
+CALL (routes) {
+  UNWIND routes AS rt
   OPTIONAL MATCH (rt)<-[o:OPERATES_ROUTE]-(g:OrganisedCrimeGroup) WHERE ${visible('o')} AND ${visible('g')}
   RETURN collect(DISTINCT g.id) AS groupIds
 }
-WITH sequence, collect(legModes) AS modeLists, collect(rt.id) AS routeIds, sum(victims) AS victims,
-     reduce(a = [], d IN collect(debts) | a + d) AS debts, collect(rt.debt) AS routeDebts, collect(rt.cost) AS costs,
-     collect(rt.currency) AS currencies, min(first) AS first, max(last) AS last,
-     reduce(a = [], v IN collect(victimIds) | a + v)[0..100] AS victimIds, reduce(a = [], v IN collect(groupIds) | a + v) AS groupIds
-ORDER BY victims DESC, size(routeIds) DESC
-LIMIT toInteger($limit)
 RETURN sequence, modeLists, routeIds, victims, debts, [d IN routeDebts WHERE d IS NOT NULL] AS routeDebts, [c IN costs WHERE c IS NOT NULL] AS costs,
-  [c IN currencies WHERE c IS NOT NULL] AS currencies, toString(first) AS first, toString(last) AS last, victimIds, groupIds`,
+  [c IN currencies WHERE c IS NOT NULL] AS currencies, toString(first) AS first, toString(last) AS last, victimIds, groupIds
+ORDER BY victims DESC, size(routeIds) DESC, sequence`,
     params: { origin, destination, since, until, limit },
   };
 }
