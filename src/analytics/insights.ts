@@ -199,27 +199,31 @@ export interface MonthlyInsight {
   topRoutes: RoutePatternResult[];
 }
 
-/** The national monthly picture: live operations, new victims and offenders, biggest changes, top routes. */
+/**
+ * The national monthly picture: live operations, new victims and offenders, biggest changes, top
+ * routes. Its five reads are independent, so they run at once (each in its own transaction): the
+ * answer takes as long as the slowest of them, the route patterns at a national scale, instead
+ * of their sum.
+ */
 export async function monthlyInsight(d: InsightDeps, month: string): Promise<MonthlyInsight> {
   const r = monthRange(month);
-  const raw = await readMonthly(d.graph, r.from, r.to, d.limits.timeoutMs);
-  const changes: MonthlyInsight['biggestChanges'] = [];
-  for (const [dimension, groupBy] of [
-    ['FORCE_AREA', 'FORCE_AREA'],
-    ['EXPLOITATION_TYPE', 'EXPLOITATION_TYPE'],
-    ['NATIONALITY', 'NATIONALITY'],
-  ] as const) {
-    const series = await trends(d, { measure: 'VICTIMS', groupBy, interval: 'MONTH', from: r.previous.from, to: r.to });
-    for (const s of series) {
-      const [prev, cur] = [s.points[0]?.count ?? 0, s.points[1]?.count ?? 0];
-      if (prev !== cur) changes.push({ dimension, key: s.key, previous: prev, current: cur, change: cur - prev });
-    }
-  }
-  changes.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.key.localeCompare(b.key));
   const threeMonthsBack = monthRange(month).from.slice(0, 8);
   const start = new Date(`${threeMonthsBack}01T00:00:00Z`);
   start.setUTCMonth(start.getUTCMonth() - 2);
-  const topRoutes = await routePatterns(d, { since: start.toISOString().slice(0, 10), until: r.to, limit: 5 });
+  const dimensions = ['FORCE_AREA', 'EXPLOITATION_TYPE', 'NATIONALITY'] as const;
+  const [raw, seriesByDimension, topRoutes] = await Promise.all([
+    readMonthly(d.graph, r.from, r.to, d.limits.timeoutMs),
+    Promise.all(dimensions.map((groupBy) => trends(d, { measure: 'VICTIMS', groupBy, interval: 'MONTH', from: r.previous.from, to: r.to }))),
+    routePatterns(d, { since: start.toISOString().slice(0, 10), until: r.to, limit: 5 }),
+  ]);
+  const changes: MonthlyInsight['biggestChanges'] = [];
+  dimensions.forEach((dimension, i) => {
+    for (const s of seriesByDimension[i]!) {
+      const [prev, cur] = [s.points[0]?.count ?? 0, s.points[1]?.count ?? 0];
+      if (prev !== cur) changes.push({ dimension, key: s.key, previous: prev, current: cur, change: cur - prev });
+    }
+  });
+  changes.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.key.localeCompare(b.key));
   return {
     month,
     liveOperations: raw.operations,
