@@ -19,6 +19,13 @@ export type Predicate = string;
 export interface ListFilter {
   where: Predicate[];
   joins?: string[];
+  /**
+   * Where to start: a pattern from `n` to a node named by its key, and its conditions (visibility
+   * first). The nodes it reaches are found first, each once, and `where` then tests each once.
+   * A join would test `where` on every row the pattern gives (every member of a group, say), so
+   * an EXISTS among the predicates would run once per row instead of once per node.
+   */
+  seed?: { pattern: string; where: Predicate[] };
 }
 
 export interface SortSpec {
@@ -158,20 +165,30 @@ function pageParts(spec: ListSpec): { filter: string[]; after: string | null; pa
 }
 
 /** The number of rows a list would page through, counted in the database. */
-export function countQuery(spec: Pick<ListSpec, 'label' | 'where' | 'joins' | 'bag'>): CypherQuery {
+export function countQuery(spec: Pick<ListSpec, 'label' | 'where' | 'joins' | 'seed' | 'bag'>): CypherQuery {
   return { cypher: countText(spec), params: spec.bag.params };
 }
 
 /** The visible nodes of a label that pass the filter, counted (alone, or as a subquery). */
-function countText(spec: Pick<ListSpec, 'label' | 'where' | 'joins'>): string {
+function countText(spec: Pick<ListSpec, 'label' | 'where' | 'joins' | 'seed'>): string {
   return `${matchClause(spec)}
 WHERE ${[visible('n'), ...spec.where].join('\n  AND ')}
 RETURN count(${distinct(spec)}n) AS total`;
 }
 
-/** `MATCH (n:Label)` and the filter's joins, in one clause. */
-function matchClause(spec: Pick<ListSpec, 'label' | 'joins'>): string {
-  return `MATCH ${[`(n:${spec.label})`, ...(spec.joins ?? [])].join(', ')}`;
+/**
+ * `MATCH (n:Label)` and the filter's joins, in one clause; or, with a seed (a filter has one or
+ * joins, not both), the seed's nodes, each once. A WHERE follows either form.
+ */
+function matchClause(spec: Pick<ListSpec, 'label' | 'joins' | 'seed'>): string {
+  if (!spec.seed) return `MATCH ${[`(n:${spec.label})`, ...(spec.joins ?? [])].join(', ')}`;
+  if (spec.joins?.length) throw new Error('Invariant failed: a list filter has a seed or joins, not both');
+  return `CALL () {
+  MATCH (n:${spec.label}), ${spec.seed.pattern}
+  WHERE ${spec.seed.where.join(' AND ')}
+  RETURN DISTINCT n
+}
+WITH n`;
 }
 
 /** A join can reach a node more than once (two of the listed nationalities): keep it once. */
@@ -180,5 +197,5 @@ function distinct(spec: Pick<ListSpec, 'joins'>): string {
 }
 
 function filtered(spec: ListFilter): boolean {
-  return spec.where.length > 0 || (spec.joins?.length ?? 0) > 0;
+  return spec.where.length > 0 || (spec.joins?.length ?? 0) > 0 || !!spec.seed;
 }

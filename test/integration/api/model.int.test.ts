@@ -1,6 +1,7 @@
 import { ClientError } from 'graphql-request';
 
 import { INGEST_ALL as ingest, startTwoGroupsService, type TwoGroups } from '../../fixtures/two-groups';
+import type { GroupFilter } from '../../../src/sdk/generated';
 import type { TestService } from '../../support/test-service';
 
 const analyst = { roles: ['ANALYST' as const], clearance: 'H1' as const };
@@ -96,6 +97,28 @@ describe('the domain model through the API', () => {
     expect(untargeted.organisedCrimeGroups.nodes.map((g) => g.id)).toEqual([w.dragon]);
     const vn = await sdk.GroupList({ filter: { memberNationalities: ['VN'] } });
     expect(vn.organisedCrimeGroups.nodes.map((g) => g.id)).toEqual([w.dragon]);
+  });
+
+  it('filters groups by member nationality and force area from those nodes, each group once, with the other filters', async () => {
+    const sdk = await svc.sdk(analyst);
+    const ids = async (filter: GroupFilter, first?: number, after?: string) => {
+      const { organisedCrimeGroups: c } = await sdk.GroupList({ filter, first, after });
+      return { ids: c.nodes.map((g) => g.id), total: c.totalCount, next: c.pageInfo.hasNextPage, cursor: c.pageInfo.endCursor };
+    };
+    const both = [w.dragon, w.lupu].sort();
+    // Each group has several members of the nationality and is listed once.
+    expect(await ids({ memberNationalities: ['RO', 'VN'] })).toMatchObject({ ids: both, total: 2, next: false });
+    expect(await ids({ forceAreas: ['WMP'] })).toMatchObject({ ids: both, total: 2 });
+    expect(await ids({ forceAreas: ['MPS'] })).toMatchObject({ ids: [], total: 0 });
+    // The second of them, and the other filters, still apply.
+    expect(await ids({ memberNationalities: ['VN'], forceAreas: ['WMP'], exploitationTypes: ['LABOUR'] })).toMatchObject({ ids: [w.dragon], total: 1 });
+    expect(await ids({ memberNationalities: ['RO'], exploitationTypes: ['LABOUR'] })).toMatchObject({ ids: [], total: 0 });
+    expect(await ids({ forceAreas: ['WMP'], memberNationalities: ['GB'] })).toMatchObject({ ids: [], total: 0 });
+    expect(await ids({ memberNationalities: ['RO', 'VN'], targetedByOperation: false })).toMatchObject({ ids: [w.dragon], total: 1 });
+    // Pages through the seeded list with the cursor, the total on each page.
+    const page1 = await ids({ memberNationalities: ['RO', 'VN'] }, 1);
+    expect(page1).toMatchObject({ ids: [both[0]], total: 2, next: true });
+    expect(await ids({ memberNationalities: ['RO', 'VN'] }, 1, page1.cursor!)).toMatchObject({ ids: [both[1]], total: 2, next: false });
   });
 
   it('writes provenance on every node and relationship', async () => {

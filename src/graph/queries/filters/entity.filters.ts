@@ -41,7 +41,7 @@ function recorded(bag: ParamBag, f: { recordedFrom?: Date | null; recordedTo?: D
 export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
   const byName = textContains(bag, 'n', f.name, 'aliases');
   const years = range(bag, 'n.birthYear', f.birthYearFrom, f.birthYearTo);
-  const joins: Required<ListFilter>[] = [];
+  const joins: { joins: string[]; where: string[] }[] = [];
   if (f.nationalities?.length) joins.push(joinVisible('(n)-[__r:NATIONAL_OF]->(__c:Country)', ['__r'], [inList(bag, '__c.code', f.nationalities)]));
   if (f.groupId) {
     joins.push(joinVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [`__g.id = ${bag.add(f.groupId)}`, inList(bag, '__m.role', f.groupRoles)]));
@@ -81,23 +81,38 @@ export interface GroupFilterInput {
   recordedTo?: Date | null;
 }
 
-export function groupFilter(f: GroupFilterInput, bag: ParamBag): string[] {
+/**
+ * The group filter. A member nationality and a force area each name a node by its unique key (a
+ * country, a force). The first of them given is the list's seed (list.query.ts): the groups are
+ * found from that node, each once, instead of testing every group's members or exploitation
+ * events one by one; the other stays a predicate. At the bench's `large` world (13,000 groups)
+ * the first page of groups with Vietnamese members came 5 times faster, with Romanian members 7
+ * to 9 times, and of groups exploiting in the Met 2 to 3 times and in the West Midlands 10 times.
+ * A filter that most groups pass (four common nationalities, 10,600 groups) is slower that way
+ * (0.7 to 0.8 s against 0.4), because a predicate stops at a group's first match. An
+ * exploitation type stays a predicate for that reason: most groups have some labour exploitation.
+ */
+export function groupFilter(f: GroupFilterInput, bag: ParamBag): ListFilter {
   const targeted = existsVisible('(n)<-[__t:TARGETS]-(__op:Operation)', ['__t', '__op']);
-  return compact([
+  const related: { pattern: string; variables: string[]; extra: string }[] = [];
+  if (f.memberNationalities?.length) {
+    related.push({ pattern: '(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)', variables: ['__m', '__p', '__r'], extra: inList(bag, '__c.code', f.memberNationalities)! });
+  }
+  if (f.forceAreas?.length) {
+    related.push({ pattern: '(n)-[__xf:PERPETRATED]->(__ef:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', variables: ['__xf', '__ef', '__ia'], extra: inList(bag, '__f.code', f.forceAreas)! });
+  }
+  const [first, ...rest] = related;
+  const where = compact([
     textContains(bag, 'n', f.name, 'aliases'),
     inList(bag, 'n.threatLevel', f.threatLevels),
-    f.memberNationalities?.length
-      ? existsVisible('(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)', ['__m', '__p', '__r'], [inList(bag, '__c.code', f.memberNationalities)])
-      : null,
+    ...rest.map((r) => existsVisible(r.pattern, r.variables, [r.extra])),
     f.exploitationTypes?.length
       ? existsVisible('(n)-[__x:PERPETRATED]->(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', ['__x', '__e', '__o'], [typeMatches(bag, '__t', f.exploitationTypes)])
-      : null,
-    f.forceAreas?.length
-      ? existsVisible('(n)-[__x:PERPETRATED]->(__e:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', ['__x', '__e', '__ia'], [inList(bag, '__f.code', f.forceAreas)])
       : null,
     f.targetedByOperation === true ? targeted : f.targetedByOperation === false ? `NOT ${targeted}` : null,
     ...recorded(bag, f),
   ]);
+  return first ? { where, seed: { pattern: first.pattern, where: joinVisible(first.pattern, first.variables, [first.extra]).where } } : { where };
 }
 
 export interface OperationFilterInput {

@@ -1,4 +1,4 @@
-import { personFilter } from '../../../../src/graph/queries/filters/entity.filters';
+import { groupFilter, personFilter } from '../../../../src/graph/queries/filters/entity.filters';
 import { listQuery, countQuery, pageWithCountQuery, SORT_BY_ID } from '../../../../src/graph/queries/list.query';
 import { nodesByIdsQuery } from '../../../../src/graph/queries/node.query';
 import { ParamBag } from '../../../../src/graph/queries/params';
@@ -77,6 +77,41 @@ describe('query builders', () => {
     expect(byRole.where[0]).toMatch(/^EXISTS \{ MATCH \(n\)-\[__m:MEMBER_OF\]/);
     // A group id does.
     expect(personFilter({ groupId: 'ocg-1', groupRoles: ['LEADER'] }, new ParamBag()).joins).toEqual(['(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)']);
+  });
+
+  it('a seeded filter finds its nodes first, each once, then tests the other predicates once per node', () => {
+    const bag = new ParamBag();
+    const filter = groupFilter({ memberNationalities: ['VN'], forceAreas: ['WMP'], exploitationTypes: ['LABOUR'] }, bag);
+    expect(filter.seed?.pattern).toBe('(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)');
+    expect(filter.seed?.where).toEqual([
+      '(__m.handling IN $__handling AND __m.ukHandling IN $__ukHandling)',
+      '(__p.handling IN $__handling AND __p.ukHandling IN $__ukHandling)',
+      '(__r.handling IN $__handling AND __r.ukHandling IN $__ukHandling)',
+      '__c.code IN $p0',
+    ]);
+    // The force area, given second, and the type stay predicates over each group found.
+    expect(filter.where.filter((w) => w.startsWith('EXISTS'))).toHaveLength(2);
+    expect(filter.where.join(' ')).toContain('(__f:PoliceForce)');
+    const spec = { label: 'OrganisedCrimeGroup' as const, ...filter, bag, sort: SORT_BY_ID, first: 50, keys: ['name'] };
+    const head = `CALL () {
+  MATCH (n:OrganisedCrimeGroup), (n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)
+  WHERE (__m.handling IN $__handling AND __m.ukHandling IN $__ukHandling) AND (__p.handling IN $__handling AND __p.ukHandling IN $__ukHandling) AND (__r.handling IN $__handling AND __r.ukHandling IN $__ukHandling) AND __c.code IN $p0
+  RETURN DISTINCT n
+}
+WITH n
+WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
+    for (const q of [pageWithCountQuery(spec).cypher, listQuery(spec).cypher, countQuery(spec).cypher]) {
+      expect(q.startsWith(head)).toBe(true);
+      // Each node is already once: the seed's is the only DISTINCT.
+      expect(q.match(/DISTINCT/g)).toHaveLength(1);
+    }
+    expect(pageWithCountQuery(spec).cypher).toContain('WITH collect(n) AS matched');
+    // Without a nationality, the force area is the seed.
+    expect(groupFilter({ forceAreas: ['WMP'] }, new ParamBag()).seed?.pattern).toContain('(__f:PoliceForce)');
+    // Neither given: no seed, predicates only.
+    const plain = groupFilter({ exploitationTypes: ['LABOUR'] }, new ParamBag());
+    expect(plain.seed).toBeUndefined();
+    expect(plain.where[0]).toMatch(/^EXISTS \{ MATCH \(n\)-\[__x:PERPETRATED\]/);
   });
 
   it('relatedBatchQuery asks several relationship fields in one round trip, each branch with its visibility rule', () => {
