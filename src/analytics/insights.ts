@@ -207,7 +207,7 @@ export interface MonthlyInsight {
  */
 export async function monthlyInsight(d: InsightDeps, month: string): Promise<MonthlyInsight> {
   const r = monthRange(month);
-  const threeMonthsBack = monthRange(month).from.slice(0, 8);
+  const threeMonthsBack = r.from.slice(0, 8);
   const start = new Date(`${threeMonthsBack}01T00:00:00Z`);
   start.setUTCMonth(start.getUTCMonth() - 2);
   const dimensions = ['FORCE_AREA', 'EXPLOITATION_TYPE', 'NATIONALITY'] as const;
