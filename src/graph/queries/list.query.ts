@@ -20,12 +20,19 @@ export interface ListFilter {
   where: Predicate[];
   joins?: string[];
   /**
-   * Where to start: a pattern from `n` to a node named by its key, and its conditions (visibility
-   * first). The nodes it reaches are found first, each once, and `where` then tests each once.
-   * A join would test `where` on every row the pattern gives (every member of a group, say), so
-   * an EXISTS among the predicates would run once per row instead of once per node.
+   * Where to start: patterns from `n` to a node named by its key, each with its conditions
+   * (visibility first); a node reached by any of them is a candidate. The candidates are found
+   * first, each once, and `where` then tests each once. A join would test `where` on every row
+   * the pattern gives (every member of a group, say), so an EXISTS among the predicates would run
+   * once per row instead of once per node.
    */
-  seed?: { pattern: string; where: Predicate[] };
+  seed?: SeedPattern[];
+}
+
+/** One way to reach the nodes of a seeded list (ListFilter.seed). */
+export interface SeedPattern {
+  pattern: string;
+  where: Predicate[];
 }
 
 export interface SortSpec {
@@ -181,12 +188,12 @@ RETURN count(${distinct(spec)}n) AS total`;
  * joins, not both), the seed's nodes, each once. A WHERE follows either form.
  */
 function matchClause(spec: Pick<ListSpec, 'label' | 'joins' | 'seed'>): string {
-  if (!spec.seed) return `MATCH ${[`(n:${spec.label})`, ...(spec.joins ?? [])].join(', ')}`;
+  if (!spec.seed?.length) return `MATCH ${[`(n:${spec.label})`, ...(spec.joins ?? [])].join(', ')}`;
   if (spec.joins?.length) throw new Error('Invariant failed: a list filter has a seed or joins, not both');
+  // UNION keeps each node once; one pattern alone needs DISTINCT for that.
+  const branches = spec.seed.map((s) => `MATCH (n:${spec.label}), ${s.pattern}\n  WHERE ${s.where.join(' AND ')}\n  RETURN ${spec.seed!.length === 1 ? 'DISTINCT ' : ''}n`);
   return `CALL () {
-  MATCH (n:${spec.label}), ${spec.seed.pattern}
-  WHERE ${spec.seed.where.join(' AND ')}
-  RETURN DISTINCT n
+  ${branches.join('\n  UNION\n  ')}
 }
 WITH n`;
 }
@@ -197,5 +204,5 @@ function distinct(spec: Pick<ListSpec, 'joins'>): string {
 }
 
 function filtered(spec: ListFilter): boolean {
-  return spec.where.length > 0 || (spec.joins?.length ?? 0) > 0 || !!spec.seed;
+  return spec.where.length > 0 || (spec.joins?.length ?? 0) > 0 || (spec.seed?.length ?? 0) > 0;
 }

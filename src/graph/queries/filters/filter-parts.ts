@@ -40,6 +40,11 @@ export function joinVisible(pattern: string, variables: readonly string[], extra
   return { joins: [pattern], where: [...variables.map(visible), ...extra.filter((e): e is string => !!e)] };
 }
 
+/** The same test as existsVisible, as a list's seed (list.query.ts): the pattern and its conditions, visibility first. */
+export function seedVisible(pattern: string, variables: readonly string[], extra: readonly (string | null)[] = []): { pattern: string; where: string[] } {
+  return { pattern, where: joinVisible(pattern, variables, extra).where };
+}
+
 export function compact(preds: readonly (string | null | undefined)[]): string[] {
   return preds.filter((p): p is string => !!p);
 }

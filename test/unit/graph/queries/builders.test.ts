@@ -82,8 +82,8 @@ describe('query builders', () => {
   it('a seeded filter finds its nodes first, each once, then tests the other predicates once per node', () => {
     const bag = new ParamBag();
     const filter = groupFilter({ memberNationalities: ['VN'], forceAreas: ['WMP'], exploitationTypes: ['LABOUR'] }, bag);
-    expect(filter.seed?.pattern).toBe('(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)');
-    expect(filter.seed?.where).toEqual([
+    expect(filter.seed?.[0]?.pattern).toBe('(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)');
+    expect(filter.seed?.[0]?.where).toEqual([
       '(__m.handling IN $__handling AND __m.ukHandling IN $__ukHandling)',
       '(__p.handling IN $__handling AND __p.ukHandling IN $__ukHandling)',
       '(__r.handling IN $__handling AND __r.ukHandling IN $__ukHandling)',
@@ -107,11 +107,34 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
     }
     expect(pageWithCountQuery(spec).cypher).toContain('WITH collect(n) AS matched');
     // Without a nationality, the force area is the seed.
-    expect(groupFilter({ forceAreas: ['WMP'] }, new ParamBag()).seed?.pattern).toContain('(__f:PoliceForce)');
+    expect(groupFilter({ forceAreas: ['WMP'] }, new ParamBag()).seed?.[0]?.pattern).toContain('(__f:PoliceForce)');
     // Neither given: no seed, predicates only.
     const plain = groupFilter({ exploitationTypes: ['LABOUR'] }, new ParamBag());
     expect(plain.seed).toBeUndefined();
     expect(plain.where[0]).toMatch(/^EXISTS \{ MATCH \(n\)-\[__x:PERPETRATED\]/);
+  });
+
+  it('a person list starts from a force area (two ways, each person once) or else a type, unless something is joined', () => {
+    const bag = new ParamBag();
+    const byForce = personFilter({ forceAreas: ['WMP'], exploitationTypes: ['SEXUAL'], gender: ['FEMALE'] }, bag);
+    expect(byForce.joins).toEqual([]);
+    expect(byForce.seed?.map((s) => s.pattern)).toEqual([
+      '(n)-[__ra:RESIDES_AT]->(__ad:Address)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)',
+      '(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)',
+    ]);
+    // The type stays a predicate beside the gender.
+    expect(byForce.where.filter((w) => w.startsWith('EXISTS'))).toHaveLength(1);
+    const q = listQuery({ label: 'Person', ...byForce, bag, sort: SORT_BY_ID, first: 10, keys: ['name'] }).cypher;
+    expect(q).toMatch(/^CALL \(\) \{\n  MATCH \(n:Person\), \(n\)-\[__ra:RESIDES_AT\][^]*RETURN n\n  UNION\n  MATCH \(n:Person\), \(n\)-\[__x:EXPLOITED\|PERPETRATED\][^]*RETURN n\n\}\nWITH n\nWHERE /);
+    // A type alone is the seed.
+    const byType = personFilter({ exploitationTypes: ['LABOUR'] }, new ParamBag());
+    expect(byType.seed?.map((s) => s.pattern)).toEqual(['(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)']);
+    expect(byType.where).toEqual([]);
+    // With a join (a nationality), no seed: the force area is a predicate (either way).
+    const joined = personFilter({ nationalities: ['RO'], forceAreas: ['WMP'] }, new ParamBag());
+    expect(joined.seed).toBeUndefined();
+    expect(joined.where.join(' ')).toMatch(/EXISTS \{ MATCH \(n\)-\[__ra:RESIDES_AT\][^]*\n    OR EXISTS \{ MATCH \(n\)-\[__x:EXPLOITED\|PERPETRATED\]/);
+    expect(() => listQuery({ label: 'Person', where: [], joins: ['(n)-[__r:NATIONAL_OF]->(__c:Country)'], seed: byType.seed, bag: new ParamBag(), sort: SORT_BY_ID, first: 10 })).toThrow(/seed or joins/);
   });
 
   it('relatedBatchQuery asks several relationship fields in one round trip, each branch with its visibility rule', () => {
