@@ -191,7 +191,8 @@ function matchClause(spec: Pick<ListSpec, 'label' | 'joins' | 'seed'>): string {
   if (!spec.seed?.length) return `MATCH ${[`(n:${spec.label})`, ...(spec.joins ?? [])].join(', ')}`;
   if (spec.joins?.length) throw new Error('Invariant failed: a list filter has a seed or joins, not both');
   // UNION keeps each node once; one pattern alone needs DISTINCT for that.
-  const branches = spec.seed.map((s) => `MATCH (n:${spec.label}), ${s.pattern}\n  WHERE ${s.where.join(' AND ')}\n  RETURN ${spec.seed!.length === 1 ? 'DISTINCT ' : ''}n`);
+  const once = spec.seed.length === 1 ? 'DISTINCT ' : '';
+  const branches = spec.seed.map((s) => `MATCH (n:${spec.label}), ${s.pattern}\n  WHERE ${s.where.join(' AND ')}\n  RETURN ${once}n`);
   return `CALL () {
   ${branches.join('\n  UNION\n  ')}
 }

@@ -57,7 +57,7 @@ const seeded = (r: Related): SeedPattern => seedVisible(r.pattern, r.variables, 
 export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
   const byName = textContains(bag, 'n', f.name, 'aliases');
   const years = range(bag, 'n.birthYear', f.birthYearFrom, f.birthYearTo);
-  const joins: { joins: string[]; where: string[] }[] = [];
+  const joins: ReturnType<typeof joinVisible>[] = [];
   if (f.nationalities?.length) joins.push(joinVisible('(n)-[__r:NATIONAL_OF]->(__c:Country)', ['__r'], [inList(bag, '__c.code', f.nationalities)]));
   if (f.groupId) {
     joins.push(joinVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [`__g.id = ${bag.add(f.groupId)}`, inList(bag, '__m.role', f.groupRoles)]));
@@ -67,7 +67,8 @@ export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
     ? { pattern: '(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', variables: ['__x', '__e', '__o'], extra: typeMatches(bag, '__t', f.exploitationTypes) }
     : null;
   const inForce = f.forceAreas?.length ? personInForce(bag, f.forceAreas) : null;
-  const seedFrom = joins.length > 0 ? null : inForce ? 'force' : ofType ? 'type' : null;
+  // Where the list starts when nothing is joined: the force's ways in, else the type.
+  const start = joins.length > 0 ? null : (inForce ?? (ofType ? [ofType] : null));
   const where = compact([
     f.roles && f.roles.length ? `(${f.roles.map((r) => `n:${ROLE_LABELS[r]}`).join(' OR ')})` : null,
     byName ? `(${VICTIM_GUARD} AND ${byName})` : null,
@@ -75,12 +76,11 @@ export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
     inList(bag, 'n.ageGroup', f.ageGroups),
     years.length ? `(${VICTIM_GUARD} AND ${years.join(' AND ')})` : null,
     byRole,
-    ofType && seedFrom !== 'type' ? exists(ofType) : null,
-    inForce && seedFrom !== 'force' ? `(${inForce.map(exists).join('\n    OR ')})` : null,
+    ofType && !start?.includes(ofType) ? exists(ofType) : null,
+    inForce && start !== inForce ? `(${inForce.map(exists).join('\n    OR ')})` : null,
     ...recorded(bag, f),
   ]);
-  const seed = seedFrom === 'force' ? inForce!.map(seeded) : seedFrom === 'type' ? [seeded(ofType!)] : undefined;
-  return { joins: joins.flatMap((j) => j.joins), where: [...joins.flatMap((j) => j.where), ...where], ...(seed ? { seed } : {}) };
+  return { joins: joins.flatMap((j) => j.joins), where: [...joins.flatMap((j) => j.where), ...where], ...(start ? { seed: start.map(seeded) } : {}) };
 }
 
 /** Linked to a force area: lives at an address there, or was exploited (or exploited others) there. */
