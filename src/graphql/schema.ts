@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { isAbstractType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 
 import { entityLabel, type EntityRecord } from '../domain/entity-record';
 import { isNodeLabel } from '../domain/graph-model';
@@ -79,15 +79,44 @@ function resolveTypesSynchronously(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * type-graphql wraps each plain field (a property, with no @FieldResolver) in a resolver of its own:
+ * it builds a ResolverData object and runs the field's middleware around `root[name]`. Ours have
+ * no middleware and no roles (no auth checker, no global middleware; asserted after the build by
+ * `assertPlainFieldsBare`), so that wrapper only costs: a call per field of every object of every
+ * answer, and, under the compiled executor, a resolve info built for each call where graphql-jit
+ * would otherwise read the property inline. `simpleResolvers` is type-graphql's own switch, per
+ * object type, for leaving plain fields to graphql's default resolver, which reads the same
+ * property; it is set here for every object type, so a new type cannot forget it.
+ */
+function readPlainFieldsDirectly(): void {
+  for (const type of getMetadataStorage().objectTypes) type.simpleResolvers ??= true;
+}
+
+/** A middleware or role on a plain field would be skipped by `readPlainFieldsDirectly`: refuse it. */
+function assertPlainFieldsBare(): void {
+  const storage = getMetadataStorage();
+  for (const type of [...storage.objectTypes, ...storage.interfaceTypes]) {
+    for (const field of type.fields ?? []) {
+      if (field.middlewares?.length || field.roles) throw new Error(`Invariant failed: ${type.name}.${field.name} has middleware or roles, which plain fields skip (graphql/schema.ts)`);
+    }
+  }
+}
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The schema, built once per process from the type-graphql classes. */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
-    resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]],
-    validate: false,
-    emitSchemaFile: false,
-  }).then(resolveTypesSynchronously);
+  built ??= (async () => {
+    readPlainFieldsDirectly();
+    const schema = await buildSchema({
+      resolvers: [...RESOLVERS] as unknown as [Function, ...Function[]],
+      validate: false,
+      emitSchemaFile: false,
+    });
+    assertPlainFieldsBare();
+    return resolveTypesSynchronously(schema);
+  })();
   return built;
 }
 

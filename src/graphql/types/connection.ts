@@ -27,7 +27,9 @@ export function Connection<T extends object>(NodeClass: ClassType<T>, name: stri
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'All matching rows the caller may see, counted in the database' })
+    // A promise, from a getter (resolvers/connection.ts): it keeps type-graphql's resolver, since
+    // a field read without one (graphql/schema.ts) is taken as it is, unawaited, when compiled.
+    @Field(() => Int, { description: 'All matching rows the caller may see, counted in the database', simple: false })
     totalCount!: number;
   }
   return ConnectionClass;
