@@ -102,6 +102,12 @@ describe('the domain model through the API', () => {
     expect(await people({ exploitationTypes: ['SEXUAL'], roles: ['VICTIM'] })).toEqual({ ids: [w.elena], total: 1 });
     expect(await people({ forceAreas: ['WMP'], nationalities: ['RO'], roles: ['OFFENDER'] })).toEqual({ ids: [w.andrei, w.marian].sort(), total: 2 });
     expect(await people({ forceAreas: ['MPS'] })).toEqual({ ids: [], total: 0 });
+    // Group roles alone start from the memberships in those roles; beside a type or a nationality they test.
+    expect(await people({ groupRoles: ['LEADER'] })).toEqual({ ids: [w.nguyen, w.marian].sort(), total: 2 });
+    expect(await people({ groupRoles: ['LEADER', 'TRANSPORTER'], roles: ['OFFENDER'] })).toEqual({ ids: [w.nguyen, w.marian, w.andrei].sort(), total: 3 });
+    expect(await people({ groupRoles: ['LEADER', 'TRANSPORTER'], exploitationTypes: ['SEXUAL'] })).toEqual({ ids: [w.marian], total: 1 });
+    expect(await people({ groupRoles: ['LEADER'], nationalities: ['RO'] })).toEqual({ ids: [w.marian], total: 1 });
+    expect(await people({ groupRoles: ['LEADER'], roles: ['VICTIM'] })).toEqual({ ids: [], total: 0 });
     const untargeted = await sdk.GroupList({ filter: { targetedByOperation: false } });
     expect(untargeted.organisedCrimeGroups.nodes.map((g) => g.id)).toEqual([w.dragon]);
     const vn = await sdk.GroupList({ filter: { memberNationalities: ['VN'] } });

@@ -45,14 +45,14 @@ const seeded = (r: Related): SeedPattern => seedVisible(r.pattern, r.variables, 
 /**
  * The person filter. A nationality or a group id is joined (list.query.ts, ListFilter): both name
  * one node by a unique key, and starting from it is what makes a filtered list of people cheap
- * (a country's people, not every person in a birth-year range tested one by one). Group roles
- * alone name no node and stay a predicate.
+ * (a country's people, not every person in a birth-year range tested one by one).
  *
- * Without a join, a force area or else an exploitation type is the list's seed: the people are
- * found from the force (through the exploitation events there, and the addresses in its towns)
- * or from the type, each once, and the other filters then test each of them. As predicates,
- * each of the 260,000 people of the bench's `large` world was tested: 3.5 to 5 s for a page of
- * people linked to one force, 0.25 s from the force.
+ * Without a join, a force area, else an exploitation type, else group roles is the list's seed:
+ * the people are found from the force (through the exploitation events there, and the addresses
+ * in its towns), from the type or from the groups' memberships in those roles, each once, and
+ * the other filters then test each of them. As predicates, each of the 260,000 people of the
+ * bench's `large` world was tested: 3.5 to 5 s for a page of people linked to one force, 0.25 s
+ * from the force.
  */
 export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
   const byName = textContains(bag, 'n', f.name, 'aliases');
@@ -62,20 +62,22 @@ export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
   if (f.groupId) {
     joins.push(joinVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [`__g.id = ${bag.add(f.groupId)}`, inList(bag, '__m.role', f.groupRoles)]));
   }
-  const byRole = !f.groupId && f.groupRoles?.length ? existsVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [inList(bag, '__m.role', f.groupRoles)]) : null;
+  const inRoles: Related | null = !f.groupId && f.groupRoles?.length
+    ? { pattern: '(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', variables: ['__m', '__g'], extra: `__m.role IN ${bag.add([...f.groupRoles])}` }
+    : null;
   const ofType: Related | null = f.exploitationTypes?.length
     ? { pattern: '(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', variables: ['__x', '__e', '__o'], extra: typeMatches(bag, '__t', f.exploitationTypes) }
     : null;
   const inForce = f.forceAreas?.length ? personInForce(bag, f.forceAreas) : null;
-  // Where the list starts when nothing is joined: the force's ways in, else the type.
-  const start = joins.length > 0 ? null : (inForce ?? (ofType ? [ofType] : null));
+  // Where the list starts when nothing is joined: the force's ways in, else the type, else the roles.
+  const start = joins.length > 0 ? null : (inForce ?? (ofType ? [ofType] : inRoles ? [inRoles] : null));
   const where = compact([
     f.roles && f.roles.length ? `(${f.roles.map((r) => `n:${ROLE_LABELS[r]}`).join(' OR ')})` : null,
     byName ? `(${VICTIM_GUARD} AND ${byName})` : null,
     inList(bag, 'n.gender', f.gender),
     inList(bag, 'n.ageGroup', f.ageGroups),
     years.length ? `(${VICTIM_GUARD} AND ${years.join(' AND ')})` : null,
-    byRole,
+    inRoles && !start?.includes(inRoles) ? exists(inRoles) : null,
     ofType && !start?.includes(ofType) ? exists(ofType) : null,
     inForce && start !== inForce ? `(${inForce.map(exists).join('\n    OR ')})` : null,
     ...recorded(bag, f),

@@ -71,11 +71,8 @@ describe('query builders', () => {
     const count = countQuery(spec).cypher;
     expect(count.startsWith(head)).toBe(true);
     expect(count).toContain('RETURN count(DISTINCT n) AS total');
-    // Group roles alone name no node to start from: they stay a predicate.
-    const byRole = personFilter({ groupRoles: ['LEADER'] }, new ParamBag());
-    expect(byRole.joins).toEqual([]);
-    expect(byRole.where[0]).toMatch(/^EXISTS \{ MATCH \(n\)-\[__m:MEMBER_OF\]/);
-    // A group id does.
+    // Group roles alone are not joined (they can seed the list, below); with a group id they are.
+    expect(personFilter({ groupRoles: ['LEADER'] }, new ParamBag()).joins).toEqual([]);
     expect(personFilter({ groupId: 'ocg-1', groupRoles: ['LEADER'] }, new ParamBag()).joins).toEqual(['(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)']);
   });
 
@@ -114,7 +111,7 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
     expect(plain.where[0]).toMatch(/^EXISTS \{ MATCH \(n\)-\[__x:PERPETRATED\]/);
   });
 
-  it('a person list starts from a force area (two ways, each person once) or else a type, unless something is joined', () => {
+  it('a person list starts from a force area (two ways, each person once), else a type, else group roles, unless something is joined', () => {
     const bag = new ParamBag();
     const byForce = personFilter({ forceAreas: ['WMP'], exploitationTypes: ['SEXUAL'], gender: ['FEMALE'] }, bag);
     expect(byForce.joins).toEqual([]);
@@ -130,6 +127,15 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
     const byType = personFilter({ exploitationTypes: ['LABOUR'] }, new ParamBag());
     expect(byType.seed?.map((s) => s.pattern)).toEqual(['(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)']);
     expect(byType.where).toEqual([]);
+    // Group roles alone are the seed; beside a type they are a predicate; with a group id, no seed.
+    const byRoles = personFilter({ groupRoles: ['LEADER'], gender: ['MALE'] }, new ParamBag());
+    expect(byRoles.seed?.map((s) => s.pattern)).toEqual(['(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)']);
+    expect(byRoles.seed?.[0]?.where).toContain('__m.role IN $p0');
+    expect(byRoles.where.filter((w) => w.startsWith('EXISTS'))).toEqual([]);
+    const rolesAndType = personFilter({ groupRoles: ['LEADER'], exploitationTypes: ['LABOUR'] }, new ParamBag());
+    expect(rolesAndType.seed?.map((s) => s.pattern)).toEqual(['(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)']);
+    expect(rolesAndType.where.join(' ')).toMatch(/EXISTS \{ MATCH \(n\)-\[__m:MEMBER_OF\][^]*__m\.role IN \$p0/);
+    expect(personFilter({ groupId: 'ocg-1', groupRoles: ['LEADER'] }, new ParamBag()).seed).toBeUndefined();
     // With a join (a nationality), no seed: the force area is a predicate (either way).
     const joined = personFilter({ nationalities: ['RO'], forceAreas: ['WMP'] }, new ParamBag());
     expect(joined.seed).toBeUndefined();
