@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 
 import { buildGraphQLSchema } from '../../../src/graphql/schema';
 
@@ -11,7 +11,7 @@ describe('the built schema', () => {
   const field = (type: string, name: string) => {
     const t = schema.getType(type);
     if (!isObjectType(t)) throw new Error(`${type} is not an object type`);
-    const f = (t as GraphQLObjectType).getFields()[name];
+    const f = t.getFields()[name];
     if (!f) throw new Error(`${type}.${name} does not exist`);
     return f;
   };
