@@ -207,14 +207,14 @@ export interface MonthlyInsight {
  */
 export async function monthlyInsight(d: InsightDeps, month: string): Promise<MonthlyInsight> {
   const r = monthRange(month);
-  const threeMonthsBack = r.from.slice(0, 8);
-  const start = new Date(`${threeMonthsBack}01T00:00:00Z`);
-  start.setUTCMonth(start.getUTCMonth() - 2);
+  // Route patterns look at three months: from the first day of the month two months before.
+  const routesSince = new Date(`${r.from}T00:00:00Z`);
+  routesSince.setUTCMonth(routesSince.getUTCMonth() - 2);
   const dimensions = ['FORCE_AREA', 'EXPLOITATION_TYPE', 'NATIONALITY'] as const;
   const [raw, seriesByDimension, topRoutes] = await Promise.all([
     readMonthly(d.graph, r.from, r.to, d.limits.timeoutMs),
     Promise.all(dimensions.map((groupBy) => trends(d, { measure: 'VICTIMS', groupBy, interval: 'MONTH', from: r.previous.from, to: r.to }))),
-    routePatterns(d, { since: start.toISOString().slice(0, 10), until: r.to, limit: 5 }),
+    routePatterns(d, { since: routesSince.toISOString().slice(0, 10), until: r.to, limit: 5 }),
   ]);
   const changes: MonthlyInsight['biggestChanges'] = [];
   dimensions.forEach((dimension, i) => {

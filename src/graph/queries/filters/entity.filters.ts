@@ -120,10 +120,10 @@ export function groupFilter(f: GroupFilterInput, bag: ParamBag): ListFilter {
   const targeted = existsVisible('(n)<-[__t:TARGETS]-(__op:Operation)', ['__t', '__op']);
   const related: Related[] = [];
   if (f.memberNationalities?.length) {
-    related.push({ pattern: '(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)', variables: ['__m', '__p', '__r'], extra: inList(bag, '__c.code', f.memberNationalities)! });
+    related.push({ pattern: '(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)', variables: ['__m', '__p', '__r'], extra: `__c.code IN ${bag.add([...f.memberNationalities])}` });
   }
   if (f.forceAreas?.length) {
-    related.push({ pattern: '(n)-[__xf:PERPETRATED]->(__ef:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', variables: ['__xf', '__ef', '__ia'], extra: inList(bag, '__f.code', f.forceAreas)! });
+    related.push({ pattern: '(n)-[__xf:PERPETRATED]->(__ef:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', variables: ['__xf', '__ef', '__ia'], extra: `__f.code IN ${bag.add([...f.forceAreas])}` });
   }
   const [first, ...rest] = related;
   const where = compact([
