@@ -17,15 +17,21 @@ export interface AuditLogOptions {
 
 /**
  * The audit trail's write side: requests hand their events to `record`, which never waits on the
- * database; a timer writes them in batches (every `flushMs`, or at `batchSize` events), one batch
- * at a time and in order. `flush()` resolves once everything recorded before the call is
- * stored (audit queries call it so they see their own past); `close()` flushes and stops.
- * A failed write keeps the batch for the next attempt.
+ * database. Events are written in batches, one batch at a time and in order: a full batch
+ * (`batchSize` events) at once, and whatever is left at most `flushMs` after it was recorded.
+ * Under load this keeps batches full: writing the few events that arrived during the previous
+ * write straight after it would keep a write transaction always open and cost Neo4j its fixed
+ * per-transaction work for every handful of events (bench/README.md, 2026-11-29 late evening).
+ * `flush()` resolves once everything recorded before the call is stored (audit queries call it
+ * so they see their own past); `close()` flushes and stops. A failed write keeps the batch for
+ * the next attempt.
  */
 export class AuditLog {
   private buffer: AuditEventInput[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** A write of full batches is queued behind `writing` and has not started yet. */
+  private fullQueued = false;
   private closed = false;
   private readonly batchSize: number;
   private readonly maxBuffered: number;
@@ -46,8 +52,8 @@ export class AuditLog {
       this.log.error({ dropped: dropped.length, firstRequestId: dropped[0]?.requestId }, 'audit buffer full: oldest events dropped (the store is failing)');
     }
     if (this.closed) return;
-    if (this.buffer.length >= this.batchSize) void this.flush().catch(() => undefined);
-    else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.opts.flushMs).unref();
+    if (this.buffer.length >= this.batchSize) this.writeFullBatches();
+    else this.armTimer();
   }
 
   /** Writes everything recorded so far; rejects when the store fails (events are kept). */
@@ -56,7 +62,8 @@ export class AuditLog {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    const run = this.writing.catch(() => undefined).then(() => this.drain());
+    const owed = this.buffer.length;
+    const run = this.writing.catch(() => undefined).then(() => this.drain(owed));
     this.writing = run;
     return run;
   }
@@ -71,17 +78,41 @@ export class AuditLog {
     return this.buffer.length;
   }
 
-  private async drain(): Promise<void> {
-    while (this.buffer.length > 0) {
+  /** Queues one write of the full batches there are when it starts (at most one is queued). */
+  private writeFullBatches(): void {
+    if (this.fullQueued) return;
+    this.fullQueued = true;
+    const run = this.writing.catch(() => undefined).then(() => {
+      this.fullQueued = false;
+      return this.drain(0);
+    });
+    this.writing = run;
+    run.catch(() => undefined);
+  }
+
+  private armTimer(): void {
+    if (this.closed || this.buffer.length === 0) return;
+    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.opts.flushMs).unref();
+  }
+
+  /**
+   * Writes at least the oldest `owed` events (fewer if the bound dropped some meanwhile), then
+   * full batches while there are any; what is left waits for the timer.
+   */
+  private async drain(owed: number): Promise<void> {
+    let left = Math.min(owed, this.buffer.length);
+    while (left > 0 || this.buffer.length >= this.batchSize) {
       const batch = this.buffer.splice(0, this.batchSize);
       try {
         await this.store.append(batch);
       } catch (e) {
         this.buffer.unshift(...batch);
         this.log.error({ err: e, events: batch.length }, 'audit events could not be written; will retry');
-        if (!this.closed) this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.opts.flushMs).unref();
+        this.armTimer();
         throw e;
       }
+      left = Math.min(left - batch.length, this.buffer.length);
     }
+    this.armTimer();
   }
 }

@@ -6,14 +6,14 @@ const log = createLogger('silent');
 const ev = (i: number) => ({ requestId: `r${i}` }) as AuditEventInput;
 
 /** A store that keeps what it is given, and can be told to fail. */
-function memoryStore() {
+function memoryStore(delayMs = 1) {
   const batches: string[][] = [];
   let failing = false;
   return {
     batches,
     fail: (f: boolean) => (failing = f),
     append: async (events: AuditEventInput[]) => {
-      await new Promise((r) => setTimeout(r, 1));
+      await new Promise((r) => setTimeout(r, delayMs));
       if (failing) throw new Error('store down');
       batches.push(events.map((e) => e.requestId));
     },
@@ -40,6 +40,54 @@ describe('AuditLog', () => {
     expect(store.batches.flat()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
     expect(store.batches.every((b) => b.length <= 3)).toBe(true);
     expect(audit.pending).toBe(0);
+  });
+
+  it('leaves what arrives during a write to the timer, unless it makes a full batch', async () => {
+    // Writing the few events that came in during the previous write straight after it kept a
+    // write transaction always open under load, with batches of a dozen events.
+    const store = memoryStore(30);
+    const audit = new AuditLog(store, log, { flushMs: 60_000, batchSize: 3 });
+    for (let i = 1; i <= 3; i++) audit.record(ev(i));
+    await new Promise((r) => setTimeout(r, 5)); // the first batch is being written
+    audit.record(ev(4));
+    audit.record(ev(5));
+    for (const deadline = Date.now() + 5000; store.batches.length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 60)); // time for a second write, were one started
+    expect(store.batches).toEqual([['r1', 'r2', 'r3']]);
+    expect(audit.pending).toBe(2);
+    audit.record(ev(6)); // a full batch again
+    for (const deadline = Date.now() + 5000; store.batches.length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
+    expect(store.batches).toEqual([
+      ['r1', 'r2', 'r3'],
+      ['r4', 'r5', 'r6'],
+    ]);
+    expect(audit.pending).toBe(0);
+  });
+
+  it('writes what is left of a batch on the timer', async () => {
+    const store = memoryStore();
+    const audit = new AuditLog(store, log, { flushMs: 20, batchSize: 3 });
+    for (let i = 1; i <= 5; i++) audit.record(ev(i));
+    for (const deadline = Date.now() + 5000; store.batches.length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
+    expect(store.batches).toEqual([
+      ['r1', 'r2', 'r3'],
+      ['r4', 'r5'],
+    ]);
+  });
+
+  it('flush() writes what was recorded before it, not what comes in during its write', async () => {
+    const store = memoryStore(30);
+    const audit = new AuditLog(store, log, { flushMs: 60_000, batchSize: 10 });
+    audit.record(ev(1));
+    audit.record(ev(2));
+    const flushed = audit.flush();
+    await new Promise((r) => setTimeout(r, 5));
+    audit.record(ev(3));
+    await flushed;
+    expect(store.batches).toEqual([['r1', 'r2']]);
+    expect(audit.pending).toBe(1);
+    await audit.close();
+    expect(store.batches.flat()).toEqual(['r1', 'r2', 'r3']);
   });
 
   it('keeps events when the store fails and writes them once it is back', async () => {
