@@ -120,6 +120,9 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   // Body-parser failures (bad JSON, too large) answer as GraphQL-shaped errors, never HTML.
   app.use((err: { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
+    // The client hung up while sending the body: there is no one to answer, and the audit
+    // records the request as aborted when its connection closes.
+    if (err.type === 'request.aborted') return req.audit?.abandoned();
     if (err.type === 'entity.too.large') return sendError(res, 413, 'MSHT_BODY_TOO_LARGE', `the request body is larger than the limit of ${config.http.bodyLimit} bytes`);
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) {

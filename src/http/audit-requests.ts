@@ -16,13 +16,14 @@ export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date()
     const audit = new RequestAudit(req.requestId, now());
     req.audit = audit;
     let done = false;
-    const finish = () => {
+    const finish = (aborted: boolean) => {
       if (done) return;
       done = true;
-      auditLog.record(audit.toEvent(res.statusCode, now()));
+      auditLog.record(audit.toEvent(res.statusCode, now(), aborted));
     };
-    res.once('finish', finish);
-    res.once('close', finish);
+    res.once('finish', () => finish(false));
+    // 'close' before 'finish': the client went away before the whole response was sent.
+    res.once('close', () => finish(!res.writableFinished));
     next();
   };
 }

@@ -48,8 +48,9 @@ export type AuditFilterInput = {
   to?: string | null | undefined;
 };
 
-/** OK: the request succeeded; ERROR: it was refused or failed (see errorCodes) */
+/** OK: the request succeeded; ERROR: it was refused or failed (see errorCodes); ABORTED: the client closed the connection before the whole response was sent (httpStatus 499; errorCodes and records are what the response held, if it was ready) */
 export type AuditOutcome =
+  | 'ABORTED'
   | 'ERROR'
   | 'OK';
 

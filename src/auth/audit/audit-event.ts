@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 
-/** What happened to a request: `ok`, or `error` with the codes the client received. */
-export type AuditOutcome = 'ok' | 'error';
+/**
+ * What happened to a request: `ok`, `error` with the codes the client received, or `aborted`
+ * when the client closed the connection before the whole response was sent.
+ */
+export type AuditOutcome = 'ok' | 'error' | 'aborted';
 
 /**
  * One GraphQL request as the audit trail records it (README#audit-trail). Everything a client

@@ -3,6 +3,9 @@ import type { AuditEventInput } from './audit-event';
 import { countRecords } from './count-records';
 import { maskVariables } from './mask-variables';
 
+/** The status an aborted request is recorded with (nothing, or not all, was sent). */
+export const CLIENT_CLOSED_REQUEST = 499;
+
 /**
  * The audit handle of one request. The HTTP layer opens it when the request arrives and fills
  * in who asked and what came back; resolvers may add what the response does not show
@@ -20,6 +23,7 @@ export class RequestAudit {
   private counted: number | undefined;
   private reported = 0;
   private exportManifest: string | null = null;
+  private clientLeft = false;
 
   constructor(
     readonly requestId: string,
@@ -34,6 +38,11 @@ export class RequestAudit {
   /** Attaches the manifest of an export this request produced (what left, to whom, how redacted). */
   attachExport(manifest: Record<string, unknown>): void {
     this.exportManifest = JSON.stringify(manifest);
+  }
+
+  /** The client hung up before its request had been read (the event is then `aborted`). */
+  abandoned(): void {
+    this.clientLeft = true;
   }
 
   authenticated(p: Principal): void {
@@ -70,8 +79,16 @@ export class RequestAudit {
     return this.errorCodes !== undefined;
   }
 
-  toEvent(httpStatus: number, ended: Date): AuditEventInput {
-    const codes = this.errorCodes ?? (httpStatus >= 500 ? ['INTERNAL_SERVER_ERROR'] : httpStatus >= 400 ? ['BAD_REQUEST'] : []);
+  /**
+   * The event. `responseCut`: the connection closed before the whole response was sent. Then, or
+   * when the client hung up before its request was read (`abandoned`), the outcome is `aborted`
+   * with status 499 (nginx's "client closed request"), and the codes and records are what the
+   * response held, if it was ready.
+   */
+  toEvent(httpStatus: number, ended: Date, responseCut = false): AuditEventInput {
+    const aborted = responseCut || this.clientLeft;
+    if (aborted) httpStatus = CLIENT_CLOSED_REQUEST;
+    const codes = this.errorCodes ?? (aborted ? [] : httpStatus >= 500 ? ['INTERNAL_SERVER_ERROR'] : httpStatus >= 400 ? ['BAD_REQUEST'] : []);
     const p = this.principal;
     return {
       at: this.started.toISOString(),
@@ -84,7 +101,7 @@ export class RequestAudit {
       operationType: this.operationType,
       documentHash: this.documentHash,
       variables: this.variables,
-      outcome: codes.length === 0 && httpStatus < 400 ? 'ok' : 'error',
+      outcome: aborted ? 'aborted' : codes.length === 0 && httpStatus < 400 ? 'ok' : 'error',
       errorCodes: [...new Set(codes)],
       httpStatus,
       durationMs: Math.max(0, ended.getTime() - this.started.getTime()),

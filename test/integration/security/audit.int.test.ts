@@ -1,3 +1,5 @@
+import net from 'node:net';
+
 import { codes, postGraphQL } from '../../support/http';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
@@ -17,7 +19,7 @@ type Event = {
   operationType: string | null;
   documentHash: string | null;
   variables: string | null;
-  outcome: 'OK' | 'ERROR';
+  outcome: 'OK' | 'ERROR' | 'ABORTED';
   errorCodes: string[];
   httpStatus: number;
   records: number;
@@ -79,6 +81,24 @@ describe('the audit trail', () => {
     expect(seqs[0]! - seqs.at(-1)!).toBe(seqs.length - 1);
   });
 
+  it('records a request the client abandoned before its response as ABORTED, status 499', async () => {
+    // Half a body, then the client hangs up: the service is still waiting for the rest.
+    const { hostname, port } = new URL(svc.url);
+    const socket = net.connect(Number(port), hostname);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(
+      ['POST /graphql HTTP/1.1', `Host: ${hostname}:${port}`, 'Content-Type: application/json', 'Content-Length: 200', 'X-Request-Id: audit-abandoned-1', '', '{"query":"query Abandoned'].join('\r\n'),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    socket.destroy();
+    let found: Event | undefined;
+    for (const deadline = Date.now() + 5000; !found && Date.now() < deadline; ) {
+      found = (await events({ outcome: 'ABORTED' })).find((e) => e.requestId === 'audit-abandoned-1');
+      if (!found) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(found).toMatchObject({ subject: 'anonymous', outcome: 'ABORTED', httpStatus: 499 });
+  });
+
   it('masks personal values in variables: the victim name never reaches the trail', async () => {
     const e = byRequest(await events(), 'create')!;
     const stored = await svc.graph.read({ cypher: 'MATCH (e:AuditEvent) RETURN collect(e.variables) AS v', params: {} });
@@ -94,7 +114,7 @@ describe('the audit trail', () => {
     expect((await events({ subject: 'audit-ingest' })).map((e) => e.requestId)).toEqual([requestIds.create]);
     expect((await events({ agency: 'MPS', operationName: 'Who' })).map((e) => e.requestId)).toEqual([requestIds.ok]);
     expect((await events({ outcome: 'ERROR', subject: 'audit-analyst' })).map((e) => e.errorCodes[0]).sort()).toEqual(['FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'MSHT_TOO_MANY_ALIASES']);
-    expect((await events({ subject: 'anonymous', from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() })).length).toBe(1);
+    expect((await events({ subject: 'anonymous', outcome: 'ERROR', from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() })).length).toBe(1);
     expect(await events({ subject: 'audit-analyst', to: '2000-01-01T00:00:00Z' })).toEqual([]);
 
     const sdk = await svc.sdk(supervisor);
