@@ -1,5 +1,5 @@
 import { checkChainSegment, GENESIS_HASH, type AuditEvent, type ChainCheck } from '../auth/audit/audit-event';
-import { auditChainSliceQuery, auditChainTipQuery, auditCountQuery, auditPageQuery, type AuditFilter } from './queries/audit.query';
+import { auditChainSliceQuery, auditChainTipQuery, auditCountQuery, auditEventLinkQuery, auditPageQuery, type AuditFilter } from './queries/audit.query';
 import type { Row } from './records';
 import type { ScopedGraph } from './scoped-graph';
 
@@ -48,16 +48,34 @@ export async function readAuditPage(g: ScopedGraph, filter: AuditFilter, first: 
 
 const SLICE = 2000;
 
+/** Which part of the chain to check: seq numbers, both inclusive (the whole chain by default). */
+export interface ChainRange {
+  fromSeq?: number;
+  toSeq?: number;
+}
+
 /**
- * Re-computes the whole chain from the first event: each event's hash over its stored content,
- * its link to the one before, consecutive seq numbers, and the stored tip against the last event
- * (so events cut from the end show too). Reports the first event that does not hold.
+ * Re-computes the chain, or the part of it in `range`: each event's hash over its stored
+ * content, its link to the one before, consecutive seq numbers. A range that starts after the
+ * first event is anchored on the stored event before it (whose own link is outside the range).
+ * When the range reaches the end, the stored tip is checked against the last event too, so
+ * events cut from the end show. Reports the first event that does not hold.
  */
-export async function verifyAuditChain(g: ScopedGraph): Promise<ChainCheck> {
+export async function verifyAuditChain(g: ScopedGraph, range: ChainRange = {}): Promise<ChainCheck> {
+  const fromSeq = range.fromSeq ?? 1;
   let tip = { seq: 0, hash: GENESIS_HASH };
+  if (fromSeq > 1) {
+    const [anchor] = await g.read(auditEventLinkQuery(fromSeq - 1));
+    if (!anchor) {
+      // Past the end there is nothing to check; inside the chain a missing event is a break.
+      const end = await chainEnd(g);
+      return fromSeq - 1 > end.seq ? { ok: true, checked: 0, firstBrokenSeq: null } : { ok: false, checked: 0, firstBrokenSeq: fromSeq - 1 };
+    }
+    tip = { seq: fromSeq - 1, hash: String(anchor.hash) };
+  }
   let checked = 0;
   for (;;) {
-    const events = (await g.read(auditChainSliceQuery(tip.seq, SLICE))).map(toEvent);
+    const events = (await g.read(auditChainSliceQuery(tip.seq, SLICE, range.toSeq))).map(toEvent);
     if (events.length === 0) break;
     const r = checkChainSegment(events, tip);
     if (r.brokenSeq !== null) return { ok: false, checked: checked + r.intact, firstBrokenSeq: r.brokenSeq };
@@ -65,9 +83,15 @@ export async function verifyAuditChain(g: ScopedGraph): Promise<ChainCheck> {
     tip = r.tip;
     if (events.length < SLICE) break;
   }
+  const end = await chainEnd(g);
+  // A range that ends before the tip must hold every event up to its end; a check that reaches
+  // the end must end where the tip says the chain does.
+  const intact = range.toSeq !== undefined && range.toSeq < end.seq ? tip.seq === range.toSeq : tip.seq === end.seq && tip.hash === end.hash;
+  return intact ? { ok: true, checked, firstBrokenSeq: null } : { ok: false, checked, firstBrokenSeq: tip.seq + 1 };
+}
+
+/** The stored tip of the chain: the last seq and hash written. */
+async function chainEnd(g: ScopedGraph): Promise<{ seq: number; hash: string }> {
   const [head] = await g.read(auditChainTipQuery());
-  const headSeq = head ? Number(head.seq) : 0;
-  const headHash = head ? String(head.hash) : GENESIS_HASH;
-  if (headSeq !== tip.seq || headHash !== tip.hash) return { ok: false, checked, firstBrokenSeq: tip.seq + 1 };
-  return { ok: true, checked, firstBrokenSeq: null };
+  return head ? { seq: Number(head.seq), hash: String(head.hash) } : { seq: 0, hash: GENESIS_HASH };
 }

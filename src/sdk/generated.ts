@@ -714,7 +714,10 @@ export type AuditEventsQueryVariables = Exact<{
 
 export type AuditEventsQuery = { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number, at: string, requestId: string, subject: string, agency: string | null, roles: Array<string>, failureReason: string | null, operationName: string | null, operationType: string | null, documentHash: string | null, variables: string | null, outcome: AuditOutcome, errorCodes: Array<string>, httpStatus: number, durationMs: number, records: number, export: string | null, prevHash: string, hash: string }> } };
 
-export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
+export type VerifyAuditChainQueryVariables = Exact<{
+  fromSeq?: number | null | undefined;
+  toSeq?: number | null | undefined;
+}>;
 
 
 export type VerifyAuditChainQuery = { verifyAuditChain: { ok: boolean, checked: number, firstBrokenSeq: number | null } };
@@ -6696,8 +6699,8 @@ export const AuditEventsDocument = gql`
 }
     ${AuditEventFieldsFragmentDoc}`;
 export const VerifyAuditChainDocument = gql`
-    query VerifyAuditChain {
-  verifyAuditChain {
+    query VerifyAuditChain($fromSeq: SafeInt, $toSeq: SafeInt) {
+  verifyAuditChain(fromSeq: $fromSeq, toSeq: $toSeq) {
     ok
     checked
     firstBrokenSeq

@@ -85,14 +85,19 @@ function auditWhere(f: AuditFilter, bag: ParamBag): string[] {
   return where;
 }
 
-/** A run of the chain in seq order, for verification. */
-export function auditChainSliceQuery(afterSeq: number, limit: number): CypherQuery {
+/** A run of the chain in seq order, for verification: after `afterSeq`, up to `lastSeq`. */
+export function auditChainSliceQuery(afterSeq: number, limit: number, lastSeq: number = Number.MAX_SAFE_INTEGER): CypherQuery {
   return {
     cypher: `MATCH (e:${EVENT})
-WHERE e.seq > $afterSeq
+WHERE e.seq > $afterSeq AND e.seq <= $lastSeq
 WITH e ORDER BY e.seq ASC
 LIMIT toInteger($limit)
 RETURN e {.*} AS event`,
-    params: { afterSeq, limit },
+    params: { afterSeq, lastSeq, limit },
   };
+}
+
+/** One event's place in the chain (seq and hash), the anchor of a range checked on its own. */
+export function auditEventLinkQuery(seq: number): CypherQuery {
+  return { cypher: `MATCH (e:${EVENT} {seq: $seq}) RETURN e.seq AS seq, e.hash AS hash`, params: { seq } };
 }

@@ -1,3 +1,4 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { AuditEvent as StoredAuditEvent } from '../../auth/audit/audit-event';
@@ -41,11 +42,20 @@ export class AuditResolver {
     });
   }
 
-  @Query(() => AuditChainCheck, { description: 'Re-computes the audit hash chain: a changed, removed or inserted event shows as the first broken seq (SUPERVISOR or ADMIN)' })
-  async verifyAuditChain(@Ctx() ctx: GraphQLContext): Promise<AuditChainCheck> {
+  @Query(() => AuditChainCheck, {
+    description:
+      'Re-computes the audit hash chain, or the events fromSeq to toSeq (inclusive; a range is anchored on the stored event before it): a changed, removed or inserted event shows as the first broken seq (SUPERVISOR or ADMIN)',
+  })
+  async verifyAuditChain(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('fromSeq', () => GraphQLSafeInt, { nullable: true, description: 'The first event to check (default 1, the start of the chain)' }) fromSeq?: number | null,
+    @Arg('toSeq', () => GraphQLSafeInt, { nullable: true, description: 'The last event to check (default: the last one written)' }) toSeq?: number | null,
+  ): Promise<AuditChainCheck> {
     requireAuditor(ctx);
+    if (fromSeq != null && fromSeq < 1) throw badInput('fromSeq', 'must be 1 or more');
+    if (toSeq != null && toSeq < (fromSeq ?? 1)) throw badInput('toSeq', 'must not be below fromSeq (or 1)');
     await ctx.auditLog.flush();
-    return verifyAuditChain(ctx.graph);
+    return verifyAuditChain(ctx.graph, { fromSeq: fromSeq ?? undefined, toSeq: toSeq ?? undefined });
   }
 }
 

@@ -157,11 +157,35 @@ describe('the audit trail', () => {
     await svc.graph.write({ cypher: 'MATCH (e:AuditEvent {seq: $seq}) SET e.subject = $s', params: { seq: target.seq, s: 'someone-else' } });
     expect((await sdk.VerifyAuditChain()).verifyAuditChain).toEqual({ ok: false, checked: target.seq - 1, firstBrokenSeq: target.seq });
 
+    // A range checks only its own events, anchored on the stored event before it.
+    expect((await sdk.VerifyAuditChain({ toSeq: target.seq - 1 })).verifyAuditChain).toEqual({ ok: true, checked: target.seq - 1, firstBrokenSeq: null });
+    const after = (await sdk.VerifyAuditChain({ fromSeq: target.seq + 1 })).verifyAuditChain;
+    expect(after).toMatchObject({ ok: true, firstBrokenSeq: null });
+    expect(after.checked).toBeGreaterThan(0);
+    expect((await sdk.VerifyAuditChain({ fromSeq: target.seq, toSeq: target.seq + 1 })).verifyAuditChain).toEqual({ ok: false, checked: 0, firstBrokenSeq: target.seq });
+    // Nothing past the end to check.
+    expect((await sdk.VerifyAuditChain({ fromSeq: 1_000_000 })).verifyAuditChain).toEqual({ ok: true, checked: 0, firstBrokenSeq: null });
+
     await svc.graph.write({ cypher: 'MATCH (e:AuditEvent {seq: $seq}) SET e.subject = $s', params: { seq: target.seq, s: target.subject } });
     expect((await sdk.VerifyAuditChain()).verifyAuditChain.ok).toBe(true);
+    expect((await sdk.VerifyAuditChain({ fromSeq: 2, toSeq: 3 })).verifyAuditChain).toEqual({ ok: true, checked: 2, firstBrokenSeq: null });
 
     await svc.graph.write({ cypher: 'MATCH (e:AuditEvent {seq: $seq}) DETACH DELETE e', params: { seq: target.seq + 1 } });
     expect((await sdk.VerifyAuditChain()).verifyAuditChain).toMatchObject({ ok: false, firstBrokenSeq: target.seq + 1 });
+    // A range that starts just after the missing event has no anchor; one that ends on it misses its end.
+    expect((await sdk.VerifyAuditChain({ fromSeq: target.seq + 2 })).verifyAuditChain).toEqual({ ok: false, checked: 0, firstBrokenSeq: target.seq + 1 });
+    expect((await sdk.VerifyAuditChain({ fromSeq: target.seq, toSeq: target.seq + 1 })).verifyAuditChain).toEqual({ ok: false, checked: 1, firstBrokenSeq: target.seq + 1 });
+  });
+
+  it('refuses a range that starts below 1 or ends before it starts, naming the argument', async () => {
+    for (const [vars, field] of [
+      [{ fromSeq: 0 }, 'fromSeq'],
+      [{ fromSeq: 5, toSeq: 4 }, 'toSeq'],
+    ] as const) {
+      const r = await postGraphQL(svc.url, supervisor, { query: 'query V($fromSeq: SafeInt, $toSeq: SafeInt) { verifyAuditChain(fromSeq: $fromSeq, toSeq: $toSeq) { ok } }', variables: vars });
+      expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      expect(r.body.errors?.[0]?.extensions?.field).toBe(field);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import {
   auditChainSliceQuery,
   auditChainTipQuery,
   auditCountQuery,
+  auditEventLinkQuery,
   auditPageQuery,
   lockAuditChainQuery,
 } from '../../../../src/graph/queries/audit.query';
@@ -33,5 +34,10 @@ describe('audit query builders', () => {
 
   it('auditChainSliceQuery reads the chain in seq order for verification', () => {
     expect(auditChainSliceQuery(2000, 2000)).toMatchSnapshot();
+  });
+
+  it('auditChainSliceQuery bounds a range by its last seq, and auditEventLinkQuery reads its anchor, as parameters', () => {
+    expect(auditChainSliceQuery(10, 2000, 20).params).toEqual({ afterSeq: 10, lastSeq: 20, limit: 2000 });
+    expect(auditEventLinkQuery(9)).toEqual({ cypher: 'MATCH (e:AuditEvent {seq: $seq}) RETURN e.seq AS seq, e.hash AS hash', params: { seq: 9 } });
   });
 });
