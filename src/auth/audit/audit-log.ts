@@ -18,10 +18,11 @@ export interface AuditLogOptions {
 /**
  * The audit trail's write side: requests hand their events to `record`, which never waits on the
  * database. Events are written in batches, one batch at a time and in order: a full batch
- * (`batchSize` events) at once, and whatever is left at most `flushMs` after it was recorded.
- * Under load this keeps batches full: writing the few events that arrived during the previous
- * write straight after it would keep a write transaction always open and cost Neo4j its fixed
- * per-transaction work for every handful of events (bench/README.md, 2026-11-29 late evening).
+ * (`batchSize` events) at once, and what is left `flushMs` after the first of it was recorded or,
+ * if a write ended since, `flushMs` after that write. Under load this keeps batches full: writing
+ * the few events that arrived during the previous write straight after it (or on a timer that
+ * runs beside full batches) would cost Neo4j its fixed per-transaction work for every handful of
+ * events (bench/README.md, 2026-11-29 late evening).
  * `flush()` resolves once everything recorded before the call is stored (audit queries call it
  * so they see their own past); `close()` flushes and stops. A failed write keeps the batch for
  * the next attempt.
@@ -112,6 +113,12 @@ export class AuditLog {
         throw e;
       }
       left = Math.min(left - batch.length, this.buffer.length);
+    }
+    // What is left arrived during these writes: give it the full interval from now, so that under
+    // load the next full batch takes it and the timer stays quiet.
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
     }
     this.armTimer();
   }

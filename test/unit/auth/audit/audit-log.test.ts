@@ -64,6 +64,32 @@ describe('AuditLog', () => {
     expect(audit.pending).toBe(0);
   });
 
+  it('gives what is left after a write the full interval from the end of that write', async () => {
+    // The timer started by the first event of the full batch would otherwise fire beside the
+    // full batches under load and write a partial batch every interval.
+    let release: () => void = () => undefined;
+    const started: string[][] = [];
+    const store = {
+      append: (events: AuditEventInput[]) =>
+        new Promise<void>((resolve) => {
+          started.push(events.map((e) => e.requestId));
+          release = resolve;
+        }),
+    };
+    const audit = new AuditLog(store, log, { flushMs: 50, batchSize: 3 });
+    for (let i = 1; i <= 3; i++) audit.record(ev(i)); // the first one started the 50 ms timer
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual([['r1', 'r2', 'r3']]);
+    audit.record(ev(4)); // arrives during the write
+    await new Promise((r) => setTimeout(r, 40));
+    release(); // the write ends some 40 ms after the timer started
+    await new Promise((r) => setTimeout(r, 20)); // past the first timer, 20 ms after the write
+    expect(started).toEqual([['r1', 'r2', 'r3']]);
+    for (const deadline = Date.now() + 5000; started.length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
+    expect(started).toEqual([['r1', 'r2', 'r3'], ['r4']]);
+    release();
+  });
+
   it('writes what is left of a batch on the timer', async () => {
     const store = memoryStore();
     const audit = new AuditLog(store, log, { flushMs: 20, batchSize: 3 });
