@@ -16,14 +16,17 @@ export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date()
     const audit = new RequestAudit(req.requestId, now());
     req.audit = audit;
     let done = false;
-    const finish = (aborted: boolean) => {
+    const finish = () => {
       if (done) return;
       done = true;
-      auditLog.record(audit.toEvent(res.statusCode, now(), aborted));
+      auditLog.record(audit.toEvent(res.statusCode, now()));
     };
-    res.once('finish', () => finish(false));
-    // 'close' before 'finish': the client went away before the whole response was sent.
-    res.once('close', () => finish(!res.writableFinished));
+    res.once('finish', finish);
+    res.once('close', () => {
+      // 'close' before 'finish': the client went away before the whole response was sent.
+      if (!res.writableFinished) audit.abandoned();
+      finish();
+    });
     next();
   };
 }

@@ -59,14 +59,9 @@ export class AuditLog {
 
   /** Writes everything recorded so far; rejects when the store fails (events are kept). */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    this.stopTimer();
     const owed = this.buffer.length;
-    const run = this.writing.catch(() => undefined).then(() => this.drain(owed));
-    this.writing = run;
-    return run;
+    return this.afterWrites(() => this.drain(owed));
   }
 
   async close(): Promise<void> {
@@ -83,12 +78,22 @@ export class AuditLog {
   private writeFullBatches(): void {
     if (this.fullQueued) return;
     this.fullQueued = true;
-    const run = this.writing.catch(() => undefined).then(() => {
+    this.afterWrites(() => {
       this.fullQueued = false;
       return this.drain(0);
-    });
+    }).catch(() => undefined);
+  }
+
+  /** Runs `write` once the writes queued before it have ended (failed or not): one at a time. */
+  private afterWrites(write: () => Promise<void>): Promise<void> {
+    const run = this.writing.catch(() => undefined).then(write);
     this.writing = run;
-    run.catch(() => undefined);
+    return run;
+  }
+
+  private stopTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private armTimer(): void {
@@ -116,10 +121,7 @@ export class AuditLog {
     }
     // What is left arrived during these writes: give it the full interval from now, so that under
     // load the next full batch takes it and the timer stays quiet.
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    this.stopTimer();
     this.armTimer();
   }
 }

@@ -40,7 +40,10 @@ export class RequestAudit {
     this.exportManifest = JSON.stringify(manifest);
   }
 
-  /** The client hung up before its request had been read (the event is then `aborted`). */
+  /**
+   * The client hung up before the whole response was sent, or before its request was even read:
+   * the event is then `aborted`.
+   */
   abandoned(): void {
     this.clientLeft = true;
   }
@@ -80,13 +83,12 @@ export class RequestAudit {
   }
 
   /**
-   * The event. `responseCut`: the connection closed before the whole response was sent. Then, or
-   * when the client hung up before its request was read (`abandoned`), the outcome is `aborted`
-   * with status 499 (nginx's "client closed request"), and the codes and records are what the
-   * response held, if it was ready.
+   * The event. When the client hung up (`abandoned`), the outcome is `aborted` with status 499
+   * (nginx's "client closed request"), and the codes and records are what the response held, if
+   * it was ready.
    */
-  toEvent(httpStatus: number, ended: Date, responseCut = false): AuditEventInput {
-    const aborted = responseCut || this.clientLeft;
+  toEvent(httpStatus: number, ended: Date): AuditEventInput {
+    const aborted = this.clientLeft;
     if (aborted) httpStatus = CLIENT_CLOSED_REQUEST;
     const codes = this.errorCodes ?? (aborted ? [] : httpStatus >= 500 ? ['INTERNAL_SERVER_ERROR'] : httpStatus >= 400 ? ['BAD_REQUEST'] : []);
     const p = this.principal;
