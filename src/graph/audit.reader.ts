@@ -59,7 +59,12 @@ export interface ChainRange {
  * content, its link to the one before, consecutive seq numbers. A range that starts after the
  * first event is anchored on the stored event before it (whose own link is outside the range).
  * When the range reaches the end, the stored tip is checked against the last event too, so
- * events cut from the end show. Reports the first event that does not hold.
+ * events cut from the end show, and so do events stored past the tip. Reports the first event
+ * that does not hold.
+ *
+ * The tip is read after the events, so events appended while the check runs are no break: an
+ * append commits its events with the tip that covers them, so what lies between the last event
+ * read and that tip is read in a second pass, up to the tip and no further.
  */
 export async function verifyAuditChain(g: ScopedGraph, range: ChainRange = {}): Promise<ChainCheck> {
   const fromSeq = range.fromSeq ?? 1;
@@ -73,21 +78,44 @@ export async function verifyAuditChain(g: ScopedGraph, range: ChainRange = {}): 
     }
     tip = { seq: fromSeq - 1, hash: String(anchor.hash) };
   }
+  const toSeq = range.toSeq ?? Number.MAX_SAFE_INTEGER;
+  const first = await checkFrom(g, tip, toSeq);
+  if (first.brokenSeq !== null) return { ok: false, checked: first.checked, firstBrokenSeq: first.brokenSeq };
+  tip = first.tip;
+  let checked = first.checked;
+  const end = await chainEnd(g);
+  if (tip.seq < Math.min(end.seq, toSeq)) {
+    // Appended after the first pass read past them (or missing: then the second pass finds none).
+    const second = await checkFrom(g, tip, Math.min(end.seq, toSeq));
+    if (second.brokenSeq !== null) return { ok: false, checked: checked + second.checked, firstBrokenSeq: second.brokenSeq };
+    tip = second.tip;
+    checked += second.checked;
+  }
+  if (toSeq < end.seq) {
+    // A range that ends before the tip must hold every event up to its end.
+    return tip.seq === toSeq ? { ok: true, checked, firstBrokenSeq: null } : { ok: false, checked, firstBrokenSeq: tip.seq + 1 };
+  }
+  if (tip.seq > end.seq) {
+    // Stored past the tip: no append wrote these (it moves the tip with them).
+    return { ok: false, checked: Math.max(0, checked - (tip.seq - end.seq)), firstBrokenSeq: end.seq + 1 };
+  }
+  // A check that reaches the end must end where the tip says the chain does.
+  return tip.seq === end.seq && tip.hash === end.hash ? { ok: true, checked, firstBrokenSeq: null } : { ok: false, checked, firstBrokenSeq: tip.seq + 1 };
+}
+
+/** Checks the stored events after `tip`, up to `lastSeq`, slice by slice. */
+async function checkFrom(g: ScopedGraph, tip: { seq: number; hash: string }, lastSeq: number): Promise<{ tip: { seq: number; hash: string }; checked: number; brokenSeq: number | null }> {
   let checked = 0;
   for (;;) {
-    const events = (await g.read(auditChainSliceQuery(tip.seq, SLICE, range.toSeq))).map(toEvent);
+    const events = (await g.read(auditChainSliceQuery(tip.seq, SLICE, lastSeq))).map(toEvent);
     if (events.length === 0) break;
     const r = checkChainSegment(events, tip);
-    if (r.brokenSeq !== null) return { ok: false, checked: checked + r.intact, firstBrokenSeq: r.brokenSeq };
+    if (r.brokenSeq !== null) return { tip, checked: checked + r.intact, brokenSeq: r.brokenSeq };
     checked += events.length;
     tip = r.tip;
     if (events.length < SLICE) break;
   }
-  const end = await chainEnd(g);
-  // A range that ends before the tip must hold every event up to its end; a check that reaches
-  // the end must end where the tip says the chain does.
-  const intact = range.toSeq !== undefined && range.toSeq < end.seq ? tip.seq === range.toSeq : tip.seq === end.seq && tip.hash === end.hash;
-  return intact ? { ok: true, checked, firstBrokenSeq: null } : { ok: false, checked, firstBrokenSeq: tip.seq + 1 };
+  return { tip, checked, brokenSeq: null };
 }
 
 /** The stored tip of the chain: the last seq and hash written. */

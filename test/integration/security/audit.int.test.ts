@@ -1,5 +1,12 @@
 import net from 'node:net';
 
+import { chainEvents, type AuditEventInput } from '../../../src/auth/audit/audit-event';
+import { verifyAuditChain } from '../../../src/graph/audit.reader';
+import { appendAuditEvents } from '../../../src/graph/audit.writer';
+import type { CypherQuery } from '../../../src/graph/query';
+import type { Row } from '../../../src/graph/records';
+import { ScopedGraph } from '../../../src/graph/scoped-graph';
+import { systemGraph } from '../../../src/graph/system-graph';
 import { codes, postGraphQL } from '../../support/http';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
@@ -149,6 +156,55 @@ describe('the audit trail', () => {
     const [row] = await svc.graph.read({ cypher: 'MATCH (e:AuditEvent) RETURN count(e) AS n, max(e.seq) AS max', params: {} });
     expect(check).toEqual({ ok: true, checked: row!.n, firstBrokenSeq: null });
     expect(row!.max).toBe(row!.n);
+  });
+
+  it('checks the chain as it stood, not as a break, while events are appended during the check', async () => {
+    const input = (requestId: string): AuditEventInput => ({
+      at: new Date().toISOString(),
+      requestId,
+      subject: 'system',
+      agency: null,
+      roles: [],
+      failureReason: null,
+      operationName: null,
+      operationType: null,
+      documentHash: null,
+      variables: null,
+      outcome: 'ok',
+      errorCodes: [],
+      httpStatus: 200,
+      durationMs: 1,
+      records: 0,
+      export: null,
+    });
+    // A graph whose first read of events is followed by an append, as a busy service makes one.
+    const base = systemGraph(svc.graph, 'chain-race');
+    let appended = false;
+    const racing = new (class extends ScopedGraph {
+      override async read(q: CypherQuery, timeoutMs?: number): Promise<Row[]> {
+        const rows = await super.read(q, timeoutMs);
+        if (!appended && q.cypher.includes('e.seq > $afterSeq')) {
+          appended = true;
+          await appendAuditEvents(svc.graph, [input('race-1'), input('race-2'), input('race-3')]);
+        }
+        return rows;
+      }
+    })(base.client, base.access, base.scope);
+    const check = await verifyAuditChain(racing);
+    expect(appended).toBe(true);
+    const [row] = await svc.graph.read({ cypher: 'MATCH (c:AuditChain) RETURN c.seq AS tip', params: {} });
+    expect(check).toEqual({ ok: true, checked: row!.tip, firstBrokenSeq: null });
+
+    // An event stored past the tip was not appended by the chain's writer: a break, even when linked.
+    const tip = row!.tip as number;
+    const [tipHash] = await svc.graph.read({ cypher: 'MATCH (c:AuditChain) RETURN c.hash AS hash', params: {} });
+    const [forged] = chainEvents([input('forged')], { seq: tip, hash: String(tipHash!.hash) });
+    await svc.graph.write({ cypher: 'CREATE (e:AuditEvent) SET e = $forged', params: { forged } });
+    try {
+      expect(await verifyAuditChain(base)).toEqual({ ok: false, checked: tip, firstBrokenSeq: tip + 1 });
+    } finally {
+      await svc.graph.write({ cypher: 'MATCH (e:AuditEvent {seq: $seq}) DETACH DELETE e', params: { seq: tip + 1 } });
+    }
   });
 
   it('shows tampering: a changed field, then a removed event, is reported by verifyAuditChain', async () => {
