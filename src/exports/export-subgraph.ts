@@ -13,6 +13,7 @@ import { badInput } from '../errors/app-error';
 import { collectExport } from '../graph/export.reader';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { serialiseExport } from './export-formats';
+import { linkIdentities, withLinkIds } from './link-ids';
 import { JSON_EXPORT_FORMAT_VERSION, type ExportFile, type ExportFormat, type ExportManifest, type ExportPackage, type RecipientKind } from './export-package';
 
 export interface ExportRequest {
@@ -98,7 +99,9 @@ export async function exportSubgraph(d: ExportDeps, req: ExportRequest): Promise
   const recipient = { kind: req.recipient.kind, name: recipientName, country };
   const audience = recipientAudience(recipient);
   const raw = buildSubgraph(collected.nodes, collected.rels, (id) => d.pseudonyms.of(id, audience), collected.truncated ? 'NODE_BUDGET' : null);
-  const { subgraph, renamed } = pseudonymise(raw, (id) => d.pseudonyms.of(id, audience));
+  const pseudonymised = pseudonymise(raw, (id) => d.pseudonyms.of(id, audience));
+  const { renamed } = pseudonymised;
+  const subgraph = withLinkIds(pseudonymised.subgraph, linkIdentities(raw.edges), (identity) => d.pseudonyms.linkId(identity, audience));
   // Seeds are named in the manifest only if they left, and under their pseudonym if they have one.
   const collectedIds = new Set(collected.nodes.map((n) => n.id));
   const namedSeeds = (seeds ?? nodeIds!).filter((id) => collectedIds.has(id)).map((id) => renamed.get(id) ?? id);

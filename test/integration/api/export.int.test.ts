@@ -58,15 +58,28 @@ describe('exports for the Europol liaison', () => {
     expect(victim.redacted).toBe(true);
   });
 
-  it('gives each recipient its own stable pseudonyms', async () => {
+  it('gives each recipient its own stable pseudonyms and link ids, so two partners cannot join their copies', async () => {
     const sdk = await svc.sdk(liaison);
-    const victimId = async (recipient: { kind: 'EUROPOL' | 'PARTNER_COUNTRY'; name: string; country?: string }) => {
+    const exported = async (recipient: { kind: 'EUROPOL' | 'PARTNER_COUNTRY'; name: string; country?: string }) => {
       const { exportSubgraph } = await sdk.ExportSubgraph({ input: { seeds: [w.operation], depth: 3, recipient, purpose: 'test', format: 'JSON' } });
-      return parseJsonExport(exportSubgraph.content!).subgraph.nodes.find((n) => n.roles.includes('VICTIM'))!.id;
+      const { nodes, edges } = parseJsonExport(exportSubgraph.content!).subgraph;
+      const victim = nodes.find((n) => n.roles.includes('VICTIM'))!.id;
+      return { victim, edges, victimLinks: edges.filter((e) => e.source === victim || e.target === victim).map((e) => e.id).sort() };
     };
-    const europol = await victimId({ kind: 'EUROPOL', name: 'Europol' });
-    expect(await victimId({ kind: 'EUROPOL', name: 'Europol' })).toBe(europol);
-    expect(await victimId({ kind: 'PARTNER_COUNTRY', name: 'Policia Romana', country: 'RO' })).not.toBe(europol);
+    const europol = await exported({ kind: 'EUROPOL', name: 'Europol' });
+    const again = await exported({ kind: 'EUROPOL', name: 'Europol' });
+    const romania = await exported({ kind: 'PARTNER_COUNTRY', name: 'Policia Romana', country: 'RO' });
+    expect(again.victim).toBe(europol.victim);
+    expect(romania.victim).not.toBe(europol.victim);
+    // A link's id is stable for one recipient and differs between recipients: the victim's links
+    // would otherwise tie its two pseudonyms together.
+    expect(europol.victimLinks.length).toBeGreaterThan(0);
+    expect(again.edges.map((e) => e.id).sort()).toEqual(europol.edges.map((e) => e.id).sort());
+    expect(romania.victimLinks.filter((id) => europol.victimLinks.includes(id))).toEqual([]);
+    expect(romania.edges.filter((e) => europol.edges.some((x) => x.id === e.id))).toEqual([]);
+    // No database element id leaves (it names the database), and ids stay unique.
+    for (const e of [...europol.edges, ...romania.edges]) expect(e.id).toMatch(/^L-[0-9A-Z]{16}$/);
+    expect(new Set(europol.edges.map((e) => e.id)).size).toBe(europol.edges.length);
   });
 
   it('writes GraphML that networkx reads with the same counts', async () => {
@@ -146,11 +159,10 @@ describe('exports for the Europol liaison', () => {
     expect(s.nodes.created).toBeGreaterThan(0);
     expect(s.relationships.created).toBeGreaterThan(0);
     const second = parseJsonExport((await sdk.ExportSubgraph({ input })).exportSubgraph.content!).subgraph;
-    const byId = (ns: typeof second.nodes) => [...ns].sort((a, b) => a.id.localeCompare(b.id));
+    const byId = <T extends { id: string }>(items: readonly T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(second.nodes)).toEqual(byId(pkg.subgraph.nodes));
-    // An edge's id is the database's own element id, new in the new graph: compare the rest.
-    const edges = (es: typeof second.edges) => es.map(({ id: _id, ...e }) => e).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-    expect(edges(second.edges)).toEqual(edges(pkg.subgraph.edges));
-    expect(second.edges).toHaveLength(pkg.subgraph.edges.length);
+    // A link's id comes from its type, ends and keys, not from the database: the same in the new graph.
+    expect(byId(second.edges)).toEqual(byId(pkg.subgraph.edges));
+    expect(contentHash(second)).toBe(first.contentSha256);
   });
 });
