@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { warmUp } from './app-warm-up';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './graph/database';
@@ -39,6 +40,7 @@ export async function serve(): Promise<void> {
   const app = await createApp({ config, graph: db.graph, log });
   const url = await app.listen();
   log.info({ url: `${url}/graphql`, mode: config.mode }, 'msht-graph serving GraphQL');
+  if (config.warmUp) void warmUp({ graph: systemGraph(db.graph, 'warm-up'), limits: config.traversal }, new Date(), log);
   if (app.devTokenSecret && config.mode === 'development') {
     log.info('development mode: get a bearer token with `npx msht token --role ANALYST` (roles: ANALYST, VICTIM_DATA_OFFICER, LIAISON, INGEST, SUPERVISOR, ADMIN)');
   }

@@ -89,6 +89,8 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Runs of a query text through graphql-js before it is compiled (http/compiled-executor.ts). */
   compileAfterRuns: number;
+  /** Run the heaviest analytics once when serving starts (app-warm-up.ts). */
+  warmUp: boolean;
 }
 
 /** Start-up stops with this when a variable is wrong; the message names the variable. */
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workbench: { enabled: r.MSHT_WORKBENCH, devToken: r.MSHT_WORKBENCH_DEV_TOKEN && r.MSHT_MODE !== 'production', devRole: r.MSHT_WORKBENCH_DEV_ROLE },
     seedOnEmpty: r.MSHT_SEED_ON_EMPTY ?? r.MSHT_MODE === 'development',
     compileAfterRuns: r.MSHT_COMPILE_AFTER_RUNS,
+    warmUp: r.MSHT_WARM_UP,
     neo4j: {
       uri: r.NEO4J_URI,
       user: r.NEO4J_USER,

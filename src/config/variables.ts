@@ -69,6 +69,7 @@ export const VARIABLES = {
   MSHT_WORKBENCH: v({ parse: bool, default: 'on', doc: 'serve the browser workbench: the GraphQL IDE (`GET /graphql` from a browser, `/playground`) and the link chart (`/explorer`); off serves neither' }),
   MSHT_WORKBENCH_DEV_TOKEN: v({ parse: bool, default: 'on', doc: 'development and test modes: give the workbench pages, when opened from this machine, a short-lived token signed with the development key; off makes them ask, as production always does' }),
   MSHT_WORKBENCH_DEV_ROLE: v({ parse: oneOf(ROLES), default: 'ANALYST', doc: 'role of the development token the workbench pages get (a page may ask for another with `?role=`)' }),
+  MSHT_WARM_UP: v({ parse: bool, default: 'on', doc: 'once serving, run the monthly picture and regional risk once in the background, so the first analyst after a start does not wait for cold caches (README#warm-up); off skips it' }),
   MSHT_SEED_ON_EMPTY: v({ parse: bool, doc: 'load the small synthetic world (seed 1) at start-up when the graph holds no data; unset: true in development, false in test and production' }),
 } as const;
 

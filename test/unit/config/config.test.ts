@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ MSHT_MODE: 'test', MSHT_SEED_ON_EMPTY: 'true' }).seedOnEmpty).toBe(true);
   });
 
+  it('warms the analytics up at start-up unless told not to, in every mode', () => {
+    expect(loadConfig({}).warmUp).toBe(true);
+    expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWT_SECRET: 'x'.repeat(32), MSHT_PSEUDONYM_KEY: 'k' }).warmUp).toBe(true);
+    expect(loadConfig({ MSHT_WARM_UP: 'off' }).warmUp).toBe(false);
+    expect(() => loadConfig({ MSHT_WARM_UP: 'sometimes' })).toThrow(/MSHT_WARM_UP/);
+  });
+
   it('accepts bolt:// and neo4j:// URIs with credentials', () => {
     expect(loadConfig({ NEO4J_URI: 'neo4j://db.example:7687', NEO4J_PASSWORD: 'secret123' }).neo4j).toMatchObject({
       uri: 'neo4j://db.example:7687',
