@@ -15,6 +15,8 @@ export interface EmbeddedNeo4jConfig {
   heap: string;
   pageCache: string;
   txTimeoutSeconds: number;
+  /** The most memory one transaction may use (a size like 256m); unset or "0": no limit of its own, Neo4j's default. */
+  txMemoryMax?: string;
   startTimeoutMs: number;
 }
 
@@ -186,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         heap: r.MSHT_NEO4J_HEAP,
         pageCache: r.MSHT_NEO4J_PAGECACHE,
         txTimeoutSeconds: r.MSHT_NEO4J_TX_TIMEOUT,
+        txMemoryMax: r.MSHT_NEO4J_TX_MEMORY,
         startTimeoutMs: r.MSHT_NEO4J_START_TIMEOUT * 1000,
       },
     },

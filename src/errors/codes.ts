@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   MSHT_NOT_FOUND: { status: '200', doc: 'no entity with that id (or none the caller may see)' },
   MSHT_CONFLICT: { status: '200', doc: 'the write conflicts with existing data (e.g. a natural key already used)' },
   MSHT_QUERY_TIMEOUT: { status: '200', doc: 'the query ran past its time budget and was stopped' },
+  MSHT_QUERY_TOO_LARGE: { status: '200', doc: 'the query needed more memory than Neo4j allows one transaction and was stopped; narrow it (fewer hops, a smaller limit or period)' },
   MSHT_QUERY_TOO_DEEP: { status: '400', doc: 'the operation nests selections deeper than MSHT_MAX_DEPTH; nothing ran' },
   MSHT_TOO_MANY_ALIASES: { status: '400', doc: 'the operation uses more aliases than MSHT_MAX_ALIASES; nothing ran' },
   MSHT_TOO_MANY_DIRECTIVES: { status: '400', doc: 'the operation uses more directives than MSHT_MAX_DIRECTIVES; nothing ran' },

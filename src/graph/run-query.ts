@@ -149,7 +149,11 @@ export class GraphClient {
   ): Promise<Row[]> {
     if (scope.stats) scope.stats.queries += 1;
     const started = Date.now();
-    const res = await withoutStackTrace(() => run(q.cypher, q.params));
+    const res = await withoutStackTrace(() => run(q.cypher, q.params)).then(undefined, (e: unknown) => {
+      // Thrown from here, inside the unit of work, so neither the driver nor `read` retries it.
+      if (isTransactionMemoryLimit(e)) throw tooLarge();
+      throw e;
+    });
     const rows = res.records.map((r) => toPlain(r.toObject()) as Row);
     // Statement text only (never parameters: they can hold victim data).
     this.opts.log.debug({ requestId: scope.requestId, ms: Date.now() - started, rows: rows.length, cypher: q.cypher.slice(0, 120) }, 'cypher');
@@ -189,6 +193,21 @@ export function withoutStackTrace<T>(make: () => T): T {
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/**
+ * Neo4j stopped the statement at the memory one transaction may use (`db.memory.transaction.max`):
+ * it reports that as a transient memory-pool error, like the pool for all transactions running
+ * out, but running it again would stop it again, so it is answered at once and not retried.
+ */
+export function isTransactionMemoryLimit(e: unknown): boolean {
+  if (!(e instanceof Neo4jError)) return false;
+  if (e.code === 'Neo.ClientError.General.TransactionOutOfMemoryError') return true;
+  return e.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' && e.message.includes('db.memory.transaction.max');
+}
+
+function tooLarge(): AppError {
+  return new AppError('MSHT_QUERY_TOO_LARGE', 'the query needed more memory than one request may use and was stopped; narrow it (fewer hops, a smaller limit or period) and retry');
 }
 
 function isUnavailable(code: string): boolean {

@@ -23,7 +23,7 @@ export async function startTestNeo4j(opts: { homeDir?: string; port?: number } =
   const port = opts.port ?? (await freePort());
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
   const db = await startEmbeddedNeo4j(
-    { homeDir, boltHost: '127.0.0.1', boltPort: port, heap: '1g', pageCache: '256m', txTimeoutSeconds: 120, startTimeoutMs: 600_000 },
+    { homeDir, boltHost: '127.0.0.1', boltPort: port, heap: '1g', pageCache: '256m', txTimeoutSeconds: 120, txMemoryMax: '256m', startTimeoutMs: 600_000 },
     log,
   );
   return {

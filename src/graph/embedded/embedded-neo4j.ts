@@ -51,6 +51,7 @@ export async function startEmbeddedNeo4j(cfg: EmbeddedNeo4jConfig, log: Logger):
     `--bolt=${cfg.boltHost}:${cfg.boltPort}`,
     `--pagecache=${cfg.pageCache}`,
     `--tx-timeout=${cfg.txTimeoutSeconds}s`,
+    ...(cfg.txMemoryMax ? [`--tx-memory-max=${cfg.txMemoryMax}`] : []),
     `--plugins=${paths.plugins}`,
   ];
   log.info({ home: cfg.homeDir, bolt: `${cfg.boltHost}:${cfg.boltPort}`, heap: cfg.heap, pageCache: cfg.pageCache }, 'starting embedded Neo4j');

@@ -104,6 +104,11 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.transaction_timeout, parseDuration(opts.getOrDefault("tx-timeout", "120s")))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, opts.getOrDefault("tx-log-retention", "100M size"))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false);
+        // The most memory one transaction may use (0: no limit but Neo4j's global pool).
+        String txMemory = opts.get("tx-memory-max");
+        if (txMemory != null && !txMemory.isBlank()) {
+            builder.setConfig(GraphDatabaseSettings.memory_transaction_max_size, parseBytes(txMemory));
+        }
 
         String plugins = opts.get("plugins");
         if (plugins != null && !plugins.isBlank()) {
