@@ -42,16 +42,18 @@ describe('query builders', () => {
     expect(q).toMatchSnapshot();
   });
 
-  it('pageWithCountQuery runs a filter once: the matches are collected, counted, then paged (the cursor after the count)', () => {
+  it('pageWithCountQuery runs a filter once: the matches are sorted, counted and collected, the page is the head after the cursor', () => {
     const bag = new ParamBag();
     const gender = `n.gender IN ${bag.add(['MALE'])}`;
     const q = pageWithCountQuery({ label: 'Person', where: [gender], bag, sort: SORT_BY_ID, first: 100, after: { key: 'per-1', id: 'per-1' }, keys: ['name'] });
     expect(q.cypher.split(gender)).toHaveLength(2);
-    const [scan, page] = q.cypher.split('UNWIND matched AS n');
-    expect(scan).toContain('WITH collect(n) AS matched');
-    expect(scan).not.toContain('n.id > ');
-    expect(page).toMatch(/WITH n WHERE n\.id > \$p\d+\s+ORDER BY n\.id ASC/);
-    expect(q.cypher).toContain('WITH size(matched) AS total, rows');
+    expect(q.cypher).toContain('WITH n ORDER BY n.id ASC\n');
+    // Every match is counted; only those past the cursor are collected, in order, and the page is their head.
+    expect(q.cypher).toMatch(/WITH count\(n\) AS total, collect\(CASE WHEN n\.id > \$p\d+ THEN n END\)\[0\.\.toInteger\(\$p\d+\)\] AS pageNodes/);
+    // The list of matches is never unwound into a sort: only the page is.
+    expect(q.cypher.match(/UNWIND/g)).toHaveLength(2);
+    expect(q.cypher).toContain('UNWIND pageNodes AS n');
+    expect(q.cypher).toContain('WITH total, rows');
   });
 
   it('a joined filter goes into the MATCH, its conditions among the predicates, and every query keeps each node once', () => {
@@ -64,7 +66,7 @@ describe('query builders', () => {
     const head = 'MATCH (n:Person), (n)-[__r:NATIONAL_OF]->(__c:Country)\n';
     const counted = pageWithCountQuery(spec).cypher;
     expect(counted.startsWith(head)).toBe(true);
-    expect(counted).toContain('WITH collect(DISTINCT n) AS matched');
+    expect(counted).toContain('WITH DISTINCT n ORDER BY n.id ASC');
     const listed = listQuery(spec).cypher;
     expect(listed.startsWith(head)).toBe(true);
     expect(listed).toContain('WITH DISTINCT n ORDER BY n.id ASC');
@@ -102,7 +104,7 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
       // Each node is already once: the seed's is the only DISTINCT.
       expect(q.match(/DISTINCT/g)).toHaveLength(1);
     }
-    expect(pageWithCountQuery(spec).cypher).toContain('WITH collect(n) AS matched');
+    expect(pageWithCountQuery(spec).cypher).toContain('WITH n ORDER BY n.id ASC');
     // Without a nationality, the force area is the seed.
     expect(groupFilter({ forceAreas: ['WMP'] }, new ParamBag()).seed?.[0]?.pattern).toContain('(__f:PoliceForce)');
     // Neither given: no seed, predicates only.
