@@ -27,9 +27,7 @@ export class Pseudonymiser {
 
   /** `length` characters (at most 32) of the keyed hash of `parts`. */
   private token(parts: readonly string[], length: number): string {
-    const mac = createHmac('sha256', this.key);
-    parts.forEach((p, i) => (i === 0 ? mac.update(p) : mac.update('\u0000').update(p)));
-    const digest = mac.digest();
+    const digest = createHmac('sha256', this.key).update(parts.join('\u0000')).digest();
     let s = '';
     for (let i = 0; i < length; i++) s += ALPHABET[digest[i]! % 32];
     return s;

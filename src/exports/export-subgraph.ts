@@ -99,9 +99,8 @@ export async function exportSubgraph(d: ExportDeps, req: ExportRequest): Promise
   const recipient = { kind: req.recipient.kind, name: recipientName, country };
   const audience = recipientAudience(recipient);
   const raw = buildSubgraph(collected.nodes, collected.rels, (id) => d.pseudonyms.of(id, audience), collected.truncated ? 'NODE_BUDGET' : null);
-  const pseudonymised = pseudonymise(raw, (id) => d.pseudonyms.of(id, audience));
-  const { renamed } = pseudonymised;
-  const subgraph = withLinkIds(pseudonymised.subgraph, linkIdentities(raw.edges), (identity) => d.pseudonyms.linkId(identity, audience));
+  const { subgraph: named, renamed } = pseudonymise(raw, (id) => d.pseudonyms.of(id, audience));
+  const subgraph = withLinkIds(named, linkIdentities(raw.edges), (identity) => d.pseudonyms.linkId(identity, audience));
   // Seeds are named in the manifest only if they left, and under their pseudonym if they have one.
   const collectedIds = new Set(collected.nodes.map((n) => n.id));
   const namedSeeds = (seeds ?? nodeIds!).filter((id) => collectedIds.has(id)).map((id) => renamed.get(id) ?? id);

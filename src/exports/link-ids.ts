@@ -11,7 +11,11 @@ import type { Subgraph, SubgraphEdge } from '../domain/subgraph';
 export function linkIdentities(edges: readonly SubgraphEdge[]): string[] {
   const base = edges.map((e) => [e.type, e.source, e.target, ...(REL_KEYS[e.type] ?? []).map((k) => JSON.stringify(e.properties[k] ?? null))].join('\u0000'));
   const alike = new Map<string, number[]>();
-  base.forEach((b, i) => alike.set(b, [...(alike.get(b) ?? []), i]));
+  base.forEach((b, i) => {
+    const group = alike.get(b);
+    if (group) group.push(i);
+    else alike.set(b, [i]);
+  });
   const out = [...base];
   for (const group of alike.values()) {
     if (group.length < 2) continue;

@@ -149,11 +149,13 @@ export class GraphClient {
   ): Promise<Row[]> {
     if (scope.stats) scope.stats.queries += 1;
     const started = Date.now();
-    const res = await withoutStackTrace(() => run(q.cypher, q.params)).then(undefined, (e: unknown) => {
+    let res: Awaited<ReturnType<typeof run>>;
+    try {
+      res = await withoutStackTrace(() => run(q.cypher, q.params));
+    } catch (e) {
       // Thrown from here, inside the unit of work, so neither the driver nor `read` retries it.
-      if (isTransactionMemoryLimit(e)) throw tooLarge();
-      throw e;
-    });
+      throw isTransactionMemoryLimit(e) ? tooLarge() : e;
+    }
     const rows = res.records.map((r) => toPlain(r.toObject()) as Row);
     // Statement text only (never parameters: they can hold victim data).
     this.opts.log.debug({ requestId: scope.requestId, ms: Date.now() - started, rows: rows.length, cypher: q.cypher.slice(0, 120) }, 'cypher');

@@ -116,9 +116,8 @@ RETURN total, row, ${related.names.join(', ')}`,
  * transaction memory pool (70% of the heap), where this counts 34 MB (bench/README.md).
  * Counting and paging apart would run the filter twice, and with a filter neither half can stop
  * early: the count must see every match, and the page is sorted from the matches, not read off
- * the id index. Unfiltered, the two
- * halves stay apart: the page is then an index-ordered scan that stops after one page, so
- * collecting every node of the label would only cost memory.
+ * the id index. Unfiltered, the two halves stay apart: the page is then an index-ordered scan that
+ * stops after one page, so collecting every node of the label would only cost memory.
  */
 function pageAndTotal(spec: ListSpec, withCount: boolean, withParents: boolean): string {
   const { filter, after, page, order, limit } = pageParts(spec);
