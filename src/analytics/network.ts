@@ -6,7 +6,7 @@ import { badInput } from '../errors/app-error';
 import { readConnecting, readDuplicateCandidates, readNeighbourhood, readPaths, readSharedIdentifiers, type SharedLinkRow } from '../graph/network.reader';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { budget, clampDepth, pathCount, pathHops } from './bounds';
-import { rankDuplicates, type DuplicateCandidate } from './duplicates';
+import { EVIDENCE_WEIGHTS, rankDuplicates, type DuplicateCandidate } from './duplicates';
 import { buildSubgraph, toSubgraphEdge, toSubgraphNode } from './subgraph';
 
 /** Network questions: each one Cypher round trip, clamped to the configured limits. */
@@ -147,13 +147,28 @@ export async function sharedIdentifiers(d: NetworkDeps, a: SharedIdentifiersArgs
   return { links, subgraph };
 }
 
+/**
+ * How many pairs Neo4j hands the scorer for a list of `limit`: those with the highest possible
+ * scores. More than the limit, because the exact score (names compared by the scorer) can reorder
+ * them; the scorer's cost is a few microseconds a pair. See README (duplicate candidates).
+ */
+export function duplicatePairsToScore(limit: number): number {
+  return Math.max(limit, Math.min(Math.max(10 * limit, 20_000), 100_000));
+}
+
 export async function duplicateCandidates(d: NetworkDeps, a: { ids?: readonly string[] | null; groupId?: string | null; minScore?: number | null; limit?: number | null }): Promise<DuplicateCandidate[]> {
   const minScore = a.minScore ?? 0.5;
   if (minScore < 0 || minScore > 1) throw badInput('minScore', 'must be from 0 to 1');
+  const limit = budget(a.limit, d.limits);
+  const scope = { ids: a.ids && a.ids.length ? ids('ids', a.ids, 1000) : null, groupId: a.groupId ?? null };
+  // A scoped search is a traversal from its people, under the traversal budget. Over the whole
+  // graph it reads every person (about 9 s at the bench's `large` world), so it has the query
+  // timeout instead (MSHT_QUERY_TIMEOUT_MS), as a whole-graph job.
+  const wholeGraph = !scope.ids && !scope.groupId;
   const rows = await readDuplicateCandidates(
     d.graph,
-    { ids: a.ids && a.ids.length ? ids('ids', a.ids, 1000) : null, groupId: a.groupId ?? null, limit: budget(a.limit, d.limits) * 5 },
-    d.limits.timeoutMs,
+    { ...scope, minScore, limit: duplicatePairsToScore(limit), weights: EVIDENCE_WEIGHTS },
+    wholeGraph ? undefined : d.limits.timeoutMs,
   );
-  return rankDuplicates(rows, minScore).slice(0, budget(a.limit, d.limits));
+  return rankDuplicates(rows, minScore).slice(0, limit);
 }

@@ -57,9 +57,11 @@ export interface DuplicateCandidateRow {
   a: PersonFacts;
   b: PersonFacts;
   shared: { kind: string; id: string }[];
+  /** The highest score the pair could reach (what Neo4j ranked it by). */
+  bound: number;
 }
 
-export async function readDuplicateCandidates(g: ScopedGraph, scope: DuplicateScope, timeoutMs: number): Promise<DuplicateCandidateRow[]> {
+export async function readDuplicateCandidates(g: ScopedGraph, scope: DuplicateScope, timeoutMs: number | undefined): Promise<DuplicateCandidateRow[]> {
   const rows = await g.read(duplicateCandidatesQuery(scope), timeoutMs);
   return rows as unknown as DuplicateCandidateRow[];
 }

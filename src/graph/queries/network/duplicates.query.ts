@@ -6,52 +6,179 @@ export interface DuplicateScope {
   ids: readonly string[] | null;
   /** Only pairs with at least one member of this group. */
   groupId: string | null;
+  /** Pairs whose best possible score is below this are not returned. */
+  minScore: number;
   limit: number;
+  /** The scorer's evidence weights (analytics/duplicates.ts), for the bound Neo4j ranks by. */
+  weights: Readonly<Record<string, number>>;
 }
 
 /** The person fields the scorer compares, with victim-protected ones withheld as the projection does. */
 function personFacts(v: string): string {
   return `{id: ${v}.id,
-    name: CASE WHEN ${v}:Victim AND NOT $__victimData THEN null ELSE ${v}.name END,
-    aliases: CASE WHEN ${v}:Victim AND NOT $__victimData THEN [] ELSE coalesce(${v}.aliases, []) END,
-    dateOfBirth: CASE WHEN ${v}:Victim AND NOT $__victimData THEN null ELSE toString(${v}.dateOfBirth) END,
-    birthYear: CASE WHEN ${v}:Victim AND NOT $__victimData THEN null ELSE ${v}.birthYear END,
+    name: CASE WHEN ${withheld(v)} THEN null ELSE ${v}.name END,
+    aliases: CASE WHEN ${withheld(v)} THEN [] ELSE coalesce(${v}.aliases, []) END,
+    dateOfBirth: CASE WHEN ${withheld(v)} THEN null ELSE toString(${v}.dateOfBirth) END,
+    birthYear: CASE WHEN ${withheld(v)} THEN null ELSE ${v}.birthYear END,
     gender: ${v}.gender,
-    nationalities: [(${v})-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__n')} | __c.code]}`;
+    nationalities: ${nationalities(v)}}`;
 }
 
-function inScope(v: string): string {
-  return `(($ids IS NULL OR ${v}.id IN $ids) AND ($groupId IS NULL OR EXISTS { MATCH (${v})-[__m:MEMBER_OF]->(:OrganisedCrimeGroup {id: $groupId}) WHERE ${visible('__m')} }))`;
+const SCOPE_BY_IDS = '$ids IS NOT NULL AND __x.id IN $ids';
+const SCOPE_BY_GROUP = `$groupId IS NOT NULL AND EXISTS { MATCH (__x)-[__m:MEMBER_OF]->(:OrganisedCrimeGroup {id: $groupId}) WHERE ${visible('__m')} }`;
+
+function inScope(v: string, s: DuplicateScope): string {
+  const parts = [s.ids ? SCOPE_BY_IDS : null, s.groupId ? SCOPE_BY_GROUP : null].filter((p): p is string => !!p);
+  return `(${parts.map((p) => `(${p.replaceAll('__x', v)})`).join(' OR ')})`;
+}
+
+const LINK = 'HAS_IDENTIFIER|RESIDES_AT';
+const SHARED_KINDS = "['Phone','Vehicle','BankAccount','TravelDocument','EmailAddress','OnlineHandle','Address']";
+
+/** a and b linked to the same identifier or address, everything on the way visible. */
+function shareSomething(a: string, b: string): string {
+  return `EXISTS { MATCH (${a})-[__r1:${LINK}]->(__v)<-[__r2:${LINK}]-(${b}) WHERE ${visible('__r1')} AND ${visible('__r2')} AND ${visible('__v')} }`;
+}
+
+/** The ids of the identifiers and addresses v is visibly linked to. */
+function linkedIds(v: string): string {
+  return `[(${v})-[__r:${LINK}]->(__v) WHERE ${visible('__r')} AND ${visible('__v')} | __v.id]`;
+}
+
+function surname(v: string): string {
+  return `toLower(last(split(trim(${v}.name), ' ')))`;
+}
+
+/** Name blocking: a named person with a birth year, never a victim for callers without victim-data rights. */
+function blockable(v: string): string {
+  return `${v}.birthYear IS NOT NULL AND ${v}.name IS NOT NULL AND ${visible(v)} AND (NOT ${v}:Victim OR $__victimData)`;
+}
+
+/** Blocks of more people than this are too common a name to be evidence (and too many pairs). */
+const MAX_BLOCK = 50;
+
+const SHARED = `collect(DISTINCT {kind: [l IN labels(v) WHERE l IN ${SHARED_KINDS}][0], id: v.id})`;
+
+/** What the scorer is given of a person is withheld (a victim, for a caller without victim-data rights). */
+function withheld(v: string): string {
+  return `(${v}:Victim AND NOT $__victimData)`;
+}
+
+/** The codes of v's visible nationalities. */
+function nationalities(v: string): string {
+  return `[(${v})-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__n')} | __c.code]`;
 }
 
 /**
- * Candidate pairs of probably-the-same person records, found by blocking (never all pairs):
- * (1) pairs that share an identifier or an address, with what they share; (2) pairs with the
- * same birth year and the same last name token. Name-based blocking skips victims for callers
- * without victim-data rights. Scoring is done by analytics/duplicates.ts.
+ * The highest score the scorer (analytics/duplicates.ts) could give a pair of people: its evidence
+ * from what Neo4j compares exactly (shared records, dates of birth, birth years, nationalities),
+ * read as personFacts shows them, with any names counted as the same name, the strongest name
+ * evidence. Zero for different known dates of birth, as the scorer does.
+ */
+function pairBound(a: string, b: string, shared: string): string {
+  const dob = (v: string) => `CASE WHEN ${withheld(v)} THEN null ELSE ${v}.dateOfBirth END`;
+  const year = (v: string) => `CASE WHEN ${withheld(v)} THEN null ELSE ${v}.birthYear END`;
+  const named = (v: string) => `(NOT ${withheld(v)} AND (${v}.name IS NOT NULL OR size(coalesce(${v}.aliases, [])) > 0))`;
+  return `CASE WHEN ${dob(a)} <> ${dob(b)} THEN 0.0 ELSE 1.0 -
+    reduce(p = 1.0, s IN ${shared} | p * (1.0 - coalesce($weights[s.kind], 0.0)))
+    * CASE WHEN ${dob(a)} = ${dob(b)} THEN 1.0 - $weights.DOB_SAME
+           WHEN ${year(a)} = ${year(b)} THEN 1.0 - $weights.BIRTH_YEAR_SAME
+           ELSE 1.0 END
+    * CASE WHEN EXISTS { MATCH (${a})-[__n1:NATIONAL_OF]->(:Country)<-[__n2:NATIONAL_OF]-(${b}) WHERE ${visible('__n1')} AND ${visible('__n2')} } THEN 1.0 - $weights.NATIONALITY_SHARED ELSE 1.0 END
+    * CASE WHEN ${named(a)} AND ${named(b)} THEN 1.0 - $weights.NAME_SAME ELSE 1.0 END
+  END`;
+}
+
+/**
+ * pairBound for two entries of one name block ({dob, nationalities}), which share nothing: both
+ * named and shown, the same birth year.
+ */
+function nameBlockBound(x: string, y: string): string {
+  return `CASE WHEN ${x}.dob <> ${y}.dob THEN 0.0 ELSE 1.0 - (1.0 - $weights.NAME_SAME)
+    * CASE WHEN ${x}.dob = ${y}.dob THEN 1.0 - $weights.DOB_SAME ELSE 1.0 - $weights.BIRTH_YEAR_SAME END
+    * CASE WHEN any(c IN ${x}.nationalities WHERE c IN ${y}.nationalities) THEN 1.0 - $weights.NATIONALITY_SHARED ELSE 1.0 END
+  END`;
+}
+
+/** A pair's columns a, b, aId and bId, the lower id first. */
+function lowerFirst(a: string, b: string): string {
+  const low = `${a}.id < ${b}.id`;
+  return `CASE WHEN ${low} THEN ${a} ELSE ${b} END AS a, CASE WHEN ${low} THEN ${b} ELSE ${a} END AS b,
+    CASE WHEN ${low} THEN ${a}.id ELSE ${b}.id END AS aId, CASE WHEN ${low} THEN ${b}.id ELSE ${a}.id END AS bId`;
+}
+
+/**
+ * The two sources of candidate pairs, each pair once, with its bound: (1) pairs that share a
+ * visible identifier or address, with what they share; (2) pairs with the same birth year and
+ * last name token that share nothing. Over the whole graph, (1) is grouped per person and (2) per
+ * name block, so Neo4j never holds every pair at once (at the bench's `large` world there are
+ * about two million), and in (2) what the bound needs of a person is read once, not once per pair.
+ */
+function wholeGraphPairs(): string {
+  return `MATCH (a:Person) WHERE ${visible('a')}
+  CALL (a) {
+    MATCH (a)-[r1:${LINK}]->(v)<-[r2:${LINK}]-(b:Person)
+    WHERE a.id < b.id AND ${visible('b')} AND ${visible('r1')} AND ${visible('r2')} AND ${visible('v')}
+    RETURN b, ${SHARED} AS shared
+  }
+  RETURN a, b, a.id AS aId, b.id AS bId, shared, ${pairBound('a', 'b', 'shared')} AS bound
+  UNION ALL
+  MATCH (a:Person) WHERE ${blockable('a')}
+  WITH a.birthYear AS year, ${surname('a')} AS surname, collect(a) AS people
+  WHERE size(people) > 1 AND size(people) <= ${MAX_BLOCK}
+  CALL (people) {
+    UNWIND people AS p
+    WITH p ORDER BY p.id
+    RETURN collect({person: p, id: p.id, dob: p.dateOfBirth, nationalities: ${nationalities('p')}, links: ${linkedIds('p')}}) AS block
+  }
+  UNWIND range(0, size(block) - 2) AS i
+  UNWIND range(i + 1, size(block) - 1) AS j
+  WITH block[i] AS x, block[j] AS y
+  WHERE NOT any(l IN x.links WHERE l IN y.links)
+  RETURN x.person AS a, y.person AS b, x.id AS aId, y.id AS bId, [] AS shared, ${nameBlockBound('x', 'y')} AS bound`;
+}
+
+/** The same two sources from the people in scope: a pair with both ends in scope is found from its lower id only. */
+function scopedPairs(s: DuplicateScope): string {
+  return `MATCH (a:Person) WHERE ${visible('a')} AND ${inScope('a', s)}
+  CALL (a) {
+    MATCH (a)-[r1:${LINK}]->(v)<-[r2:${LINK}]-(b:Person)
+    WHERE b <> a AND ${visible('b')} AND ${visible('r1')} AND ${visible('r2')} AND ${visible('v')} AND (a.id < b.id OR NOT ${inScope('b', s)})
+    RETURN b, ${SHARED} AS shared
+  }
+  RETURN ${lowerFirst('a', 'b')}, shared, ${pairBound('a', 'b', 'shared')} AS bound
+  UNION ALL
+  MATCH (a:Person) WHERE ${blockable('a')} AND ${inScope('a', s)}
+  CALL (a) {
+    MATCH (b:Person) WHERE b.birthYear = a.birthYear AND b <> a AND ${blockable('b')} AND ${surname('b')} = ${surname('a')}
+    WITH collect(b) AS others
+    WHERE size(others) < ${MAX_BLOCK}
+    UNWIND others AS b
+    WITH b WHERE (a.id < b.id OR NOT ${inScope('b', s)}) AND NOT ${shareSomething('a', 'b')}
+    RETURN b
+  }
+  WITH a, b, {dob: a.dateOfBirth, nationalities: ${nationalities('a')}} AS x, {dob: b.dateOfBirth, nationalities: ${nationalities('b')}} AS y
+  RETURN ${lowerFirst('a', 'b')}, [] AS shared, ${nameBlockBound('x', 'y')} AS bound`;
+}
+
+/**
+ * Candidate pairs of probably-the-same person records, found by blocking (never all pairs), with
+ * the scorer's facts of each person. Neo4j ranks every pair by the highest score it could reach
+ * (pairBound) and keeps the `limit` highest: a bounded top-k, so memory stays flat however many
+ * pairs there are. The scorer (analytics/duplicates.ts) computes their exact scores. Name-based
+ * blocking skips victims for callers without victim-data rights.
  */
 export function duplicateCandidatesQuery(s: DuplicateScope): CypherQuery {
+  const pairs = s.ids || s.groupId ? scopedPairs(s) : wholeGraphPairs();
   return {
     cypher: `CALL () {
-  MATCH (a:Person)-[r1:HAS_IDENTIFIER|RESIDES_AT]->(v)<-[r2:HAS_IDENTIFIER|RESIDES_AT]-(b:Person)
-  WHERE a.id < b.id AND ${visible('a')} AND ${visible('b')} AND ${visible('r1')} AND ${visible('r2')} AND ${visible('v')}
-    AND (${inScope('a')} OR ${inScope('b')})
-  RETURN a, b, collect(DISTINCT {kind: [l IN labels(v) WHERE l IN ['Phone','Vehicle','BankAccount','TravelDocument','EmailAddress','OnlineHandle','Address']][0], id: v.id}) AS shared
-  UNION
-  MATCH (a:Person)
-  WHERE a.birthYear IS NOT NULL AND a.name IS NOT NULL AND ${visible('a')} AND (NOT a:Victim OR $__victimData)
-  WITH a.birthYear AS year, toLower(last(split(trim(a.name), ' '))) AS surname, collect(a) AS people
-  WHERE size(people) > 1 AND size(people) <= 50
-  UNWIND people AS a
-  UNWIND people AS b
-  WITH a, b WHERE a.id < b.id AND (${inScope('a')} OR ${inScope('b')})
-  RETURN a, b, [] AS shared
+  ${pairs}
 }
-WITH a, b, collect(shared) AS sharedLists
-WITH a, b, reduce(acc = [], s IN sharedLists | acc + s) AS shared
-ORDER BY a.id, b.id
+WITH a, b, shared, bound, aId, bId
+WHERE bound >= $minScore
+ORDER BY bound DESC, aId, bId
 LIMIT toInteger($limit)
-RETURN ${personFacts('a')} AS a, ${personFacts('b')} AS b, shared`,
-    params: { ids: s.ids ? [...s.ids] : null, groupId: s.groupId, limit: s.limit },
+RETURN ${personFacts('a')} AS a, ${personFacts('b')} AS b, shared, bound`,
+    params: { ids: s.ids ? [...s.ids] : null, groupId: s.groupId, minScore: s.minScore, limit: s.limit, weights: { ...s.weights } },
   };
 }

@@ -1,5 +1,6 @@
 import { groupFilter, personFilter } from '../../../../src/graph/queries/filters/entity.filters';
 import { listQuery, countQuery, pageWithCountQuery, SORT_BY_ID } from '../../../../src/graph/queries/list.query';
+import { duplicateCandidatesQuery } from '../../../../src/graph/queries/network/duplicates.query';
 import { nodesByIdsQuery } from '../../../../src/graph/queries/node.query';
 import { ParamBag } from '../../../../src/graph/queries/params';
 import { projectNode, projectRel } from '../../../../src/graph/queries/projection';
@@ -195,9 +196,26 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
     });
   });
 
+  it('duplicateCandidatesQuery never groups every pair at once: it groups per person and per name block, then keeps the top pairs by their bound', () => {
+    const weights = { NAME_SAME: 0.6 };
+    const whole = duplicateCandidatesQuery({ ids: null, groupId: null, minScore: 0.5, limit: 100, weights });
+    const [pairs, tail] = whole.cypher.split('\n}\nWITH ');
+    // Every aggregation over pairs sits inside a per-person or per-block subquery; the tail has none.
+    expect(pairs).toMatch(/CALL \(a\) \{\n\s+MATCH \(a\)-\[r1:HAS_IDENTIFIER\|RESIDES_AT\]->\(v\)<-\[r2:HAS_IDENTIFIER\|RESIDES_AT\]-\(b:Person\)[^}]*collect\(DISTINCT/);
+    expect(pairs).toMatch(/CALL \(people\) \{\n\s+UNWIND people AS p[^}]*collect\(/);
+    expect(tail).not.toMatch(/collect\(/);
+    expect(tail).toMatch(/WHERE bound >= \$minScore\nORDER BY bound DESC, aId, bId\nLIMIT toInteger\(\$limit\)/);
+    expect(whole.params).toMatchObject({ ids: null, groupId: null, minScore: 0.5, limit: 100, weights });
+    // A scope starts from the people in it, and names the scopes asked for only.
+    const scoped = duplicateCandidatesQuery({ ids: ['per-1'], groupId: null, minScore: 0.5, limit: 100, weights }).cypher;
+    expect(scoped).toContain('a.id IN $ids');
+    expect(scoped).not.toContain('$groupId');
+  });
+
   it('never puts a parameter value into the query text', () => {
     const hostile = "x'}) DETACH DELETE n //";
     for (const q of [
+      duplicateCandidatesQuery({ ids: [hostile], groupId: hostile, minScore: 0.5, limit: 1, weights: { [hostile]: 1 } }),
       nodesByIdsQuery([hostile]),
       listQuery({ label: 'Person', where: [], bag: new ParamBag(), sort: SORT_BY_ID, first: 1, after: { key: hostile, id: hostile } }),
       relatedQuery([hostile], { type: 'NATIONAL_OF', direction: 'OUT' }, { first: 1, after: hostile }),

@@ -1,0 +1,161 @@
+import { resetGraph } from '../../support/reset-graph';
+import { startTestService, type TestService } from '../../support/test-service';
+import type { getSdk } from '../../../src/sdk/generated';
+import { EVIDENCE_WEIGHTS, scorePair } from '../../../src/analytics/duplicates';
+import { accessScope } from '../../../src/auth/access-policy';
+import { readDuplicateCandidates } from '../../../src/graph/network.reader';
+import { ScopedGraph } from '../../../src/graph/scoped-graph';
+
+type Sdk = ReturnType<typeof getSdk>;
+
+const analyst = { roles: ['ANALYST' as const], clearance: 'H1' as const };
+const cleared = { roles: ['ANALYST' as const], clearance: 'H2' as const, ukConditional: true };
+const victimOfficer = { roles: ['ANALYST' as const, 'VICTIM_DATA_OFFICER' as const], clearance: 'H1' as const };
+const ingest = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true };
+
+/**
+ * A world built for duplicate detection, through the API. Ids are chosen so that the best pair
+ * sorts last: a list that took the first pairs by id and scored those would miss it.
+ */
+async function buildWorld(sdk: Sdk) {
+  const report = async (reference: string, handling: 'H0' | 'H1' | 'H2') =>
+    (await sdk.UpsertReport({ input: { reference, agency: 'NCA', handling, gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', reportedOn: '2024-01-05' } })).upsertIntelligenceReport.id;
+  const open = await report('NCA/2024/0500', 'H0');
+  const restricted = await report('NCA/2024/0501', 'H2');
+  const person = async (id: string, name: string, extra: object = {}, roles: ('OFFENDER' | 'VICTIM')[] = ['OFFENDER']) =>
+    (await sdk.UpsertPerson({ input: { id, name, roles, nationalities: ['RO'], provenance: { reportId: open }, ...extra } })).upsertPerson.id;
+  const identifier = async (kind: string, value: string) =>
+    (await sdk.UpsertIdentifier({ input: { kind: kind as never, value, provenance: { reportId: open } } })).upsertIdentifier.id;
+  const link = (from: string, to: string, reportId = open) =>
+    sdk.Link({ type: 'HAS_IDENTIFIER', from, to, properties: {}, provenance: { reportId } });
+
+  // Twelve weak pairs: each shares one phone, different names, no birth years.
+  for (let i = 0; i < 12; i++) {
+    const n = String(i).padStart(2, '0');
+    const a = await person(`per-dupa${n}a`, `Alpha${n} Weak`);
+    const b = await person(`per-dupa${n}b`, `Beta${n} Other`);
+    const phone = await identifier('Phone', `07700 9101${n}`);
+    await link(a, phone);
+    await link(b, phone);
+  }
+  // The best pair: the same name and date of birth, and the same passport.
+  const z1 = await person('per-dupz1', 'Ion Popescu', { dateOfBirth: '1990-05-01' });
+  const z2 = await person('per-dupz2', 'Ion Popescu', { dateOfBirth: '1990-05-01' });
+  const passport = await identifier('TravelDocument', '05123456');
+  await link(z1, passport);
+  await link(z2, passport);
+  // A name-block pair: the same name and birth year, nothing shared.
+  const n1 = await person('per-dupn1', 'Andrei Lungu', { birthYear: 1985 });
+  const n2 = await person('per-dupn2', 'Andrei  Lungu', { birthYear: 1985 });
+  // In a name block and sharing a phone: found once, with both kinds of evidence.
+  const m1 = await person('per-dupm1', 'Mihai Stan', { birthYear: 1979 });
+  const m2 = await person('per-dupm2', 'Mihai Stan', { birthYear: 1979 });
+  const phoneM = await identifier('Phone', '07700 910200');
+  await link(m1, phoneM);
+  await link(m2, phoneM);
+  // Different known dates of birth: different people, whatever the name.
+  await person('per-dupc1', 'Vasile Rusu', { dateOfBirth: '1970-01-01' });
+  await person('per-dupc2', 'Vasile Rusu', { dateOfBirth: '1971-02-02' });
+  // A victim and an offender of the same name and birth year.
+  const v1 = await person('per-dupv1', 'Elena Dobre', { birthYear: 2001 }, ['VICTIM']);
+  const v2 = await person('per-dupv2', 'Elena Dobre', { birthYear: 2001 });
+  // A victim sharing a phone with someone born on another day: the dates are the victim's data.
+  const v3 = await person('per-dupv3', 'Ana Sirbu', { dateOfBirth: '2000-01-01' }, ['VICTIM']);
+  const v4 = await person('per-dupv4', 'Ana Sirbu', { dateOfBirth: '1999-01-01' });
+  const phoneV = await identifier('Phone', '07700 910300');
+  await link(v3, phoneV);
+  await link(v4, phoneV);
+  // Linked through a restricted (H2) record only.
+  const h1 = await person('per-duph1', 'Radu Moldovan', { birthYear: 1960 });
+  const h2 = await person('per-duph2', 'Radu Moldovan', { birthYear: 1961 });
+  const passportH = await identifier('TravelDocument', '05999999');
+  await link(h1, passportH, restricted);
+  await link(h2, passportH, restricted);
+  // A name too common to be evidence: 51 people named Nguyen born in 1980.
+  for (let i = 0; i < 51; i++) await person(`per-dupg${String(i).padStart(2, '0')}`, `Given${i} Nguyen`, { birthYear: 1980 });
+  const group = (await sdk.UpsertGroup({ input: { name: 'Stan brothers', threatLevel: 'MODERATE', provenance: { reportId: open } } })).upsertOrganisedCrimeGroup.id;
+  await sdk.Link({ type: 'MEMBER_OF', from: m2, to: group, properties: { role: 'MEMBER' }, provenance: { reportId: open } });
+  return { z1, z2, n1, n2, m1, m2, v1, v2, v3, v4, h1, h2, group };
+}
+
+describe('duplicate candidates through the API', () => {
+  let svc: TestService;
+  let w: Awaited<ReturnType<typeof buildWorld>>;
+  const pairs = (list: { a?: { id: string } | null; b?: { id: string } | null }[]) => list.map((c) => [c.a!.id, c.b!.id].sort().join(' '));
+
+  beforeAll(async () => {
+    svc = await startTestService();
+    await resetGraph(svc.graph);
+    w = await buildWorld(await svc.sdk(ingest));
+  });
+  afterAll(() => svc.close());
+
+  it('ranks the whole graph: the best pair comes first even when its ids sort last', async () => {
+    const sdk = await svc.sdk(analyst);
+    const { duplicateCandidates: top } = await sdk.DuplicateCandidates({ minScore: 0.1, limit: 1 });
+    expect(pairs(top)).toEqual([`${w.z1} ${w.z2}`]);
+    expect(top[0]!.evidence.map((e) => e.kind).sort()).toEqual(['DOB_SAME', 'NAME_SAME', 'NATIONALITY_SHARED', 'TravelDocument']);
+  });
+
+  it('finds each pair once, from either source, with its evidence, best first', async () => {
+    const sdk = await svc.sdk(analyst);
+    const { duplicateCandidates: all } = await sdk.DuplicateCandidates({ minScore: 0.1 });
+    const found = pairs(all);
+    expect(new Set(found).size).toBe(found.length);
+    expect(found).toEqual(expect.arrayContaining([`${w.z1} ${w.z2}`, `${w.n1} ${w.n2}`, `${w.m1} ${w.m2}`]));
+    expect(found.filter((p) => p.startsWith('per-dupa'))).toHaveLength(12);
+    const m = all.find((c) => [c.a!.id, c.b!.id].includes(w.m1))!;
+    expect(m.evidence.map((e) => e.kind).sort()).toEqual(['BIRTH_YEAR_SAME', 'NAME_SAME', 'NATIONALITY_SHARED', 'Phone']);
+    const n = all.find((c) => [c.a!.id, c.b!.id].includes(w.n1))!;
+    expect(n.evidence.map((e) => e.kind).sort()).toEqual(['BIRTH_YEAR_SAME', 'NAME_SAME', 'NATIONALITY_SHARED']);
+    const scores = all.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    // Different dates of birth score 0; a block of 51 is too common a name; nothing restricted.
+    expect(found.some((p) => p.includes('per-dupc'))).toBe(false);
+    expect(found.some((p) => p.includes('per-dupg'))).toBe(false);
+    expect(found.some((p) => p.includes('per-duph'))).toBe(false);
+  });
+
+  it('keeps the rules on who sees what: victims are not name-matched without victim-data rights, restricted links need clearance', async () => {
+    const victims = (await (await svc.sdk(analyst)).DuplicateCandidates({ minScore: 0.1 })).duplicateCandidates;
+    expect(pairs(victims)).not.toContain(`${w.v1} ${w.v2}`);
+    // The victim's date of birth is withheld, so it neither rules the pair out nor shows in the evidence.
+    const v3 = victims.find((c) => [c.a!.id, c.b!.id].includes(w.v3))!;
+    expect(v3.evidence.map((e) => e.kind).sort()).toEqual(['NATIONALITY_SHARED', 'Phone']);
+    const officer = (await (await svc.sdk(victimOfficer)).DuplicateCandidates({ minScore: 0.1 })).duplicateCandidates;
+    expect(pairs(officer)).toContain(`${w.v1} ${w.v2}`);
+    expect(pairs(officer)).not.toContain(`${w.v3} ${w.v4}`);
+    const restricted = (await (await svc.sdk(cleared)).DuplicateCandidates({ minScore: 0.1 })).duplicateCandidates;
+    const h = restricted.find((c) => [c.a!.id, c.b!.id].includes(w.h1))!;
+    expect(h.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['TravelDocument', 'NAME_SAME']));
+  });
+
+  it('scopes to given people or a group, each pair once', async () => {
+    const sdk = await svc.sdk(analyst);
+    expect(pairs((await sdk.DuplicateCandidates({ ids: [w.n1], minScore: 0.1 })).duplicateCandidates)).toEqual([`${w.n1} ${w.n2}`]);
+    expect(pairs((await sdk.DuplicateCandidates({ ids: [w.n2, w.n1, w.z2], minScore: 0.1 })).duplicateCandidates)).toEqual([`${w.z1} ${w.z2}`, `${w.n1} ${w.n2}`]);
+    expect(pairs((await sdk.DuplicateCandidates({ groupId: w.group, minScore: 0.1 })).duplicateCandidates)).toEqual([`${w.m1} ${w.m2}`]);
+    // From a member of the too-common block, no name pairs either.
+    expect((await sdk.DuplicateCandidates({ ids: ['per-dupg07'], minScore: 0.1 })).duplicateCandidates).toEqual([]);
+  });
+
+  it('ranks by a bound Neo4j computes that no exact score exceeds, for every pair and caller', async () => {
+    for (const caller of [analyst, cleared, victimOfficer]) {
+      const g = new ScopedGraph(svc.graph, accessScope({ subject: 'test', agency: 'NCA', roles: caller.roles, clearance: caller.clearance, ukConditional: 'ukConditional' in caller }), { requestId: 'test', subject: 'test' });
+      for (const scope of [{ ids: null, groupId: null }, { ids: [w.m1, w.v1, w.v3, w.h2, 'per-dupa03b'], groupId: null }]) {
+        const rows = await readDuplicateCandidates(g, { ...scope, minScore: 0, limit: 1000, weights: EVIDENCE_WEIGHTS }, 10_000);
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) expect(row.bound).toBeGreaterThanOrEqual(scorePair(row).score - 1e-9);
+        const bounds = rows.map((r) => r.bound);
+        expect(bounds).toEqual([...bounds].sort((x, y) => y - x));
+      }
+    }
+  });
+
+  it('agrees between the whole graph and a scope on the same pair', async () => {
+    const sdk = await svc.sdk(analyst);
+    const whole = (await sdk.DuplicateCandidates({ minScore: 0.1 })).duplicateCandidates.find((c) => [c.a!.id, c.b!.id].includes(w.m1));
+    const scoped = (await sdk.DuplicateCandidates({ ids: [w.m2], minScore: 0.1 })).duplicateCandidates[0];
+    expect(scoped).toEqual(whole);
+  });
+});

@@ -1,0 +1,55 @@
+import { duplicatePairsToScore } from '../../../src/analytics/network';
+import { normaliseName, rankDuplicates, scorePair } from '../../../src/analytics/duplicates';
+import type { PersonFacts } from '../../../src/graph/network.reader';
+
+const facts = (id: string, extra: Partial<PersonFacts> = {}): PersonFacts => ({
+  id,
+  name: null,
+  aliases: [],
+  dateOfBirth: null,
+  birthYear: null,
+  gender: null,
+  nationalities: [],
+  ...extra,
+});
+
+describe('duplicate scoring', () => {
+  it('combines independent evidence as 1 - prod(1 - w), names compared without case, accents or word order', () => {
+    expect(normaliseName('Nguyễn Văn A')).toBe('a nguyen van');
+    const c = scorePair({
+      a: facts('p1', { name: 'Nguyen Van A', birthYear: 1979, nationalities: ['VN'] }),
+      b: facts('p2', { name: 'Nguyễn Văn A', birthYear: 1979, nationalities: ['VN'] }),
+      shared: [{ kind: 'Phone', id: 'ph1' }, { kind: 'Phone', id: 'ph1' }],
+      bound: 1,
+    });
+    expect(c.evidence.map((e) => e.kind)).toEqual(['Phone', 'NAME_SAME', 'BIRTH_YEAR_SAME', 'NATIONALITY_SHARED']);
+    expect(c.score).toBeCloseTo(1 - 0.6 * 0.4 * 0.85 * 0.95, 3);
+  });
+
+  it('scores different known dates of birth 0, whatever else is shared', () => {
+    const c = scorePair({
+      a: facts('p1', { name: 'Ion Pop', dateOfBirth: '1990-01-01' }),
+      b: facts('p2', { name: 'Ion Pop', dateOfBirth: '1990-01-02' }),
+      shared: [{ kind: 'TravelDocument', id: 'd1' }],
+      bound: 0,
+    });
+    expect(c.score).toBe(0);
+  });
+
+  it('ranks best first and drops pairs below the minimum score', () => {
+    const row = (a: string, b: string, kind: string) => ({ a: facts(a), b: facts(b), shared: [{ kind, id: `${a}${b}` }], bound: 1 });
+    const ranked = rankDuplicates([row('p1', 'p2', 'Vehicle'), row('p3', 'p4', 'TravelDocument'), row('p5', 'p6', 'Phone')], 0.3);
+    expect(ranked.map((c) => [c.aId, c.score])).toEqual([
+      ['p3', 0.9],
+      ['p5', 0.4],
+    ]);
+  });
+
+  it('hands the scorer ten times the limit, at least 20,000 pairs and at most 100,000 unless the limit is more', () => {
+    expect(duplicatePairsToScore(10)).toBe(20_000);
+    expect(duplicatePairsToScore(2_000)).toBe(20_000);
+    expect(duplicatePairsToScore(5_000)).toBe(50_000);
+    expect(duplicatePairsToScore(50_000)).toBe(100_000);
+    expect(duplicatePairsToScore(100_000)).toBe(100_000);
+  });
+});
