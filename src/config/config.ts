@@ -1,5 +1,6 @@
 import path from 'node:path';
 
+import { bytes } from './env-parsers';
 import { VARIABLES, type VariableName, type VariableSpec } from './variables';
 
 type Parsed<K extends VariableName> = (typeof VARIABLES)[K] extends VariableSpec<infer T> ? T : never;
@@ -188,9 +189,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         heap: r.MSHT_NEO4J_HEAP,
         pageCache: r.MSHT_NEO4J_PAGECACHE,
         txTimeoutSeconds: r.MSHT_NEO4J_TX_TIMEOUT,
-        txMemoryMax: r.MSHT_NEO4J_TX_MEMORY,
+        txMemoryMax: r.MSHT_NEO4J_TX_MEMORY ?? defaultTxMemory(r.MSHT_NEO4J_HEAP),
         startTimeoutMs: r.MSHT_NEO4J_START_TIMEOUT * 1000,
       },
     },
   };
+}
+
+/**
+ * The embedded Neo4j's cap on one transaction when none is set: a quarter of the heap, so at
+ * least three heavy statements fit in the pool all transactions share (70% of the heap). At the
+ * default 1g heap that is 256m, under which every bench workload, import and analytic ran at the
+ * bench's `large` world (README, "Memory per transaction").
+ */
+export function defaultTxMemory(heap: string): string {
+  return `${Math.max(1, Math.floor(bytes(heap) / 4 / 1024 ** 2))}m`;
 }

@@ -38,7 +38,7 @@ export const VARIABLES = {
   MSHT_NEO4J_BOLT_PORT: v({ parse: int(1, 65535), default: '7687', doc: 'embedded Neo4j: Bolt port' }),
   MSHT_NEO4J_HEAP: v({ parse: byteSize, default: '1g', doc: 'embedded Neo4j: JVM heap (-Xmx)' }),
   MSHT_NEO4J_PAGECACHE: v({ parse: byteSize, default: '512m', doc: 'embedded Neo4j: page cache size' }),
-  MSHT_NEO4J_TX_MEMORY: v({ parse: byteSize, doc: "embedded Neo4j: the most memory one transaction may use (e.g. 256m), so one heavy query fails alone with MSHT_QUERY_TOO_LARGE instead of starving the others; unset or 0: none, only Neo4j's pool for all transactions (70% of the heap)" }),
+  MSHT_NEO4J_TX_MEMORY: v({ parse: byteSize, doc: "embedded Neo4j: the most memory one transaction may use, so one heavy query fails alone with MSHT_QUERY_TOO_LARGE instead of starving the others (its pool for all transactions is 70% of the heap); unset: a quarter of MSHT_NEO4J_HEAP (256m at 1g); 0: no cap" }),
   MSHT_NEO4J_TX_TIMEOUT: v({ parse: int(1, 86_400), default: '300', doc: 'embedded Neo4j: server-side transaction timeout, seconds' }),
   MSHT_NEO4J_START_TIMEOUT: v({ parse: int(5, 1800), default: '180', doc: 'embedded Neo4j: seconds to wait for readiness (includes the first Maven build)' }),
   MSHT_QUERY_TIMEOUT_MS: v({ parse: int(100, 3_600_000), default: '30000', doc: 'per-transaction timeout the service asks Neo4j for, milliseconds' }),

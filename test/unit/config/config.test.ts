@@ -31,6 +31,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ MSHT_MODE: 'test', MSHT_SEED_ON_EMPTY: 'true' }).seedOnEmpty).toBe(true);
   });
 
+  it('caps one transaction of the embedded Neo4j at a quarter of its heap unless told otherwise', () => {
+    const cap = (env: Record<string, string>) => loadConfig(env).neo4j.embedded.txMemoryMax;
+    expect(cap({})).toBe('256m');
+    expect(cap({ MSHT_NEO4J_HEAP: '4g' })).toBe('1024m');
+    expect(cap({ MSHT_NEO4J_HEAP: '1536m' })).toBe('384m');
+    expect(cap({ MSHT_NEO4J_TX_MEMORY: '512m' })).toBe('512m');
+    expect(cap({ MSHT_NEO4J_TX_MEMORY: '0' })).toBe('0');
+    expect(() => loadConfig({ MSHT_NEO4J_TX_MEMORY: 'lots' })).toThrow(/MSHT_NEO4J_TX_MEMORY/);
+  });
+
   it('warms the analytics up at start-up unless told not to, in every mode', () => {
     expect(loadConfig({}).warmUp).toBe(true);
     expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWT_SECRET: 'x'.repeat(32), MSHT_PSEUDONYM_KEY: 'k' }).warmUp).toBe(true);
