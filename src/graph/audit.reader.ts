@@ -96,8 +96,12 @@ export async function verifyAuditChain(g: ScopedGraph, range: ChainRange = {}): 
     return tip.seq === toSeq ? { ok: true, checked, firstBrokenSeq: null } : { ok: false, checked, firstBrokenSeq: tip.seq + 1 };
   }
   if (tip.seq > end.seq) {
-    // Stored past the tip: no append wrote these (it moves the tip with them).
-    return { ok: false, checked: Math.max(0, checked - (tip.seq - end.seq)), firstBrokenSeq: end.seq + 1 };
+    // Stored past the tip: no append wrote these (it moves the tip with them). The break is the
+    // first such event in the range; a range whose anchor lies past the tip but that holds no
+    // event itself has nothing to check (the whole chain's check reports the anchor).
+    if (tip.seq < fromSeq) return { ok: true, checked: 0, firstBrokenSeq: null };
+    const firstPast = Math.max(end.seq + 1, fromSeq);
+    return { ok: false, checked: Math.max(0, checked - (tip.seq - firstPast + 1)), firstBrokenSeq: firstPast };
   }
   // A check that reaches the end must end where the tip says the chain does.
   return tip.seq === end.seq && tip.hash === end.hash ? { ok: true, checked, firstBrokenSeq: null } : { ok: false, checked, firstBrokenSeq: tip.seq + 1 };

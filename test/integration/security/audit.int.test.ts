@@ -198,12 +198,17 @@ describe('the audit trail', () => {
     // An event stored past the tip was not appended by the chain's writer: a break, even when linked.
     const tip = row!.tip as number;
     const [tipHash] = await svc.graph.read({ cypher: 'MATCH (c:AuditChain) RETURN c.hash AS hash', params: {} });
-    const [forged] = chainEvents([input('forged')], { seq: tip, hash: String(tipHash!.hash) });
-    await svc.graph.write({ cypher: 'CREATE (e:AuditEvent) SET e = $forged', params: { forged } });
+    const forged = chainEvents([input('forged-1'), input('forged-2'), input('forged-3')], { seq: tip, hash: String(tipHash!.hash) });
+    await svc.graph.write({ cypher: 'UNWIND $forged AS f CREATE (e:AuditEvent) SET e = f', params: { forged } });
     try {
       expect(await verifyAuditChain(base)).toEqual({ ok: false, checked: tip, firstBrokenSeq: tip + 1 });
+      // A range past the tip reports the first forged event inside it, never one before it.
+      expect(await verifyAuditChain(base, { fromSeq: tip + 2 })).toEqual({ ok: false, checked: 0, firstBrokenSeq: tip + 2 });
+      expect(await verifyAuditChain(base, { fromSeq: tip + 3, toSeq: tip + 3 })).toEqual({ ok: false, checked: 0, firstBrokenSeq: tip + 3 });
+      // Anchored on a forged event, with none of its own: nothing in the range to check.
+      expect(await verifyAuditChain(base, { fromSeq: tip + 4 })).toEqual({ ok: true, checked: 0, firstBrokenSeq: null });
     } finally {
-      await svc.graph.write({ cypher: 'MATCH (e:AuditEvent {seq: $seq}) DETACH DELETE e', params: { seq: tip + 1 } });
+      await svc.graph.write({ cypher: 'MATCH (e:AuditEvent) WHERE e.seq > $seq DETACH DELETE e', params: { seq: tip } });
     }
   });
 
