@@ -44,6 +44,21 @@ describe('the importBatch mutation', () => {
     expect(organisedCrimeGroup!.members.edges.map((e) => [e.node.id, e.role])).toEqual([['per-b1', 'LEADER']]);
   });
 
+  it('writes a batch of the largest size in one transaction within the per-transaction memory cap', async () => {
+    // The tests' Neo4j caps a transaction at 256 MiB, the embedded default at its 1 GB heap.
+    const people = Array.from({ length: 5_000 }, (_, i) => `per-max${String(i).padStart(4, '0')},Person;Offender,Max Person ${i},,${1950 + (i % 50)}`);
+    const links = Array.from({ length: 5_000 }, (_, i) => `per-max${String(i).padStart(4, '0')},country-${i % 2 ? 'RO' : 'VN'},NATIONAL_OF,`);
+    const sdk = await svc.sdk(ingest);
+    const { importBatch: s } = await sdk.ImportBatch({
+      format: 'CSV',
+      nodes: [':ID,:LABEL,name,threatLevel,birthYear:int', ...people, ''].join('\n'),
+      relationships: [':START_ID,:END_ID,:TYPE,role', ...links, ''].join('\n'),
+      reportId: REPORT,
+    });
+    expect(s).toMatchObject({ rows: 10_000, rejected: 0, nodes: { created: 5_000 }, relationships: { created: 5_000 } });
+    await svc.graph.write({ cypher: "MATCH (p:Person) WHERE p.id STARTS WITH 'per-max' DETACH DELETE p", params: {} });
+  });
+
   it('is refused to other roles', async () => {
     const sdk = await svc.sdk(analyst);
     const e = await sdk.ImportBatch({ format: 'CSV', nodes, relationships, reportId: REPORT }).catch((x: unknown) => x);
