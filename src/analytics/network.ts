@@ -22,6 +22,12 @@ function ids(field: string, list: readonly string[], max = 50): string[] {
   return [...new Set(list)];
 }
 
+/** Stored keys to read of a subgraph's nodes and links (graphql/projection-keys.ts, subgraphKeys); null for all. */
+export interface SubgraphKeys {
+  nodes: readonly string[] | null;
+  rels: readonly string[] | null;
+}
+
 export interface NeighbourhoodArgs {
   ids: readonly string[];
   depth: number;
@@ -31,6 +37,8 @@ export interface NeighbourhoodArgs {
   until?: string | null;
   limit?: number | null;
   expandReference?: boolean | null;
+  /** Stored keys the caller's selection needs of each node and link (null: all). */
+  keys?: SubgraphKeys | null;
 }
 
 export async function neighbourhood(d: NetworkDeps, a: NeighbourhoodArgs): Promise<Subgraph> {
@@ -50,6 +58,8 @@ export async function neighbourhood(d: NetworkDeps, a: NeighbourhoodArgs): Promi
       until,
       limit,
       expandReference: !!a.expandReference,
+      nodeKeys: a.keys?.nodes,
+      relKeys: a.keys?.rels,
     },
     d.limits.timeoutMs,
   );
@@ -65,6 +75,7 @@ export interface PathsArgs {
   k: number;
   timeRespecting?: boolean | null;
   expandReference?: boolean | null;
+  keys?: SubgraphKeys | null;
 }
 
 export interface PathResult {
@@ -86,6 +97,8 @@ export async function paths(d: NetworkDeps, a: PathsArgs): Promise<PathResult[]>
       relationshipTypes: a.relationshipTypes ?? null,
       timeRespecting: !!a.timeRespecting,
       expandReference: !!a.expandReference,
+      nodeKeys: a.keys?.nodes,
+      relKeys: a.keys?.rels,
     },
     d.limits.timeoutMs,
   );
@@ -101,12 +114,15 @@ export interface ConnectingResult {
   unconnected: [string, string][];
 }
 
-export async function connectingNetwork(d: NetworkDeps, a: { ids: readonly string[]; maxHops: number; relationshipTypes?: readonly RelationshipType[] | null; expandReference?: boolean | null }): Promise<ConnectingResult> {
+export async function connectingNetwork(
+  d: NetworkDeps,
+  a: { ids: readonly string[]; maxHops: number; relationshipTypes?: readonly RelationshipType[] | null; expandReference?: boolean | null; keys?: SubgraphKeys | null },
+): Promise<ConnectingResult> {
   const list = ids('ids', a.ids, 12);
   if (list.length < 2) throw badInput('ids', 'give at least two different ids');
   const rows = await readConnecting(
     d.graph,
-    { ids: list, maxHops: pathHops(a.maxHops, d.limits), relationshipTypes: a.relationshipTypes ?? null, expandReference: !!a.expandReference },
+    { ids: list, maxHops: pathHops(a.maxHops, d.limits), relationshipTypes: a.relationshipTypes ?? null, expandReference: !!a.expandReference, nodeKeys: a.keys?.nodes, relKeys: a.keys?.rels },
     d.limits.timeoutMs,
   );
   const found = new Set(rows.filter((r) => r.nodes.length > 0).map((r) => `${r.from}\u0000${r.to}`));

@@ -100,3 +100,42 @@ export function nodeKeys(info: SelectionInfo | undefined, paths: readonly (reado
 export function relKeys(info: SelectionInfo | undefined, paths: readonly (readonly string[])[]): string[] | null {
   return keysAt(info, paths, edgeFieldNeeds);
 }
+
+/**
+ * What the chart label of a subgraph node is made from (analytics/subgraph.ts, displayLabel): a
+ * name, an identifier's value, an address's line and postcode, an event's date, a reference or a
+ * code.
+ */
+export const GRAPH_LABEL_KEYS = ['name', 'value', 'line1', 'postcode', 'startDate', 'referredOn', 'reference', 'code'] as const;
+/** A subgraph edge's `from` and `to`: its period, or the date it happened. */
+const GRAPH_EDGE_SPAN_KEYS = ['since', 'until', 'date'] as const;
+
+/** GraphNode fields computed from the id and the labels. */
+const GRAPH_NODE_FREE = new Set(['__typename', 'id', 'type', 'roles', 'redacted']);
+/** GraphEdge fields computed from the relationship's type, id and ends. */
+const GRAPH_EDGE_FREE = new Set(['__typename', 'id', 'type', 'source', 'target']);
+
+/** `properties` (every key property) and any field not understood need every key: null. */
+const graphNodeNeeds: FieldNeeds = (f) => {
+  const name = f.name.value;
+  if (name === 'provenance') return PROVENANCE_KEYS;
+  if (name === 'node') return [];
+  if (name === 'label') return GRAPH_LABEL_KEYS;
+  return GRAPH_NODE_FREE.has(name) ? [] : null;
+};
+
+const graphEdgeNeeds: FieldNeeds = (f) => {
+  const name = f.name.value;
+  if (name === 'provenance') return PROVENANCE_KEYS;
+  if (name === 'from' || name === 'to') return GRAPH_EDGE_SPAN_KEYS;
+  return GRAPH_EDGE_FREE.has(name) ? [] : null;
+};
+
+/**
+ * Stored keys a Subgraph selection at `path` (from the resolver's field) needs of its nodes and of
+ * its relationships, each null for all: a link chart asking for ids, types and labels does not
+ * decode every property and provenance field of every node and link.
+ */
+export function subgraphKeys(info: SelectionInfo | undefined, path: readonly string[]): { nodes: string[] | null; rels: string[] | null } {
+  return { nodes: keysAt(info, [[...path, 'nodes']], graphNodeNeeds), rels: keysAt(info, [[...path, 'edges']], graphEdgeNeeds) };
+}

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 
 import { BROKERAGE_GROUPINGS, networkMeasures, type BrokerageGrouping } from '../../analytics/network-measures';
 
@@ -10,6 +11,7 @@ import { withGrading } from '../../domain/provenance';
 import { ROLE_LABEL, type PersonRole } from '../../domain/person';
 import type { Subgraph as SubgraphData, SubgraphNode } from '../../domain/subgraph';
 import { AppError } from '../../errors/app-error';
+import { subgraphKeys } from '../projection-keys';
 import { mergeEntities, undoMerge } from '../../graph/merge.writer';
 import type { GraphQLContext } from '../context';
 import { enumOf, NodeTypeEnum, PersonRoleEnum, RelationshipTypeEnum } from '../enums';
@@ -57,8 +59,10 @@ export class NetworkResolver {
     @Arg('limit', () => Int, { nullable: true, description: 'Node budget (capped by configuration)' }) limit: number | null,
     @Arg('expandReference', () => Boolean, { defaultValue: false }) expandReference: boolean,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toGraphSubgraph(await neighbourhood(networkDeps(ctx), { ids, depth, relationshipTypes, nodeTypes, since, until, limit, expandReference }));
+    const keys = subgraphKeys(info, []);
+    return toGraphSubgraph(await neighbourhood(networkDeps(ctx), { ids, depth, relationshipTypes, nodeTypes, since, until, limit, expandReference, keys }));
   }
 
   @Query(() => [Path], {
@@ -74,8 +78,10 @@ export class NetworkResolver {
     @Arg('timeRespecting', () => Boolean, { defaultValue: false }) timeRespecting: boolean,
     @Arg('expandReference', () => Boolean, { defaultValue: false }) expandReference: boolean,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const found = await paths(networkDeps(ctx), { from, to, maxHops, relationshipTypes, k, timeRespecting, expandReference });
+    const keys = subgraphKeys(info, ['subgraph']);
+    const found = await paths(networkDeps(ctx), { from, to, maxHops, relationshipTypes, k, timeRespecting, expandReference, keys });
     return found.map((p) => ({ ...p, subgraph: toGraphSubgraph(p.subgraph) }));
   }
 
@@ -86,8 +92,10 @@ export class NetworkResolver {
     @Arg('relationshipTypes', () => [RelationshipTypeEnum], { nullable: true }) relationshipTypes: RelationshipType[] | null,
     @Arg('expandReference', () => Boolean, { defaultValue: false }) expandReference: boolean,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const r = await connectingNetwork(networkDeps(ctx), { ids, maxHops, relationshipTypes, expandReference });
+    const keys = subgraphKeys(info, ['subgraph']);
+    const r = await connectingNetwork(networkDeps(ctx), { ids, maxHops, relationshipTypes, expandReference, keys });
     return { subgraph: toGraphSubgraph(r.subgraph), unconnected: r.unconnected };
   }
 
@@ -166,8 +174,9 @@ export class IdentifierNetworkResolver {
     @Arg('depth', () => Int, { defaultValue: 2 }) depth: number,
     @Arg('limit', () => Int, { nullable: true }) limit: number | null,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toGraphSubgraph(await neighbourhood(networkDeps(ctx), { ids: [i.id], depth, limit }));
+    return toGraphSubgraph(await neighbourhood(networkDeps(ctx), { ids: [i.id], depth, limit, keys: subgraphKeys(info, []) }));
   }
 }
 

@@ -132,6 +132,42 @@ describe('projections follow the selection and lose nothing', () => {
     expect((r.d!.nationalities as { name: string }[]).every((c) => typeof c.name === 'string' && c.name.length > 0)).toBe(true);
   });
 
+  it('a subgraph (neighbourhood, paths): each node and edge field asked alone agrees with the full selection', async () => {
+    const provenanceFields = 'provenance { reportId agency recordedAt gradeSource gradeIntel ukHandling handling consent grading }';
+    const nodeFields = ['type', 'label', 'roles', 'redacted', 'properties', provenanceFields, 'node { id }'];
+    const edgeFields = ['type', 'source', 'target', 'from', 'to', 'properties', provenanceFields];
+    type Graph = { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };
+    const byId = (list: Record<string, unknown>[]) => new Map(list.map((x) => [x.id as string, x]));
+    for (const token of [analyst, officer]) {
+      for (const [wrap, pick] of [
+        [(n: string, e: string) => `{ neighbourhood(ids: ["${offenderId}", "${victimId}"], depth: 1) { nodes { id ${n} } edges { id ${e} } } }`, (d: { neighbourhood: Graph }) => d.neighbourhood],
+        [(n: string, e: string) => `{ paths(from: "${offenderId}", to: "${groupId}") { subgraph { nodes { id ${n} } edges { id ${e} } } } }`, (d: { paths: { subgraph: Graph }[] }) => d.paths[0]!.subgraph],
+      ] as const) {
+        const full = (pick as (d: never) => Graph)(await ask<never>(token, wrap(nodeFields.join(' '), edgeFields.join(' '))));
+        expect(full.nodes.length).toBeGreaterThan(1);
+        expect(full.edges.length).toBeGreaterThan(0);
+        const nodes = byId(full.nodes);
+        const edges = byId(full.edges);
+        for (const f of nodeFields) {
+          const key = f.split(' ')[0]!;
+          const alone = (pick as (d: never) => Graph)(await ask<never>(token, wrap(f, 'type')));
+          for (const n of alone.nodes) expect({ id: n.id, key, value: n[key] }).toEqual({ id: n.id, key, value: nodes.get(n.id as string)![key] });
+        }
+        for (const f of edgeFields) {
+          const key = f.split(' ')[0]!;
+          const alone = (pick as (d: never) => Graph)(await ask<never>(token, wrap('type', f)));
+          for (const e of alone.edges) expect({ id: e.id, key, value: e[key] }).toEqual({ id: e.id, key, value: edges.get(e.id as string)![key] });
+        }
+      }
+    }
+    // A link chart's lean selection: labels and dates are there, and a victim's label is a pseudonym without rights.
+    const lean = (await ask<{ neighbourhood: Graph }>(analyst, `{ neighbourhood(ids: ["${offenderId}", "${victimId}"], depth: 1) { nodes { id label } edges { type from } } }`)).neighbourhood;
+    expect(byId(lean.nodes).get(offenderId)!.label).toBe('Ion Popescu');
+    expect(byId(lean.nodes).get(groupId)!.label).toBe('Popescu network');
+    expect(byId(lean.nodes).get(victimId)!.label).not.toMatch(/Elena|Rusu/);
+    expect(lean.edges.find((e) => e.type === 'MEMBER_OF')!.from).toBe('2021-03-01');
+  });
+
   it('a protected key asked for, alone or with others, still comes back null without victim-data rights', async () => {
     for (const s of ['name', 'aliases', 'dateOfBirth', 'birthYear', 'name dateOfBirth gender', 'displayName pseudonym redacted']) {
       const byId = (await ask<{ person: Record<string, unknown> }>(analyst, `{ person(id: "${victimId}") { ${s} } }`)).person;

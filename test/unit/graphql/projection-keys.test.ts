@@ -1,7 +1,8 @@
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 
 import { PROVENANCE_KEYS } from '../../../src/domain/provenance';
-import { nodeKeys, relKeys } from '../../../src/graphql/projection-keys';
+import { STORED_KEYS } from '../../../src/domain/entity-props';
+import { GRAPH_LABEL_KEYS, nodeKeys, relKeys, subgraphKeys } from '../../../src/graphql/projection-keys';
 
 /** The resolve info of the query's first root field (what a resolver sees), from a document. */
 function infoOf(document: string): GraphQLResolveInfo {
@@ -32,6 +33,17 @@ describe('projection keys from a GraphQL selection', () => {
     const info = infoOf('{ groups { edges { cursor linkId type direction role since provenance { agency } node { name } } } }');
     expect(relKeys(info, [['edges']])).toEqual([...PROVENANCE_KEYS, 'role', 'since'].sort());
     expect(nodeKeys(info, [['edges', 'node']])).toEqual(['name']);
+  });
+
+  it('names what a subgraph selection reads of its nodes and links: label inputs, dates, provenance, or everything for properties', () => {
+    const chart = infoOf('{ paths(from: "a", to: "b") { hops nodeIds subgraph { truncated nodes { id type label roles redacted node { id } } edges { id type source target from to } } } }');
+    expect(subgraphKeys(chart, ['subgraph'])).toEqual({ nodes: [...GRAPH_LABEL_KEYS].sort(), rels: ['date', 'since', 'until'] });
+    const graded = infoOf('{ neighbourhood(ids: ["a"]) { nodes { id provenance { grading } } edges { id provenance { handling } } } }');
+    expect(subgraphKeys(graded, [])).toEqual({ nodes: [...PROVENANCE_KEYS].sort(), rels: [...PROVENANCE_KEYS].sort() });
+    const all = infoOf('{ neighbourhood(ids: ["a"]) { nodes { id properties } edges { id } } }');
+    expect(subgraphKeys(all, [])).toEqual({ nodes: null, rels: [] });
+    expect(subgraphKeys(undefined, [])).toEqual({ nodes: null, rels: null });
+    for (const k of GRAPH_LABEL_KEYS) expect(STORED_KEYS.has(k)).toBe(true);
   });
 
   it('falls back to every property for a field it does not know', () => {

@@ -2,7 +2,7 @@ import type { NodeLabel, RelationshipType } from '../../../domain/graph-model';
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
 import { exportable } from '../export/exportable';
-import { projectNode, projectRel } from '../projection';
+import { projectNode, projectRel, type ProjectionKeys } from '../projection';
 
 export interface NeighbourhoodSpec {
   ids: readonly string[];
@@ -19,6 +19,9 @@ export interface NeighbourhoodSpec {
   expandReference: boolean;
   /** Exports: follow and return only items that may leave (graph/queries/export/exportable.ts). */
   exportableOnly?: boolean;
+  /** Stored keys to return of each node and link (graphql/projection-keys.ts); null or absent: all. */
+  nodeKeys?: ProjectionKeys;
+  relKeys?: ProjectionKeys;
 }
 
 /** A link's period: its date, or since/until. Links without dates always pass the window. */
@@ -65,9 +68,9 @@ CALL (seen) {
   UNWIND seen AS a
   MATCH (a)-[r]->(b)
   WHERE b IN seen AND ${relTest} AND ${visible('r')}${may('r')} AND ${timeWindow('r')}
-  RETURN collect(${projectRel('r')}) AS rels
+  RETURN collect(${projectRel('r', s.relKeys)}) AS rels
 }
-RETURN [n IN seen | ${projectNode('n')}] AS nodes, rels, truncated, size(frontier) > 0 AS moreBeyond`,
+RETURN [n IN seen | ${projectNode('n', s.nodeKeys)}] AS nodes, rels, truncated, size(frontier) > 0 AS moreBeyond`,
     params: {
       ids: [...s.ids],
       relTypes: s.relationshipTypes && s.relationshipTypes.length ? [...s.relationshipTypes] : null,

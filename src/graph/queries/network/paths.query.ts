@@ -1,7 +1,7 @@
 import type { RelationshipType } from '../../../domain/graph-model';
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
-import { projectNode, projectRel } from '../projection';
+import { projectNode, projectRel, type ProjectionKeys } from '../projection';
 
 export interface PathsSpec {
   from: string;
@@ -13,6 +13,9 @@ export interface PathsSpec {
   /** Each dated link no earlier than the previous dated one (how money or people moved). */
   timeRespecting: boolean;
   expandReference: boolean;
+  /** Stored keys to return of each node and link (graphql/projection-keys.ts); null or absent: all. */
+  nodeKeys?: ProjectionKeys;
+  relKeys?: ProjectionKeys;
 }
 
 /** The date a link happened or started: a transfer's or journey's date, else the start of its period. */
@@ -40,7 +43,7 @@ export function pathsQuery(s: PathsSpec): CypherQuery {
     cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 WHERE ${visible('a')} AND ${visible('b')}
 MATCH p = SHORTEST ${s.k} ${pattern}
-RETURN [n IN nodes(p) | ${projectNode('n')}] AS nodes, [rel IN relationships(p) | ${projectRel('rel')}] AS rels, length(p) AS hops
+RETURN [n IN nodes(p) | ${projectNode('n', s.nodeKeys)}] AS nodes, [rel IN relationships(p) | ${projectRel('rel', s.relKeys)}] AS rels, length(p) AS hops
 ORDER BY hops`,
     params: { from: s.from, to: s.to, expandReference: s.expandReference },
   };
@@ -51,6 +54,8 @@ export interface ConnectingSpec {
   maxHops: number;
   relationshipTypes: readonly RelationshipType[] | null;
   expandReference: boolean;
+  nodeKeys?: ProjectionKeys;
+  relKeys?: ProjectionKeys;
 }
 
 /**
@@ -67,8 +72,8 @@ MATCH (a:Entity {id: pair[0]}), (b:Entity {id: pair[1]})
 WHERE ${visible('a')} AND ${visible('b')}
 OPTIONAL MATCH p = SHORTEST 1 (a)${step}{1,${s.maxHops}}(b)
 RETURN pair[0] AS from, pair[1] AS to,
-  CASE WHEN p IS NULL THEN [] ELSE [n IN nodes(p) | ${projectNode('n')}] END AS nodes,
-  CASE WHEN p IS NULL THEN [] ELSE [rel IN relationships(p) | ${projectRel('rel')}] END AS rels`,
+  CASE WHEN p IS NULL THEN [] ELSE [n IN nodes(p) | ${projectNode('n', s.nodeKeys)}] END AS nodes,
+  CASE WHEN p IS NULL THEN [] ELSE [rel IN relationships(p) | ${projectRel('rel', s.relKeys)}] END AS rels`,
     params: { pairs, expandReference: s.expandReference },
   };
 }
