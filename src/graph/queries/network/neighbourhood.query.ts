@@ -3,6 +3,7 @@ import type { CypherQuery } from '../../query';
 import { visible } from '../access';
 import { exportable } from '../export/exportable';
 import { projectNode, projectRel, type ProjectionKeys } from '../projection';
+import { relTypePattern } from './paths.query';
 
 export interface NeighbourhoodSpec {
   ids: readonly string[];
@@ -31,6 +32,18 @@ export function timeWindow(r: string): string {
 }
 
 /**
+ * The tests a request's filters add to each link and node reached, as ` AND …` (empty without
+ * filters). Only filters given are written into the statement: a test against a null parameter
+ * costs Neo4j an evaluation per link for nothing, and a neighbourhood walks thousands of links.
+ * Relationship types go into the pattern (relTypePattern), where Neo4j expands only those.
+ */
+function filterTests(s: NeighbourhoodSpec): { rel: string; node: string } {
+  const rel = s.since !== null || s.until !== null ? ` AND ${timeWindow('r')}` : '';
+  const node = s.nodeTypes && s.nodeTypes.length ? ' AND any(l IN labels(m) WHERE l IN $nodeTypes)' : '';
+  return { rel, node };
+}
+
+/**
  * Everything within `depth` hops of the seeds, in ONE round trip: a breadth-first expansion
  * unrolled level by level (the depth is a clamped integer from our code), so each node is
  * reached once whatever the number of paths to it, and the node budget stops the growth
@@ -41,15 +54,15 @@ export function timeWindow(r: string): string {
  */
 export function neighbourhoodQuery(s: NeighbourhoodSpec): CypherQuery {
   const may = (v: string) => (s.exportableOnly ? ` AND ${exportable(v)}` : '');
-  const relTest = `($relTypes IS NULL OR type(r) IN $relTypes)`;
-  const nodeTest = `($nodeTypes IS NULL OR any(l IN labels(m) WHERE l IN $nodeTypes))`;
+  const types = relTypePattern(s.relationshipTypes);
+  const tests = filterTests(s);
   const levels: string[] = [];
   for (let level = 1; level <= s.depth; level++) {
     levels.push(`// level ${level}
 CALL (seen, frontier) {
   UNWIND frontier AS f
-  MATCH (f)-[r]-(m:Entity)
-  WHERE ${relTest} AND ${visible('r')} AND ${visible('m')}${may('r')}${may('m')} AND ${nodeTest} AND ${timeWindow('r')}
+  MATCH (f)-[r${types}]-(m:Entity)
+  WHERE ${visible('r')} AND ${visible('m')}${may('r')}${may('m')}${tests.node}${tests.rel}
     AND NOT m IN seen
   WITH DISTINCT m LIMIT toInteger($levelCap)
   RETURN collect(m) AS reached
@@ -66,14 +79,13 @@ WITH seen, [x IN seen WHERE $expandReference OR NOT x:Reference] AS frontier, fa
 ${levels.join('\n')}
 CALL (seen) {
   UNWIND seen AS a
-  MATCH (a)-[r]->(b)
-  WHERE b IN seen AND ${relTest} AND ${visible('r')}${may('r')} AND ${timeWindow('r')}
+  MATCH (a)-[r${types}]->(b)
+  WHERE b IN seen AND ${visible('r')}${may('r')}${tests.rel}
   RETURN collect(${projectRel('r', s.relKeys)}) AS rels
 }
 RETURN [n IN seen | ${projectNode('n', s.nodeKeys)}] AS nodes, rels, truncated, size(frontier) > 0 AS moreBeyond`,
     params: {
       ids: [...s.ids],
-      relTypes: s.relationshipTypes && s.relationshipTypes.length ? [...s.relationshipTypes] : null,
       nodeTypes: s.nodeTypes && s.nodeTypes.length ? [...s.nodeTypes] : null,
       since: s.since,
       until: s.until,
