@@ -1,6 +1,7 @@
 import { groupFilter, personFilter } from '../../../../src/graph/queries/filters/entity.filters';
 import { listQuery, countQuery, pageWithCountQuery, SORT_BY_ID } from '../../../../src/graph/queries/list.query';
 import { duplicateCandidatesQuery } from '../../../../src/graph/queries/network/duplicates.query';
+import { neighbourhoodQuery } from '../../../../src/graph/queries/network/neighbourhood.query';
 import { nodesByIdsQuery } from '../../../../src/graph/queries/node.query';
 import { ParamBag } from '../../../../src/graph/queries/params';
 import { projectNode, projectRel } from '../../../../src/graph/queries/projection';
@@ -210,6 +211,18 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
     const scoped = duplicateCandidatesQuery({ ids: ['per-1'], groupId: null, minScore: 0.5, limit: 100, weights }).cypher;
     expect(scoped).toContain('a.id IN $ids');
     expect(scoped).not.toContain('$groupId');
+  });
+
+  it('neighbourhoodQuery writes only the filters given, relationship types into the pattern', () => {
+    const base = { ids: ['p1'], depth: 2, relationshipTypes: null, nodeTypes: null, since: null, until: null, limit: 100, expandReference: false };
+    const plain = neighbourhoodQuery(base).cypher;
+    expect(plain).toContain('MATCH (f)-[r]-(m:Entity)');
+    expect(plain).not.toMatch(/\$since|\$until|\$nodeTypes|\$relTypes/);
+    const filtered = neighbourhoodQuery({ ...base, relationshipTypes: ['TRANSFERRED_TO', 'HAS_IDENTIFIER'], nodeTypes: ['BankAccount'], since: '2024-01-01', until: null }).cypher;
+    expect(filtered.match(/MATCH \(f\)-\[r:TRANSFERRED_TO\|HAS_IDENTIFIER\]-\(m:Entity\)/g)).toHaveLength(2);
+    expect(filtered).toContain('MATCH (a)-[r:TRANSFERRED_TO|HAS_IDENTIFIER]->(b)');
+    expect(filtered).toContain('date($since)');
+    expect(filtered).toContain('l IN $nodeTypes');
   });
 
   it('never puts a parameter value into the query text', () => {
