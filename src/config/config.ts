@@ -197,10 +197,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * The embedded Neo4j's cap on one transaction when none is set: a quarter of the heap, so at
- * least three heavy statements fit in the pool all transactions share (70% of the heap). At the
- * default 1g heap that is 256m, under which every bench workload, import and analytic ran at the
- * bench's `large` world (README, "Memory per transaction").
+ * The embedded Neo4j's cap on one transaction when none is set: a quarter of the heap. The pool
+ * all transactions share is 70% of the heap, so two statements at their cap still leave about a
+ * quarter of it to the others. At the default 1g heap that is 256m, under which every bench
+ * workload of ours and every analytic ran at the bench's `large` world, and seeding and the
+ * imports at `medium` (README, "Memory per transaction").
  */
 export function defaultTxMemory(heap: string): string {
   return `${Math.max(1, Math.floor(bytes(heap) / 4 / 1024 ** 2))}m`;
