@@ -24,12 +24,12 @@ function personFacts(v: string): string {
     nationalities: ${nationalities(v)}}`;
 }
 
-const SCOPE_BY_IDS = '$ids IS NOT NULL AND __x.id IN $ids';
-const SCOPE_BY_GROUP = `$groupId IS NOT NULL AND EXISTS { MATCH (__x)-[__m:MEMBER_OF]->(:OrganisedCrimeGroup {id: $groupId}) WHERE ${visible('__m')} }`;
-
+/** v is one of the people asked for, or a member of the group asked for (only the scopes given are written). */
 function inScope(v: string, s: DuplicateScope): string {
-  const parts = [s.ids ? SCOPE_BY_IDS : null, s.groupId ? SCOPE_BY_GROUP : null].filter((p): p is string => !!p);
-  return `(${parts.map((p) => `(${p.replaceAll('__x', v)})`).join(' OR ')})`;
+  const parts: string[] = [];
+  if (s.ids) parts.push(`${v}.id IN $ids`);
+  if (s.groupId) parts.push(`EXISTS { MATCH (${v})-[__m:MEMBER_OF]->(:OrganisedCrimeGroup {id: $groupId}) WHERE ${visible('__m')} }`);
+  return `(${parts.join(' OR ')})`;
 }
 
 const LINK = 'HAS_IDENTIFIER|RESIDES_AT';
