@@ -27,3 +27,16 @@ export async function countAll(client: GraphClient): Promise<{ nodes: number; re
   const [row] = await client.read({ cypher: 'MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships', params: {} });
   return row as { nodes: number; relationships: number };
 }
+
+/**
+ * Every node and relationship but the audit trail's. A service records each request, refused or
+ * not, and writes its events in batches a moment later: a test of "writes nothing" through HTTP
+ * flushes the audit log and counts this.
+ */
+export async function countData(client: GraphClient): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await client.read({
+    cypher: 'MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditChain WITH count(n) AS nodes OPTIONAL MATCH (a)-[r]->(b) WHERE NOT (a:AuditEvent OR a:AuditChain OR b:AuditEvent OR b:AuditChain) RETURN nodes, count(r) AS relationships',
+    params: {},
+  });
+  return row as { nodes: number; relationships: number };
+}
