@@ -166,13 +166,30 @@ export async function sharedIdentifiers(d: NetworkDeps, a: SharedIdentifiersArgs
 /**
  * How many pairs Neo4j hands the scorer for a list of `limit`: those with the highest possible
  * scores. More than the limit, because the exact score (names compared by the scorer) can reorder
- * them; the scorer's cost is a few microseconds a pair. See README (duplicate candidates).
+ * them; the scorer's cost is a few microseconds a pair. `atLeast` is MSHT_DUPLICATE_PAIRS. See
+ * README (duplicate candidates).
  */
-export function duplicatePairsToScore(limit: number): number {
-  return Math.max(limit, Math.min(Math.max(10 * limit, 20_000), 100_000));
+export function duplicatePairsToScore(limit: number, atLeast: number): number {
+  return Math.max(limit, atLeast);
 }
 
-export async function duplicateCandidates(d: NetworkDeps, a: { ids?: readonly string[] | null; groupId?: string | null; minScore?: number | null; limit?: number | null }): Promise<DuplicateCandidate[]> {
+/**
+ * The score from which a candidate's place is certain. When Neo4j kept only the `asked` pairs
+ * with the highest bounds, a pair left out could reach at most the lowest bound kept, so a
+ * candidate scoring at least that has no better pair missing above it. When fewer came back,
+ * every pair was scored and every place is certain.
+ */
+export function certainFrom(rows: readonly { bound: number }[], asked: number): number {
+  if (rows.length < asked) return -Infinity;
+  let lowest = Infinity;
+  for (const r of rows) lowest = Math.min(lowest, r.bound);
+  return lowest;
+}
+
+export async function duplicateCandidates(
+  d: NetworkDeps,
+  a: { ids?: readonly string[] | null; groupId?: string | null; minScore?: number | null; limit?: number | null },
+): Promise<(DuplicateCandidate & { rankCertain: boolean })[]> {
   const minScore = a.minScore ?? 0.5;
   if (minScore < 0 || minScore > 1) throw badInput('minScore', 'must be from 0 to 1');
   const limit = budget(a.limit, d.limits);
@@ -181,10 +198,10 @@ export async function duplicateCandidates(d: NetworkDeps, a: { ids?: readonly st
   // graph it reads every person (about 9 s at the bench's `large` world), so it has the query
   // timeout instead (MSHT_QUERY_TIMEOUT_MS), as a whole-graph job.
   const wholeGraph = !scope.ids && !scope.groupId;
-  const rows = await readDuplicateCandidates(
-    d.graph,
-    { ...scope, minScore, limit: duplicatePairsToScore(limit), weights: EVIDENCE_WEIGHTS },
-    wholeGraph ? undefined : d.limits.timeoutMs,
-  );
-  return rankDuplicates(rows, minScore).slice(0, limit);
+  const asked = duplicatePairsToScore(limit, d.limits.duplicatePairs);
+  const rows = await readDuplicateCandidates(d.graph, { ...scope, minScore, limit: asked, weights: EVIDENCE_WEIGHTS }, wholeGraph ? undefined : d.limits.timeoutMs);
+  const certain = certainFrom(rows, asked);
+  return rankDuplicates(rows, minScore)
+    .slice(0, limit)
+    .map((c) => ({ ...c, rankCertain: c.score >= certain }));
 }

@@ -47,6 +47,8 @@ export interface TraversalLimits {
   nodeBudget: number;
   maxPathHops: number;
   timeoutMs: number;
+  /** Pairs a whole-graph duplicate search scores exactly, at least its limit (analytics/network.ts). */
+  duplicatePairs: number;
 }
 
 /** What the server refuses before anything runs (README#query-limits). */
@@ -143,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     mode: r.MSHT_MODE,
-    traversal: { maxDepth: r.MSHT_MAX_TRAVERSAL_DEPTH, nodeBudget: r.MSHT_NODE_BUDGET, maxPathHops: r.MSHT_MAX_PATH_HOPS, timeoutMs: r.MSHT_TRAVERSAL_TIMEOUT_MS },
+    traversal: { maxDepth: r.MSHT_MAX_TRAVERSAL_DEPTH, nodeBudget: r.MSHT_NODE_BUDGET, maxPathHops: r.MSHT_MAX_PATH_HOPS, timeoutMs: r.MSHT_TRAVERSAL_TIMEOUT_MS, duplicatePairs: r.MSHT_DUPLICATE_PAIRS },
     security: {
       limits: {
         maxDepth: r.MSHT_MAX_DEPTH,

@@ -53,6 +53,7 @@ export const VARIABLES = {
   MSHT_MAX_TRAVERSAL_DEPTH: v({ parse: int(1, 8), default: '6', doc: 'deepest neighbourhood a traversal expands (deeper requests stop there and say so)' }),
   MSHT_NODE_BUDGET: v({ parse: int(10, 100_000), default: '2000', doc: 'most nodes a traversal or network query returns' }),
   MSHT_MAX_PATH_HOPS: v({ parse: int(1, 12), default: '8', doc: 'longest path `paths` and `connectingNetwork` search' }),
+  MSHT_DUPLICATE_PAIRS: v({ parse: int(1, 1_000_000), default: '20000', doc: 'how many of the most promising pairs a whole-graph `duplicateCandidates` scores exactly (at least its limit): more is exact more often, and slower (README#duplicate-candidates)' }),
   MSHT_TRAVERSAL_TIMEOUT_MS: v({ parse: int(100, 600_000), default: '10000', doc: 'time budget of one traversal or network query, milliseconds (then MSHT_QUERY_TIMEOUT)' }),
   MSHT_MIGRATE_ON_START: v({ parse: bool, default: 'true', doc: 'apply pending migrations at start-up' }),
   MSHT_MAX_DEPTH: v({ parse: int(1, 1000), default: '12', doc: 'deepest selection nesting a query may have (fragments followed; `ofType` in introspection not counted)' }),

@@ -6217,7 +6217,7 @@ export type DuplicateCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type DuplicateCandidatesQuery = { duplicateCandidates: Array<{ score: number, a: { id: string, displayName: string, birthYear: number | null, dateOfBirth: string | null } | null, b: { id: string, displayName: string, birthYear: number | null, dateOfBirth: string | null } | null, evidence: Array<{ kind: string, weight: number, detail: string, sharedId: string | null }> }> };
+export type DuplicateCandidatesQuery = { duplicateCandidates: Array<{ score: number, rankCertain: boolean, a: { id: string, displayName: string, birthYear: number | null, dateOfBirth: string | null } | null, b: { id: string, displayName: string, birthYear: number | null, dateOfBirth: string | null } | null, evidence: Array<{ kind: string, weight: number, detail: string, sharedId: string | null }> }> };
 
 export type MergeEntitiesMutationVariables = Exact<{
   keepId: string;
@@ -7379,6 +7379,7 @@ export const DuplicateCandidatesDocument = gql`
     limit: $limit
   ) {
     score
+    rankCertain
     a {
       id
       displayName

@@ -156,6 +156,12 @@ export class DuplicateCandidate {
 
   @Field(() => [DuplicateEvidence])
   evidence!: DuplicateEvidence[];
+
+  @Field({
+    description:
+      'True when no pair left unscored could rank above this one. The scorer sees the pairs with the highest possible scores (MSHT_DUPLICATE_PAIRS of them, or the limit); one left out can reach at most the lowest of those, so a candidate scoring below that may have better pairs missing above it. Always true when every pair was scored.',
+  })
+  rankCertain!: boolean;
 }
 
 @ObjectType()

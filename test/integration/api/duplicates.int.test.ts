@@ -152,6 +152,36 @@ describe('duplicate candidates through the API', () => {
     }
   });
 
+  it('says every place is certain when every pair was scored', async () => {
+    const { duplicateCandidates: all } = await (await svc.sdk(analyst)).DuplicateCandidates({ minScore: 0.1 });
+    expect(all.length).toBeGreaterThan(3);
+    expect(all.every((c) => c.rankCertain)).toBe(true);
+  });
+
+  it('says which places are certain when only the most promising pairs were scored', async () => {
+    // One pair to score beyond the limit: Neo4j keeps the three highest bounds, the same passport
+    // (0.981), name and phone (0.806), then a weak phone pair whose bound assumes a same name
+    // (0.772) but whose names differ (0.43). Pairs left out could reach 0.772: the same-name pair
+    // with nothing shared scores 0.677 and would rank above the weak one.
+    const few = await startTestService({ MSHT_DUPLICATE_PAIRS: '1' });
+    try {
+      const { duplicateCandidates: top } = await (await few.sdk(analyst)).DuplicateCandidates({ minScore: 0.1, limit: 3 });
+      expect(pairs(top).slice(0, 2)).toEqual([`${w.z1} ${w.z2}`, `${w.m1} ${w.m2}`]);
+      expect(pairs(top)[2]).toMatch(/^per-dupa\d\da per-dupa\d\db$/);
+      expect(top.map((c) => [c.score, c.rankCertain])).toEqual([
+        [0.981, true],
+        [0.806, true],
+        [0.43, false],
+      ]);
+      // The full list agrees on the certain places, and puts a pair left out above the uncertain one.
+      const { duplicateCandidates: all } = await (await svc.sdk(analyst)).DuplicateCandidates({ minScore: 0.1, limit: 3 });
+      expect(pairs(all).slice(0, 2)).toEqual(pairs(top).slice(0, 2));
+      expect(pairs(all)[2]).toBe(`${w.n1} ${w.n2}`);
+    } finally {
+      await few.close();
+    }
+  });
+
   it('agrees between the whole graph and a scope on the same pair', async () => {
     const sdk = await svc.sdk(analyst);
     const whole = (await sdk.DuplicateCandidates({ minScore: 0.1 })).duplicateCandidates.find((c) => [c.a!.id, c.b!.id].includes(w.m1));

@@ -1,4 +1,4 @@
-import { duplicatePairsToScore } from '../../../src/analytics/network';
+import { certainFrom, duplicatePairsToScore } from '../../../src/analytics/network';
 import { normaliseName, rankDuplicates, scorePair } from '../../../src/analytics/duplicates';
 import type { PersonFacts } from '../../../src/graph/network.reader';
 
@@ -45,11 +45,17 @@ describe('duplicate scoring', () => {
     ]);
   });
 
-  it('hands the scorer ten times the limit, at least 20,000 pairs and at most 100,000 unless the limit is more', () => {
-    expect(duplicatePairsToScore(10)).toBe(20_000);
-    expect(duplicatePairsToScore(2_000)).toBe(20_000);
-    expect(duplicatePairsToScore(5_000)).toBe(50_000);
-    expect(duplicatePairsToScore(50_000)).toBe(100_000);
-    expect(duplicatePairsToScore(100_000)).toBe(100_000);
+  it('hands the scorer MSHT_DUPLICATE_PAIRS pairs, or the limit when that is more', () => {
+    expect(duplicatePairsToScore(10, 20_000)).toBe(20_000);
+    expect(duplicatePairsToScore(2_000, 20_000)).toBe(20_000);
+    expect(duplicatePairsToScore(50_000, 20_000)).toBe(50_000);
+    expect(duplicatePairsToScore(3, 1)).toBe(3);
+  });
+
+  it('makes a place certain from the lowest bound kept, and every place certain when every pair was scored', () => {
+    const rows = [{ bound: 0.9 }, { bound: 0.7 }, { bound: 0.8 }];
+    expect(certainFrom(rows, 3)).toBe(0.7);
+    expect(certainFrom(rows, 4)).toBe(-Infinity);
+    expect(certainFrom([], 20_000)).toBe(-Infinity);
   });
 });
