@@ -38,20 +38,45 @@ export interface DuplicateCandidate {
   evidence: Evidence[];
 }
 
+/** Accents removed and lower case: the letter-by-letter part of normaliseName. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
 /** Lower case, accents removed, punctuation dropped, tokens sorted: "Nguyễn Văn A" = "a van nguyen". */
 export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
+  return fold(name)
     .replace(/[^a-z0-9\s]/g, ' ')
     .split(/\s+/)
     .filter(Boolean)
     .sort()
     .join(' ');
 }
+
+/**
+ * What `fold` makes of each Latin letter, accented letter and combining accent that it turns
+ * into plain lower-case letters (or nothing): "Ễ" → "e", "Đ" → "d", "A" → "a". Neo4j folds a name
+ * letter by letter with this table (graph/queries/network/duplicates.query.ts); `fold` works
+ * letter by letter too, so a name made only of these letters, plain letters and spaces folds the
+ * same way in both.
+ */
+export const NAME_FOLD: Readonly<Record<string, string>> = (() => {
+  const table: Record<string, string> = {};
+  const ranges: [number, number][] = [
+    [0x41, 0x5a], // A-Z
+    [0xc0, 0x24f], // Latin-1 Supplement letters, Latin Extended-A and -B
+    [0x300, 0x36f], // combining accents
+    [0x1e00, 0x1eff], // Latin Extended Additional (Vietnamese)
+  ];
+  for (const [from, to] of ranges) {
+    for (let cp = from; cp <= to; cp++) {
+      const c = String.fromCodePoint(cp);
+      const f = fold(c);
+      if (/^[a-z]*$/.test(f)) table[c] = f;
+    }
+  }
+  return table;
+})();
 
 /** Jaro-Winkler similarity (0..1), prefix scale 0.1, up to 4 characters. */
 export function jaroWinkler(a: string, b: string): number {

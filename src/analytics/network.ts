@@ -6,7 +6,7 @@ import { badInput } from '../errors/app-error';
 import { readConnecting, readDuplicateCandidates, readNeighbourhood, readPaths, readSharedIdentifiers, type SharedLinkRow } from '../graph/network.reader';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { budget, clampDepth, pathCount, pathHops } from './bounds';
-import { EVIDENCE_WEIGHTS, rankDuplicates, type DuplicateCandidate } from './duplicates';
+import { EVIDENCE_WEIGHTS, NAME_FOLD, rankDuplicates, type DuplicateCandidate } from './duplicates';
 import { buildSubgraph, toSubgraphEdge, toSubgraphNode } from './subgraph';
 
 /** Network questions: each one Cypher round trip, clamped to the configured limits. */
@@ -199,7 +199,7 @@ export async function duplicateCandidates(
   // timeout instead (MSHT_QUERY_TIMEOUT_MS), as a whole-graph job.
   const wholeGraph = !scope.ids && !scope.groupId;
   const asked = duplicatePairsToScore(limit, d.limits.duplicatePairs);
-  const rows = await readDuplicateCandidates(d.graph, { ...scope, minScore, limit: asked, weights: EVIDENCE_WEIGHTS }, wholeGraph ? undefined : d.limits.timeoutMs);
+  const rows = await readDuplicateCandidates(d.graph, { ...scope, minScore, limit: asked, weights: EVIDENCE_WEIGHTS, nameFold: NAME_FOLD }, wholeGraph ? undefined : d.limits.timeoutMs);
   const certain = certainFrom(rows, asked);
   return rankDuplicates(rows, minScore)
     .slice(0, limit)

@@ -1,7 +1,7 @@
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
 import type { getSdk } from '../../../src/sdk/generated';
-import { EVIDENCE_WEIGHTS, scorePair } from '../../../src/analytics/duplicates';
+import { EVIDENCE_WEIGHTS, NAME_FOLD, scorePair } from '../../../src/analytics/duplicates';
 import { accessScope } from '../../../src/auth/access-policy';
 import { readDuplicateCandidates } from '../../../src/graph/network.reader';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
@@ -71,11 +71,29 @@ async function buildWorld(sdk: Sdk) {
   const passportH = await identifier('TravelDocument', '05999999');
   await link(h1, passportH, restricted);
   await link(h2, passportH, restricted);
+  // A name block where Neo4j can tell names apart: different names, the same name with and
+  // without accents, the same name in another case and spacing, and a name it cannot fold (a
+  // hyphen is punctuation to the scorer).
+  const q = async (n: number, name: string) => person(`per-dupq${n}`, name, { birthYear: 1975 });
+  const names = {
+    petru: await q(1, 'Petru Ionescu'),
+    radu: await q(2, 'Radu Ionescu'),
+    accented: await q(3, 'Ștefan Ionescu'),
+    plain: await q(4, 'Stefan Ionescu'),
+    vlad: await q(5, 'Vlad  Ionescu'),
+    recased: await q(6, 'VLAD ionescu'),
+    hyphenated: await q(7, 'Jean-Paul Ionescu'),
+    maria: await person('per-dupr1', 'Maria Popa'),
+    elena: await person('per-dupr2', 'Elena Stoica'),
+  };
+  const phoneR = await identifier('Phone', '07700 910400');
+  await link(names.maria, phoneR);
+  await link(names.elena, phoneR);
   // A name too common to be evidence: 51 people named Nguyen born in 1980.
   for (let i = 0; i < 51; i++) await person(`per-dupg${String(i).padStart(2, '0')}`, `Given${i} Nguyen`, { birthYear: 1980 });
   const group = (await sdk.UpsertGroup({ input: { name: 'Stan brothers', threatLevel: 'MODERATE', provenance: { reportId: open } } })).upsertOrganisedCrimeGroup.id;
   await sdk.Link({ type: 'MEMBER_OF', from: m2, to: group, properties: { role: 'MEMBER' }, provenance: { reportId: open } });
-  return { z1, z2, n1, n2, m1, m2, v1, v2, v3, v4, h1, h2, group };
+  return { z1, z2, n1, n2, m1, m2, v1, v2, v3, v4, h1, h2, group, names };
 }
 
 describe('duplicate candidates through the API', () => {
@@ -143,13 +161,36 @@ describe('duplicate candidates through the API', () => {
     for (const caller of [analyst, cleared, victimOfficer]) {
       const g = new ScopedGraph(svc.graph, accessScope({ subject: 'test', agency: 'NCA', roles: caller.roles, clearance: caller.clearance, ukConditional: 'ukConditional' in caller }), { requestId: 'test', subject: 'test' });
       for (const scope of [{ ids: null, groupId: null }, { ids: [w.m1, w.v1, w.v3, w.h2, 'per-dupa03b'], groupId: null }]) {
-        const rows = await readDuplicateCandidates(g, { ...scope, minScore: 0, limit: 1000, weights: EVIDENCE_WEIGHTS }, 10_000);
+        const rows = await readDuplicateCandidates(g, { ...scope, minScore: 0, limit: 1000, weights: EVIDENCE_WEIGHTS, nameFold: NAME_FOLD }, 10_000);
         expect(rows.length).toBeGreaterThan(0);
         for (const row of rows) expect(row.bound).toBeGreaterThanOrEqual(scorePair(row).score - 1e-9);
         const bounds = rows.map((r) => r.bound);
         expect(bounds).toEqual([...bounds].sort((x, y) => y - x));
       }
     }
+  });
+
+  it('bounds a pair of names Neo4j can tell apart by a similar name, and assumes a same name wherever it cannot', async () => {
+    const g = new ScopedGraph(svc.graph, accessScope({ subject: 'test', agency: 'NCA', roles: analyst.roles, clearance: analyst.clearance, ukConditional: false }), { requestId: 'test', subject: 'test' });
+    const rows = await readDuplicateCandidates(g, { ids: null, groupId: null, minScore: 0, limit: 1000, weights: EVIDENCE_WEIGHTS, nameFold: NAME_FOLD }, 10_000);
+    const bound = (x: string, y: string) => rows.find((r) => [r.a.id, r.b.id].sort().join(' ') === [x, y].sort().join(' '))!.bound;
+    const { petru, radu, accented, plain, vlad, recased, hyphenated, maria, elena } = w.names;
+    const similar = 1 - 0.65 * 0.85 * 0.95; // birth year 0.15, nationality 0.05, a similar name 0.35
+    const same = 1 - 0.4 * 0.85 * 0.95; // the same, with the same name 0.6
+    expect(bound(petru, radu)).toBeCloseTo(similar, 6);
+    expect(bound(petru, accented)).toBeCloseTo(similar, 6);
+    expect(bound(accented, plain)).toBeCloseTo(same, 6);
+    expect(bound(vlad, recased)).toBeCloseTo(same, 6);
+    expect(bound(petru, hyphenated)).toBeCloseTo(same, 6);
+    // Sharing a phone (0.4) and a nationality, with names Neo4j can tell apart.
+    expect(bound(maria, elena)).toBeCloseTo(1 - 0.6 * 0.95 * 0.65, 6);
+    // And the scorer agrees where it matters: those are the same name to it.
+    const score = (x: string, y: string) => scorePair(rows.find((r) => [r.a.id, r.b.id].includes(x) && [r.a.id, r.b.id].includes(y))!).score;
+    expect(score(accented, plain)).toBeCloseTo(same, 3);
+    expect(score(vlad, recased)).toBeCloseTo(same, 3);
+    const scoped = await readDuplicateCandidates(g, { ids: [radu], groupId: null, minScore: 0, limit: 1000, weights: EVIDENCE_WEIGHTS, nameFold: NAME_FOLD }, 10_000);
+    expect(scoped.find((r) => [r.a.id, r.b.id].includes(petru))!.bound).toBeCloseTo(similar, 6);
+    expect(scoped.find((r) => [r.a.id, r.b.id].includes(hyphenated))!.bound).toBeCloseTo(same, 6);
   });
 
   it('says every place is certain when every pair was scored', async () => {
@@ -160,8 +201,8 @@ describe('duplicate candidates through the API', () => {
 
   it('says which places are certain when only the most promising pairs were scored', async () => {
     // One pair to score beyond the limit: Neo4j keeps the three highest bounds, the same passport
-    // (0.981), name and phone (0.806), then a weak phone pair whose bound assumes a same name
-    // (0.772) but whose names differ (0.43). Pairs left out could reach 0.772: the same-name pair
+    // (0.981), name and phone (0.806), then a weak phone pair whose names Neo4j cannot compare
+    // (they hold digits), so its bound assumes a same name (0.772), but whose names differ (0.43). Pairs left out could reach 0.772: the same-name pair
     // with nothing shared scores 0.677 and would rank above the weak one.
     const few = await startTestService({ MSHT_DUPLICATE_PAIRS: '1' });
     try {

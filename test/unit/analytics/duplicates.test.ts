@@ -1,5 +1,5 @@
 import { certainFrom, duplicatePairsToScore } from '../../../src/analytics/network';
-import { normaliseName, rankDuplicates, scorePair } from '../../../src/analytics/duplicates';
+import { jaroWinkler, NAME_FOLD, normaliseName, rankDuplicates, scorePair } from '../../../src/analytics/duplicates';
 import type { PersonFacts } from '../../../src/graph/network.reader';
 
 const facts = (id: string, extra: Partial<PersonFacts> = {}): PersonFacts => ({
@@ -57,5 +57,44 @@ describe('duplicate scoring', () => {
     expect(certainFrom(rows, 3)).toBe(0.7);
     expect(certainFrom(rows, 4)).toBe(-Infinity);
     expect(certainFrom([], 20_000)).toBe(-Infinity);
+  });
+
+  /** The name key as the duplicates statement computes it in Neo4j (graph/queries/network/duplicates.query.ts). */
+  const neo4jKey = (name: string): string[] | null => {
+    const folded = [...name.split('')].map((c) => NAME_FOLD[c] ?? c).join('');
+    if (!/^[a-z ]{1,100}$/.test(folded)) return null;
+    return folded.split(' ').filter((w) => w !== '').sort();
+  };
+
+  it("folds names letter by letter in Neo4j exactly as the scorer normalises them, wherever it gives a key", () => {
+    expect(NAME_FOLD['Ễ']).toBe('e');
+    expect(NAME_FOLD['đ']).toBe('d');
+    expect(NAME_FOLD['Ș']).toBe('s');
+    expect(NAME_FOLD['\u0301']).toBe('');
+    expect(neo4jKey('Nguyễn  Văn A')).toEqual(['a', 'nguyen', 'van']);
+    expect(neo4jKey('Jean-Paul Ionescu')).toBeNull();
+    expect(neo4jKey('Ion Popescu 2')).toBeNull();
+    // Many names from Romanian, Vietnamese and plain letters, precomposed and decomposed accents.
+    const letters = [...'aăâbcdđeêfghiîjklmnoôơpqrsștțuưvwxyzAĂÂBĐÊÎÔƠȘȚƯYàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ', '\u0301', '\u0303', '\u0323', ' ', ' ', ' ', '-', 'ß', 'Ø'];
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    let keyed = 0;
+    for (let i = 0; i < 5000; i++) {
+      const name = Array.from({ length: 1 + Math.floor(next() * 30) }, () => letters[Math.floor(next() * letters.length)]).join('');
+      const key = neo4jKey(name);
+      if (key === null) continue;
+      keyed++;
+      expect(key.join(' ')).toBe(normaliseName(name));
+    }
+    expect(keyed).toBeGreaterThan(1000);
+  });
+
+  it('calls two names of at most 100 letters the same name only when they are identical', () => {
+    // The highest Jaro-Winkler two different strings reach: one letter added at the end, or two
+    // swapped, after a shared four-letter prefix. At 100 letters that is still below 0.999.
+    const base = 'a'.repeat(100);
+    expect(jaroWinkler(base.slice(0, 99), base.slice(0, 99) + 'b')).toBeLessThan(0.999);
+    expect(jaroWinkler(base.slice(0, 98) + 'ab', base.slice(0, 98) + 'ba')).toBeLessThan(0.999);
+    expect(jaroWinkler(base.slice(0, 99) + 'b', base.slice(0, 99) + 'c')).toBeLessThan(0.999);
   });
 });

@@ -11,6 +11,8 @@ export interface DuplicateScope {
   limit: number;
   /** The scorer's evidence weights (analytics/duplicates.ts), for the bound Neo4j ranks by. */
   weights: Readonly<Record<string, number>>;
+  /** The scorer's letter folding (analytics/duplicates.ts, NAME_FOLD), for names Neo4j can tell apart. */
+  nameFold: Readonly<Record<string, string>>;
 }
 
 /** The person fields the scorer compares, with victim-protected ones withheld as the projection does. */
@@ -72,10 +74,11 @@ function nationalities(v: string): string {
 /**
  * The highest score the scorer (analytics/duplicates.ts) could give a pair of people: its evidence
  * from what Neo4j compares exactly (shared records, dates of birth, birth years, nationalities),
- * read as personFacts shows them, with any names counted as the same name, the strongest name
- * evidence. Zero for different known dates of birth, as the scorer does.
+ * read as personFacts shows them. Names count as the same name, the strongest name evidence,
+ * unless both name keys (`aKey`, `bKey`: nameKey) are known and differ; then as a similar name.
+ * Zero for different known dates of birth, as the scorer does.
  */
-function pairBound(a: string, b: string, shared: string): string {
+function pairBound(a: string, b: string, shared: string, aKey: string, bKey: string): string {
   const dob = (v: string) => `CASE WHEN ${withheld(v)} THEN null ELSE ${v}.dateOfBirth END`;
   const year = (v: string) => `CASE WHEN ${withheld(v)} THEN null ELSE ${v}.birthYear END`;
   const named = (v: string) => `(NOT ${withheld(v)} AND (${v}.name IS NOT NULL OR size(coalesce(${v}.aliases, [])) > 0))`;
@@ -85,16 +88,44 @@ function pairBound(a: string, b: string, shared: string): string {
            WHEN ${year(a)} = ${year(b)} THEN 1.0 - $weights.BIRTH_YEAR_SAME
            ELSE 1.0 END
     * CASE WHEN EXISTS { MATCH (${a})-[__n1:NATIONAL_OF]->(:Country)<-[__n2:NATIONAL_OF]-(${b}) WHERE ${visible('__n1')} AND ${visible('__n2')} } THEN 1.0 - $weights.NATIONALITY_SHARED ELSE 1.0 END
-    * CASE WHEN ${named(a)} AND ${named(b)} THEN 1.0 - $weights.NAME_SAME ELSE 1.0 END
+    * CASE WHEN NOT (${named(a)} AND ${named(b)}) THEN 1.0
+           WHEN ${aKey} IS NOT NULL AND ${bKey} IS NOT NULL AND ${aKey} <> ${bKey} THEN 1.0 - $weights.NAME_SIMILAR
+           ELSE 1.0 - $weights.NAME_SAME END
   END`;
 }
 
 /**
- * pairBound for two entries of one name block ({dob, nationalities}), which share nothing: both
- * named and shown, the same birth year.
+ * v's name folded letter by letter with `$nameFold` (analytics/duplicates.ts, NAME_FOLD: accents
+ * removed, lower case), letters the table does not know left as they are. A name of plain
+ * letters and spaces only needs lower case, which is quicker.
+ */
+function foldedName(v: string): string {
+  return `CASE WHEN ${v}.name =~ '[A-Za-z ]*' THEN toLower(${v}.name)
+    ELSE reduce(__s = '', __c IN split(${v}.name, '') | __s + coalesce($nameFold[__c], __c)) END`;
+}
+
+/**
+ * A person's name as the scorer normalises it (analytics/duplicates.ts, normaliseName), where
+ * Neo4j can tell for certain: no aliases, and a name that folds (`folded`, from foldedName) to
+ * lower-case letters and spaces only, at most 100 of them. Its words, sorted. Null otherwise:
+ * such a name may normalise to the same as another. Two names with different keys cannot be the
+ * same name to the scorer: at that length Jaro-Winkler reaches its "same name" threshold (0.999)
+ * only for identical strings, so the name evidence can be at most NAME_SIMILAR.
+ */
+function nameKey(v: string, folded: string): string {
+  return `CASE WHEN size(coalesce(${v}.aliases, [])) = 0 AND ${folded} =~ '[a-z ]{1,100}'
+    THEN COLLECT { UNWIND split(${folded}, ' ') AS __w WITH __w WHERE __w <> '' RETURN __w ORDER BY __w }
+  END`;
+}
+
+/**
+ * pairBound for two entries of one name block ({dob, nationalities, key}), which share nothing:
+ * both named and shown, the same birth year. A same name is assumed unless both name keys are
+ * known and differ; then a similar name is the best the names can give.
  */
 function nameBlockBound(x: string, y: string): string {
-  return `CASE WHEN ${x}.dob <> ${y}.dob THEN 0.0 ELSE 1.0 - (1.0 - $weights.NAME_SAME)
+  return `CASE WHEN ${x}.dob <> ${y}.dob THEN 0.0 ELSE 1.0 -
+    CASE WHEN ${x}.key IS NOT NULL AND ${y}.key IS NOT NULL AND ${x}.key <> ${y}.key THEN 1.0 - $weights.NAME_SIMILAR ELSE 1.0 - $weights.NAME_SAME END
     * CASE WHEN ${x}.dob = ${y}.dob THEN 1.0 - $weights.DOB_SAME ELSE 1.0 - $weights.BIRTH_YEAR_SAME END
     * CASE WHEN any(c IN ${x}.nationalities WHERE c IN ${y}.nationalities) THEN 1.0 - $weights.NATIONALITY_SHARED ELSE 1.0 END
   END`;
@@ -119,17 +150,25 @@ function wholeGraphPairs(): string {
   CALL (a) {
     MATCH (a)-[r1:${LINK}]->(v)<-[r2:${LINK}]-(b:Person)
     WHERE a.id < b.id AND ${visible('b')} AND ${visible('r1')} AND ${visible('r2')} AND ${visible('v')}
-    RETURN b, ${SHARED} AS shared
+    WITH b, ${SHARED} AS shared
+    RETURN collect({b: b, shared: shared}) AS partners
   }
-  RETURN a, b, a.id AS aId, b.id AS bId, shared, ${pairBound('a', 'b', 'shared')} AS bound
+  WITH a, partners WHERE size(partners) > 0
+  WITH a, partners, ${foldedName('a')} AS aFolded
+  WITH a, partners, ${nameKey('a', 'aFolded')} AS aKey
+  UNWIND partners AS partner
+  WITH a, aKey, partner.b AS b, partner.shared AS shared
+  WITH a, aKey, b, shared, ${foldedName('b')} AS bFolded
+  WITH a, aKey, b, shared, ${nameKey('b', 'bFolded')} AS bKey
+  RETURN a, b, a.id AS aId, b.id AS bId, shared, ${pairBound('a', 'b', 'shared', 'aKey', 'bKey')} AS bound
   UNION ALL
   MATCH (a:Person) WHERE ${blockable('a')}
   WITH a.birthYear AS year, ${surname('a')} AS surname, collect(a) AS people
   WHERE size(people) > 1 AND size(people) <= ${MAX_BLOCK}
   CALL (people) {
     UNWIND people AS p
-    WITH p ORDER BY p.id
-    RETURN collect({person: p, id: p.id, dob: p.dateOfBirth, nationalities: ${nationalities('p')}, links: ${linkedIds('p')}}) AS block
+    WITH p, ${foldedName('p')} AS folded ORDER BY p.id
+    RETURN collect({person: p, id: p.id, dob: p.dateOfBirth, nationalities: ${nationalities('p')}, links: ${linkedIds('p')}, key: ${nameKey('p', 'folded')}}) AS block
   }
   UNWIND range(0, size(block) - 2) AS i
   UNWIND range(i + 1, size(block) - 1) AS j
@@ -146,7 +185,9 @@ function scopedPairs(s: DuplicateScope): string {
     WHERE b <> a AND ${visible('b')} AND ${visible('r1')} AND ${visible('r2')} AND ${visible('v')} AND (a.id < b.id OR NOT ${inScope('b', s)})
     RETURN b, ${SHARED} AS shared
   }
-  RETURN ${lowerFirst('a', 'b')}, shared, ${pairBound('a', 'b', 'shared')} AS bound
+  WITH a, b, shared, ${foldedName('a')} AS aFolded, ${foldedName('b')} AS bFolded
+  WITH a, b, shared, ${nameKey('a', 'aFolded')} AS aKey, ${nameKey('b', 'bFolded')} AS bKey
+  RETURN ${lowerFirst('a', 'b')}, shared, ${pairBound('a', 'b', 'shared', 'aKey', 'bKey')} AS bound
   UNION ALL
   MATCH (a:Person) WHERE ${blockable('a')} AND ${inScope('a', s)}
   CALL (a) {
@@ -157,7 +198,8 @@ function scopedPairs(s: DuplicateScope): string {
     WITH b WHERE (a.id < b.id OR NOT ${inScope('b', s)}) AND NOT ${shareSomething('a', 'b')}
     RETURN b
   }
-  WITH a, b, {dob: a.dateOfBirth, nationalities: ${nationalities('a')}} AS x, {dob: b.dateOfBirth, nationalities: ${nationalities('b')}} AS y
+  WITH a, b, ${foldedName('a')} AS aFolded, ${foldedName('b')} AS bFolded
+  WITH a, b, {dob: a.dateOfBirth, nationalities: ${nationalities('a')}, key: ${nameKey('a', 'aFolded')}} AS x, {dob: b.dateOfBirth, nationalities: ${nationalities('b')}, key: ${nameKey('b', 'bFolded')}} AS y
   RETURN ${lowerFirst('a', 'b')}, [] AS shared, ${nameBlockBound('x', 'y')} AS bound`;
 }
 
@@ -179,6 +221,6 @@ WHERE bound >= $minScore
 ORDER BY bound DESC, aId, bId
 LIMIT toInteger($limit)
 RETURN ${personFacts('a')} AS a, ${personFacts('b')} AS b, shared, bound`,
-    params: { ids: s.ids ? [...s.ids] : null, groupId: s.groupId, minScore: s.minScore, limit: s.limit, weights: { ...s.weights } },
+    params: { ids: s.ids ? [...s.ids] : null, groupId: s.groupId, minScore: s.minScore, limit: s.limit, weights: { ...s.weights }, nameFold: { ...s.nameFold } },
   };
 }

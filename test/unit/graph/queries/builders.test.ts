@@ -199,7 +199,7 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
 
   it('duplicateCandidatesQuery never groups every pair at once: it groups per person and per name block, then keeps the top pairs by their bound', () => {
     const weights = { NAME_SAME: 0.6 };
-    const whole = duplicateCandidatesQuery({ ids: null, groupId: null, minScore: 0.5, limit: 100, weights });
+    const whole = duplicateCandidatesQuery({ ids: null, groupId: null, minScore: 0.5, limit: 100, weights, nameFold: { A: 'a' } });
     const [pairs, tail] = whole.cypher.split('\n}\nWITH ');
     // Every aggregation over pairs sits inside a per-person or per-block subquery; the tail has none.
     expect(pairs).toMatch(/CALL \(a\) \{\n\s+MATCH \(a\)-\[r1:HAS_IDENTIFIER\|RESIDES_AT\]->\(v\)<-\[r2:HAS_IDENTIFIER\|RESIDES_AT\]-\(b:Person\)[^}]*collect\(DISTINCT/);
@@ -208,7 +208,7 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
     expect(tail).toMatch(/WHERE bound >= \$minScore\nORDER BY bound DESC, aId, bId\nLIMIT toInteger\(\$limit\)/);
     expect(whole.params).toMatchObject({ ids: null, groupId: null, minScore: 0.5, limit: 100, weights });
     // A scope starts from the people in it, and names the scopes asked for only.
-    const scoped = duplicateCandidatesQuery({ ids: ['per-1'], groupId: null, minScore: 0.5, limit: 100, weights }).cypher;
+    const scoped = duplicateCandidatesQuery({ ids: ['per-1'], groupId: null, minScore: 0.5, limit: 100, weights, nameFold: {} }).cypher;
     expect(scoped).toContain('a.id IN $ids');
     expect(scoped).not.toContain('$groupId');
   });
@@ -228,7 +228,7 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
   it('never puts a parameter value into the query text', () => {
     const hostile = "x'}) DETACH DELETE n //";
     for (const q of [
-      duplicateCandidatesQuery({ ids: [hostile], groupId: hostile, minScore: 0.5, limit: 1, weights: { [hostile]: 1 } }),
+      duplicateCandidatesQuery({ ids: [hostile], groupId: hostile, minScore: 0.5, limit: 1, weights: { [hostile]: 1 }, nameFold: { [hostile]: hostile } }),
       nodesByIdsQuery([hostile]),
       listQuery({ label: 'Person', where: [], bag: new ParamBag(), sort: SORT_BY_ID, first: 1, after: { key: hostile, id: hostile } }),
       relatedQuery([hostile], { type: 'NATIONAL_OF', direction: 'OUT' }, { first: 1, after: hostile }),
