@@ -177,13 +177,15 @@ export function duplicatePairsToScore(limit: number, atLeast: number): number {
  * The score from which a candidate's place is certain. When Neo4j kept only the `asked` pairs
  * with the highest bounds, a pair left out could reach at most the lowest bound kept, so a
  * candidate scoring at least that has no better pair missing above it. When fewer came back,
- * every pair was scored and every place is certain.
+ * every pair was scored and every place is certain. Scores are ranked rounded to three places
+ * (scorePair), so the bound is rounded the same way: a pair left out can at best tie, and a
+ * bound Neo4j computed a float's width above an equal score does not count against it.
  */
 export function certainFrom(rows: readonly { bound: number }[], asked: number): number {
   if (rows.length < asked) return -Infinity;
   let lowest = Infinity;
   for (const r of rows) lowest = Math.min(lowest, r.bound);
-  return lowest;
+  return Math.round(lowest * 1000) / 1000;
 }
 
 export async function duplicateCandidates(
@@ -195,7 +197,7 @@ export async function duplicateCandidates(
   const limit = budget(a.limit, d.limits);
   const scope = { ids: a.ids && a.ids.length ? ids('ids', a.ids, 1000) : null, groupId: a.groupId ?? null };
   // A scoped search is a traversal from its people, under the traversal budget. Over the whole
-  // graph it reads every person (about 9 s at the bench's `large` world), so it has the query
+  // graph it reads every person (11 to 13 s at the bench's `large` world), so it has the query
   // timeout instead (MSHT_QUERY_TIMEOUT_MS), as a whole-graph job.
   const wholeGraph = !scope.ids && !scope.groupId;
   const asked = duplicatePairsToScore(limit, d.limits.duplicatePairs);

@@ -57,6 +57,8 @@ describe('duplicate scoring', () => {
     expect(certainFrom(rows, 3)).toBe(0.7);
     expect(certainFrom(rows, 4)).toBe(-Infinity);
     expect(certainFrom([], 20_000)).toBe(-Infinity);
+    // Rounded as scores are: a bound a float's width above 0.677 lets a score of 0.677 be certain.
+    expect(certainFrom([{ bound: 1 - 0.4 * 0.85 * 0.95 + 1e-12 }], 1)).toBe(0.677);
   });
 
   /** The name key as the duplicates statement computes it in Neo4j (graph/queries/network/duplicates.query.ts). */
