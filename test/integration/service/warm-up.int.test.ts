@@ -10,6 +10,7 @@ import { systemGraph } from '../../../src/graph/system-graph';
 import { createLogger } from '../../../src/logging/logger';
 import { buildTwoGroups } from '../../fixtures/two-groups';
 import { resetGraph } from '../../support/reset-graph';
+import { countData } from '../../support/test-graph';
 import { startTestService, type TestService } from '../../support/test-service';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -39,7 +40,7 @@ describe('the warm-up', () => {
   afterAll(() => svc.close());
 
   // The graph's own data (the audit trail grows apart, with the requests that built the fixture).
-  const counts = async () => (await svc.graph.read({ cypher: 'MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditChain RETURN count(n) AS nodes, count { ()-[]->() } AS rels', params: {} }))[0];
+  const counts = () => countData(svc.graph);
 
   it('runs the heaviest analytics once, reads only, and logs its time', async () => {
     const before = await counts();

@@ -106,16 +106,17 @@ function foldedName(v: string): string {
 
 /**
  * A person's name as the scorer normalises it (analytics/duplicates.ts, normaliseName), where
- * Neo4j can tell for certain: no aliases, and a name that folds (`folded`, from foldedName) to
- * lower-case letters and spaces only, at most 100 of them. Its words, sorted. Null otherwise:
- * such a name may normalise to the same as another. Two names with different keys cannot be the
- * same name to the scorer: at that length Jaro-Winkler reaches its "same name" threshold (0.999)
- * only for identical strings, so the name evidence can be at most NAME_SIMILAR.
+ * Neo4j can tell for certain: no aliases, and a name that folds (foldedName) to lower-case
+ * letters and spaces only, at most 100 of them. Its words, sorted. Null otherwise: such a name
+ * may normalise to the same as another. Two names with different keys cannot be the same name to
+ * the scorer: at that length Jaro-Winkler reaches its "same name" threshold (0.999) only for
+ * identical strings, so the name evidence can be at most NAME_SIMILAR. (The one-element list
+ * names the folded name once for the test and the words.)
  */
-function nameKey(v: string, folded: string): string {
-  return `CASE WHEN size(coalesce(${v}.aliases, [])) = 0 AND ${folded} =~ '[a-z ]{1,100}'
-    THEN COLLECT { UNWIND split(${folded}, ' ') AS __w WITH __w WHERE __w <> '' RETURN __w ORDER BY __w }
-  END`;
+function nameKey(v: string): string {
+  return `[__f IN [${foldedName(v)}] | CASE WHEN size(coalesce(${v}.aliases, [])) = 0 AND __f =~ '[a-z ]{1,100}'
+    THEN COLLECT { UNWIND split(__f, ' ') AS __w WITH __w WHERE __w <> '' RETURN __w ORDER BY __w }
+  END][0]`;
 }
 
 /**
@@ -154,12 +155,10 @@ function wholeGraphPairs(): string {
     RETURN collect({b: b, shared: shared}) AS partners
   }
   WITH a, partners WHERE size(partners) > 0
-  WITH a, partners, ${foldedName('a')} AS aFolded
-  WITH a, partners, ${nameKey('a', 'aFolded')} AS aKey
+  WITH a, partners, ${nameKey('a')} AS aKey
   UNWIND partners AS partner
   WITH a, aKey, partner.b AS b, partner.shared AS shared
-  WITH a, aKey, b, shared, ${foldedName('b')} AS bFolded
-  WITH a, aKey, b, shared, ${nameKey('b', 'bFolded')} AS bKey
+  WITH a, aKey, b, shared, ${nameKey('b')} AS bKey
   RETURN a, b, a.id AS aId, b.id AS bId, shared, ${pairBound('a', 'b', 'shared', 'aKey', 'bKey')} AS bound
   UNION ALL
   MATCH (a:Person) WHERE ${blockable('a')}
@@ -167,8 +166,8 @@ function wholeGraphPairs(): string {
   WHERE size(people) > 1 AND size(people) <= ${MAX_BLOCK}
   CALL (people) {
     UNWIND people AS p
-    WITH p, ${foldedName('p')} AS folded ORDER BY p.id
-    RETURN collect({person: p, id: p.id, dob: p.dateOfBirth, nationalities: ${nationalities('p')}, links: ${linkedIds('p')}, key: ${nameKey('p', 'folded')}}) AS block
+    WITH p ORDER BY p.id
+    RETURN collect({person: p, id: p.id, dob: p.dateOfBirth, nationalities: ${nationalities('p')}, links: ${linkedIds('p')}, key: ${nameKey('p')}}) AS block
   }
   UNWIND range(0, size(block) - 2) AS i
   UNWIND range(i + 1, size(block) - 1) AS j
@@ -185,8 +184,7 @@ function scopedPairs(s: DuplicateScope): string {
     WHERE b <> a AND ${visible('b')} AND ${visible('r1')} AND ${visible('r2')} AND ${visible('v')} AND (a.id < b.id OR NOT ${inScope('b', s)})
     RETURN b, ${SHARED} AS shared
   }
-  WITH a, b, shared, ${foldedName('a')} AS aFolded, ${foldedName('b')} AS bFolded
-  WITH a, b, shared, ${nameKey('a', 'aFolded')} AS aKey, ${nameKey('b', 'bFolded')} AS bKey
+  WITH a, b, shared, ${nameKey('a')} AS aKey, ${nameKey('b')} AS bKey
   RETURN ${lowerFirst('a', 'b')}, shared, ${pairBound('a', 'b', 'shared', 'aKey', 'bKey')} AS bound
   UNION ALL
   MATCH (a:Person) WHERE ${blockable('a')} AND ${inScope('a', s)}
@@ -198,8 +196,7 @@ function scopedPairs(s: DuplicateScope): string {
     WITH b WHERE (a.id < b.id OR NOT ${inScope('b', s)}) AND NOT ${shareSomething('a', 'b')}
     RETURN b
   }
-  WITH a, b, ${foldedName('a')} AS aFolded, ${foldedName('b')} AS bFolded
-  WITH a, b, {dob: a.dateOfBirth, nationalities: ${nationalities('a')}, key: ${nameKey('a', 'aFolded')}} AS x, {dob: b.dateOfBirth, nationalities: ${nationalities('b')}, key: ${nameKey('b', 'bFolded')}} AS y
+  WITH a, b, {dob: a.dateOfBirth, nationalities: ${nationalities('a')}, key: ${nameKey('a')}} AS x, {dob: b.dateOfBirth, nationalities: ${nationalities('b')}, key: ${nameKey('b')}} AS y
   RETURN ${lowerFirst('a', 'b')}, [] AS shared, ${nameBlockBound('x', 'y')} AS bound`;
 }
 
