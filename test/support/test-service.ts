@@ -43,6 +43,10 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     MSHT_DATA_DIR: dataDir,
     MSHT_AUTH_JWT_SECRET: TEST_JWT_SECRET,
     MSHT_PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    // No rate limit unless a test sets one (http-hardening does). A test that builds its world
+    // through the API sends a few hundred requests as one subject; on a fast machine those
+    // outran the production burst and failed with MSHT_RATE_LIMITED, on a slow one they did not.
+    MSHT_RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
     NEO4J_URI: uri,

@@ -39,7 +39,7 @@ describe('the audit trail', () => {
   const requestIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    svc = await startTestService({ MSHT_RATE_LIMIT_PER_MINUTE: '0' });
+    svc = await startTestService();
     await resetGraph(svc.graph);
     const send = async (key: string, token: Parameters<typeof postGraphQL>[1], payload: Record<string, unknown>, headers: Record<string, string> = {}) => {
       const r = await postGraphQL(svc.url, token, payload, headers);

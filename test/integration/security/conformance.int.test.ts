@@ -22,7 +22,7 @@ describe('GraphQL over HTTP conformance (graphql-http audits)', () => {
   let results: AuditResult[];
 
   beforeAll(async () => {
-    svc = await startTestService({ MSHT_RATE_LIMIT_PER_MINUTE: '0' });
+    svc = await startTestService();
     const authorization = `Bearer ${await testToken({ roles: ['ANALYST'], subject: 'conformance' })}`;
     // Credentials on every request, and Apollo's CSRF-prevention header, without which a
     // browser-style GET (no content type) is refused before GraphQL sees it.

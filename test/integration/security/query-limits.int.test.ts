@@ -15,7 +15,7 @@ function deepIntrospection(levels: number): string {
 describe('query limits', () => {
   let svc: TestService;
   beforeAll(async () => {
-    svc = await startTestService({ MSHT_RATE_LIMIT_PER_MINUTE: '0' });
+    svc = await startTestService();
     await resetGraph(svc.graph);
   });
   afterAll(() => svc.close());
