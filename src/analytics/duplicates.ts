@@ -38,15 +38,29 @@ export interface DuplicateCandidate {
   evidence: Evidence[];
 }
 
+/**
+ * Latin letters that carry no accent to remove (Unicode does not decompose them), written as
+ * the plain letters they are usually spelled with: "Łukasz" = "Lukasz", "Søren" = "Soren".
+ */
+const PLAIN_LATIN: Readonly<Record<string, string>> = { đ: 'd', ð: 'd', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ı: 'i', ŋ: 'n', ħ: 'h', ŧ: 't', ŀ: 'l' };
+
 /** Accents removed and lower case: the letter-by-letter part of normaliseName. */
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[đðłøæœßþıŋħŧŀ]/g, (c) => PLAIN_LATIN[c]!);
 }
 
-/** Lower case, accents removed, punctuation dropped, tokens sorted: "Nguyễn Văn A" = "a van nguyen". */
+/**
+ * Lower case, accents removed, punctuation dropped, tokens sorted: "Nguyễn Văn A" = "a van nguyen",
+ * "Jean-Paul" = "jean paul". Letters of every script are kept ("Иван Петров" = "иван петров"), so
+ * two names in Cyrillic or Greek are compared, not both emptied.
+ */
 export function normaliseName(name: string): string {
   return fold(name)
-    .replace(/[^a-z0-9\s]/g, ' ')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
     .filter(Boolean)
     .sort()
@@ -54,25 +68,27 @@ export function normaliseName(name: string): string {
 }
 
 /**
- * What `fold` makes of each Latin letter, accented letter and combining accent that it turns
- * into plain lower-case letters (or nothing): "Ễ" → "e", "Đ" → "d", "A" → "a". Neo4j folds a name
- * letter by letter with this table (graph/queries/network/duplicates.query.ts); `fold` works
- * letter by letter too, so a name made only of these letters, plain letters and spaces folds the
- * same way in both.
+ * What normaliseName makes of each character it turns into plain lower-case letters, digits or
+ * spaces, before it splits the words: "Ễ" → "e", "Ł" → "l", "A" → "a", "-" → " ", "7" → "7", a
+ * combining accent → "". Neo4j folds a name character by character with this table
+ * (graph/queries/network/duplicates.query.ts); normaliseName works character by character up to
+ * the split, so a name made only of these characters folds the same way in both. Letters of other
+ * scripts are not in it: Neo4j cannot tell such names apart, and assumes they may be the same.
  */
 export const NAME_FOLD: Readonly<Record<string, string>> = (() => {
   const table: Record<string, string> = {};
   const ranges: [number, number][] = [
-    [0x41, 0x5a], // A-Z
-    [0xc0, 0x24f], // Latin-1 Supplement letters, Latin Extended-A and -B
+    [0x20, 0x7e], // ASCII letters, digits, spaces and punctuation
+    [0xa0, 0x24f], // Latin-1 Supplement, Latin Extended-A and -B
     [0x300, 0x36f], // combining accents
     [0x1e00, 0x1eff], // Latin Extended Additional (Vietnamese)
+    [0x2000, 0x206f], // General Punctuation: dashes, quotation marks, spaces
   ];
   for (const [from, to] of ranges) {
     for (let cp = from; cp <= to; cp++) {
       const c = String.fromCodePoint(cp);
-      const f = fold(c);
-      if (/^[a-z]*$/.test(f)) table[c] = f;
+      const f = fold(c).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s/gu, ' ');
+      if (/^[a-z0-9 ]*$/.test(f)) table[c] = f;
     }
   }
   return table;
@@ -110,7 +126,8 @@ export function jaroWinkler(a: string, b: string): number {
 }
 
 function bestNameSimilarity(a: PersonFacts, b: PersonFacts): number {
-  const names = (p: PersonFacts) => [p.name, ...p.aliases].filter((n): n is string => !!n).map(normaliseName);
+  // A name of punctuation alone normalises to nothing: nothing to compare, and never the same name.
+  const names = (p: PersonFacts) => [p.name, ...p.aliases].filter((n): n is string => !!n).map(normaliseName).filter(Boolean);
   let best = 0;
   for (const x of names(a)) for (const y of names(b)) best = Math.max(best, jaroWinkler(x, y));
   return best;

@@ -61,23 +61,31 @@ describe('duplicate scoring', () => {
     expect(certainFrom([{ bound: 1 - 0.4 * 0.85 * 0.95 + 1e-12 }], 1)).toBe(0.677);
   });
 
-  /** The name key as the duplicates statement computes it in Neo4j (graph/queries/network/duplicates.query.ts). */
+  /** The key of one name as the duplicates statement computes it in Neo4j (graph/queries/network/duplicates.query.ts). */
   const neo4jKey = (name: string): string[] | null => {
     const folded = [...name.split('')].map((c) => NAME_FOLD[c] ?? c).join('');
-    if (!/^[a-z ]{1,100}$/.test(folded)) return null;
+    if (!/^[a-z0-9 ]{1,100}$/.test(folded)) return null;
     return folded.split(' ').filter((w) => w !== '').sort();
   };
 
-  it("folds names letter by letter in Neo4j exactly as the scorer normalises them, wherever it gives a key", () => {
+  it('folds names character by character in Neo4j exactly as the scorer normalises them, wherever it gives a key', () => {
     expect(NAME_FOLD['Ễ']).toBe('e');
     expect(NAME_FOLD['đ']).toBe('d');
     expect(NAME_FOLD['Ș']).toBe('s');
+    expect(NAME_FOLD['Ł']).toBe('l');
+    expect(NAME_FOLD['ß']).toBe('ss');
     expect(NAME_FOLD['\u0301']).toBe('');
+    expect(NAME_FOLD['-']).toBe(' ');
+    expect(NAME_FOLD['\u2019']).toBe(' ');
+    expect(NAME_FOLD['7']).toBe('7');
+    expect(NAME_FOLD['И']).toBeUndefined();
     expect(neo4jKey('Nguyễn  Văn A')).toEqual(['a', 'nguyen', 'van']);
-    expect(neo4jKey('Jean-Paul Ionescu')).toBeNull();
-    expect(neo4jKey('Ion Popescu 2')).toBeNull();
-    // Many names from Romanian, Vietnamese and plain letters, precomposed and decomposed accents.
-    const letters = [...'aăâbcdđeêfghiîjklmnoôơpqrsștțuưvwxyzAĂÂBĐÊÎÔƠȘȚƯYàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ', '\u0301', '\u0303', '\u0323', ' ', ' ', ' ', '-', 'ß', 'Ø'];
+    expect(neo4jKey('Jean-Paul Ionescu')).toEqual(['ionescu', 'jean', 'paul']);
+    expect(neo4jKey("O’Brien-Łukasz 2")).toEqual(['2', 'brien', 'lukasz', 'o']);
+    expect(neo4jKey('Иван Петров')).toBeNull();
+    // Many names from Romanian, Vietnamese, Polish, German and plain letters, precomposed and
+    // decomposed accents, punctuation and digits, and a few letters of other scripts.
+    const letters = [...'aăâbcdđeêfghiîjklmnoôơpqrsștțuưvwxyzAĂÂBĐÊÎÔƠȘȚƯYàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵłŁøæßİı0123456789', '\u0301', '\u0303', '\u0323', ' ', ' ', ' ', '\u00a0', '\t', '-', "'", '\u2019', '.', ',', '(', 'ß', 'Ø', 'И', 'Ω'];
     let seed = 7;
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     let keyed = 0;
@@ -89,6 +97,17 @@ describe('duplicate scoring', () => {
       expect(key.join(' ')).toBe(normaliseName(name));
     }
     expect(keyed).toBeGreaterThan(1000);
+  });
+
+  it('compares names in other scripts instead of emptying them, and never calls a name of punctuation alone the same', () => {
+    expect(normaliseName('Иван ПЕТРОВ')).toBe('иван петров');
+    const facts = (name: string) => ({ id: name, name, aliases: [], dateOfBirth: null, birthYear: null, gender: null, nationalities: [] });
+    const names = (a: string, b: string) => scorePair({ a: facts(a), b: facts(b), shared: [], bound: 1 }).evidence.filter((e) => e.kind.startsWith('NAME')).map((e) => e.kind);
+    expect(names('Иван Петров', 'Олег Смирнов')).toEqual([]);
+    expect(names('Иван Петров', 'Петров  иван')).toEqual(['NAME_SAME']);
+    expect(names('--', '??')).toEqual([]);
+    expect(names('Łukasz Nowak', 'Lukasz Nowak')).toEqual(['NAME_SAME']);
+    expect(names('Jean-Paul Ionescu', 'Jean Paul Ionescu')).toEqual(['NAME_SAME']);
   });
 
   it('calls two names of at most 100 letters the same name only when they are identical', () => {

@@ -11,7 +11,7 @@ export interface DuplicateScope {
   limit: number;
   /** The scorer's evidence weights (analytics/duplicates.ts), for the bound Neo4j ranks by. */
   weights: Readonly<Record<string, number>>;
-  /** The scorer's letter folding (analytics/duplicates.ts, NAME_FOLD), for names Neo4j can tell apart. */
+  /** The scorer's character folding (analytics/duplicates.ts, NAME_FOLD), for names Neo4j can tell apart. */
   nameFold: Readonly<Record<string, string>>;
 }
 
@@ -75,10 +75,10 @@ function nationalities(v: string): string {
  * The highest score the scorer (analytics/duplicates.ts) could give a pair of people: its evidence
  * from what Neo4j compares exactly (shared records, dates of birth, birth years, nationalities),
  * read as personFacts shows them. Names count as the same name, the strongest name evidence,
- * unless both name keys (`aKey`, `bKey`: nameKey) are known and differ; then as a similar name.
+ * unless their name keys (`aKeys`, `bKeys`: nameKeys) show they differ; then as a similar name.
  * Zero for different known dates of birth, as the scorer does.
  */
-function pairBound(a: string, b: string, shared: string, aKey: string, bKey: string): string {
+function pairBound(a: string, b: string, shared: string, aKeys: string, bKeys: string): string {
   const dob = (v: string) => `CASE WHEN ${withheld(v)} THEN null ELSE ${v}.dateOfBirth END`;
   const year = (v: string) => `CASE WHEN ${withheld(v)} THEN null ELSE ${v}.birthYear END`;
   const named = (v: string) => `(NOT ${withheld(v)} AND (${v}.name IS NOT NULL OR size(coalesce(${v}.aliases, [])) > 0))`;
@@ -89,44 +89,53 @@ function pairBound(a: string, b: string, shared: string, aKey: string, bKey: str
            ELSE 1.0 END
     * CASE WHEN EXISTS { MATCH (${a})-[__n1:NATIONAL_OF]->(:Country)<-[__n2:NATIONAL_OF]-(${b}) WHERE ${visible('__n1')} AND ${visible('__n2')} } THEN 1.0 - $weights.NATIONALITY_SHARED ELSE 1.0 END
     * CASE WHEN NOT (${named(a)} AND ${named(b)}) THEN 1.0
-           WHEN ${aKey} IS NOT NULL AND ${bKey} IS NOT NULL AND ${aKey} <> ${bKey} THEN 1.0 - $weights.NAME_SIMILAR
+           WHEN ${namesDiffer(aKeys, bKeys)} THEN 1.0 - $weights.NAME_SIMILAR
            ELSE 1.0 - $weights.NAME_SAME END
   END`;
 }
 
 /**
- * v's name folded letter by letter with `$nameFold` (analytics/duplicates.ts, NAME_FOLD: accents
- * removed, lower case), letters the table does not know left as they are. A name of plain
- * letters and spaces only needs lower case, which is quicker.
+ * The name n folded character by character with `$nameFold` (analytics/duplicates.ts, NAME_FOLD:
+ * accents removed, lower case, punctuation to spaces), characters the table does not know left as
+ * they are. A name of plain letters, digits and spaces only needs lower case, which is quicker.
  */
-function foldedName(v: string): string {
-  return `CASE WHEN ${v}.name =~ '[A-Za-z ]*' THEN toLower(${v}.name)
-    ELSE reduce(__s = '', __c IN split(${v}.name, '') | __s + coalesce($nameFold[__c], __c)) END`;
+function foldedName(n: string): string {
+  return `CASE WHEN ${n} =~ '[A-Za-z0-9 ]*' THEN toLower(${n})
+    ELSE reduce(__s = '', __c IN split(${n}, '') | __s + coalesce($nameFold[__c], __c)) END`;
 }
 
 /**
- * A person's name as the scorer normalises it (analytics/duplicates.ts, normaliseName), where
- * Neo4j can tell for certain: no aliases, and a name that folds (foldedName) to lower-case
- * letters and spaces only, at most 100 of them. Its words, sorted. Null otherwise: such a name
- * may normalise to the same as another. Two names with different keys cannot be the same name to
- * the scorer: at that length Jaro-Winkler reaches its "same name" threshold (0.999) only for
- * identical strings, so the name evidence can be at most NAME_SIMILAR. (The one-element list
- * names the folded name once for the test and the words.)
+ * The keys of v's names (its name and aliases, as the scorer reads them): each name as the scorer
+ * normalises it (analytics/duplicates.ts, normaliseName), its words sorted, where Neo4j can tell
+ * for certain: a name that folds (foldedName) to lower-case letters, digits and spaces only, at
+ * most 100 of them. Null in the list otherwise: such a name may normalise to the same as another.
+ * Two names with different keys cannot be the same name to the scorer: at that length
+ * Jaro-Winkler reaches its "same name" threshold (0.999) only for identical strings. (The
+ * one-element list names the folded name once for the test and the words.)
  */
-function nameKey(v: string): string {
-  return `[__f IN [${foldedName(v)}] | CASE WHEN size(coalesce(${v}.aliases, [])) = 0 AND __f =~ '[a-z ]{1,100}'
-    THEN COLLECT { UNWIND split(__f, ' ') AS __w WITH __w WHERE __w <> '' RETURN __w ORDER BY __w }
-  END][0]`;
+function nameKeys(v: string): string {
+  return `[__n IN [${v}.name] + coalesce(${v}.aliases, []) WHERE __n IS NOT NULL AND __n <> '' |
+    [__f IN [${foldedName('__n')}] | CASE WHEN __f =~ '[a-z0-9 ]{1,100}'
+      THEN COLLECT { UNWIND split(__f, ' ') AS __w WITH __w WHERE __w <> '' RETURN __w ORDER BY __w }
+    END][0]]`;
 }
 
 /**
- * pairBound for two entries of one name block ({dob, nationalities, key}), which share nothing:
- * both named and shown, the same birth year. A same name is assumed unless both name keys are
- * known and differ; then a similar name is the best the names can give.
+ * No name of one can be the same name as a name of the other, to the scorer: both have names,
+ * Neo4j keyed them all (nameKeys), and no key is in both.
+ */
+function namesDiffer(aKeys: string, bKeys: string): string {
+  return `(size(${aKeys}) > 0 AND size(${bKeys}) > 0 AND none(__k IN ${aKeys} + ${bKeys} WHERE __k IS NULL) AND none(__k IN ${aKeys} WHERE __k IN ${bKeys}))`;
+}
+
+/**
+ * pairBound for two entries of one name block ({dob, nationalities, keys}), which share nothing:
+ * both named and shown, the same birth year. A same name is assumed unless the name keys show the
+ * names differ; then a similar name is the best the names can give.
  */
 function nameBlockBound(x: string, y: string): string {
   return `CASE WHEN ${x}.dob <> ${y}.dob THEN 0.0 ELSE 1.0 -
-    CASE WHEN ${x}.key IS NOT NULL AND ${y}.key IS NOT NULL AND ${x}.key <> ${y}.key THEN 1.0 - $weights.NAME_SIMILAR ELSE 1.0 - $weights.NAME_SAME END
+    CASE WHEN ${namesDiffer(`${x}.keys`, `${y}.keys`)} THEN 1.0 - $weights.NAME_SIMILAR ELSE 1.0 - $weights.NAME_SAME END
     * CASE WHEN ${x}.dob = ${y}.dob THEN 1.0 - $weights.DOB_SAME ELSE 1.0 - $weights.BIRTH_YEAR_SAME END
     * CASE WHEN any(c IN ${x}.nationalities WHERE c IN ${y}.nationalities) THEN 1.0 - $weights.NATIONALITY_SHARED ELSE 1.0 END
   END`;
@@ -155,11 +164,11 @@ function wholeGraphPairs(): string {
     RETURN collect({b: b, shared: shared}) AS partners
   }
   WITH a, partners WHERE size(partners) > 0
-  WITH a, partners, ${nameKey('a')} AS aKey
+  WITH a, partners, ${nameKeys('a')} AS aKeys
   UNWIND partners AS partner
-  WITH a, aKey, partner.b AS b, partner.shared AS shared
-  WITH a, aKey, b, shared, ${nameKey('b')} AS bKey
-  RETURN a, b, a.id AS aId, b.id AS bId, shared, ${pairBound('a', 'b', 'shared', 'aKey', 'bKey')} AS bound
+  WITH a, aKeys, partner.b AS b, partner.shared AS shared
+  WITH a, aKeys, b, shared, ${nameKeys('b')} AS bKeys
+  RETURN a, b, a.id AS aId, b.id AS bId, shared, ${pairBound('a', 'b', 'shared', 'aKeys', 'bKeys')} AS bound
   UNION ALL
   MATCH (a:Person) WHERE ${blockable('a')}
   WITH a.birthYear AS year, ${surname('a')} AS surname, collect(a) AS people
@@ -167,7 +176,7 @@ function wholeGraphPairs(): string {
   CALL (people) {
     UNWIND people AS p
     WITH p ORDER BY p.id
-    RETURN collect({person: p, id: p.id, dob: p.dateOfBirth, nationalities: ${nationalities('p')}, links: ${linkedIds('p')}, key: ${nameKey('p')}}) AS block
+    RETURN collect({person: p, id: p.id, dob: p.dateOfBirth, nationalities: ${nationalities('p')}, links: ${linkedIds('p')}, keys: ${nameKeys('p')}}) AS block
   }
   UNWIND range(0, size(block) - 2) AS i
   UNWIND range(i + 1, size(block) - 1) AS j
@@ -184,8 +193,8 @@ function scopedPairs(s: DuplicateScope): string {
     WHERE b <> a AND ${visible('b')} AND ${visible('r1')} AND ${visible('r2')} AND ${visible('v')} AND (a.id < b.id OR NOT ${inScope('b', s)})
     RETURN b, ${SHARED} AS shared
   }
-  WITH a, b, shared, ${nameKey('a')} AS aKey, ${nameKey('b')} AS bKey
-  RETURN ${lowerFirst('a', 'b')}, shared, ${pairBound('a', 'b', 'shared', 'aKey', 'bKey')} AS bound
+  WITH a, b, shared, ${nameKeys('a')} AS aKeys, ${nameKeys('b')} AS bKeys
+  RETURN ${lowerFirst('a', 'b')}, shared, ${pairBound('a', 'b', 'shared', 'aKeys', 'bKeys')} AS bound
   UNION ALL
   MATCH (a:Person) WHERE ${blockable('a')} AND ${inScope('a', s)}
   CALL (a) {
@@ -196,7 +205,7 @@ function scopedPairs(s: DuplicateScope): string {
     WITH b WHERE (a.id < b.id OR NOT ${inScope('b', s)}) AND NOT ${shareSomething('a', 'b')}
     RETURN b
   }
-  WITH a, b, {dob: a.dateOfBirth, nationalities: ${nationalities('a')}, key: ${nameKey('a')}} AS x, {dob: b.dateOfBirth, nationalities: ${nationalities('b')}, key: ${nameKey('b')}} AS y
+  WITH a, b, {dob: a.dateOfBirth, nationalities: ${nationalities('a')}, keys: ${nameKeys('a')}} AS x, {dob: b.dateOfBirth, nationalities: ${nationalities('b')}, keys: ${nameKeys('b')}} AS y
   RETURN ${lowerFirst('a', 'b')}, [] AS shared, ${nameBlockBound('x', 'y')} AS bound`;
 }
 
