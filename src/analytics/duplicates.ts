@@ -143,7 +143,7 @@ export function scorePair(row: DuplicateCandidateRow): DuplicateCandidate {
     if (kind in EVIDENCE_WEIGHTS) evidence.push({ kind, weight: EVIDENCE_WEIGHTS[kind], detail: `both linked to the same ${s.kind}`, sharedId: s.id });
   }
   const sim = bestNameSimilarity(row.a, row.b);
-  if (sim >= 0.999) evidence.push({ kind: 'NAME_SAME', weight: EVIDENCE_WEIGHTS.NAME_SAME, detail: 'same name (or alias), ignoring case, accents and word order' });
+  if (sim >= 0.999) evidence.push({ kind: 'NAME_SAME', weight: EVIDENCE_WEIGHTS.NAME_SAME, detail: 'same name (or alias), ignoring case, accents, punctuation and word order' });
   else if (sim >= 0.88) evidence.push({ kind: 'NAME_SIMILAR', weight: EVIDENCE_WEIGHTS.NAME_SIMILAR, detail: `similar names (Jaro-Winkler ${sim.toFixed(3)})` });
   if (row.a.dateOfBirth && row.a.dateOfBirth === row.b.dateOfBirth) {
     evidence.push({ kind: 'DOB_SAME', weight: EVIDENCE_WEIGHTS.DOB_SAME, detail: `same date of birth ${row.a.dateOfBirth}` });
