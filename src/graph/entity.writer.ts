@@ -6,7 +6,7 @@ import { REL_KEYS } from '../domain/rel-keys';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { resolveProvenances } from './provenance.reader';
-import { deleteNodeQuery, existingNodesQuery, linkQuery, replaceLinksQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
+import { deleteNodeQuery, existingNodesQuery, hiddenLinksQuery, linkQuery, naturalKeyQuery, replaceLinksQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
 import type { GraphTx } from './run-query';
 import type { ScopedGraph } from './scoped-graph';
 
@@ -57,10 +57,13 @@ async function existing(tx: GraphTx, ids: readonly string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.id as string, r as unknown as Existing]));
 }
 
-/** Refuses to write over an id of another kind, reference data, or a record the caller cannot see. */
-function guardExisting(e: Existing | undefined, label: NodeLabel, field: string): void {
+/**
+ * Refuses to write over an id of another kind, reference data, or a record the caller cannot see.
+ * The last says only that the id (or value) is in use: nothing of the record.
+ */
+function guardExisting(e: Existing | undefined, label: NodeLabel, field: string, what = 'id'): void {
   if (!e) return;
-  if (!e.visible) throw new AppError('MSHT_CONFLICT', `${field}: this id is already in use`, { field });
+  if (!e.visible) throw new AppError('MSHT_CONFLICT', `${field}: this ${what} is already in use`, { field });
   if (e.labels.includes('Reference')) throw badInput(field, 'names reference data, which cannot be changed here');
   if (!e.labels.includes(label)) throw badInput(field, `names a ${e.labels.find(isNodeLabel) ?? 'different kind of record'}, not a ${label}`);
 }
@@ -74,13 +77,18 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
   }
   let matchId = req.id ?? null;
   let old: Existing | undefined;
+  let naturalKeyHidden = false;
   if (req.naturalKey) {
-    const rows = await tx.run({ cypher: `MATCH (n:${req.label} {${req.naturalKey.key}: $v}) RETURN n.id AS id`, params: { v: req.naturalKey.value } });
+    const rows = await tx.run(naturalKeyQuery(req.label, req.naturalKey.key, req.naturalKey.value));
     matchId = (rows[0]?.id as string | undefined) ?? matchId;
+    naturalKeyHidden = rows[0]?.shown === false;
   }
   if (matchId) {
     old = (await existing(tx, [matchId])).get(matchId);
-    guardExisting(old, req.label, req.naturalKey ? `${field}.value` : `${field}.id`);
+    // A value held by a victim is not the caller's to find without victim-data rights, as the
+    // look-up by value (identifier) does not find it: the upsert must not return it either.
+    if (old && naturalKeyHidden) old = { ...old, visible: false };
+    guardExisting(old, req.label, req.naturalKey ? `${field}.${req.naturalKey.key}` : `${field}.id`, req.naturalKey ? req.naturalKey.key : 'id');
   }
   const table = NODE_PROPS[req.label];
   const checked = checkProps(table, req.props, field, now, !old);
@@ -114,12 +122,24 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
   }
   if (req.orderedLinks) {
     const o = req.orderedLinks;
+    // Replacing an order the caller sees only part of would drop or misplace the rest.
+    if (!created(rows) && (await hiddenLinks(tx, node.id, o.type, 'OUT')) > 0) {
+      throw new AppError('FORBIDDEN', `${o.field}: this record has ${o.type} links above your clearance; a writer cleared for them must change them`, { field: o.field });
+    }
     const found = await tx.run(replaceOrderedLinksQuery(node.id, o.type, o.targetLabels, o.items, provenanceProps(prov!)));
     if ((found[0]?.found as number) !== o.items.length) {
       throw badInput(o.field, `names a record that does not exist or is not a ${o.targetLabels.join(' or ')}`);
     }
   }
   return { node, created: rows[0]!.created as boolean };
+}
+
+function created(rows: Record<string, unknown>[]): boolean {
+  return rows[0]?.created === true;
+}
+
+async function hiddenLinks(tx: GraphTx, id: string, type?: RelationshipType, direction?: 'OUT'): Promise<number> {
+  return ((await tx.run(hiddenLinksQuery(id, type, direction)))[0]?.hidden as number | undefined) ?? 0;
 }
 
 export function upsertEntity(g: ScopedGraph, req: UpsertRequest, now: Date): Promise<UpsertResult> {
@@ -193,6 +213,8 @@ export async function deleteEntity(g: ScopedGraph, id: string): Promise<{ id: st
     const e = (await existing(tx, [id])).get(id);
     if (!e || !e.visible) throw notFound('record', id);
     if (e.labels.includes('Reference')) throw badInput('id', 'names reference data, which cannot be deleted');
+    // Deleting the record would delete its links with it, those above the caller's clearance too.
+    if ((await hiddenLinks(tx, id)) > 0) throw new AppError('FORBIDDEN', 'this record has links above your clearance; a writer cleared for them must delete it');
     const rows = await tx.run(deleteNodeQuery(id));
     return { id, relationshipsRemoved: rows[0]!.rels as number };
   });

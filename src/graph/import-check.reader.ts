@@ -30,10 +30,11 @@ export async function readExistingNodes(g: ScopedGraph, ids: readonly string[]):
 }
 
 /** For each identifier value, the id of the node that holds it now. */
-export async function readIdentifierHolders(g: ScopedGraph, label: IdentifierLabel, values: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** The node holding each value, and whether the caller may be told which (identifierHoldersQuery). */
+export async function readIdentifierHolders(g: ScopedGraph, label: IdentifierLabel, values: readonly string[]): Promise<Map<string, { id: string; shown: boolean }>> {
+  const out = new Map<string, { id: string; shown: boolean }>();
   await batched([...new Set(values)], async (chunk) => {
-    for (const r of await g.read(identifierHoldersQuery(label, chunk))) out.set(r.value as string, r.id as string);
+    for (const r of await g.read(identifierHoldersQuery(label, chunk))) out.set(r.value as string, { id: r.id as string, shown: r.shown as boolean });
   });
   return out;
 }

@@ -3,8 +3,8 @@ import { checkProps, NODE_PROPS } from '../domain/entity-props';
 import { ID_PREFIX, newId } from '../domain/ids';
 import { provenanceProps, resolveProvenance } from '../domain/provenance-input';
 import type { HandlingCode, IntelGrade, SourceGrade, UkHandling } from '../domain/provenance';
-import { badInput } from '../errors/app-error';
-import { existingNodesQuery, replaceLinksQuery, upsertNodeQuery } from './queries/write.query';
+import { AppError, badInput } from '../errors/app-error';
+import { existingNodesQuery, naturalKeyQuery, replaceLinksQuery, upsertNodeQuery } from './queries/write.query';
 import type { ScopedGraph } from './scoped-graph';
 
 export interface ReportInput {
@@ -30,7 +30,9 @@ export async function upsertReport(g: ScopedGraph, input: ReportInput, now: Date
     const agencyCode = input.agency.trim().toUpperCase();
     const agencyId = `${ID_PREFIX.Agency}-${agencyCode}`;
     const reference = input.reference.trim();
-    const found = await tx.run({ cypher: 'MATCH (r:IntelligenceReport {reference: $reference}) RETURN r.id AS id', params: { reference } });
+    const found = await tx.run(naturalKeyQuery('IntelligenceReport', 'reference', reference));
+    // A report the caller may not see is neither shown nor changed: its reference is simply taken.
+    if (found[0] && found[0].shown !== true) throw new AppError('MSHT_CONFLICT', 'input.reference: this reference is already in use', { field: 'input.reference' });
     const id = (found[0]?.id as string | undefined) ?? newId('IntelligenceReport');
     const checked = checkProps(NODE_PROPS.IntelligenceReport, { reference, title: input.title, reportedOn: input.reportedOn }, 'input', now, !found.length);
     const prov = resolveProvenance(

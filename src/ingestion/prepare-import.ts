@@ -113,7 +113,9 @@ export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date)
     for (const n of nodes) {
       if (n.label !== label) continue;
       const holder = holders.get(n.props.value as string);
-      if (holder && holder !== n.id) bad.push({ ...n.source, reason: `value: this ${label} is already in the graph as ${holder}; use that id` });
+      if (!holder || holder.id === n.id) continue;
+      // Name the node only to a caller who may see it; anyone else learns only that the value is taken.
+      bad.push({ ...n.source, reason: holder.shown ? `value: this ${label} is already in the graph as ${holder.id}; use that id` : `value: this ${label} value is already in use` });
     }
   }
 

@@ -2,6 +2,7 @@ import { REL_KEYS } from '../../domain/rel-keys';
 import { REL_PROPS, storedProps, type PropTable, type WritableLabel } from '../../domain/entity-props';
 import { IDENTIFIER_LABELS, IMPORT_BACKUP_LABEL, LOCATION_LABELS, PERSON_ROLE_LABELS, type RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
+import { visible } from './access';
 
 /**
  * Batch writers for imports and the synthetic world: one `UNWIND $rows` statement writes many
@@ -180,9 +181,9 @@ RETURN outcome, count(*) AS n`,
 function keyMatch(type: RelationshipType): string {
   const table = REL_PROPS[type];
   const keys = REL_KEYS[type] ?? [];
-  if (keys.length === 0) return '';
   const conds = keys.map((k) => (table[k]?.kind === 'date' ? `(row.dates.${k} IS NULL OR old.${k} = date(row.dates.${k}))` : `(row.props.${k} IS NULL OR old.${k} = row.props.${k})`));
-  return `\n    WHERE ${conds.join(' AND ')}`;
+  // Only a link the caller may see is updated; beside a hidden one, the row's link is created.
+  return `\n    WHERE ${[visible('old'), ...conds].join(' AND ')}`;
 }
 
 export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null): CypherQuery {

@@ -19,12 +19,14 @@ RETURN ${projectNode('n')} AS node`,
 /**
  * Which node holds each of these normalised values (natural keys, unique per kind), whether or
  * not the caller may see it: an importer must not create a second node with a value in use.
+ * `shown` says whether the caller may be told which node: visible, and for a value a victim
+ * holds, a victim-data officer (as identifierByValueQuery).
  */
 export function identifierHoldersQuery(kind: IdentifierLabel, values: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $values AS value
 MATCH (n:${kind} {value: value})
-RETURN value, n.id AS id, ${visible('n')} AS visible`,
+RETURN value, n.id AS id, ${visible('n')} AND ($__victimData OR NOT EXISTS { (n)<-[:HAS_IDENTIFIER]-(:Victim) }) AS shown`,
     params: { values: [...new Set(values)] },
   };
 }

@@ -19,6 +19,19 @@ RETURN id, labels(n) AS labels, n {.*} AS props, ${visible('n')} AS visible`,
   };
 }
 
+/**
+ * The node with this natural key (an identifier's value, a report's reference), and whether the
+ * caller may be shown it: visible, and, for a value a victim holds, only to victim-data officers
+ * (as the look-up by value, identifier.query.ts).
+ */
+export function naturalKeyQuery(label: NodeLabel, key: 'value' | 'reference', value: string): CypherQuery {
+  return {
+    cypher: `MATCH (n:${label} {${key}: $value})
+RETURN n.id AS id, ${visible('n')} AND ($__victimData OR NOT EXISTS { (n)<-[:HAS_IDENTIFIER]-(:Victim) }) AS shown`,
+    params: { value },
+  };
+}
+
 /** What an id is now, without its properties: its labels and whether the caller may see it. */
 export function nodeKindsQuery(ids: readonly string[]): CypherQuery {
   return {
@@ -93,19 +106,31 @@ function keyPatternOf(keyProps: Record<string, unknown>, keyDates: readonly stri
   return keys.length ? ` {${keys.map((k) => (keyDates.includes(k) ? `${k}: date($key.${k})` : `${k}: $key.${k}`)).join(', ')}}` : '';
 }
 
-/** Creates the link, or updates the one with the same ends and key properties. */
+/**
+ * Creates the link, or updates the one with the same ends and key properties that the caller may
+ * see. A link the caller may not see is never matched: it stays as it is (its properties, report
+ * and handling), and the caller's link is a new one beside it, as a second source would be.
+ */
 export function linkQuery(l: LinkSpec): CypherQuery {
   const p = provenanceSet('r');
   const keyPattern = keyPatternOf(l.keyProps, l.keyDates);
   const dateSets = Object.keys(l.dates).map((k) => `r.${k} = date($dates.${k})`);
   return {
     cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MERGE (a)-[r:${l.type}${keyPattern}]->(b)
-ON CREATE SET ${p.onCreate}, r.__created = true
-ON MATCH SET ${p.onMatch}, r.__created = false
+OPTIONAL MATCH (a)-[old:${l.type}${keyPattern}]->(b)
+WHERE ${visible('old')}
+WITH a, b, old ORDER BY elementId(old) LIMIT 1
+CALL (a, b, old) {
+  WITH a, b, old WHERE old IS NULL
+  CREATE (a)-[r:${l.type}${keyPattern}]->(b)
+  SET ${p.onCreate}
+  RETURN r, true AS created
+UNION
+  WITH old AS r WHERE r IS NOT NULL
+  SET ${p.onMatch}
+  RETURN r, false AS created
+}
 SET r += $props${dateSets.length ? `, ${dateSets.join(', ')}` : ''}
-WITH r, r.__created AS created
-REMOVE r.__created
 RETURN ${projectRel('r')} AS rel, created`,
     params: { from: l.from, to: l.to, key: l.keyProps, props: l.props, dates: l.dates, prov: l.prov },
   };
@@ -124,8 +149,10 @@ RETURN count(*) AS removed`,
 }
 
 /**
- * Makes the links of one type from a node to nodes of the given labels exactly `targets`:
- * links to other targets are removed, missing ones created with the provenance. Returns how many
+ * Makes the links of one type from a node to nodes of the given labels that the caller may see
+ * exactly `targets`: visible links to other targets are removed, missing ones created with the
+ * provenance. Links the caller may not see (or to nodes it may not see) are neither removed nor
+ * counted as present: the caller states the list as far as it can see it. Returns how many
  * targets were found, so the writer can refuse unknown ids.
  */
 export function replaceLinksQuery(from: string, type: RelationshipType, direction: 'OUT' | 'IN', targetLabels: readonly NodeLabel[], targetIds: readonly string[], prov: Record<string, unknown>): CypherQuery {
@@ -136,7 +163,7 @@ export function replaceLinksQuery(from: string, type: RelationshipType, directio
     cypher: `MATCH (n:Entity {id: $from})
 CALL (n) {
   MATCH ${rel}
-  WHERE (${labelTest}) AND NOT o.id IN $targets
+  WHERE (${labelTest}) AND NOT o.id IN $targets AND ${visible('r')} AND ${visible('o')}
   DELETE r
 }
 WITH n
@@ -144,12 +171,28 @@ CALL (n) {
   UNWIND $targets AS tid
   MATCH (o:Entity {id: tid})
   WHERE (${labelTest}) AND ${visible('o')}
-  MERGE ${create}
-  ON CREATE SET r += $prov, r.recordedAt = datetime($prov.recordedAt)
+  CALL (n, o) {
+    WITH n, o WHERE NOT EXISTS { MATCH ${rel.replace('[r:', '[__r:')} WHERE ${visible('__r')} }
+    CREATE ${create}
+    SET r += $prov, r.recordedAt = datetime($prov.recordedAt)
+  }
   RETURN count(o) AS found
 }
 RETURN found`,
     params: { from, targets: [...new Set(targetIds)], prov },
+  };
+}
+
+/**
+ * How many links of a node (of one type and direction, or all) the caller may not see, the link
+ * or the node at its other end: a writer must not remove what it is not cleared for.
+ */
+export function hiddenLinksQuery(id: string, type?: RelationshipType, direction?: 'OUT'): CypherQuery {
+  const rel = `[r${type ? `:${type}` : ''}]`;
+  return {
+    cypher: `MATCH (n:Entity {id: $id})
+RETURN COUNT { MATCH (n)-${rel}-${direction === 'OUT' ? '>' : ''}(o) WHERE NOT (${visible('r')} AND ${visible('o')}) } AS hidden`,
+    params: { id },
   };
 }
 

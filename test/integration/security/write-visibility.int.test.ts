@@ -1,0 +1,144 @@
+import { ClientError } from 'graphql-request';
+
+import { resetGraph } from '../../support/reset-graph';
+import { startTestService, type TestService } from '../../support/test-service';
+
+/**
+ * Writers never change, remove or learn of what they are not cleared for. Each case: a writer
+ * cleared for H3 and UK code C builds the data (some of it at H3/C), and a writer cleared only
+ * for H1 and P writes over it.
+ */
+const high = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true };
+const low = { roles: ['INGEST' as const], clearance: 'H1' as const };
+const highSupervisor = { roles: ['SUPERVISOR' as const], clearance: 'H3' as const, ukConditional: true };
+const lowSupervisor = { roles: ['SUPERVISOR' as const], clearance: 'H1' as const };
+
+function errorOf(e: unknown): { code?: string; field?: string; rows?: string[]; message: string } {
+  expect(e).toBeInstanceOf(ClientError);
+  const err = (e as ClientError).response.errors![0]!;
+  return { ...(err.extensions as { code?: string; field?: string; rows?: string[] }), message: err.message };
+}
+
+describe('writes over material above the writer’s clearance', () => {
+  let svc: TestService;
+  let open: string;
+  let secret: string;
+  const hide = (cypher: string, params: Record<string, unknown>) => svc.graph.write({ cypher: `${cypher} SET r.handling = 'H3', r.ukHandling = 'C'`, params });
+  const rows = (cypher: string, params: Record<string, unknown> = {}) => svc.graph.read({ cypher, params });
+
+  beforeAll(async () => {
+    svc = await startTestService();
+    await resetGraph(svc.graph);
+    const sdk = await svc.sdk(high);
+    const report = async (reference: string, handling: 'H0' | 'H3', ukHandling: 'P' | 'C', title: string) =>
+      (await sdk.UpsertReport({ input: { reference, title, agency: 'NCA', handling, ukHandling, gradeSource: 2, gradeIntel: 'B', reportedOn: '2024-01-05' } })).upsertIntelligenceReport.id;
+    open = await report('NCA/2024/0900', 'H0', 'P', 'Open source');
+    secret = await report('NCA/2024/0901', 'H3', 'C', 'Covert source on Op Nightjar');
+  });
+  afterAll(() => svc.close());
+
+  const person = async (id: string, extra: object = {}) =>
+    (await (await svc.sdk(high)).UpsertPerson({ input: { id, name: `Person ${id}`, roles: ['OFFENDER'], nationalities: ['GB'], provenance: { reportId: open }, ...extra } })).upsertPerson.id;
+
+  it('keeps hidden links when a writer replaces a link list (nationalities)', async () => {
+    const p = await person('per-wv-a1');
+    await (await svc.sdk(high)).Link({ type: 'NATIONAL_OF', from: p, to: 'country-AL', properties: {}, provenance: { reportId: secret } });
+    await (await svc.sdk(low)).UpsertPerson({ input: { id: p, name: 'Person a1', roles: ['OFFENDER'], nationalities: ['RO'], provenance: { reportId: open } } });
+    const now = await rows('MATCH (:Person {id: $p})-[r:NATIONAL_OF]->(c) RETURN c.code AS code, r.handling AS handling ORDER BY code', { p });
+    // GB, which the writer could see, is replaced by RO; AL, which it could not, stays at H3.
+    expect(now).toEqual([
+      { code: 'AL', handling: 'H3' },
+      { code: 'RO', handling: 'H0' },
+    ]);
+  });
+
+  it('adds its own link beside a hidden one of the same kind, which stays as it was and is never shown', async () => {
+    const p = await person('per-wv-c1');
+    const g = (await (await svc.sdk(high)).UpsertGroup({ input: { name: 'Wv group', threatLevel: 'MODERATE', provenance: { reportId: open } } })).upsertOrganisedCrimeGroup.id;
+    await (await svc.sdk(high)).Link({ type: 'MEMBER_OF', from: p, to: g, properties: { role: 'LEADER', since: '2020-01-01', until: '2021-06-30' }, provenance: { reportId: secret } });
+    const { link } = await (await svc.sdk(low)).Link({ type: 'MEMBER_OF', from: p, to: g, properties: { role: 'LEADER' }, provenance: { reportId: open } });
+    expect(JSON.stringify(link)).not.toMatch(/2020-01-01|2021-06-30|H3/);
+    const links = await rows('MATCH (:Person {id: $p})-[r:MEMBER_OF]->() RETURN r.reportId AS report, r.handling AS handling, toString(r.since) AS since ORDER BY handling', { p });
+    expect(links).toEqual([
+      { report: open, handling: 'H0', since: null },
+      { report: secret, handling: 'H3', since: '2020-01-01' },
+    ]);
+    // An import does the same: its row is a new link, not an update of the hidden one.
+    const q = await person('per-wv-e1');
+    await (await svc.sdk(high)).Link({ type: 'MEMBER_OF', from: q, to: g, properties: { role: 'LEADER' }, provenance: { reportId: secret } });
+    const { importBatch } = await (await svc.sdk(low)).ImportBatch({ format: 'CSV', nodes: ':ID,:LABEL,name\n', relationships: `:START_ID,:END_ID,:TYPE,role\n${q},${g},MEMBER_OF,LEADER\n`, reportId: open });
+    expect(importBatch.relationships).toMatchObject({ created: 1, updated: 0 });
+    expect(await rows('MATCH (:Person {id: $q})-[r:MEMBER_OF]->() RETURN r.reportId AS report ORDER BY report', { q })).toEqual([{ report: open }, { report: secret }].sort((x, y) => x.report.localeCompare(y.report)));
+  });
+
+  it('refuses to replace a route’s stops when some are hidden, and changes none of them', async () => {
+    const sdk = await svc.sdk(high);
+    const route = (await sdk.UpsertRoute({ input: { name: 'Wv route', stops: [{ country: 'RO' }, { country: 'HU', mode: 'COACH' }, { country: 'GB', mode: 'FERRY' }], provenance: { reportId: open } } })).upsertRoute.id;
+    await hide("MATCH (:Route {id: $route})-[r:HAS_STOP]->(:Country {code: 'GB'})", { route });
+    const e = errorOf(await (await svc.sdk(low)).UpsertRoute({ input: { id: route, name: 'Wv route', stops: [{ country: 'RO' }, { country: 'IT', mode: 'COACH' }], provenance: { reportId: open } } }).catch((x: unknown) => x));
+    expect(e.code).toBe('FORBIDDEN');
+    expect(e.message).not.toMatch(/GB/);
+    expect(await rows('MATCH (:Route {id: $route})-[r:HAS_STOP]->(c) RETURN c.code AS code ORDER BY r.order', { route })).toEqual([{ code: 'RO' }, { code: 'HU' }, { code: 'GB' }]);
+  });
+
+  it('refuses to delete a record with hidden links, which would go with it', async () => {
+    const p = await person('per-wv-g1');
+    const other = await person('per-wv-g2');
+    await (await svc.sdk(high)).Link({ type: 'ASSOCIATE_OF', from: p, to: other, properties: {}, provenance: { reportId: secret } });
+    const e = errorOf(await (await svc.sdk(low)).DeleteEntity({ id: p }).catch((x: unknown) => x));
+    expect(e.code).toBe('FORBIDDEN');
+    expect(await rows('MATCH (p:Person {id: $p})-[r]-() RETURN count(r) AS n', { p })).toEqual([{ n: 2 }]);
+    // Without hidden links the same writer deletes, and counts what it could see.
+    const plain = await person('per-wv-g3');
+    expect((await (await svc.sdk(low)).DeleteEntity({ id: plain })).deleteEntity).toMatchObject({ relationshipsRemoved: 1 });
+  });
+
+  it('neither shows nor changes a hidden report whose reference a writer reuses', async () => {
+    const e = errorOf(
+      await (await svc.sdk(low))
+        .UpsertReport({ input: { reference: 'NCA/2024/0901', title: 'Mine', agency: 'GMP', handling: 'H0', ukHandling: 'P', gradeSource: 3, gradeIntel: 'E', reportedOn: '2024-02-01' } })
+        .catch((x: unknown) => x),
+    );
+    expect(e).toMatchObject({ code: 'MSHT_CONFLICT', field: 'input.reference' });
+    expect(e.message).not.toMatch(/Covert|Nightjar|rep-/);
+    expect(await rows('MATCH (r:IntelligenceReport {id: $secret})-[:ISSUED_BY]->(a) RETURN r.title AS title, r.gradeSource AS grade, a.id AS agency', { secret })).toEqual([
+      { title: 'Covert source on Op Nightjar', grade: 2, agency: 'agency-NCA' },
+    ]);
+  });
+
+  it('never names a hidden identifier, or one a victim holds, to a writer who may not see it', async () => {
+    const sdk = await svc.sdk(high);
+    const hidden = (await sdk.UpsertIdentifier({ input: { kind: 'Phone', value: '07700 900777', provenance: { reportId: secret } } })).upsertIdentifier.id;
+    const victim = await person('per-wv-v1', { roles: ['VICTIM'], name: 'Oksana Petrenko' });
+    const held = (await sdk.UpsertIdentifier({ input: { kind: 'Phone', value: '07700 900123', provenance: { reportId: open } } })).upsertIdentifier.id;
+    await sdk.Link({ type: 'HAS_IDENTIFIER', from: victim, to: held, properties: {}, provenance: { reportId: open } });
+    const lowSdk = await svc.sdk(low);
+    for (const [value, id] of [
+      ['07700 900777', hidden],
+      ['07700 900123', held],
+    ] as const) {
+      const e = errorOf(await lowSdk.UpsertIdentifier({ input: { kind: 'Phone', value, provenance: { reportId: open } } }).catch((x: unknown) => x));
+      expect(e).toMatchObject({ code: 'MSHT_CONFLICT', field: 'input.value' });
+      expect(e.message).not.toContain(id);
+      const imported = errorOf(await lowSdk.ImportBatch({ format: 'CSV', nodes: `:ID,:LABEL,value\nphone-wv-new,Phone,${value}\n`, reportId: open }).catch((x: unknown) => x));
+      expect(imported.rows).toEqual(['nodes:2: value: this Phone value is already in use']);
+    }
+    // A victim-data officer cleared for it is told which record holds the value, as before.
+    const officer = await svc.sdk({ roles: ['INGEST', 'VICTIM_DATA_OFFICER'], clearance: 'H3', ukConditional: true });
+    expect((await officer.UpsertIdentifier({ input: { kind: 'Phone', value: '07700 900123', provenance: { reportId: open } } })).upsertIdentifier.id).toBe(held);
+    expect(await rows('MATCH (n:Phone {id: $hidden}) RETURN n.reportId AS report', { hidden })).toEqual([{ report: secret }]);
+  });
+
+  it('lets only a supervisor cleared for everything a merge moved undo it', async () => {
+    // A hidden link between the two records is not moved: it goes with the merged record and
+    // comes back with it, so the kept record shows nothing hidden after the merge.
+    const keep = await person('per-wv-k1');
+    const merge = await person('per-wv-k2');
+    await (await svc.sdk(high)).Link({ type: 'ASSOCIATE_OF', from: merge, to: keep, properties: {}, provenance: { reportId: secret } });
+    const { mergeEntities } = await (await svc.sdk(highSupervisor)).MergeEntities({ keepId: keep, mergeId: merge });
+    const e = errorOf(await (await svc.sdk(lowSupervisor)).UndoMerge({ recordId: mergeEntities.recordId }).catch((x: unknown) => x));
+    expect(e.code).toBe('FORBIDDEN');
+    expect(await rows('MATCH (p:Person {id: $merge}) RETURN count(p) AS n', { merge })).toEqual([{ n: 0 }]);
+    expect((await (await svc.sdk(highSupervisor)).UndoMerge({ recordId: mergeEntities.recordId })).undoMerge).toMatchObject({ relationshipsMoved: 2 });
+  });
+});
