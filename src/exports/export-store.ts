@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import type { DownloadAccess } from './download-access';
 import type { ExportFile } from './export-package';
 
 /**
  * Export files kept for download (GET /exports/:id) under MSHT_DATA_DIR/exports, owner-only
- * (0600), with a small record of who made each and when. Files older than the retention are
- * removed whenever a new export is stored.
+ * (0600), with a small record of who made each, when, and what a reader must be cleared for
+ * (download-access.ts). Files older than the retention are removed whenever a new export is stored.
  */
 export interface StoredExport {
   exportId: string;
@@ -16,6 +17,8 @@ export interface StoredExport {
   size: number;
   subject: string;
   createdAt: string;
+  /** What reading it needs; absent on exports stored before it was recorded (creator only). */
+  access?: DownloadAccess;
 }
 
 const ID = /^exp-[0-9a-f]{16}$/;
@@ -26,7 +29,7 @@ export class ExportStore {
     private readonly retentionMs = 24 * 3600 * 1000,
   ) {}
 
-  save(file: ExportFile, subject: string, now: Date): StoredExport {
+  save(file: ExportFile, subject: string, now: Date, access: DownloadAccess): StoredExport {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     this.prune(now);
     const meta: StoredExport = {
@@ -37,6 +40,7 @@ export class ExportStore {
       size: file.content.length,
       subject,
       createdAt: now.toISOString(),
+      access: { handling: access.handling, ukConditional: access.ukConditional, victimData: access.victimData },
     };
     fs.writeFileSync(path.join(this.dir, `${meta.exportId}.bin`), file.content, { mode: 0o600 });
     fs.writeFileSync(path.join(this.dir, `${meta.exportId}.json`), JSON.stringify(meta), { mode: 0o600 });

@@ -1,23 +1,25 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import express from 'express';
 
-import { hasRole } from '../auth/principal';
+import { mayDownload } from '../exports/download-access';
 import type { ExportStore } from '../exports/export-store';
 import { sendError } from './send-error';
 import './request-state';
 
 /**
  * GET /exports/:exportId streams a stored export file (large exports do not have to fit in a
- * GraphQL response). Same authentication as /graphql, mounted after it; only the subject who
- * made the export (or a supervisor/admin) may fetch it; anyone else gets the same 404 as for an
- * unknown id. The download is audited like any request.
+ * GraphQL response). Same authentication as /graphql, mounted after it. The subject who made the
+ * export, or a supervisor/admin, may fetch it, and only when the caller's clearance covers what
+ * the package holds (its handling code, UK code C, un-pseudonymised victim data: mayDownload in
+ * exports/download-access.ts); an export stored without that record is for its creator only.
+ * Anyone else gets the same 404 as for an unknown id. The download is audited like any request.
  */
 export function exportDownloadRoute(store: ExportStore): Router {
   const r = express.Router();
   r.get('/:exportId', (req: Request, res: Response, next: NextFunction) => {
     const meta = store.find(String(req.params.exportId));
     const p = req.principal;
-    if (!meta || !p || (meta.subject !== p.subject && !hasRole(p, 'SUPERVISOR', 'ADMIN'))) {
+    if (!meta || !p || !mayDownload(meta, p)) {
       sendError(res, 404, 'MSHT_NOT_FOUND', 'no such export (or not yours)');
       return;
     }

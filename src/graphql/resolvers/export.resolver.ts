@@ -6,6 +6,7 @@ import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
 import type { HandlingCode, UkHandling } from '../../domain/provenance';
 import { AppError } from '../../errors/app-error';
 import { EXPORT_FORMATS, RECIPIENT_KINDS, type ExportFormat, type RecipientKind } from '../../exports/export-package';
+import { downloadAccessOf } from '../../exports/download-access';
 import { exportSubgraph } from '../../exports/export-subgraph';
 import type { GraphQLContext } from '../context';
 import { enumOf, HandlingCodeEnum, NodeTypeEnum, RelationshipTypeEnum, UkHandlingEnum } from '../enums';
@@ -138,8 +139,8 @@ export class ExportResolver {
   async exportSubgraph(@Arg('input', () => ExportInput) input: ExportInput, @Ctx() ctx: GraphQLContext): Promise<ExportResult> {
     if (!hasRole(ctx.principal, 'LIAISON', 'ADMIN')) throw new AppError('FORBIDDEN', 'exporting needs the LIAISON role');
     const now = new Date();
-    const { file } = await exportSubgraph({ graph: ctx.graph, limits: ctx.limits, pseudonyms: ctx.pseudonyms, principal: ctx.principal, now }, input);
-    const stored = ctx.exports.save(file, ctx.principal.subject, now);
+    const { pkg, file } = await exportSubgraph({ graph: ctx.graph, limits: ctx.limits, pseudonyms: ctx.pseudonyms, principal: ctx.principal, now }, input);
+    const stored = ctx.exports.save(file, ctx.principal.subject, now, downloadAccessOf(pkg, ctx.principal));
     ctx.audit.attachExport(file.manifest as unknown as Record<string, unknown>);
     ctx.audit.addRecords(file.manifest.counts.nodes + file.manifest.counts.edges);
     const textual = file.content.length <= INLINE_LIMIT;
