@@ -1,5 +1,6 @@
 import type { ListFilter, SeedPattern } from '../list.query';
 import type { ParamBag } from '../params';
+import { visible, visiblePath } from '../access';
 import { compact, existsVisible, inList, joinVisible, range, seedVisible, textContains, typeMatches } from './filter-parts';
 
 /**
@@ -58,7 +59,7 @@ export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
   const byName = textContains(bag, 'n', f.name, 'aliases');
   const years = range(bag, 'n.birthYear', f.birthYearFrom, f.birthYearTo);
   const joins: ReturnType<typeof joinVisible>[] = [];
-  if (f.nationalities?.length) joins.push(joinVisible('(n)-[__r:NATIONAL_OF]->(__c:Country)', ['__r'], [inList(bag, '__c.code', f.nationalities)]));
+  if (f.nationalities?.length) joins.push(joinVisible('(n)-[__r:NATIONAL_OF]->(__c:Country)', ['__r', '__c'], [inList(bag, '__c.code', f.nationalities)]));
   if (f.groupId) {
     joins.push(joinVisible('(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', ['__m', '__g'], [`__g.id = ${bag.add(f.groupId)}`, inList(bag, '__m.role', f.groupRoles)]));
   }
@@ -66,7 +67,7 @@ export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
     ? { pattern: '(n)-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup)', variables: ['__m', '__g'], extra: `__m.role IN ${bag.add([...f.groupRoles])}` }
     : null;
   const ofType: Related | null = f.exploitationTypes?.length
-    ? { pattern: '(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', variables: ['__x', '__e', '__o'], extra: typeMatches(bag, '__t', f.exploitationTypes) }
+    ? { pattern: '(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', variables: ['__x', '__e', '__o', '__t'], extra: typeMatches(bag, '__t', f.exploitationTypes) }
     : null;
   const inForce = f.forceAreas?.length ? personInForce(bag, f.forceAreas) : null;
   // Where the list starts when nothing is joined: the force's ways in, else the type, else the roles.
@@ -89,8 +90,8 @@ export function personFilter(f: PersonFilterInput, bag: ParamBag): ListFilter {
 function personInForce(bag: ParamBag, codes: readonly string[]): Related[] {
   const p = bag.add([...codes]);
   return [
-    { pattern: '(n)-[__ra:RESIDES_AT]->(__ad:Address)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)', variables: ['__ra', '__ad', '__p1', '__tw'], extra: `__f.code IN ${p}` },
-    { pattern: '(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', variables: ['__x', '__e', '__ia'], extra: `__f.code IN ${p}` },
+    { pattern: '(n)-[__ra:RESIDES_AT]->(__ad:Address)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)', variables: ['__ra', '__ad', '__p1', '__tw', '__p2', '__f'], extra: `__f.code IN ${p}` },
+    { pattern: '(n)-[__x:EXPLOITED|PERPETRATED]-(__e:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', variables: ['__x', '__e', '__ia', '__f'], extra: `__f.code IN ${p}` },
   ];
 }
 
@@ -120,10 +121,10 @@ export function groupFilter(f: GroupFilterInput, bag: ParamBag): ListFilter {
   const targeted = existsVisible('(n)<-[__t:TARGETS]-(__op:Operation)', ['__t', '__op']);
   const related: Related[] = [];
   if (f.memberNationalities?.length) {
-    related.push({ pattern: '(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)', variables: ['__m', '__p', '__r'], extra: `__c.code IN ${bag.add([...f.memberNationalities])}` });
+    related.push({ pattern: '(n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)', variables: ['__m', '__p', '__r', '__c'], extra: `__c.code IN ${bag.add([...f.memberNationalities])}` });
   }
   if (f.forceAreas?.length) {
-    related.push({ pattern: '(n)-[__xf:PERPETRATED]->(__ef:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', variables: ['__xf', '__ef', '__ia'], extra: `__f.code IN ${bag.add([...f.forceAreas])}` });
+    related.push({ pattern: '(n)-[__xf:PERPETRATED]->(__ef:Exploitation)-[__ia:IN_AREA]->(__f:PoliceForce)', variables: ['__xf', '__ef', '__ia', '__f'], extra: `__f.code IN ${bag.add([...f.forceAreas])}` });
   }
   const [first, ...rest] = related;
   const where = compact([
@@ -131,7 +132,7 @@ export function groupFilter(f: GroupFilterInput, bag: ParamBag): ListFilter {
     inList(bag, 'n.threatLevel', f.threatLevels),
     ...rest.map(exists),
     f.exploitationTypes?.length
-      ? existsVisible('(n)-[__x:PERPETRATED]->(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', ['__x', '__e', '__o'], [typeMatches(bag, '__t', f.exploitationTypes)])
+      ? existsVisible('(n)-[__x:PERPETRATED]->(__e:Exploitation)-[__o:OF_TYPE]->(__t:ExploitationType)', ['__x', '__e', '__o', '__t'], [typeMatches(bag, '__t', f.exploitationTypes)])
       : null,
     f.targetedByOperation === true ? targeted : f.targetedByOperation === false ? `NOT ${targeted}` : null,
     ...recorded(bag, f),
@@ -153,9 +154,9 @@ export function operationFilter(f: OperationFilterInput, bag: ParamBag): string[
   return compact([
     textContains(bag, 'n', f.name),
     inList(bag, 'n.status', f.statuses),
-    f.leadAgencies?.length ? existsVisible('(n)-[__l:LED_BY]->(__a:Agency)', ['__l'], [inList(bag, '__a.code', f.leadAgencies)]) : null,
+    f.leadAgencies?.length ? existsVisible('(n)-[__l:LED_BY]->(__a:Agency)', ['__l', '__a'], [inList(bag, '__a.code', f.leadAgencies)]) : null,
     f.forceAreas?.length
-      ? existsVisible('(n)-[__ia:IN_AREA]->(__f)', ['__ia'], [`(__f:PoliceForce OR __f:Region)`, `(__f.code IN ${bag.add(f.forceAreas)})`])
+      ? existsVisible('(n)-[__ia:IN_AREA]->(__f)', ['__ia', '__f'], [`(__f:PoliceForce OR __f:Region)`, `(__f.code IN ${bag.add(f.forceAreas)})`])
       : null,
     f.crimeTypes?.length ? `any(__c IN coalesce(n.crimeTypes, []) WHERE __c IN ${bag.add(f.crimeTypes)})` : null,
     ...range(bag, 'n.startDate', f.startedFrom, f.startedTo, (p) => `date(${p})`),
@@ -176,7 +177,7 @@ export function businessFilter(f: BusinessFilterInput, bag: ParamBag): string[] 
     textContains(bag, 'n', f.name),
     inList(bag, 'n.type', f.types),
     f.forceAreas?.length
-      ? existsVisible('(n)-[__la:LOCATED_AT]->(__ad:Address)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)', ['__la', '__ad', '__p1', '__tw'], [inList(bag, '__f.code', f.forceAreas)])
+      ? existsVisible('(n)-[__la:LOCATED_AT]->(__ad:Address)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)', ['__la', '__ad', '__p1', '__tw', '__p2', '__f'], [inList(bag, '__f.code', f.forceAreas)])
       : null,
     f.controlledByGroup ? existsVisible('(n)<-[__c:CONTROLS]-(__g:OrganisedCrimeGroup)', ['__c', '__g'], [`__g.id = ${bag.add(f.controlledByGroup)}`]) : null,
     f.targetedByOperation === true ? targeted : f.targetedByOperation === false ? `NOT ${targeted}` : null,
@@ -190,22 +191,32 @@ export interface RouteFilterInput {
   modes?: string[] | null;
 }
 
-/** Stops are Country or Town nodes; a town's country is found up the hierarchy. */
-function stopCountry(v: string): string {
-  return `coalesce(${v}.code, head([(${v})-[:PART_OF*1..4]->(__cc:Country) | __cc.code]))`;
+/**
+ * A visible stop `__o` of the route `n` (over `__s`) in the given country, with conditions: a
+ * Country stop is its own country (no hop), a town's is found up the hierarchy. The path is bound
+ * and every link and node on it (the stop link, the stop, each PART_OF and place above it) must be
+ * visible, so a stop never counts through a hidden item.
+ */
+function stopIn(bag: ParamBag, country: string, extra: readonly string[] = []): string {
+  const conds = [visiblePath('__path'), `__cc.code = ${bag.add(country)}`, ...extra];
+  return `EXISTS { MATCH __path = (n)-[__s:HAS_STOP]->(__o)-[:PART_OF*0..4]->(__cc:Country) WHERE ${conds.join(' AND ')} }`;
 }
 
+/** No visible stop of `n` comes before (`<`) or after (`>`) `__s`: `__s` is the first or last the caller sees. */
+function noVisibleStop(direction: '<' | '>'): string {
+  return `NOT EXISTS { MATCH (n)-[__s2:HAS_STOP]->(__o2) WHERE __s2.order ${direction} __s.order AND ${visible('__s2')} AND ${visible('__o2')} }`;
+}
+
+/**
+ * Origin and destination are the first and last stops the caller sees (as a route's `origin`,
+ * `destination` and `stops` show them): a hidden stop neither is one nor stops another being one.
+ */
 export function routeFilter(f: RouteFilterInput, bag: ParamBag): string[] {
   return compact([
-    f.originCountry ? existsVisible('(n)-[__s:HAS_STOP]->(__o)', ['__s', '__o'], [`__s.order = 0`, `${stopCountry('__o')} = ${bag.add(f.originCountry)}`]) : null,
-    f.destinationCountry
-      ? existsVisible('(n)-[__s:HAS_STOP]->(__o)', ['__s', '__o'], [
-          `NOT EXISTS { (n)-[__later:HAS_STOP]->() WHERE __later.order > __s.order }`,
-          `${stopCountry('__o')} = ${bag.add(f.destinationCountry)}`,
-        ])
-      : null,
-    f.viaCountry ? existsVisible('(n)-[__s:HAS_STOP]->(__o)', ['__s', '__o'], [`${stopCountry('__o')} = ${bag.add(f.viaCountry)}`]) : null,
-    f.modes?.length ? existsVisible('(n)-[__s:HAS_STOP]->()', ['__s'], [inList(bag, '__s.mode', f.modes)]) : null,
+    f.originCountry ? stopIn(bag, f.originCountry, [noVisibleStop('<')]) : null,
+    f.destinationCountry ? stopIn(bag, f.destinationCountry, [noVisibleStop('>')]) : null,
+    f.viaCountry ? stopIn(bag, f.viaCountry) : null,
+    f.modes?.length ? existsVisible('(n)-[__s:HAS_STOP]->(__o)', ['__s', '__o'], [inList(bag, '__s.mode', f.modes)]) : null,
   ]);
 }
 
@@ -220,11 +231,11 @@ export interface ExploitationFilterInput {
 
 export function exploitationFilter(f: ExploitationFilterInput, bag: ParamBag): string[] {
   return compact([
-    f.types?.length ? existsVisible('(n)-[__o:OF_TYPE]->(__t:ExploitationType)', ['__o'], [typeMatches(bag, '__t', f.types)]) : null,
-    f.forceAreas?.length ? existsVisible('(n)-[__ia:IN_AREA]->(__f:PoliceForce)', ['__ia'], [inList(bag, '__f.code', f.forceAreas)]) : null,
+    f.types?.length ? existsVisible('(n)-[__o:OF_TYPE]->(__t:ExploitationType)', ['__o', '__t'], [typeMatches(bag, '__t', f.types)]) : null,
+    f.forceAreas?.length ? existsVisible('(n)-[__ia:IN_AREA]->(__f:PoliceForce)', ['__ia', '__f'], [inList(bag, '__f.code', f.forceAreas)]) : null,
     ...range(bag, 'n.startDate', f.from, f.to, (p) => `date(${p})`),
     f.victimNationalities?.length
-      ? existsVisible('(n)-[__x:EXPLOITED]->(__v:Person)-[__r:NATIONAL_OF]->(__c:Country)', ['__x', '__v', '__r'], [inList(bag, '__c.code', f.victimNationalities)])
+      ? existsVisible('(n)-[__x:EXPLOITED]->(__v:Person)-[__r:NATIONAL_OF]->(__c:Country)', ['__x', '__v', '__r', '__c'], [inList(bag, '__c.code', f.victimNationalities)])
       : null,
     f.groupId ? existsVisible('(n)<-[__x:PERPETRATED]-(__g:OrganisedCrimeGroup)', ['__x', '__g'], [`__g.id = ${bag.add(f.groupId)}`]) : null,
   ]);
@@ -245,7 +256,7 @@ export function nrmReferralFilter(f: NrmReferralFilterInput, bag: ParamBag): str
     inList(bag, 'n.firstResponderType', f.firstResponderTypes),
     inList(bag, 'n.rgDecision', f.rgDecisions),
     inList(bag, 'n.cgDecision', f.cgDecisions),
-    f.forceAreas?.length ? existsVisible('(n)-[__ia:IN_AREA]->(__f:PoliceForce)', ['__ia'], [inList(bag, '__f.code', f.forceAreas)]) : null,
+    f.forceAreas?.length ? existsVisible('(n)-[__ia:IN_AREA]->(__f:PoliceForce)', ['__ia', '__f'], [inList(bag, '__f.code', f.forceAreas)]) : null,
   ]);
 }
 
@@ -288,9 +299,9 @@ export function addressFilter(f: AddressFilterInput, bag: ParamBag): string[] {
   return compact([
     f.postcodePrefix?.trim() ? `n.postcode STARTS WITH ${bag.add(f.postcodePrefix.trim().toUpperCase())}` : null,
     f.forceAreas?.length
-      ? existsVisible('(n)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)', ['__p1', '__tw'], [inList(bag, '__f.code', f.forceAreas)])
+      ? existsVisible('(n)-[__p1:PART_OF]->(__tw:Town)-[__p2:PART_OF]->(__f:PoliceForce)', ['__p1', '__tw', '__p2', '__f'], [inList(bag, '__f.code', f.forceAreas)])
       : null,
-    f.townId ? existsVisible('(n)-[__p1:PART_OF]->(__tw:Town)', ['__p1'], [`__tw.id = ${bag.add(f.townId)}`]) : null,
+    f.townId ? existsVisible('(n)-[__p1:PART_OF]->(__tw:Town)', ['__p1', '__tw'], [`__tw.id = ${bag.add(f.townId)}`]) : null,
   ]);
 }
 

@@ -88,6 +88,7 @@ describe('query builders', () => {
       '(__m.handling IN $__handling AND __m.ukHandling IN $__ukHandling)',
       '(__p.handling IN $__handling AND __p.ukHandling IN $__ukHandling)',
       '(__r.handling IN $__handling AND __r.ukHandling IN $__ukHandling)',
+      '(__c.handling IN $__handling AND __c.ukHandling IN $__ukHandling)',
       '__c.code IN $p0',
     ]);
     // The force area, given second, and the type stay predicates over each group found.
@@ -96,7 +97,7 @@ describe('query builders', () => {
     const spec = { label: 'OrganisedCrimeGroup' as const, ...filter, bag, sort: SORT_BY_ID, first: 50, keys: ['name'] };
     const head = `CALL () {
   MATCH (n:OrganisedCrimeGroup), (n)<-[__m:MEMBER_OF]-(__p:Person)-[__r:NATIONAL_OF]->(__c:Country)
-  WHERE (__m.handling IN $__handling AND __m.ukHandling IN $__ukHandling) AND (__p.handling IN $__handling AND __p.ukHandling IN $__ukHandling) AND (__r.handling IN $__handling AND __r.ukHandling IN $__ukHandling) AND __c.code IN $p0
+  WHERE (__m.handling IN $__handling AND __m.ukHandling IN $__ukHandling) AND (__p.handling IN $__handling AND __p.ukHandling IN $__ukHandling) AND (__r.handling IN $__handling AND __r.ukHandling IN $__ukHandling) AND (__c.handling IN $__handling AND __c.ukHandling IN $__ukHandling) AND __c.code IN $p0
   RETURN DISTINCT n
 }
 WITH n
