@@ -1,5 +1,6 @@
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
+import { countryOf } from './routes.query';
 
 const IDS = 100; // record ids returned per item: enough to explain, bounded for big groups
 
@@ -38,19 +39,19 @@ CALL (g) {
 WITH g, events, items AS membersByRole
 CALL (events) {
   UNWIND events AS e
-  MATCH (e)-[r:USED_RECRUITMENT]->(t:RecruitmentMethod) WHERE ${v('r')}
+  MATCH (e)-[r:USED_RECRUITMENT]->(t:RecruitmentMethod) WHERE ${v('r')} AND ${v('t')}
   ${tally('t.code', 'e.id')}
 }
 WITH g, events, membersByRole, items AS recruitment
 CALL (events) {
   UNWIND events AS e
-  MATCH (e)-[r:USED_CONTROL]->(t:ControlMethod) WHERE ${v('r')}
+  MATCH (e)-[r:USED_CONTROL]->(t:ControlMethod) WHERE ${v('r')} AND ${v('t')}
   ${tally('t.code', 'e.id')}
 }
 WITH g, events, membersByRole, recruitment, items AS control
 CALL (events) {
   UNWIND events AS e
-  MATCH (e)-[r:OF_TYPE]->(t:ExploitationType) WHERE ${v('r')}
+  MATCH (e)-[r:OF_TYPE]->(t:ExploitationType) WHERE ${v('r')} AND ${v('t')}
   ${tally('t.code', 'e.id')}
 }
 WITH g, events, membersByRole, recruitment, control, items AS exploitationTypes
@@ -62,7 +63,7 @@ CALL (events) {
 WITH g, events, membersByRole, recruitment, control, exploitationTypes, items AS venues
 CALL (events) {
   UNWIND events AS e
-  MATCH (e)-[r:IN_AREA]->(f:PoliceForce) WHERE ${v('r')}
+  MATCH (e)-[r:IN_AREA]->(f:PoliceForce) WHERE ${v('r')} AND ${v('f')}
   ${tally('f.code', 'e.id')}
 }
 WITH g, events, membersByRole, recruitment, control, exploitationTypes, venues, items AS forceAreas
@@ -73,7 +74,7 @@ CALL (events) {
 }
 CALL (victims) {
   UNWIND victims AS p
-  OPTIONAL MATCH (p)-[r:NATIONAL_OF]->(c:Country) WHERE ${v('r')}
+  OPTIONAL MATCH (p)-[r:NATIONAL_OF]->(c:Country) WHERE ${v('r')} AND ${v('c')}
   ${tally("coalesce(c.code, 'UNKNOWN')", 'p.id')}
 }
 WITH g, events, membersByRole, recruitment, control, exploitationTypes, venues, forceAreas, victims, items AS victimNationalities
@@ -90,10 +91,12 @@ WITH g, events, membersByRole, recruitment, control, exploitationTypes, venues, 
 CALL (g) {
   MATCH (g)-[o:OPERATES_ROUTE]->(rt:Route) WHERE ${v('o')} AND ${v('rt')}
   CALL (rt) {
-    MATCH (rt)-[s:HAS_STOP]->(place) WHERE ${v('s')}
-    WITH s, place ORDER BY s.order
+    MATCH (rt)-[s:HAS_STOP]->(place) WHERE ${v('s')} AND ${v('place')}
+    // A stop whose country the caller cannot see (or nobody knows) is left out, with its leg.
+    WITH s, ${countryOf('place')} AS country WHERE country IS NOT NULL
+    WITH s, country ORDER BY s.order
     // Pairs keep the origin's null mode in place (collect drops bare nulls).
-    WITH collect([coalesce(place.code, head([(place)-[:PART_OF*1..4]->(c:Country) | c.code])), s.mode]) AS stops
+    WITH collect([country, s.mode]) AS stops
     RETURN [x IN stops | x[0]] AS countries, [x IN stops | x[1]] AS modes
   }
   CALL (rt) {
@@ -107,10 +110,10 @@ CALL (g, victims) {
   CALL (g, victims) {
     UNWIND victims AS p RETURN p
     UNION
-    MATCH (g)-[o:OPERATES_ROUTE]->(:Route)<-[t:TRAVELLED]-(p:Person) WHERE ${v('o')} AND ${v('t')} AND ${v('p')} RETURN p
+    MATCH (g)-[o:OPERATES_ROUTE]->(rt:Route)<-[t:TRAVELLED]-(p:Person) WHERE ${v('o')} AND ${v('rt')} AND ${v('t')} AND ${v('p')} RETURN p
   }
   MATCH (p)-[h:HAS_IDENTIFIER]->(d:TravelDocument) WHERE ${v('h')} AND ${v('d')}
-  OPTIONAL MATCH (d)-[i:ISSUED_BY]->(c:Country) WHERE ${v('i')}
+  OPTIONAL MATCH (d)-[i:ISSUED_BY]->(c:Country) WHERE ${v('i')} AND ${v('c')}
   ${tally("coalesce(d.documentType, 'OTHER') + ':' + coalesce(c.code, '??')", 'd.id')}
 }
 WITH g, events, membersByRole, recruitment, control, exploitationTypes, venues, forceAreas, victims, victimNationalities, victimAgeGroups, victimGenders, routes, items AS documents
@@ -123,7 +126,7 @@ CALL (g) {
     MATCH (g)-[c:CONTROLS]->(b:Business)-[h:HAS_IDENTIFIER]->(a:BankAccount) WHERE ${v('c')} AND ${v('b')} AND ${v('h')} AND ${v('a')} RETURN a
   }
   MATCH (a)-[t:TRANSFERRED_TO]->(dest) WHERE ${v('t')} AND ${v('dest')}
-  OPTIONAL MATCH (dest)-[i:ISSUED_BY]->(c:Country) WHERE ${v('i')}
+  OPTIONAL MATCH (dest)-[i:ISSUED_BY]->(c:Country) WHERE ${v('i')} AND ${v('c')}
   WITH coalesce(c.code, 'UNKNOWN') AS country, coalesce(t.channel, 'OTHER') AS channel, coalesce(t.currency, '???') AS currency,
        count(t) AS transfers, sum(coalesce(t.amount, 0)) AS total, collect(elementId(t))[0..${IDS}] AS ids
   ORDER BY total DESC

@@ -1,5 +1,6 @@
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
+import { countryOf } from './routes.query';
 
 export interface GroupModelFilter {
   /** Groups with a member of this nationality, or running a route from this country. */
@@ -9,17 +10,22 @@ export interface GroupModelFilter {
   forceArea: string | null;
 }
 
-/** The visible groups matching a business-model filter, most active first. */
+/**
+ * The visible groups matching a business-model filter, most members first. A route's origin is
+ * its first stop the caller sees (as Route.origin shows it): a hidden stop is absent, not first.
+ */
 export function groupIdsForModelsQuery(f: GroupModelFilter, limit: number): CypherQuery {
+  const v = visible;
   return {
-    cypher: `MATCH (g:OrganisedCrimeGroup) WHERE ${visible('g')}
-  AND ($origin IS NULL OR EXISTS { MATCH (g)<-[m:MEMBER_OF]-(p:Person)-[n:NATIONAL_OF]->(c:Country {code: $origin}) WHERE ${visible('m')} AND ${visible('p')} AND ${visible('n')} }
-       OR EXISTS { MATCH (g)-[o:OPERATES_ROUTE]->(:Route)-[s:HAS_STOP {order: 0}]->(c) WHERE ${visible('o')} AND ${visible('s')} AND coalesce(c.code, head([(c)-[:PART_OF*1..4]->(cc:Country) | cc.code])) = $origin })
-  AND ($type IS NULL OR EXISTS { MATCH (g)-[x:PERPETRATED]->(e:Exploitation)-[r:OF_TYPE]->(t:ExploitationType) WHERE ${visible('x')} AND ${visible('e')} AND ${visible('r')} AND (t.code = $type OR t.category = $type) }
-       OR EXISTS { MATCH (g)<-[m:MEMBER_OF]-(:Person)-[x:PERPETRATED]->(e:Exploitation)-[r:OF_TYPE]->(t:ExploitationType) WHERE ${visible('m')} AND ${visible('x')} AND ${visible('e')} AND ${visible('r')} AND (t.code = $type OR t.category = $type) })
-  AND ($force IS NULL OR EXISTS { MATCH (g)-[x:PERPETRATED]->(e:Exploitation)-[r:IN_AREA]->(:PoliceForce {code: $force}) WHERE ${visible('x')} AND ${visible('e')} AND ${visible('r')} }
-       OR EXISTS { MATCH (g)<-[m:MEMBER_OF]-(:Person)-[x:PERPETRATED]->(e:Exploitation)-[r:IN_AREA]->(:PoliceForce {code: $force}) WHERE ${visible('m')} AND ${visible('x')} AND ${visible('e')} AND ${visible('r')} })
-WITH g, COUNT { (g)<-[:MEMBER_OF]-() } AS members
+    cypher: `MATCH (g:OrganisedCrimeGroup) WHERE ${v('g')}
+  AND ($origin IS NULL OR EXISTS { MATCH (g)<-[m:MEMBER_OF]-(p:Person)-[n:NATIONAL_OF]->(c:Country {code: $origin}) WHERE ${v('m')} AND ${v('p')} AND ${v('n')} AND ${v('c')} }
+       OR EXISTS { MATCH (g)-[o:OPERATES_ROUTE]->(rt:Route)-[s:HAS_STOP]->(c) WHERE ${v('o')} AND ${v('rt')} AND ${v('s')} AND ${v('c')} AND ${countryOf('c')} = $origin
+         AND NOT EXISTS { MATCH (rt)-[s0:HAS_STOP]->(c0) WHERE s0.order < s.order AND ${v('s0')} AND ${v('c0')} } })
+  AND ($type IS NULL OR EXISTS { MATCH (g)-[x:PERPETRATED]->(e:Exploitation)-[r:OF_TYPE]->(t:ExploitationType) WHERE ${v('x')} AND ${v('e')} AND ${v('r')} AND ${v('t')} AND (t.code = $type OR t.category = $type) }
+       OR EXISTS { MATCH (g)<-[m:MEMBER_OF]-(p:Person)-[x:PERPETRATED]->(e:Exploitation)-[r:OF_TYPE]->(t:ExploitationType) WHERE ${v('m')} AND ${v('p')} AND ${v('x')} AND ${v('e')} AND ${v('r')} AND ${v('t')} AND (t.code = $type OR t.category = $type) })
+  AND ($force IS NULL OR EXISTS { MATCH (g)-[x:PERPETRATED]->(e:Exploitation)-[r:IN_AREA]->(fa:PoliceForce {code: $force}) WHERE ${v('x')} AND ${v('e')} AND ${v('r')} AND ${v('fa')} }
+       OR EXISTS { MATCH (g)<-[m:MEMBER_OF]-(p:Person)-[x:PERPETRATED]->(e:Exploitation)-[r:IN_AREA]->(fa:PoliceForce {code: $force}) WHERE ${v('m')} AND ${v('p')} AND ${v('x')} AND ${v('e')} AND ${v('r')} AND ${v('fa')} })
+WITH g, COUNT { (g)<-[m:MEMBER_OF]-(p:Person) WHERE ${v('m')} AND ${v('p')} } AS members
 ORDER BY members DESC, g.id
 LIMIT toInteger($limit)
 RETURN g.id AS id`,

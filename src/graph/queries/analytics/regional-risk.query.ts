@@ -18,24 +18,24 @@ export function regionalRiskQuery(from: string, to: string): CypherQuery {
   return {
     cypher: `CALL () {
   MATCH (e:Exploitation)-[a:IN_AREA]->(f:PoliceForce)
-  WHERE ${inPeriod('e.startDate')} AND ${v('e')} AND ${v('a')}
+  WHERE ${inPeriod('e.startDate')} AND ${v('e')} AND ${v('a')} AND ${v('f')}
   WITH f, collect(e) AS items
   RETURN collect({force: f.code, items: items}) AS eventsByForce
 }
 CALL () {
   MATCH (n:NRMReferral)-[a:IN_AREA]->(f:PoliceForce)
-  WHERE ${inPeriod('n.referredOn')} AND ${v('n')} AND ${v('a')}
+  WHERE ${inPeriod('n.referredOn')} AND ${v('n')} AND ${v('a')} AND ${v('f')}
   WITH f, count(DISTINCT n) AS items
   RETURN collect({force: f.code, items: items}) AS referralsByForce
 }
 CALL () {
   MATCH (o:Operation)-[a:IN_AREA]->(f:PoliceForce)
-  WHERE o.status = 'LIVE' AND ${v('o')} AND ${v('a')} AND coalesce(o.startDate, date($from)) <= date($to) AND coalesce(o.endDate, date($to)) >= date($from)
+  WHERE o.status = 'LIVE' AND ${v('o')} AND ${v('a')} AND ${v('f')} AND coalesce(o.startDate, date($from)) <= date($to) AND coalesce(o.endDate, date($to)) >= date($from)
   WITH f, collect(DISTINCT o.id) AS items
   RETURN collect({force: f.code, items: items}) AS operationsByForce
 }
-MATCH (f:PoliceForce)
-OPTIONAL MATCH (f)-[:PART_OF]->(r:Region)
+MATCH (f:PoliceForce) WHERE ${v('f')}
+OPTIONAL MATCH (f)-[fr:PART_OF]->(r:Region) WHERE ${v('fr')} AND ${v('r')}
 WITH f, r, coalesce(${byForce('eventsByForce')}, []) AS forceEvents, coalesce(${byForce('referralsByForce')}, 0) AS referrals,
   coalesce(${byForce('operationsByForce')}, []) AS operations
 CALL (forceEvents) {

@@ -1,9 +1,12 @@
 import type { CypherQuery } from '../../query';
-import { visible } from '../access';
+import { visible, visiblePath } from '../access';
 
-/** A stop's country: a Country's own code, or the country a town lies in. */
+/**
+ * A place's country: a Country's own code, or the country a town (address, force, region) lies
+ * in, reached only through visible PART_OF links and visible places. The caller tests `v` itself.
+ */
 export function countryOf(v: string): string {
-  return `coalesce(${v}.code, head([(${v})-[:PART_OF*1..4]->(__c:Country) | __c.code]))`;
+  return `coalesce(${v}.code, head([__path = (${v})-[:PART_OF*1..4]->(__c:Country) WHERE ${visiblePath('__path')} | __c.code]))`;
 }
 
 /**
@@ -15,10 +18,12 @@ export function routePatternsQuery(origin: string | null, destination: string | 
   return {
     cypher: `MATCH (rt:Route) WHERE ${visible('rt')}
 CALL (rt) {
-  MATCH (rt)-[s:HAS_STOP]->(place) WHERE ${visible('s')}
-  WITH s, place ORDER BY s.order
+  MATCH (rt)-[s:HAS_STOP]->(place) WHERE ${visible('s')} AND ${visible('place')}
+  // A stop whose country the caller cannot see (or nobody knows) is left out, with its leg.
+  WITH s, ${countryOf('place')} AS country WHERE country IS NOT NULL
+  WITH s, country ORDER BY s.order
   // Pairs keep the origin's null mode in place (collect drops bare nulls).
-  WITH collect([${countryOf('place')}, s.mode]) AS stops
+  WITH collect([country, s.mode]) AS stops
   RETURN reduce(acc = [], st IN stops |
     CASE WHEN size(acc) > 0 AND acc[size(acc) - 1][0] = st[0] THEN acc ELSE acc + [st] END) AS legs
 }

@@ -27,16 +27,16 @@ function groupKey(measure: TrendMeasure, group: TrendGroup): string | null {
       return `'ALL'`;
     case 'EXPLOITATION_TYPE':
       if (measure === 'OPERATIONS') return `coalesce(ev.crimeTypes, [])`;
-      return `[(ev)-[__o:OF_TYPE]->(__t:ExploitationType) WHERE ${visible('__o')} | coalesce(__t.category, __t.code)]`;
+      return `[(ev)-[__o:OF_TYPE]->(__t:ExploitationType) WHERE ${visible('__o')} AND ${visible('__t')} | coalesce(__t.category, __t.code)]`;
     case 'NATIONALITY':
-      if (person) return `[(x)-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__n')} | __c.code]`;
-      if (measure === 'EXPLOITATIONS') return `[(ev)-[__e:EXPLOITED]->(__v:Person)-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__e')} AND ${visible('__v')} AND ${visible('__n')} | __c.code]`;
-      if (measure === 'NRM_REFERRALS') return `[(ev)-[__r:REFERRAL_OF]->(__v:Person)-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__r')} AND ${visible('__v')} AND ${visible('__n')} | __c.code]`;
+      if (person) return `[(x)-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__n')} AND ${visible('__c')} | __c.code]`;
+      if (measure === 'EXPLOITATIONS') return `[(ev)-[__e:EXPLOITED]->(__v:Person)-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__e')} AND ${visible('__v')} AND ${visible('__n')} AND ${visible('__c')} | __c.code]`;
+      if (measure === 'NRM_REFERRALS') return `[(ev)-[__r:REFERRAL_OF]->(__v:Person)-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__r')} AND ${visible('__v')} AND ${visible('__n')} AND ${visible('__c')} | __c.code]`;
       return null;
     case 'FORCE_AREA':
-      return `[(ev)-[__a:IN_AREA]->(__f:PoliceForce) WHERE ${visible('__a')} | __f.code]`;
+      return `[(ev)-[__a:IN_AREA]->(__f:PoliceForce) WHERE ${visible('__a')} AND ${visible('__f')} | __f.code]`;
     case 'REGION':
-      return `[(ev)-[__a:IN_AREA]->(__f:PoliceForce)-[:PART_OF]->(__g:Region) WHERE ${visible('__a')} | __g.code] + [(ev)-[__a:IN_AREA]->(__g:Region) WHERE ${visible('__a')} | __g.code]`;
+      return `[(ev)-[__a:IN_AREA]->(__f:PoliceForce)-[__p:PART_OF]->(__g:Region) WHERE ${visible('__a')} AND ${visible('__f')} AND ${visible('__p')} AND ${visible('__g')} | __g.code] + [(ev)-[__a:IN_AREA]->(__g:Region) WHERE ${visible('__a')} AND ${visible('__g')} | __g.code]`;
     case 'AGE_GROUP':
       if (measure === 'VICTIMS') return `[coalesce(x.ageGroup, 'UNKNOWN')]`;
       if (measure === 'EXPLOITATIONS') return `[(ev)-[__e:EXPLOITED]->(__v:Person) WHERE ${visible('__e')} AND ${visible('__v')} | coalesce(__v.ageGroup, 'UNKNOWN')]`;

@@ -30,7 +30,7 @@ function personFacts(v: string): string {
 function inScope(v: string, s: DuplicateScope): string {
   const parts: string[] = [];
   if (s.ids) parts.push(`${v}.id IN $ids`);
-  if (s.groupId) parts.push(`EXISTS { MATCH (${v})-[__m:MEMBER_OF]->(:OrganisedCrimeGroup {id: $groupId}) WHERE ${visible('__m')} }`);
+  if (s.groupId) parts.push(`EXISTS { MATCH (${v})-[__m:MEMBER_OF]->(__g:OrganisedCrimeGroup {id: $groupId}) WHERE ${visible('__m')} AND ${visible('__g')} }`);
   return `(${parts.join(' OR ')})`;
 }
 

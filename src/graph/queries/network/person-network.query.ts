@@ -1,5 +1,6 @@
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
+import { countryOf } from '../analytics/routes.query';
 
 export interface PersonNetworkScope {
   /** Members of this group (and the people tied to them), or */
@@ -50,10 +51,10 @@ UNWIND core + ends AS n
 WITH edges, collect(DISTINCT n) AS people
 RETURN edges, [p IN people | {
   id: p.id,
-  nationality: head([(p)-[r:NATIONAL_OF]->(c:Country) WHERE ${visible('r')} | c.code]),
+  nationality: head([(p)-[r:NATIONAL_OF]->(c:Country) WHERE ${visible('r')} AND ${visible('c')} | c.code]),
   groupId: head([(p)-[r:MEMBER_OF]->(g:OrganisedCrimeGroup) WHERE ${visible('r')} AND ${visible('g')} | g.id]),
-  operatesIn: head([(p)-[r:PERPETRATED|EXPLOITED]-(e:Exploitation)-[o:OCCURRED_AT|IN_AREA]->(l) WHERE ${visible('r')} AND ${visible('e')} AND ${visible('o')} |
-    coalesce(l.code, head([(l)-[:PART_OF*1..4]->(c:Country) | c.code]))])
+  operatesIn: head([(p)-[r:PERPETRATED|EXPLOITED]-(e:Exploitation)-[o:OCCURRED_AT|IN_AREA]->(l) WHERE ${visible('r')} AND ${visible('e')} AND ${visible('o')} AND ${visible('l')} |
+    ${countryOf('l')}])
 }] AS people`,
     params: { groupId: s.groupId, ids: s.ids ? [...s.ids] : null, limit: s.limit, withNeighbours: true },
   };
