@@ -108,7 +108,7 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     '/graphql',
     openAudit(auditLog),
     express.json({ limit: config.http.bodyLimit }),
-    describeAuditedRequest,
+    describeAuditedRequest(trustedManifest),
     authenticate(authenticator, log),
     rateLimit(security.rateLimit),
     ...(trustedManifest ? [trustedDocuments(trustedManifest, security.limits.maxTokens)] : []),

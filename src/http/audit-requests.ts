@@ -55,13 +55,20 @@ function parseJson(v: unknown): unknown {
  * logins carry it too): operation name, SHA-256 of the document text as sent (or the persisted
  * query hash it names), and the variables, masked.
  */
-export function describeAuditedRequest(req: Request, _res: Response, next: NextFunction): void {
-  const p = graphqlParams(req);
-  const pq = (p.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
-  req.audit.request({
-    operationName: typeof p.operationName === 'string' ? p.operationName : null,
-    documentHash: typeof p.query === 'string' ? createHash('sha256').update(p.query).digest('hex') : typeof pq === 'string' ? pq : null,
-    variables: p.variables && typeof p.variables === 'object' && !Array.isArray(p.variables) ? (p.variables as Record<string, unknown>) : null,
-  });
-  next();
+export function describeAuditedRequest(trustedManifest?: ReadonlyMap<string, string>) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const p = graphqlParams(req);
+    const pq = (p.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+    // The document decides how the variables are masked (by where each is used). A request that
+    // names a trusted document by its hash is masked by the listed text; any other request
+    // without a document has every variable masked.
+    const query = typeof p.query === 'string' ? p.query : typeof pq === 'string' ? (trustedManifest?.get(pq) ?? null) : null;
+    req.audit.request({
+      operationName: typeof p.operationName === 'string' ? p.operationName : null,
+      documentHash: typeof p.query === 'string' ? createHash('sha256').update(p.query).digest('hex') : typeof pq === 'string' ? pq : null,
+      query,
+      variables: p.variables && typeof p.variables === 'object' && !Array.isArray(p.variables) ? (p.variables as Record<string, unknown>) : null,
+    });
+    next();
+  };
 }

@@ -1,3 +1,5 @@
+import { Kind, parse, visit, type DocumentNode, type ValueNode } from 'graphql';
+
 /**
  * How variables are kept in the audit trail: enough to see what was asked (ids, enum values,
  * numbers, page sizes), never the personal data a request carried (README#audit-trail).
@@ -11,6 +13,13 @@
  *    or is a cursor `after`/`before`), an enum-like constant (`VICTIM`, `H2`), or a short token
  *    without spaces (at most MAX_PLAIN_STRING characters, e.g. a country code); else masked.
  * Masked values become the string MASK, so the shape of the variables stays visible.
+ *
+ * A variable's own name is chosen by the caller, so with the request's document the rule looks at
+ * where each variable flows (`usagePaths`): `$n` in `upsertPerson(input: {name: $n})` sits at
+ * `input.name`, `$id` in `person(id: $id)` at `id`. The value is masked as if it sat at each of its
+ * usage paths (and under its own name, which still masks when sensitive) and a part is kept only
+ * when every usage keeps it. A variable used nowhere in the document (or any variable, when the
+ * document cannot be parsed or was not sent) is masked whole.
  */
 export const MASKED_KEY_WORDS = [
   'name',
@@ -69,7 +78,75 @@ function mask(value: unknown, key: string, masked: boolean): unknown {
   return MASK;
 }
 
-/** The variables with sensitive values replaced by MASK (see the rule above). */
-export function maskVariables(variables: Record<string, unknown>): Record<string, unknown> {
-  return mask(variables, '', false) as Record<string, unknown>;
+/** Parsing a client's document for the audit stops past this many tokens (then all is masked). */
+export const MAX_DOCUMENT_TOKENS = 100_000;
+
+/**
+ * Every place each variable is used in the document, as the path from the argument's name through
+ * the input-object fields down to `$var` (list items keep the path of their list): `$n` in
+ * `upsertPerson(input: {name: $n, aliases: [$n]})` is used at `['input', 'name']` and
+ * `['input', 'aliases']`. Arguments of fields anywhere in a selection set, of directives, in
+ * every operation and fragment are walked: a usage elsewhere in the document can only mask more.
+ */
+export function usagePaths(document: DocumentNode): Map<string, string[][]> {
+  const usages = new Map<string, string[][]>();
+  const walk = (value: ValueNode, path: string[]): void => {
+    if (value.kind === Kind.VARIABLE) {
+      const name = value.name.value;
+      usages.set(name, [...(usages.get(name) ?? []), path]);
+    } else if (value.kind === Kind.LIST) {
+      for (const item of value.values) walk(item, path);
+    } else if (value.kind === Kind.OBJECT) {
+      for (const field of value.fields) walk(field.value, [...path, field.name.value]);
+    }
+  };
+  visit(document, {
+    Argument(node) {
+      walk(node.value, [node.name.value]);
+      return false;
+    },
+  });
+  return usages;
+}
+
+/** Keeps a part of `a` only where `b` kept it too (both are masks of the same value). */
+function both(a: unknown, b: unknown): unknown {
+  if (a === MASK || b === MASK) return MASK;
+  if (Array.isArray(a) && Array.isArray(b)) return a.map((v, i) => both(v, b[i]));
+  if (a !== null && typeof a === 'object' && b !== null && typeof b === 'object') {
+    const o = b as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(a as Record<string, unknown>).map(([k, v]) => [k, both(v, o[k])]));
+  }
+  return a;
+}
+
+function toDocument(document: DocumentNode | string | null): DocumentNode | null {
+  if (document === null || typeof document !== 'string') return document;
+  try {
+    return parse(document, { noLocation: true, maxTokens: MAX_DOCUMENT_TOKENS });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The variables with sensitive values replaced by MASK (see the rule above). With `document` (the
+ * request's document, parsed or as text) each variable is masked by where it is used; with
+ * `null` (a request whose document is unknown, or text that does not parse) every variable is
+ * masked. Without it (variables the service built itself, not a client's document) by name only.
+ */
+export function maskVariables(variables: Record<string, unknown>, document?: DocumentNode | string | null): Record<string, unknown> {
+  if (document === undefined) return mask(variables, '', false) as Record<string, unknown>;
+  const doc = toDocument(document);
+  const usages = doc ? usagePaths(doc) : new Map<string, string[][]>();
+  return Object.fromEntries(
+    Object.entries(variables).map(([name, value]) => {
+      const paths = usages.get(name) ?? [];
+      if (value === null || value === undefined) return [name, null];
+      if (paths.length === 0) return [name, MASK];
+      const byName = sensitiveKey(name);
+      const masks = paths.map((path) => mask(value, path.at(-1)!, byName || path.slice(0, -1).some(sensitiveKey)));
+      return [name, masks.reduce(both)];
+    }),
+  );
 }

@@ -57,12 +57,16 @@ export class RequestAudit {
     this.failureReason = reason;
   }
 
-  /** What the request asked for; `query` is the document text exactly as sent. */
-  request(r: { operationName?: string | null; documentHash?: string | null; variables?: Record<string, unknown> | null }): void {
+  /**
+   * What the request asked for; `query` is the document text exactly as sent, which decides how
+   * the variables are masked (by where each is used): `null` for a client's request without one
+   * (every variable masked), left out only for variables the service built itself (by name).
+   */
+  request(r: { operationName?: string | null; documentHash?: string | null; query?: string | null; variables?: Record<string, unknown> | null }): void {
     if (r.operationName !== undefined) this.operationName = r.operationName ?? null;
     if (r.documentHash !== undefined) this.documentHash = r.documentHash ?? null;
     if (r.variables && typeof r.variables === 'object' && Object.keys(r.variables).length > 0) {
-      this.variables = JSON.stringify(maskVariables(r.variables));
+      this.variables = JSON.stringify(maskVariables(r.variables, r.query));
     }
   }
 

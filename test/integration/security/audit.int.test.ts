@@ -117,6 +117,25 @@ describe('the audit trail', () => {
     });
   });
 
+  it('masks values by where the document uses them: renamed variables inside inline input objects stay hidden', async () => {
+    const renamer = { ...ingest, subject: 'audit-renamer' };
+    const r = await postGraphQL(svc.url, renamer, {
+      query: `mutation Renamed($n: String!, $d: String, $y: Int, $v: String!, $r: ID!) {
+        upsertPerson(input: {name: $n, dateOfBirth: $d, birthYear: $y, roles: [VICTIM], provenance: {reportId: $r}}) { id }
+        upsertIdentifier(input: {kind: Phone, value: $v, provenance: {reportId: $r}}) { id }
+      }`,
+      variables: { n: 'Olena', d: '1991-07-08', y: 1991, v: '+447700900999', r: 'ref-msht-reference-data' },
+    });
+    expect(r.body.errors).toBeUndefined();
+    const requestId = r.headers.get('x-request-id')!;
+    await svc.app.auditLog.flush();
+    const found = (await events({ subject: 'audit-renamer' })).find((e) => e.requestId === requestId);
+    expect(found).toMatchObject({ operationName: 'Renamed', outcome: 'OK' });
+    expect(JSON.parse(found!.variables!)).toEqual({ n: '***', d: '***', y: '***', v: '***', r: 'ref-msht-reference-data' });
+    const stored = await svc.graph.read({ cypher: 'MATCH (e:AuditEvent {requestId: $requestId}) RETURN e.variables AS v', params: { requestId } });
+    expect(JSON.stringify(stored)).not.toMatch(/Olena|1991|447700900999/);
+  });
+
   it('filters by subject, agency, operation and outcome, and pages newest first', async () => {
     expect((await events({ subject: 'audit-ingest' })).map((e) => e.requestId)).toEqual([requestIds.create]);
     expect((await events({ agency: 'MPS', operationName: 'Who' })).map((e) => e.requestId)).toEqual([requestIds.ok]);
@@ -177,6 +196,9 @@ describe('the audit trail', () => {
       records: 0,
       export: null,
     });
+    // The service records the previous test's requests after their responses and writes them a
+    // moment later: let that write land, or it races the appends below.
+    await svc.app.auditLog.flush();
     // A graph whose first read of events is followed by an append, as a busy service makes one.
     const base = systemGraph(svc.graph, 'chain-race');
     let appended = false;

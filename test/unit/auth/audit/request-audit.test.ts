@@ -67,6 +67,15 @@ describe('RequestAudit', () => {
     cut.abandoned();
     expect(cut.toEvent(400, t1)).toMatchObject({ outcome: 'aborted', errorCodes: [], httpStatus: 499 });
   });
+
+  it('masks the variables by where the document uses them, and all of them when the document is unknown', () => {
+    const sent = new RequestAudit('r', t0);
+    sent.request({ query: 'mutation M($n: String!, $id: ID!) { upsertPerson(input: {name: $n, provenance: {reportId: $id}}) { id } }', variables: { n: 'Olena', id: 'rep-1' } });
+    expect(sent.toEvent(200, t1).variables).toBe('{"n":"***","id":"rep-1"}');
+    const hashOnly = new RequestAudit('r', t0);
+    hashOnly.request({ documentHash: 'f'.repeat(64), query: null, variables: { n: 'Olena', id: 'rep-1' } });
+    expect(hashOnly.toEvent(200, t1).variables).toBe('{"n":"***","id":"***"}');
+  });
 });
 
 describe('countRecords', () => {
