@@ -129,6 +129,17 @@ RETURN toString(e.startDate.year) + '-Q' + toString(e.startDate.quarter) AS q, c
     await expect(sdk.MonthlyInsight({ month: '2024-13' })).rejects.toThrow(/month/);
   });
 
+  it('models a group with no exploitation events from what it has: members, routes, money', async () => {
+    const writer = await svc.sdk(INGEST_ALL);
+    const prov = { reportId: w.reports.nca };
+    const group = (await writer.UpsertGroup({ input: { name: 'Quiet Crew', threatLevel: 'LOW', provenance: prov } })).upsertOrganisedCrimeGroup.id;
+    const member = (await writer.UpsertPerson({ input: { name: 'Quiet Member', roles: ['SUSPECT'], nationalities: ['RO'], provenance: prov } })).upsertPerson.id;
+    await writer.Link({ type: 'MEMBER_OF', from: member, to: group, properties: { role: 'RECRUITER' }, provenance: prov });
+    const { businessModel: m } = await (await svc.sdk(analyst)).BusinessModel({ groupId: group });
+    expect(m).toMatchObject({ groupId: group, exploitationEvents: 0, eventIds: [] });
+    expect(items(m!.people.membersByRole)).toEqual([['RECRUITER', 1, [member]]]);
+  });
+
   it('never counts an item above the caller’s clearance, in any aggregate', async () => {
     const writer = await svc.sdk(INGEST_ALL);
     const restricted = { reportId: w.reports.restricted };

@@ -24,14 +24,18 @@ export function businessModelQuery(groupIds: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $ids AS gid
 MATCH (g:OrganisedCrimeGroup {id: gid}) WHERE ${v('g')}
+// Collected inside, so a group with no visible events still has a model (its members, routes
+// and money), with none of the stages events give.
 CALL (g) {
-  MATCH (g)-[x:PERPETRATED]->(e:Exploitation) WHERE ${v('x')} AND ${v('e')}
-  RETURN e
-  UNION
-  MATCH (g)<-[m:MEMBER_OF]-(p:Person)-[x:PERPETRATED]->(e:Exploitation) WHERE ${v('m')} AND ${v('p')} AND ${v('x')} AND ${v('e')}
-  RETURN e
+  CALL (g) {
+    MATCH (g)-[x:PERPETRATED]->(e:Exploitation) WHERE ${v('x')} AND ${v('e')}
+    RETURN e
+    UNION
+    MATCH (g)<-[m:MEMBER_OF]-(p:Person)-[x:PERPETRATED]->(e:Exploitation) WHERE ${v('m')} AND ${v('p')} AND ${v('x')} AND ${v('e')}
+    RETURN e
+  }
+  RETURN collect(DISTINCT e) AS events
 }
-WITH g, collect(DISTINCT e) AS events
 CALL (g) {
   MATCH (g)<-[m:MEMBER_OF]-(p:Person) WHERE ${v('m')} AND ${v('p')}
   ${tally("coalesce(m.role, 'MEMBER')", 'p.id')}
