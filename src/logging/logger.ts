@@ -26,23 +26,28 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 /** A run in single or double quotes: how Neo4j's messages quote a value (names are in backticks). */
 const QUOTED = /'[^'\n]*'|"[^"\n]*"/g;
 
-const isNeo4jError = (e: unknown): e is Error & { code?: string; gqlStatus?: string; cause?: unknown } => e instanceof Error && e.name === 'Neo4jError';
+type DriverError = Error & { code?: string; gqlStatus?: string; cause?: unknown };
+const isNeo4jError = (e: unknown): e is DriverError => e instanceof Error && e.name === 'Neo4jError';
 
 /**
  * A Neo4j error as the log keeps it: its type, code, GQL status and message with every quoted
- * value replaced by `'…'`, and the same for its cause. Neo4j's messages quote what a statement was
+ * value replaced by `'…'`, and the same for every cause below it (the driver's GQLError carries
+ * the same quoted values). Neo4j's messages quote what a statement was
  * given (the clashing value of a constraint, a text that would not parse as a date), and that can
  * be a victim's name. Its stack is the driver's, not ours, and repeats the message, so it is left
  * out; the request id in the same line finds the request. Other errors are logged as pino logs
  * them (message and stack).
  */
-export function serializeError(e: unknown): unknown {
-  if (!isNeo4jError(e)) return pino.stdSerializers.err(e as Error);
+export function serializeError(e: unknown, belowNeo4j = false): unknown {
+  if (!isNeo4jError(e) && !(belowNeo4j && e instanceof Error)) {
+    return belowNeo4j ? String(e).replace(QUOTED, (q) => `${q[0]}…${q[0]}`) : pino.stdSerializers.err(e as Error);
+  }
+  const d = e as DriverError;
   return {
-    type: e.name,
-    code: e.code,
-    gqlStatus: e.gqlStatus,
-    message: e.message.replace(QUOTED, (q) => `${q[0]}…${q[0]}`),
-    ...(e.cause !== undefined ? { cause: serializeError(e.cause) } : {}),
+    type: d.name,
+    code: d.code,
+    gqlStatus: d.gqlStatus,
+    message: d.message.replace(QUOTED, (q) => `${q[0]}…${q[0]}`),
+    ...(d.cause !== undefined ? { cause: serializeError(d.cause, true) } : {}),
   };
 }

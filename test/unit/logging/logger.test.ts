@@ -33,6 +33,15 @@ describe('the logger', () => {
     expect((logged.cause as Record<string, unknown>).code).toBe('Neo.ClientError.Statement.ArgumentError');
   });
 
+  it("scrubs the driver's GQLError below a Neo4j error too", () => {
+    const out = capture();
+    const cause = Object.assign(new Error("invalid date: 'Oksana Petrenko 1990'"), { name: 'GQLError', gqlStatus: '22N11' });
+    const err = new Neo4jError("Text cannot be parsed to a Date: 'Oksana Petrenko 1990'", 'Neo.ClientError.Statement.ArgumentError', '22N11', 'error', diagnostics, cause as never);
+    createLogger('info', out.stream).error({ err }, 'unexpected');
+    expect(JSON.stringify(out.lines())).not.toMatch(/Oksana|1990/);
+    expect((out.lines()[0]!.err as { cause: Record<string, unknown> }).cause).toMatchObject({ type: 'GQLError', message: "invalid date: '…'" });
+  });
+
   it('logs other errors as pino does, with their message and stack', () => {
     const out = capture();
     createLogger('info', out.stream).error({ err: new Error("bug in 'our' code") }, 'unexpected');
