@@ -1,5 +1,3 @@
-import { ClientError } from 'graphql-request';
-
 import { mostRestrictive, mostRestrictiveUk } from '../../../src/domain/provenance';
 import { JSON_EXPORT_FORMAT_VERSION, type ExportPackage } from '../../../src/exports/export-package';
 import { toJson } from '../../../src/exports/json-export';
@@ -8,6 +6,7 @@ import { runSeed } from '../../../src/ingestion/seed/seeder';
 import { systemGraph } from '../../../src/graph/system-graph';
 import { canonicalDump } from '../../support/canonical-dump';
 import { readWholeGraph } from '../../support/read-subgraph';
+import { errorOf } from '../../support/graphql-errors';
 import { resetGraph } from '../../support/reset-graph';
 import { countData } from '../../support/test-graph';
 import { startTestService, type TestService } from '../../support/test-service';
@@ -15,12 +14,6 @@ import { startTestService, type TestService } from '../../support/test-service';
 const ingest = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true };
 const analyst = { roles: ['ANALYST' as const], clearance: 'H3' as const, ukConditional: true };
 const REPORT = 'ref-msht-reference-data';
-
-function errorOf(e: unknown): { code?: string; field?: string; rows?: string[]; message: string } {
-  expect(e).toBeInstanceOf(ClientError);
-  const err = (e as ClientError).response.errors![0]!;
-  return { ...(err.extensions as { code?: string; field?: string; rows?: string[] }), message: err.message };
-}
 
 describe('the importBatch mutation', () => {
   let svc: TestService;

@@ -1,5 +1,4 @@
-import { ClientError } from 'graphql-request';
-
+import { errorOf } from '../../support/graphql-errors';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
 
@@ -12,12 +11,6 @@ const high = { roles: ['INGEST' as const], clearance: 'H3' as const, ukCondition
 const low = { roles: ['INGEST' as const], clearance: 'H1' as const };
 const highSupervisor = { roles: ['SUPERVISOR' as const], clearance: 'H3' as const, ukConditional: true };
 const lowSupervisor = { roles: ['SUPERVISOR' as const], clearance: 'H1' as const };
-
-function errorOf(e: unknown): { code?: string; field?: string; rows?: string[]; message: string } {
-  expect(e).toBeInstanceOf(ClientError);
-  const err = (e as ClientError).response.errors![0]!;
-  return { ...(err.extensions as { code?: string; field?: string; rows?: string[] }), message: err.message };
-}
 
 describe('writes over material above the writer’s clearance', () => {
   let svc: TestService;
