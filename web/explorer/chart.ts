@@ -3,7 +3,6 @@ import fcose from 'cytoscape-fcose';
 
 import type { ChartEdge, ChartNode, ChartSubgraph } from './api';
 import { GROUP_COLOURS, KIND_COLOURS, kindOf, NO_GROUP_COLOUR, shapeOf } from './palette';
-import { mulberry32, seedOf, withRandom } from './seeded-random';
 
 cytoscape.use(fcose);
 
@@ -142,14 +141,12 @@ export class Chart {
     // An edge is drawn once both its ends are (the API returns edges between returned nodes).
     const drawable = defs.filter((d) => d.group === 'nodes' || [d.data.source, d.data.target].every((id) => added.includes(id!) || this.cy.getElementById(id!).nonempty()));
     const addedEls = this.cy.add(drawable);
-    // Place each new node next to a drawn neighbour, so the layout moves the chart little; the
-    // offset comes from the node's id, so the same data lands in the same place.
+    // Place each new node next to a drawn neighbour, so the layout moves the chart little.
     addedEls.nodes().forEach((node) => {
       const anchor = node.neighborhood('node').filter((m) => !added.includes(m.id()));
       if (anchor.nonempty()) {
         const p = (anchor.first() as NodeSingular).position();
-        const offset = mulberry32(seedOf([node.id()]));
-        node.position({ x: p.x + (offset() - 0.5) * 80, y: p.y + (offset() - 0.5) * 80 });
+        node.position({ x: p.x + (Math.random() - 0.5) * 80, y: p.y + (Math.random() - 0.5) * 80 });
       }
     });
     this.restyle();
@@ -227,10 +224,7 @@ export class Chart {
     return (n) => (max > 0 ? (raw(n) || 0) / max : 0.3);
   }
 
-  /**
-   * Lays the chart out (fCoSE); resolves when it has stopped. Its random numbers are seeded from
-   * the ids drawn, so the same chart laid out from scratch lands the same way every time.
-   */
+  /** Lays the chart out (fCoSE); resolves when it has stopped. */
   layout(randomize: boolean): Promise<void> {
     return new Promise((resolve) => {
       const layout = this.cy.layout({
@@ -247,8 +241,7 @@ export class Chart {
         fit: true,
       } as cytoscape.LayoutOptions);
       layout.one('layoutstop', () => resolve());
-      const ids = this.cy.elements().map((el) => el.id());
-      withRandom(mulberry32(seedOf(ids)), () => layout.run());
+      layout.run();
     });
   }
 
