@@ -75,19 +75,12 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
   if (req.id !== undefined && req.id !== null && !ID_PATTERN.test(req.id)) {
     throw badInput(`${field}.id`, 'must look like kind-identifier (letters, digits, . _ : -), at most 120 characters after the prefix');
   }
-  let matchId = req.id ?? null;
-  let old: Existing | undefined;
-  let naturalKeyHidden = false;
-  if (req.naturalKey) {
-    const rows = await tx.run(naturalKeyQuery(req.label, req.naturalKey.key, req.naturalKey.value));
-    matchId = (rows[0]?.id as string | undefined) ?? matchId;
-    naturalKeyHidden = rows[0]?.shown === false;
-  }
+  // By natural key, the node holding it (not visible either when a victim holds the value and the
+  // caller may not know it, as the look-up by value does not find it); else by id.
+  let old = req.naturalKey ? ((await tx.run(naturalKeyQuery(req.label, req.naturalKey.key, req.naturalKey.value)))[0] as unknown as Existing | undefined) : undefined;
+  const matchId = old?.id ?? req.id ?? null;
   if (matchId) {
-    old = (await existing(tx, [matchId])).get(matchId);
-    // A value held by a victim is not the caller's to find without victim-data rights, as the
-    // look-up by value (identifier) does not find it: the upsert must not return it either.
-    if (old && naturalKeyHidden) old = { ...old, visible: false };
+    old ??= (await existing(tx, [matchId])).get(matchId);
     guardExisting(old, req.label, req.naturalKey ? `${field}.${req.naturalKey.key}` : `${field}.id`, req.naturalKey ? req.naturalKey.key : 'id');
   }
   const table = NODE_PROPS[req.label];
@@ -114,6 +107,7 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
     }),
   );
   const node = rows[0]!.node as EntityRecord;
+  const created = rows[0]!.created as boolean;
   for (const set of req.links ?? []) {
     const found = await tx.run(replaceLinksQuery(node.id, set.type, set.direction, set.targetLabels, set.ids, provenanceProps(prov!)));
     if ((found[0]?.found as number) !== new Set(set.ids).size) {
@@ -123,7 +117,7 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
   if (req.orderedLinks) {
     const o = req.orderedLinks;
     // Replacing an order the caller sees only part of would drop or misplace the rest.
-    if (!created(rows) && (await hiddenLinks(tx, node.id, o.type, 'OUT')) > 0) {
+    if (!created && (await hiddenLinks(tx, node.id, o.type, 'OUT')) > 0) {
       throw new AppError('FORBIDDEN', `${o.field}: this record has ${o.type} links above your clearance; a writer cleared for them must change them`, { field: o.field });
     }
     const found = await tx.run(replaceOrderedLinksQuery(node.id, o.type, o.targetLabels, o.items, provenanceProps(prov!)));
@@ -131,11 +125,7 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
       throw badInput(o.field, `names a record that does not exist or is not a ${o.targetLabels.join(' or ')}`);
     }
   }
-  return { node, created: rows[0]!.created as boolean };
-}
-
-function created(rows: Record<string, unknown>[]): boolean {
-  return rows[0]?.created === true;
+  return { node, created };
 }
 
 async function hiddenLinks(tx: GraphTx, id: string, type?: RelationshipType, direction?: 'OUT'): Promise<number> {

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import {
   attachRelsQuery,
+  clearedForStoredQuery,
   createMergeRecordQuery,
   deleteMergedRelsQuery,
   detachDeleteQuery,
@@ -110,9 +111,7 @@ export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Prom
     const rels = JSON.parse(rec.mergedRels as string) as DumpedRel[];
     // The merge may have been made by a supervisor cleared for more: undoing it brings back the
     // merged record and its links, so the caller must be cleared for every one of them.
-    const code = (props: TypedProp[], k: string) => props.find((p) => p.k === k)?.v ?? null;
-    const codes = [node.props, ...rels.map((r) => r.props)].map((p) => ({ h: code(p, 'handling'), u: code(p, 'ukHandling') }));
-    const cleared = (await tx.run({ cypher: 'RETURN all(c IN $codes WHERE c.h IN $__handling AND c.u IN $__ukHandling) AS ok', params: { codes } }))[0]?.ok === true;
+    const cleared = (await tx.run(clearedForStoredQuery([node.props, ...rels.map((r) => r.props)])))[0]?.ok === true;
     if (!cleared) throw new AppError('FORBIDDEN', 'this merge moved material above your clearance; a supervisor cleared for it must undo it');
     await tx.run(deleteMergedRelsQuery(keptId, recordId));
     await tx.run(setNodePropsQuery(keptId, JSON.parse(rec.keptBefore as string) as TypedProp[]));

@@ -32,7 +32,7 @@ export async function upsertReport(g: ScopedGraph, input: ReportInput, now: Date
     const reference = input.reference.trim();
     const found = await tx.run(naturalKeyQuery('IntelligenceReport', 'reference', reference));
     // A report the caller may not see is neither shown nor changed: its reference is simply taken.
-    if (found[0] && found[0].shown !== true) throw new AppError('MSHT_CONFLICT', 'input.reference: this reference is already in use', { field: 'input.reference' });
+    if (found[0] && found[0].visible !== true) throw new AppError('MSHT_CONFLICT', 'input.reference: this reference is already in use', { field: 'input.reference' });
     const id = (found[0]?.id as string | undefined) ?? newId('IntelligenceReport');
     const checked = checkProps(NODE_PROPS.IntelligenceReport, { reference, title: input.title, reportedOn: input.reportedOn }, 'input', now, !found.length);
     const prov = resolveProvenance(

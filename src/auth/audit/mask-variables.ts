@@ -120,13 +120,33 @@ function both(a: unknown, b: unknown): unknown {
   return a;
 }
 
-function toDocument(document: DocumentNode | string | null): DocumentNode | null {
-  if (document === null || typeof document !== 'string') return document;
+function parsedUsages(text: string): Map<string, string[][]> | null {
   try {
-    return parse(document, { noLocation: true, maxTokens: MAX_DOCUMENT_TOKENS });
+    return usagePaths(parse(text, { noLocation: true, maxTokens: MAX_DOCUMENT_TOKENS }));
   } catch {
     return null;
   }
+}
+
+/**
+ * Usage paths of recent document texts. A client sends the same few documents again and again
+ * (always, with trusted documents), and every request is audited: parse each once, not once per
+ * request. Bounded in entries and in the length of a text kept.
+ */
+const USAGE_CACHE = new Map<string, Map<string, string[][]> | null>();
+const USAGE_CACHE_ENTRIES = 500;
+const USAGE_CACHE_TEXT = 20_000;
+
+function usagesOf(document: DocumentNode | string | null): Map<string, string[][]> | null {
+  if (document === null || typeof document !== 'string') return document && usagePaths(document);
+  if (document.length > USAGE_CACHE_TEXT) return parsedUsages(document);
+  let usages = USAGE_CACHE.get(document);
+  if (usages === undefined) {
+    usages = parsedUsages(document);
+    if (USAGE_CACHE.size >= USAGE_CACHE_ENTRIES) USAGE_CACHE.delete(USAGE_CACHE.keys().next().value!);
+    USAGE_CACHE.set(document, usages);
+  }
+  return usages;
 }
 
 /**
@@ -137,8 +157,7 @@ function toDocument(document: DocumentNode | string | null): DocumentNode | null
  */
 export function maskVariables(variables: Record<string, unknown>, document?: DocumentNode | string | null): Record<string, unknown> {
   if (document === undefined) return mask(variables, '', false) as Record<string, unknown>;
-  const doc = toDocument(document);
-  const usages = doc ? usagePaths(doc) : new Map<string, string[][]>();
+  const usages = usagesOf(document) ?? new Map<string, string[][]>();
   return Object.fromEntries(
     Object.entries(variables).map(([name, value]) => {
       const paths = usages.get(name) ?? [];

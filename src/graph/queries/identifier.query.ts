@@ -1,6 +1,6 @@
 import type { IdentifierLabel } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
-import { visible } from './access';
+import { valueShown, visible } from './access';
 import { projectNode } from './projection';
 
 /**
@@ -10,7 +10,7 @@ import { projectNode } from './projection';
 export function identifierByValueQuery(kind: IdentifierLabel, value: string): CypherQuery {
   return {
     cypher: `MATCH (n:${kind} {value: $value})
-WHERE ${visible('n')} AND ($__victimData OR NOT EXISTS { (n)<-[:HAS_IDENTIFIER]-(:Victim) })
+WHERE ${visible('n')} AND ${valueShown('n')}
 RETURN ${projectNode('n')} AS node`,
     params: { value },
   };
@@ -26,7 +26,7 @@ export function identifierHoldersQuery(kind: IdentifierLabel, values: readonly s
   return {
     cypher: `UNWIND $values AS value
 MATCH (n:${kind} {value: value})
-RETURN value, n.id AS id, ${visible('n')} AND ($__victimData OR NOT EXISTS { (n)<-[:HAS_IDENTIFIER]-(:Victim) }) AS shown`,
+RETURN value, n.id AS id, ${visible('n')} AND ${valueShown('n')} AS shown`,
     params: { values: [...new Set(values)] },
   };
 }

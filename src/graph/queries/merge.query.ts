@@ -105,6 +105,18 @@ export function createMergeRecordQuery(record: Record<string, unknown>): CypherQ
   return { cypher: 'CREATE (m:MergeRecord) SET m = $record, m.mergedAt = datetime($record.mergedAt) RETURN m.id AS id', params: { record } };
 }
 
+/**
+ * Whether the caller is cleared for every one of these stored items (their `handling` and
+ * `ukHandling` properties, as typed props): what undoing a merge would bring back.
+ */
+export function clearedForStoredQuery(items: TypedProp[][]): CypherQuery {
+  const code = (props: TypedProp[], k: string) => props.find((p) => p.k === k)?.v ?? null;
+  return {
+    cypher: 'RETURN all(c IN $codes WHERE c.h IN $__handling AND c.u IN $__ukHandling) AS ok',
+    params: { codes: items.map((p) => ({ h: code(p, 'handling'), u: code(p, 'ukHandling') })) },
+  };
+}
+
 export function mergeRecordQuery(id: string): CypherQuery {
   return { cypher: 'MATCH (m:MergeRecord {id: $id}) RETURN m {.*} AS record', params: { id } };
 }

@@ -1,4 +1,5 @@
 import { STORED_KEYS } from '../../domain/entity-props';
+import { victimHeld } from './access';
 
 /**
  * How a node leaves the database: one projection for every reader, so the victim rule cannot be
@@ -46,7 +47,7 @@ function selectors(v: string, keys: ProjectionKeys, nulled: readonly string[] = 
 export function projectNode(v: string, keys?: ProjectionKeys): string {
   return `CASE
     WHEN ${v}:Victim AND NOT $__victimData THEN ${v} {${selectors(v, keys, VICTIM_PROTECTED_KEYS)}, __labels: labels(${v}), __redacted: true}
-    WHEN ${v}:Identifier AND NOT $__victimData AND EXISTS { (${v})<-[:HAS_IDENTIFIER]-(:Victim) } THEN ${v} {${selectors(v, keys, IDENTIFIER_PROTECTED_KEYS)}, __labels: labels(${v}), __redacted: true}
+    WHEN ${v}:Identifier AND NOT $__victimData AND ${victimHeld(v)} THEN ${v} {${selectors(v, keys, IDENTIFIER_PROTECTED_KEYS)}, __labels: labels(${v}), __redacted: true}
     ELSE ${v} {${selectors(v, keys)}, __labels: labels(${v}), __redacted: false}
   END`;
 }

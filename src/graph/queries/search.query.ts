@@ -1,6 +1,6 @@
 import type { NodeLabel } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
-import { visible } from './access';
+import { victimHeld, visible } from './access';
 import { projectNode, type ProjectionKeys } from './projection';
 
 /**
@@ -14,7 +14,7 @@ export function searchQuery(lucene: string, types: readonly NodeLabel[] | null, 
     cypher: `CALL db.index.fulltext.queryNodes('msht_search', $lucene, {limit: toInteger($scan)}) YIELD node AS n, score
 WHERE ${visible('n')}
   AND ($types IS NULL OR any(l IN labels(n) WHERE l IN $types))
-  AND ($__victimData OR (NOT n:Victim AND NOT EXISTS { (n)<-[:HAS_IDENTIFIER]-(:Victim) }))
+  AND ($__victimData OR (NOT n:Victim AND NOT ${victimHeld('n')}))
 RETURN ${projectNode('n', keys)} AS node, score
 ORDER BY score DESC, n.id
 LIMIT toInteger($first)`,

@@ -1,6 +1,6 @@
 import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
-import { visible } from './access';
+import { valueShown, visible } from './access';
 import { projectNode, projectRel } from './projection';
 
 /**
@@ -20,14 +20,15 @@ RETURN id, labels(n) AS labels, n {.*} AS props, ${visible('n')} AS visible`,
 }
 
 /**
- * The node with this natural key (an identifier's value, a report's reference), and whether the
- * caller may be shown it: visible, and, for a value a victim holds, only to victim-data officers
- * (as the look-up by value, identifier.query.ts).
+ * The node with this natural key (an identifier's value, a report's reference), as
+ * existingNodesQuery reads a node, with `visible` false unless the caller may be shown it:
+ * visible, and, for a value a victim holds, only to victim-data officers (as the look-up by
+ * value, identifier.query.ts).
  */
 export function naturalKeyQuery(label: NodeLabel, key: 'value' | 'reference', value: string): CypherQuery {
   return {
     cypher: `MATCH (n:${label} {${key}: $value})
-RETURN n.id AS id, ${visible('n')} AND ($__victimData OR NOT EXISTS { (n)<-[:HAS_IDENTIFIER]-(:Victim) }) AS shown`,
+RETURN n.id AS id, labels(n) AS labels, n {.*} AS props, ${visible('n')} AND ${valueShown('n')} AS visible`,
     params: { value },
   };
 }

@@ -1,6 +1,6 @@
 import type { ListFilter, SeedPattern } from '../list.query';
 import type { ParamBag } from '../params';
-import { visible, visiblePath } from '../access';
+import { valueShown, visible, visiblePath } from '../access';
 import { compact, existsVisible, inList, joinVisible, range, seedVisible, textContains, typeMatches } from './filter-parts';
 
 /**
@@ -332,6 +332,6 @@ export interface IdentifierFilterInput {
 export function identifierFilter(f: IdentifierFilterInput, bag: ParamBag): string[] {
   // Matching on a value is allowed (the caller already knows it) but a victim-held value matches only for victim-data officers.
   return compact([
-    f.value ? `(n.value = ${bag.add(f.value)} AND ($__victimData OR NOT EXISTS { (n)<-[:HAS_IDENTIFIER]-(:Victim) }))` : null,
+    f.value ? `(n.value = ${bag.add(f.value)} AND ${valueShown('n')})` : null,
   ]);
 }
