@@ -337,7 +337,11 @@ export class AreaRisk {
 
 @ObjectType()
 export class ForceRisk extends AreaRisk {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The force's region (ROCU area): that of its most recently recorded PART_OF link the caller may see, ties to the first region code. A force linked to two regions is listed, and counted in regions' totals, under this one only",
+  })
   regionCode!: string | null;
 
   @Field(() => String, { nullable: true })

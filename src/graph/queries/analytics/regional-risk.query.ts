@@ -1,5 +1,6 @@
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
+import { forceRegionCall } from './force-region';
 
 /**
  * For every police force (with its region and ROCU): victims, offenders and groups of the
@@ -10,6 +11,9 @@ import { visible } from '../access';
  * or status index) and grouped by force before the forces are walked. Asked per force, the
  * planner seeks the period's index once for every force and joins to it (46 forces times a
  * year's events: tens of millions of db hits on a `large` world instead of tens of thousands).
+ *
+ * One row per force, under one region (`forceRegionCall`): a force linked to two regions is
+ * otherwise listed twice, and its numbers added to both regions' totals.
  */
 export function regionalRiskQuery(from: string, to: string): CypherQuery {
   const v = visible;
@@ -35,7 +39,7 @@ CALL () {
   RETURN collect({force: f.code, items: items}) AS operationsByForce
 }
 MATCH (f:PoliceForce) WHERE ${v('f')}
-OPTIONAL MATCH (f)-[fr:PART_OF]->(r:Region) WHERE ${v('fr')} AND ${v('r')}
+OPTIONAL ${forceRegionCall('f', 'r')}
 WITH f, r, coalesce(${byForce('eventsByForce')}, []) AS forceEvents, coalesce(${byForce('referralsByForce')}, 0) AS referrals,
   coalesce(${byForce('operationsByForce')}, []) AS operations
 CALL (forceEvents) {

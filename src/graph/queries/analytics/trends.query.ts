@@ -1,5 +1,6 @@
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
+import { forceRegionCall } from './force-region';
 
 export const TREND_MEASURES = ['VICTIMS', 'OFFENDERS', 'EXPLOITATIONS', 'OPERATIONS', 'NRM_REFERRALS'] as const;
 export type TrendMeasure = (typeof TREND_MEASURES)[number];
@@ -36,7 +37,8 @@ function groupKey(measure: TrendMeasure, group: TrendGroup): string | null {
     case 'FORCE_AREA':
       return `[(ev)-[__a:IN_AREA]->(__f:PoliceForce) WHERE ${visible('__a')} AND ${visible('__f')} | __f.code]`;
     case 'REGION':
-      return `[(ev)-[__a:IN_AREA]->(__f:PoliceForce)-[__p:PART_OF]->(__g:Region) WHERE ${visible('__a')} AND ${visible('__f')} AND ${visible('__p')} AND ${visible('__g')} | __g.code] + [(ev)-[__a:IN_AREA]->(__g:Region) WHERE ${visible('__a')} AND ${visible('__g')} | __g.code]`;
+      // A force's events count under its one region (forceRegionCall), as in regionalRisk.
+      return `COLLECT { MATCH (ev)-[__a:IN_AREA]->(__f:PoliceForce) WHERE ${visible('__a')} AND ${visible('__f')} ${forceRegionCall('__f', '__g')} RETURN __g.code } + [(ev)-[__a:IN_AREA]->(__g:Region) WHERE ${visible('__a')} AND ${visible('__g')} | __g.code]`;
     case 'AGE_GROUP':
       if (measure === 'VICTIMS') return `[coalesce(x.ageGroup, 'UNKNOWN')]`;
       if (measure === 'EXPLOITATIONS') return `[(ev)-[__e:EXPLOITED]->(__v:Person) WHERE ${visible('__e')} AND ${visible('__v')} | coalesce(__v.ageGroup, 'UNKNOWN')]`;
