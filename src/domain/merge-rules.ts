@@ -32,3 +32,26 @@ export function mergedProps(kept: TypedProp[], merged: TypedProp[]): TypedProp[]
   out.set('consent', { k: 'consent', t: 'BOOLEAN NOT NULL', v: get(kept, 'consent') === true && get(merged, 'consent') === true });
   return [...out.values()];
 }
+
+/**
+ * What the kept record looks like after its merge is undone (pure). `before` is the kept record
+ * as it was before the merge, `current` as it is now. Each value the merge changed (added,
+ * united or raised) goes back to what it was before, unless it was edited again since the merge:
+ * an edit made after the merge is kept, as is every value the merge did not touch.
+ */
+export function undoneProps(before: TypedProp[], merged: TypedProp[], current: TypedProp[]): TypedProp[] {
+  const after = mergedProps(before, merged);
+  const index = (list: TypedProp[]) => new Map(list.map((p) => [p.k, p]));
+  const was = index(before);
+  const set = index(after);
+  const out = index(current);
+  const same = (a: TypedProp | undefined, b: TypedProp | undefined) => JSON.stringify(a && [a.t, a.v]) === JSON.stringify(b && [b.t, b.v]);
+  for (const k of new Set([...was.keys(), ...set.keys()])) {
+    if (same(was.get(k), set.get(k))) continue; // the merge did not change it
+    if (!same(out.get(k), set.get(k))) continue; // edited since the merge: the edit stays
+    const old = was.get(k);
+    if (old) out.set(k, old);
+    else out.delete(k);
+  }
+  return [...out.values()];
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { mergedProps } from '../domain/merge-rules';
+import { mergedProps, undoneProps } from '../domain/merge-rules';
 import { isNodeLabel } from '../domain/graph-model';
 import type { Principal } from '../auth/principal';
 import { AppError, badInput, notFound } from '../errors/app-error';
@@ -95,7 +95,10 @@ export function mergeEntities(g: ScopedGraph, keepId: string, mergeId: string, b
   });
 }
 
-/** Undoes a merge: the merged record comes back with its own links, the kept one as it was. */
+/**
+ * Undoes a merge: the merged record comes back with its own links, and the kept one loses what
+ * the merge gave it; values edited since the merge stay as edited (`undoneProps`).
+ */
 export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Promise<MergeOutcome> {
   return g.writeTx(async (tx) => {
     const row = (await tx.run(mergeRecordQuery(recordId)))[0];
@@ -114,7 +117,7 @@ export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Prom
     const cleared = (await tx.run(clearedForStoredQuery([node.props, ...rels.map((r) => r.props)])))[0]?.ok === true;
     if (!cleared) throw new AppError('FORBIDDEN', 'this merge moved material above your clearance; a supervisor cleared for it must undo it');
     await tx.run(deleteMergedRelsQuery(keptId, recordId));
-    await tx.run(setNodePropsQuery(keptId, JSON.parse(rec.keptBefore as string) as TypedProp[]));
+    await tx.run(setNodePropsQuery(keptId, undoneProps(JSON.parse(rec.keptBefore as string) as TypedProp[], node.props, kept.props)));
     const added = (rec.addedLabels as string[] | undefined) ?? [];
     if (added.length) await tx.run(setRoleLabelsQuery(keptId, added, false));
     await tx.run(recreateNodeQuery(node.labels, node.props));

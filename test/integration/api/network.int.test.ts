@@ -184,5 +184,24 @@ RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, rels ORDER BY id
       expect(await dump()).toEqual(before);
       await expect(supervisor.UndoMerge({ recordId: mergeEntities.recordId })).rejects.toThrow(/undone/);
     });
+
+    it('undoing a merge keeps what was edited since, and takes back only what the merge gave', async () => {
+      const props = async () =>
+        (await svc.graph.read({ cypher: 'MATCH (n:Person {id: $id}) RETURN properties(n) AS p', params: { id: w.nguyen } }))[0]?.p as Record<string, unknown>;
+      const before = await props();
+      expect(before).not.toHaveProperty('gender');
+      expect(before).not.toHaveProperty('aliases');
+      const supervisor = await svc.sdk({ roles: ['SUPERVISOR'], clearance: 'H3', ukConditional: true });
+      const { mergeEntities } = await supervisor.MergeEntities({ keepId: w.nguyen, mergeId: w.nguyenDup });
+      expect(await props()).toMatchObject({ aliases: ['Nguyễn Văn A'] });
+      // Since the merge, a value the merge did not bring.
+      const writer = await svc.sdk(ingest);
+      await writer.UpsertPerson({ input: { id: w.nguyen, gender: 'MALE', provenance: { reportId: w.reports.nca } } });
+      await supervisor.UndoMerge({ recordId: mergeEntities.recordId });
+      const after = await props();
+      expect(after).toMatchObject({ name: 'Nguyen Van A', gender: 'MALE', dateOfBirth: before.dateOfBirth });
+      expect(after).not.toHaveProperty('aliases'); // the merge's alias goes with the merged record
+      expect((await supervisor.PersonById({ id: w.nguyenDup })).person?.name).toBe('Nguyễn Văn A');
+    });
   });
 });
