@@ -1,7 +1,7 @@
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { AppError } from '../errors/app-error';
 import { planCsv } from './csv/csv-import';
-import { formatBadRow, type ImportPlan } from './import-plan';
+import { ImportRowsRefused, type ImportPlan } from './import-plan';
 import { planJson } from './json/json-import';
 import { prepareImport } from './prepare-import';
 import { runImportInOneTransaction, type ImportSummary } from './run-import';
@@ -13,8 +13,6 @@ import { runImportInOneTransaction, type ImportSummary } from './run-import';
  */
 
 export const BATCH_MAX_ROWS = 10_000;
-/** How many bad rows an error message lists; `extensions.rows` has them all. */
-const LISTED = 20;
 
 export interface BatchInput {
   format: 'CSV' | 'JSON';
@@ -43,13 +41,7 @@ export async function importBatch(g: ScopedGraph, input: BatchInput, now: Date):
     throw new AppError('BAD_USER_INPUT', `nodes: ${plan.rows} rows is more than a batch takes (${BATCH_MAX_ROWS}); import larger files with \`msht import\``, { field: 'nodes' });
   }
   const prepared = await prepareImport(g, plan, now);
-  if (!prepared.ok) {
-    const rows = prepared.bad.map(formatBadRow);
-    const more = rows.length > LISTED ? `; and ${rows.length - LISTED} more (extensions.rows)` : '';
-    throw new AppError('BAD_USER_INPUT', `the batch has ${rows.length} bad rows and was not written: ${rows.slice(0, LISTED).join('; ')}${more}`, {
-      field: prepared.bad[0]!.file,
-      rows,
-    });
-  }
+  if (!prepared.ok) throw new ImportRowsRefused(prepared.bad);
+  // A row the write meets hidden or taken since the check is refused the same way (run-import.ts).
   return runImportInOneTransaction(g, prepared.prepared, () => new Date());
 }

@@ -1,6 +1,7 @@
 import type { WritableLabel } from '../domain/entity-props';
 import type { PersonRoleLabel, RelationshipType } from '../domain/graph-model';
 import type { ProvenanceInput, ReportDefaults } from '../domain/provenance-input';
+import { AppError } from '../errors/app-error';
 
 /**
  * What an importer makes of its files before anything is written: the nodes and relationships
@@ -24,6 +25,26 @@ export interface BadRow extends SourceRef {
 /** `file:line: reason`, the form editors and terminals link to. */
 export function formatBadRow(b: BadRow): string {
   return `${b.file}:${b.line}: ${b.reason}`;
+}
+
+/** How many bad rows an error message lists; `extensions.rows` has them all. */
+const LISTED = 20;
+
+/**
+ * An import refused for its rows, nothing written: BAD_USER_INPUT with every row as
+ * `file:line: reason` in `extensions.rows` (and `bad` for the CLI), whether the check before the
+ * write found them or the write itself met them (run-import.ts).
+ */
+export class ImportRowsRefused extends AppError {
+  constructor(
+    readonly bad: BadRow[],
+    what = 'batch',
+  ) {
+    const rows = bad.map(formatBadRow);
+    const more = rows.length > LISTED ? `; and ${rows.length - LISTED} more (extensions.rows)` : '';
+    super('BAD_USER_INPUT', `the ${what} has ${rows.length} bad rows and was not written: ${rows.slice(0, LISTED).join('; ')}${more}`, { field: bad[0]?.file, rows });
+    this.name = 'ImportRowsRefused';
+  }
 }
 
 export interface PlannedNode {

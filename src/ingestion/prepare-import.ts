@@ -3,11 +3,11 @@ import { REL_PROPS } from '../domain/entity-props';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
 import { resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import type { Provenance } from '../domain/provenance';
-import { readExistingNodes, readIdentifierHolders, readReportDefaults } from '../graph/import-check.reader';
+import { readExistingNodes, readIdentifierHolders, readReportDefaults, type ExistingNode } from '../graph/import-check.reader';
 import type { BulkMode, BulkNodeRow, BulkRelRow, StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
-import { reasonOf, type BadRow, type ImportPlan, type SourceRef } from './import-plan';
+import { reasonOf, type BadRow, type ImportPlan, type PlannedNode, type SourceRef } from './import-plan';
 
 /**
  * Turns a plan into batches ready to write, after every check that needs the database: ids
@@ -63,8 +63,20 @@ export function sortBadRows(files: readonly string[], bad: BadRow[]): BadRow[] {
   return [...bad].sort((a, b) => rank(a.file) - rank(b.file) || line(a) - line(b) || String(a.line).localeCompare(String(b.line)));
 }
 
-export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date): Promise<Prepared> {
-  const bad: BadRow[] = [...plan.bad, ...checkPlanShape(plan)];
+interface GraphCheck {
+  /** The plan's nodes to write (an export's reference data, already in the graph, left out). */
+  nodes: PlannedNode[];
+  existing: Map<string, ExistingNode>;
+  bad: BadRow[];
+}
+
+/**
+ * The checks of a plan against the graph as the caller sees it now: ids, relationship ends and
+ * identifier values. Before the write, and again after a write refused rows the graph no longer
+ * allowed (rowsRefusedNow).
+ */
+async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<GraphCheck> {
+  const bad: BadRow[] = [];
   const existing = await readExistingNodes(g, [...plan.nodes.map((n) => n.id), ...externalEnds(plan)]);
   // An export carries the reference data its edges need (the report all reference data cites,
   // for one): it is in this graph already, and stays as it is.
@@ -75,8 +87,7 @@ export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date)
           return !(e && e.visible && e.labels.includes('Reference') && e.labels.includes(n.label));
         })
       : plan.nodes;
-  plan.skipped += plan.nodes.length - nodes.length;
-  const planned = new Map(nodes.map((n) => [n.id, n]));
+  const planned = new Set(nodes.map((n) => n.id));
 
   // Ids: new, or the same kind of record the caller may see (never reference data).
   for (const n of nodes) {
@@ -118,6 +129,24 @@ export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date)
       bad.push({ ...n.source, reason: holder.shown ? `value: this ${label} is already in the graph as ${holder.id}; use that id` : `value: this ${label} value is already in use` });
     }
   }
+  return { nodes, existing, bad };
+}
+
+/**
+ * The rows the graph refuses now, as the check before the write words them, in file order: for
+ * an import whose write met a record hidden from the caller, or an id or value taken, since that
+ * check (run-import.ts). Empty when the graph has changed back since.
+ */
+export async function rowsRefusedNow(g: ScopedGraph, plan: ImportPlan): Promise<BadRow[]> {
+  return sortBadRows(plan.files, (await checkAgainstGraph(g, plan)).bad);
+}
+
+export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date): Promise<Prepared> {
+  const checked = await checkAgainstGraph(g, plan);
+  const bad: BadRow[] = [...plan.bad, ...checkPlanShape(plan), ...checked.bad];
+  const { nodes, existing } = checked;
+  plan.skipped += plan.nodes.length - nodes.length;
+  const planned = new Set(nodes.map((n) => n.id));
 
   // Provenance: every item cites a report (of the plan, or in the graph) and inherits its grading.
   const cited = new Set([...nodes, ...plan.rels].map((i) => i.prov.reportId).filter((id) => !plan.reports.has(id)));

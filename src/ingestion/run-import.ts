@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 
 import { isAbandoned, type ImportRun } from '../domain/import-run';
+import type { HandlingCode, UkHandling } from '../domain/provenance';
+import { AppError } from '../errors/app-error';
 import { addCounts, noCounts, writeNodeBatch, writeRelBatch, type WriteCounts } from '../graph/bulk.writer';
+import type { BulkRelRow, StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import { createRun, deleteRun, finishRun, readRuns, rollbackRun, tidyRun } from '../graph/import-run.store';
 import { heartbeatQuery } from '../graph/queries/import-run.query';
 import type { GraphTx } from '../graph/run-query';
 import type { ScopedGraph } from '../graph/scoped-graph';
-import type { BadRow, ImportFormat } from './import-plan';
-import type { PreparedImport } from './prepare-import';
+import { ImportRowsRefused, type BadRow, type ImportFormat } from './import-plan';
+import { rowsRefusedNow, type PreparedImport } from './prepare-import';
 import { SILENT_PROGRESS, type Progress } from './progress';
 
 /**
@@ -17,6 +20,12 @@ import { SILENT_PROGRESS, type Progress } from './progress';
  * backups deleted. A run that fails is rolled back at once; one whose process died is rolled
  * back by the next import (or `msht import --recover`). From the API, a small batch is written in
  * one transaction instead.
+ *
+ * The checks ran before the write (prepare-import.ts), and the graph may have changed since: a
+ * record the import updates or links may have been hidden from the caller, an id or value it
+ * takes may have come into use. The write statements test those again themselves, as they write
+ * (bulk-write.query.ts), and refuse the batch; nothing of the import stays (the transaction, or
+ * the run, is rolled back), and the rows are then named as the check names them (`explained`).
  */
 
 export interface ImportSummary {
@@ -73,6 +82,39 @@ function* chunks<T>(rows: readonly T[], size: number): Generator<T[]> {
 
 const changed = (c: WriteCounts) => c.created + c.updated > 0;
 
+/**
+ * The ids of the nodes an import writes above its caller's clearance (a handling it may not see):
+ * its relationships may still link them. Every other end must be visible to the caller as the
+ * relationship is written (bulkRelsQuery). None for the CLI, which sees everything.
+ */
+function writtenAbove(g: ScopedGraph, prepared: PreparedImport): Set<string> {
+  const seen = (p: StoredProvenanceRow) => g.access.handling.includes(p.handling as HandlingCode) && g.access.ukHandling.includes(p.ukHandling as UkHandling);
+  return new Set(prepared.nodes.flatMap((group) => group.rows.filter((r) => !seen(r.prov)).map((r) => r.id)));
+}
+
+/** The ends of these rows that the import writes itself (bulkRelsQuery's `own`). */
+function ownEnds(rows: readonly BulkRelRow[], written: ReadonlySet<string>): string[] {
+  const own = new Set<string>();
+  for (const r of rows) {
+    if (written.has(r.from)) own.add(r.from);
+    if (written.has(r.to)) own.add(r.to);
+  }
+  return [...own];
+}
+
+/**
+ * The error to report for a write that failed after its transaction (or its run) was rolled
+ * back. A conflict (a row whose record the caller may no longer see, or whose id or value was
+ * taken, since the check: MSHT_CONFLICT from the writer or a uniqueness constraint, naming
+ * nothing) becomes the rows the graph refuses now, worded and placed as the check words them; if
+ * it has changed back meanwhile, the conflict itself. Anything else stays as it is.
+ */
+async function explained(g: ScopedGraph, prepared: PreparedImport, e: unknown, what: string): Promise<unknown> {
+  if (!(e instanceof AppError) || e.code !== 'MSHT_CONFLICT') return e;
+  const bad = await rowsRefusedNow(g, prepared.plan).catch(() => []);
+  return bad.length > 0 ? new ImportRowsRefused(bad, what) : e;
+}
+
 /** Import runs that did not commit (running now, or left by a process that died). */
 export async function unfinishedImports(g: ScopedGraph): Promise<ImportRun[]> {
   return (await readRuns(g)).filter((r) => r.kind === 'IMPORT' && r.status !== 'COMMITTED');
@@ -127,6 +169,7 @@ export async function runStagedImport(g: ScopedGraph, prepared: PreparedImport, 
   const total = prepared.nodes.reduce((n, x) => n + x.rows.length, 0) + prepared.rels.reduce((n, x) => n + x.rows.length, 0);
   progress.start(`import ${plan.files.join(', ')}`, { items: total, rows: plan.rows });
   let batch = 0;
+  const written = writtenAbove(g, prepared);
   const beat = async (tx: GraphTx) => {
     const [row] = await tx.run(heartbeatQuery(runId, { itemsWritten: nodes.created + nodes.updated + nodes.unchanged + relationships.created + relationships.updated + relationships.unchanged }));
     if (row?.status !== 'RUNNING') throw new ImportRefused(`run ${runId} was stopped from outside (its status is ${String(row?.status ?? 'gone')})`);
@@ -147,7 +190,7 @@ export async function runStagedImport(g: ScopedGraph, prepared: PreparedImport, 
     for (const group of prepared.rels) {
       for (const rows of chunks(group.rows, opts.batchSize)) {
         const c = await g.writeTx(async (tx) => {
-          const counts = await writeRelBatch(tx, group.type, group.mode, rows, runId);
+          const counts = await writeRelBatch(tx, group.type, group.mode, rows, runId, ownEnds(rows, written));
           await beat(tx);
           return counts;
         });
@@ -165,7 +208,7 @@ export async function runStagedImport(g: ScopedGraph, prepared: PreparedImport, 
       // under this process, and the next import or `msht import --recover` rolls it back.
       throw new ImportRefused(`import failed (${(e as Error).message}) and run ${runId} could not be rolled back now (${(undo as Error).message}); \`msht import --recover\` will roll it back`);
     }
-    throw e;
+    throw await explained(g, prepared, e, 'import');
   }
   progress.finish();
 
@@ -202,15 +245,23 @@ export function refusedSummary(format: ImportFormat, files: string[], rows: numb
   return { format, files, runId: null, rows, skipped: 0, nodes: noCounts(), relationships: noCounts(), rejected: new Set(bad.map((b) => `${b.file}:${b.line}`)).size, badRows: bad, seconds: 0 };
 }
 
-/** Writes a (small) prepared import in one transaction: all of it or, on any failure, none. */
+/**
+ * Writes a (small) prepared import in one transaction: all of it or, on any failure, none. Rows
+ * the write refuses (see above) are reported as ImportRowsRefused, as the check reports them.
+ */
 export async function runImportInOneTransaction(g: ScopedGraph, prepared: PreparedImport, clock: () => Date = () => new Date()): Promise<ImportSummary> {
   const started = clock();
-  const { nodes, relationships } = await g.writeTx(async (tx) => {
-    const n = noCounts();
-    const r = noCounts();
-    for (const group of prepared.nodes) addCounts(n, await writeNodeBatch(tx, group.label, group.mode, group.rows, null));
-    for (const group of prepared.rels) addCounts(r, await writeRelBatch(tx, group.type, group.mode, group.rows, null));
-    return { nodes: n, relationships: r };
-  });
+  const written = writtenAbove(g, prepared);
+  const { nodes, relationships } = await g
+    .writeTx(async (tx) => {
+      const n = noCounts();
+      const r = noCounts();
+      for (const group of prepared.nodes) addCounts(n, await writeNodeBatch(tx, group.label, group.mode, group.rows, null));
+      for (const group of prepared.rels) addCounts(r, await writeRelBatch(tx, group.type, group.mode, group.rows, null, ownEnds(group.rows, written)));
+      return { nodes: n, relationships: r };
+    })
+    .catch(async (e: unknown) => {
+      throw await explained(g, prepared, e, 'batch');
+    });
   return summary(prepared, null, nodes, relationships, started, clock());
 }

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/config';
 import type { ImportRun } from '../../domain/import-run';
 import { readRuns, rollbackRun } from '../../graph/import-run.store';
 import type { WriteCounts } from '../../graph/bulk.writer';
-import { formatBadRow, IMPORT_FORMATS, type ImportFormat } from '../../ingestion/import-plan';
+import { formatBadRow, IMPORT_FORMATS, ImportRowsRefused, type BadRow, type ImportFormat, type ImportPlan } from '../../ingestion/import-plan';
 import { planFiles } from '../../ingestion/plan-files';
 import { prepareImport } from '../../ingestion/prepare-import';
 import { StreamProgress } from '../../ingestion/progress';
@@ -111,26 +111,36 @@ export async function importCommand(args: string[]): Promise<number> {
 
     const { plan, sha256 } = planned!;
     const prepared = await prepareImport(g, plan, now);
-    if (!prepared.ok) {
-      for (const b of prepared.bad) process.stderr.write(`${formatBadRow(b)}\n`);
-      printSummary(refusedSummary(plan.format, plan.files, plan.rows, prepared.bad));
-      process.stderr.write(`refused: ${plural(prepared.bad.length, 'problem', 'problems')}; nothing was written\n`);
-      return 1;
-    }
+    if (!prepared.ok) return refused(plan, prepared.bad);
     if (values['dry-run']) {
       const n = prepared.prepared.nodes.reduce((a, x) => a + x.rows.length, 0);
       const r = prepared.prepared.rels.reduce((a, x) => a + x.rows.length, 0);
       process.stdout.write(`dry run: ${plan.files.join(', ')} is valid: ${fmt(plan.rows)} rows, ${fmt(n)} nodes and ${fmt(r)} relationships to write; nothing was written\n`);
       return 0;
     }
-    const summary = await runStagedImport(g, prepared.prepared, {
-      batchSize,
-      sha256,
-      runHost: host,
-      progress: new StreamProgress(process.stderr),
-      onRecovered: (run, action) => process.stderr.write(`${action} unfinished run ${run.id} (${run.source.join(', ')}) first\n`),
-    });
+    let summary: ImportSummary;
+    try {
+      summary = await runStagedImport(g, prepared.prepared, {
+        batchSize,
+        sha256,
+        runHost: host,
+        progress: new StreamProgress(process.stderr),
+        onRecovered: (run, action) => process.stderr.write(`${action} unfinished run ${run.id} (${run.source.join(', ')}) first\n`),
+      });
+    } catch (e) {
+      // Rows the write met hidden or taken since the check: refused as the check refuses them.
+      if (e instanceof ImportRowsRefused) return refused(plan, e.bad);
+      throw e;
+    }
     printSummary(summary);
     return 0;
   });
+}
+
+/** Prints a refused import's rows (`file:line: reason`) and summary; nothing was written. */
+function refused(plan: ImportPlan, bad: BadRow[]): number {
+  for (const b of bad) process.stderr.write(`${formatBadRow(b)}\n`);
+  printSummary(refusedSummary(plan.format, plan.files, plan.rows, bad));
+  process.stderr.write(`refused: ${plural(bad.length, 'problem', 'problems')}; nothing was written\n`);
+  return 1;
 }

@@ -13,8 +13,19 @@ import { visible } from './access';
  * Two modes. `create` only creates (a fresh world: fastest). `upsert` classifies each row
  * first: `created` (no such item), `unchanged` (same properties and provenance: nothing is
  * written, so importing a file twice changes nothing), `updated` (written with the provenance
- * rule of the API: handling never loosened), or `conflict` (the id names another kind of node or
- * reference data: nothing written; the importer checks for these before it writes).
+ * rule of the API: handling never loosened), `hidden` (the id names a node the caller may not
+ * see: nothing written) or `conflict` (the id names another kind of node or reference data:
+ * nothing written). The importer checks for the last two before it writes, and the statements
+ * test them again as they write, in the write's own transaction: the graph may have changed
+ * since the check (README.md#who-may-see-what).
+ *
+ * Visibility, as the statements test it: a node is updated only when the caller may see it; a
+ * relationship is created or updated only between ends the caller may see (or that the same
+ * import writes above the caller's clearance, `$own`: a caller may import such a record and
+ * link it); an existing relationship is updated only when the caller may see it, and beside a
+ * hidden one the row's relationship is created. A node that a create (or a `created` row) would
+ * make over an id or a natural key (an identifier's value, a report's reference) already in use
+ * fails on the uniqueness constraints, in the same transaction, whoever holds it.
  *
  * With a run id (`$run`), created items carry it in `__importRun`, an updated item's values
  * before the change are copied once into an ImportBackup node, and a relationship created in
@@ -157,6 +168,7 @@ WITH row, $provs[toInteger(row.p)] AS prov
 OPTIONAL MATCH (old:Entity {id: row.id})
 WITH row, prov, old, CASE
     WHEN old IS NULL THEN 'created'
+    WHEN NOT coalesce(${visible('old')}, false) THEN 'hidden'
     WHEN NOT old:${label} OR old:Reference THEN 'conflict'
     WHEN ${sameAs('old', isPerson)} THEN 'unchanged'
     ELSE 'updated'
@@ -186,15 +198,23 @@ function keyMatch(type: RelationshipType): string {
   return `\n    WHERE ${[visible('old'), ...conds].join(' AND ')}`;
 }
 
-export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null): CypherQuery {
+/**
+ * `own`: ids among the rows' ends that the same import writes itself (earlier in its transaction,
+ * or in an earlier batch of its run) at a handling the caller may not see, which it may link;
+ * any other end must be visible to the caller. A row with an end missing or hidden is not
+ * written (the writer counts rows, and refuses the batch when one is short).
+ */
+export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null, own: readonly string[] = []): CypherQuery {
   const table = REL_PROPS[type];
   const create = `CREATE (a)-[r:${type}]->(b)
   SET r = row.props, ${provenanceCreate('r')}, r.__importRun = $run${typedSets('r', table, false).map((s) => `, ${s}`).join('')}`;
   const ends = `UNWIND $rows AS row
 WITH row, $provs[toInteger(row.p)] AS prov
 MATCH (a:Entity {id: row.from})
-MATCH (b:Entity {id: row.to})`;
-  const params = { ...pack(rows), run };
+WHERE ${visible('a')} OR row.from IN $own
+MATCH (b:Entity {id: row.to})
+WHERE ${visible('b')} OR row.to IN $own`;
+  const params = { ...pack(rows), run, own: [...new Set(own)] };
   if (mode === 'create') {
     return { cypher: `${ends}\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params };
   }

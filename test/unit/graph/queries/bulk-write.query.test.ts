@@ -22,6 +22,7 @@ describe('bulk write builders', () => {
   it('upsert a node batch: classify each row, back up what changes, never loosen handling', () => {
     const q = bulkNodesQuery('Phone', 'upsert', [{ id: 'phone-1', props: { value: '+447812345678' }, dates: {}, prov }], 'imp-1');
     expect(q.cypher).toContain('CREATE (n:Phone:Entity:Identifier)');
+    expect(q.cypher).toContain("WHEN NOT coalesce((old.handling IN $__handling AND old.ukHandling IN $__ukHandling), false) THEN 'hidden'");
     expect(q.cypher).toContain("WHEN NOT old:Phone OR old:Reference THEN 'conflict'");
     expect(q.cypher).toContain('CREATE (b:ImportBackup)');
     expect(q).toMatchSnapshot();
@@ -33,6 +34,15 @@ describe('bulk write builders', () => {
     expect(q.cypher).toContain('(row.dates.date IS NULL OR old.date = date(row.dates.date))');
     expect(q.cypher).toContain('(row.props.amount IS NULL OR old.amount = row.props.amount)');
     expect(q).toMatchSnapshot();
+  });
+
+  it('link only ends the caller may see, or that the same import writes, in both modes', () => {
+    for (const mode of ['create', 'upsert'] as const) {
+      const q = bulkRelsQuery('MEMBER_OF', mode, [member, { ...member, to: 'ocg-2' }], null, ['per-1', 'per-1']);
+      expect(q.cypher).toContain('MATCH (a:Entity {id: row.from})\nWHERE (a.handling IN $__handling AND a.ukHandling IN $__ukHandling) OR row.from IN $own\n');
+      expect(q.cypher).toContain('MATCH (b:Entity {id: row.to})\nWHERE (b.handling IN $__handling AND b.ukHandling IN $__ukHandling) OR row.to IN $own\n');
+      expect(q.params.own).toEqual(['per-1']);
+    }
   });
 
   it('gives identifiers and places their extra labels', () => {
