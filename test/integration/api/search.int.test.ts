@@ -54,6 +54,26 @@ describe('full-text search', () => {
     expect(await hits('Elena', ['VICTIM_DATA_OFFICER'], ['Person'])).toEqual([ids.victim]);
   });
 
+  it('finds what a low clearance may see of a common name, however many hidden records rank above it', async () => {
+    const sdk = await svc.sdk(ingest);
+    const secret = (
+      await sdk.UpsertReport({ input: { reference: 'SEARCH/H3/1', agency: 'NCA', handling: 'H3', gradeSource: 2, gradeIntel: 'B', ukHandling: 'C', reportedOn: '2024-01-05' } })
+    ).upsertIntelligenceReport.id;
+    const shown = (await sdk.UpsertPerson({ input: { name: 'Zebulon Quintus Marlowe', provenance } })).upsertPerson.id;
+    const hidden = (await sdk.UpsertPerson({ input: { name: 'Zebulon', provenance: { reportId: secret } } })).upsertPerson.id;
+    // 600 more like the hidden one: a shorter name, so each ranks above the one shown.
+    await svc.graph.write({
+      cypher: `MATCH (p:Person {id: $id}) UNWIND range(1, 600) AS i CREATE (c:Person:Entity) SET c = p {.*, id: p.id + '-' + toString(i)}`,
+      params: { id: hidden },
+    });
+    await svc.graph.write({ cypher: 'CALL db.awaitIndexes(60)', params: {} });
+    expect(await hits('zebulon')).toEqual([shown]);
+    const cleared = await svc.sdk({ roles: ['ANALYST'], clearance: 'H3', ukConditional: true });
+    const top = (await cleared.Search({ text: 'zebulon' })).search.map((h) => h.node.id);
+    expect(top.length).toBeGreaterThan(1);
+    expect(top).not.toContain(shown);
+  });
+
   it('takes Lucene syntax as plain text', async () => {
     for (const text of ['nguyen AND NOT van', '"nguyen', 'name:*', '(ionescu', 'van~~~', '\\', '/regex/', 'OR', '* ?', '[a TO z]', '&& ||']) {
       await expect(hits(text)).resolves.toBeInstanceOf(Array);
