@@ -28,9 +28,10 @@ function tally(rows: Record<string, unknown>[]): WriteCounts & { conflict: numbe
 
 /**
  * Writes one batch of nodes of a label in the given transaction (bulk-write.query.ts). A row
- * whose id names a node the caller may not see, another kind of node or reference data is never
- * written: the importer checks for those before it writes, and the statement tests them again
- * as it writes, so one here (the graph changed since the check) fails the batch, and with it the
+ * whose id names a node the caller may not see, another kind of node or reference data, or
+ * that cites a report in the graph the caller may not see (or that is gone), is never written:
+ * the importer checks for those before it writes, and the statement tests them again as it
+ * writes, so one here (the graph changed since the check) fails the batch, and with it the
  * transaction. The error names no record: the importer names the rows (run-import.ts).
  */
 export async function writeNodeBatch(tx: GraphTx, label: WritableLabel, mode: BulkMode, rows: readonly BulkNodeRow[], run: string | null): Promise<WriteCounts> {
@@ -38,19 +39,23 @@ export async function writeNodeBatch(tx: GraphTx, label: WritableLabel, mode: Bu
   const c = tally(await tx.run(bulkNodesQuery(label, mode, rows, run)));
   if (c.hidden > 0) throw new AppError('MSHT_CONFLICT', `${c.hidden} ${label} ids are already in use`);
   if (c.conflict > 0) throw new AppError('MSHT_CONFLICT', `${c.conflict} ${label} ids are already used by another kind of record or by reference data`);
-  invariant(c.created + c.updated + c.unchanged === rows.length, `a ${label} batch wrote ${c.created + c.updated + c.unchanged} of ${rows.length} rows`);
+  const written = c.created + c.updated + c.unchanged;
+  invariant(written <= rows.length, `a ${label} batch wrote ${written} of ${rows.length} rows`);
+  // The statement drops only rows whose cited report is missing or hidden from the caller.
+  if (written < rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${label} rows cite a report that does not exist`);
   return { created: c.created, updated: c.updated, unchanged: c.unchanged };
 }
 
 /**
  * Writes one batch of relationships of a type. Both ends must exist and be visible to the caller
- * (or be written by the same import: `own`); a row whose end is missing or hidden is dropped by
- * the statement, so a short count fails the batch (its transaction rolls back).
+ * (or be written by the same import: `own`), and so must a cited report in the graph; a row whose
+ * end or report is missing or hidden is dropped by the statement, so a short count fails the
+ * batch (its transaction rolls back).
  */
 export async function writeRelBatch(tx: GraphTx, type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null, own: readonly string[] = []): Promise<WriteCounts> {
   if (rows.length === 0) return noCounts();
   const c = tally(await tx.run(bulkRelsQuery(type, mode, rows, run, own)));
   const written = c.created + c.updated + c.unchanged;
-  if (written !== rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${type} relationships name an end that does not exist`);
+  if (written !== rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${type} relationships name an end, or cite a report, that does not exist`);
   return { created: c.created, updated: c.updated, unchanged: c.unchanged };
 }

@@ -2,12 +2,13 @@ import type { IdentifierLabel } from '../domain/graph-model';
 import type { ReportDefaults } from '../domain/provenance-input';
 import { nodeKindsQuery } from './queries/write.query';
 import { identifierHoldersQuery } from './queries/identifier.query';
-import { reportDefaultsQuery } from './queries/report.query';
+import { reportDefaultsQuery, reportReferenceHoldersQuery } from './queries/report.query';
 import type { ScopedGraph } from './scoped-graph';
 
 /**
  * The reads an importer makes before it writes anything: which ids exist (their labels, and
- * whether the importer may see them), who holds an identifier value, and the reports cited.
+ * whether the importer may see them), who holds an identifier value or a report reference, and
+ * the reports cited.
  * In batches, so a file of any size is checked with a few dozen statements.
  */
 const BATCH = 10_000;
@@ -35,6 +36,15 @@ export async function readIdentifierHolders(g: ScopedGraph, label: IdentifierLab
   const out = new Map<string, { id: string; shown: boolean }>();
   await batched([...new Set(values)], async (chunk) => {
     for (const r of await g.read(identifierHoldersQuery(label, chunk))) out.set(r.value as string, { id: r.id as string, shown: r.shown as boolean });
+  });
+  return out;
+}
+
+/** The report holding each reference, and whether the caller may be told which (reportReferenceHoldersQuery). */
+export async function readReportReferenceHolders(g: ScopedGraph, references: readonly string[]): Promise<Map<string, { id: string; shown: boolean }>> {
+  const out = new Map<string, { id: string; shown: boolean }>();
+  await batched([...new Set(references)], async (chunk) => {
+    for (const r of await g.read(reportReferenceHoldersQuery(chunk))) out.set(r.reference as string, { id: r.id as string, shown: r.shown as boolean });
   });
   return out;
 }

@@ -5,8 +5,9 @@ import type { BadRow, ImportPlan, PlannedNode, SourceRef } from './import-plan';
 
 /**
  * The checks a plan can pass or fail on its own, before the database is asked anything: ids well
- * formed and of their label's kind, nothing twice, and every relationship between ends of the
- * kinds the graph model allows (for ends the plan itself writes). Pure.
+ * formed and of their label's kind, nothing twice (ids, identifier values, report references,
+ * relationships), and every relationship between ends of the kinds the graph model allows (for
+ * ends the plan itself writes). Pure.
  */
 
 const where = (s: SourceRef) => (typeof s.line === 'number' ? `line ${s.line}` : s.line);
@@ -46,6 +47,13 @@ export function checkPlanShape(plan: ImportPlan): BadRow[] {
       const key = `${n.label}|${n.props.value}`;
       const holder = byValue.get(key);
       if (holder) bad.push({ ...n.source, reason: `value of ${n.label} ${n.id} is the same as ${holder.id}'s (${fileLine(n.source, holder.source)}): one ${n.label} per value` });
+      else byValue.set(key, n);
+    }
+    // A report's reference is its natural key as well.
+    if (n.label === 'IntelligenceReport' && typeof n.props.reference === 'string') {
+      const key = `IntelligenceReport|${n.props.reference}`;
+      const holder = byValue.get(key);
+      if (holder) bad.push({ ...n.source, reason: `reference of IntelligenceReport ${n.id} is the same as ${holder.id}'s (${fileLine(n.source, holder.source)}): one IntelligenceReport per reference` });
       else byValue.set(key, n);
     }
   }

@@ -3,8 +3,8 @@ import { REL_PROPS } from '../domain/entity-props';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
 import { resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import type { Provenance } from '../domain/provenance';
-import { readExistingNodes, readIdentifierHolders, readReportDefaults, type ExistingNode } from '../graph/import-check.reader';
-import type { BulkMode, BulkNodeRow, BulkRelRow, StoredProvenanceRow } from '../graph/queries/bulk-write.query';
+import { readExistingNodes, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, type ExistingNode } from '../graph/import-check.reader';
+import { INHERITED_FIELDS, type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
 import { reasonOf, type BadRow, type ImportPlan, type PlannedNode, type SourceRef } from './import-plan';
@@ -12,8 +12,14 @@ import { reasonOf, type BadRow, type ImportPlan, type PlannedNode, type SourceRe
 /**
  * Turns a plan into batches ready to write, after every check that needs the database: ids
  * already used by other kinds of record or by reference data, relationship ends that do not
- * exist, identifier values held by another node, reports that do not exist, provenance that
- * does not resolve. Nothing is written here; a plan with any bad row comes back as its list.
+ * exist, identifier values held by another node, report references held by another report,
+ * reports that do not exist, provenance that does not resolve. Nothing is written here; a plan
+ * with any bad row comes back as its list.
+ *
+ * An item citing a report already in the graph (not one the plan writes) is sent with
+ * `fromReport`: the write statement reads that report again as it writes, refuses the row if the
+ * caller may no longer see it, and takes its grading and handling as they are then
+ * (bulk-write.query.ts). The grading read here only checks that the provenance resolves.
  */
 
 /**
@@ -67,13 +73,15 @@ interface GraphCheck {
   /** The plan's nodes to write (an export's reference data, already in the graph, left out). */
   nodes: PlannedNode[];
   existing: Map<string, ExistingNode>;
+  /** The reports items cite: the plan's own, and those in the graph the caller may see. */
+  reports: Map<string, ReportDefaults>;
   bad: BadRow[];
 }
 
 /**
- * The checks of a plan against the graph as the caller sees it now: ids, relationship ends and
- * identifier values. Before the write, and again after a write refused rows the graph no longer
- * allowed (rowsRefusedNow).
+ * The checks of a plan against the graph as the caller sees it now: ids, relationship ends,
+ * identifier values, report references and cited reports. Before the write, and again after a
+ * write refused rows the graph no longer allowed (rowsRefusedNow).
  */
 async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<GraphCheck> {
   const bad: BadRow[] = [];
@@ -129,13 +137,30 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
       bad.push({ ...n.source, reason: holder.shown ? `value: this ${label} is already in the graph as ${holder.id}; use that id` : `value: this ${label} value is already in use` });
     }
   }
-  return { nodes, existing, bad };
+
+  // A report's reference is its natural key too, and is told the same way.
+  const reportNodes = nodes.filter((n) => n.label === 'IntelligenceReport' && typeof n.props.reference === 'string');
+  if (reportNodes.length > 0) {
+    const holders = await readReportReferenceHolders(g, reportNodes.map((n) => n.props.reference as string));
+    for (const n of reportNodes) {
+      const holder = holders.get(n.props.reference as string);
+      if (!holder || holder.id === n.id) continue;
+      bad.push({ ...n.source, reason: holder.shown ? `reference: this IntelligenceReport is already in the graph as ${holder.id}; use that id` : 'reference: this IntelligenceReport reference is already in use' });
+    }
+  }
+
+  // Every item cites a report: one the plan writes, or one in the graph the caller may see.
+  const items = [...nodes, ...plan.rels];
+  const cited = new Set(items.map((i) => i.prov.reportId).filter((id) => !plan.reports.has(id)));
+  const reports = new Map<string, ReportDefaults>([...(await readReportDefaults(g, [...cited])), ...plan.reports]);
+  for (const i of items) if (!reports.has(i.prov.reportId)) bad.push({ ...i.source, reason: `reportId: no intelligence report ${JSON.stringify(i.prov.reportId)}` });
+  return { nodes, existing, reports, bad };
 }
 
 /**
  * The rows the graph refuses now, as the check before the write words them, in file order: for
- * an import whose write met a record hidden from the caller, or an id or value taken, since that
- * check (run-import.ts). Empty when the graph has changed back since.
+ * an import whose write met a record or a cited report hidden from the caller, or an id, value or
+ * reference taken, since that check (run-import.ts). Empty when the graph has changed back since.
  */
 export async function rowsRefusedNow(g: ScopedGraph, plan: ImportPlan): Promise<BadRow[]> {
   return sortBadRows(plan.files, (await checkAgainstGraph(g, plan)).bad);
@@ -144,21 +169,19 @@ export async function rowsRefusedNow(g: ScopedGraph, plan: ImportPlan): Promise<
 export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date): Promise<Prepared> {
   const checked = await checkAgainstGraph(g, plan);
   const bad: BadRow[] = [...plan.bad, ...checkPlanShape(plan), ...checked.bad];
-  const { nodes, existing } = checked;
+  const { nodes, existing, reports } = checked;
   plan.skipped += plan.nodes.length - nodes.length;
   const planned = new Set(nodes.map((n) => n.id));
 
-  // Provenance: every item cites a report (of the plan, or in the graph) and inherits its grading.
-  const cited = new Set([...nodes, ...plan.rels].map((i) => i.prov.reportId).filter((id) => !plan.reports.has(id)));
-  const reports = new Map<string, ReportDefaults>([...(await readReportDefaults(g, [...cited])), ...plan.reports]);
+  // Provenance: every item cites a report (of the plan, or in the graph) and inherits its grading;
+  // from a report in the graph, as the report is when the item is written (`fromReport`).
   const resolve = (item: { prov: ImportPlan['nodes'][number]['prov']; source: SourceRef }): StoredProvenanceRow | null => {
     const report = reports.get(item.prov.reportId);
-    if (!report) {
-      bad.push({ ...item.source, reason: `reportId: no intelligence report ${JSON.stringify(item.prov.reportId)}` });
-      return null;
-    }
+    if (!report) return null; // a bad row already (checkAgainstGraph)
     try {
-      return storedProvenance(resolveProvenance('provenance', item.prov, report, now));
+      const stored = storedProvenance(resolveProvenance('provenance', item.prov, report, now));
+      if (plan.reports.has(item.prov.reportId)) return stored;
+      return { ...stored, fromReport: INHERITED_FIELDS.filter((f) => item.prov[f] === undefined || item.prov[f] === null) };
     } catch (e) {
       bad.push({ ...item.source, reason: reasonOf(e, 'provenance.') });
       return null;

@@ -22,10 +22,12 @@ import { SILENT_PROGRESS, type Progress } from './progress';
  * one transaction instead.
  *
  * The checks ran before the write (prepare-import.ts), and the graph may have changed since: a
- * record the import updates or links may have been hidden from the caller, an id or value it
- * takes may have come into use. The write statements test those again themselves, as they write
- * (bulk-write.query.ts), and refuse the batch; nothing of the import stays (the transaction, or
- * the run, is rolled back), and the rows are then named as the check names them (`explained`).
+ * record the import updates or links, or a report it cites, may have been hidden from the caller;
+ * an id, value or reference it takes may have come into use. The write statements test those
+ * again themselves, as they write (bulk-write.query.ts), and refuse the batch; nothing of the
+ * import stays (the transaction, or the run, is rolled back), and the rows are then named as the
+ * check names them (`explained`). A cited report still visible is read as it is when each
+ * batch is written: its facts take its grading and handling then, as an API write's would.
  */
 
 export interface ImportSummary {
@@ -104,10 +106,11 @@ function ownEnds(rows: readonly BulkRelRow[], written: ReadonlySet<string>): str
 
 /**
  * The error to report for a write that failed after its transaction (or its run) was rolled
- * back. A conflict (a row whose record the caller may no longer see, or whose id or value was
- * taken, since the check: MSHT_CONFLICT from the writer or a uniqueness constraint, naming
- * nothing) becomes the rows the graph refuses now, worded and placed as the check words them; if
- * it has changed back meanwhile, the conflict itself. Anything else stays as it is.
+ * back. A conflict (a row whose record or cited report the caller may no longer see, or whose
+ * id, value or reference was taken, since the check: MSHT_CONFLICT from the writer or a
+ * uniqueness constraint, naming nothing) becomes the rows the graph refuses now, worded and
+ * placed as the check words them; if it has changed back meanwhile, the conflict itself.
+ * Anything else stays as it is.
  */
 async function explained(g: ScopedGraph, prepared: PreparedImport, e: unknown, what: string): Promise<unknown> {
   if (!(e instanceof AppError) || e.code !== 'MSHT_CONFLICT') return e;

@@ -27,6 +27,13 @@ import { visible } from './access';
  * make over an id or a natural key (an identifier's value, a report's reference) already in use
  * fails on the uniqueness constraints, in the same transaction, whoever holds it.
  *
+ * Provenance, as the statements take it: a row citing a report already in the graph (not one the
+ * same import writes: `fromReport`) is written only if the caller may see that report as the
+ * statement runs, and takes the report's agency, grading and handling as they are then (where the
+ * row does not give its own), as the API resolves a write's report in its transaction; a row
+ * whose report is missing or hidden is not written (the writer counts rows, and refuses a batch
+ * that is short). Any other row's provenance is written as given.
+ *
  * With a run id (`$run`), created items carry it in `__importRun`, an updated item's values
  * before the change are copied once into an ImportBackup node, and a relationship created in
  * upsert mode (between nodes that were there before) is noted in one, so that an unfinished run
@@ -47,7 +54,21 @@ export interface StoredProvenanceRow {
   ukHandling: string;
   handling: string;
   consent: boolean;
+  /**
+   * Present when the cited report is in the graph, not written by the same import: the fields
+   * the item takes from the report (those the source does not give). The statement reads the
+   * report as it writes (it must be visible to the caller) and takes the agency and these fields
+   * from it, instead of the values above, which the check before the write read.
+   */
+  fromReport?: InheritedField[];
 }
+
+/** Provenance fields an item takes from its report unless its source gives them. */
+export const INHERITED_FIELDS = ['gradeSource', 'gradeIntel', 'ukHandling', 'handling', 'consent'] as const;
+export type InheritedField = (typeof INHERITED_FIELDS)[number];
+
+/** A provenance as sent in `$provs`: as written, or (`fromReport`) what the item gives itself, null where the report decides. */
+type SentProvenance = Omit<StoredProvenanceRow, 'recordedAt' | 'fromReport'> | { reportId: string; fromReport: true; [field: string]: string | number | boolean | null };
 
 export interface BulkNodeRow {
   id: string;
@@ -73,12 +94,15 @@ export interface BulkRelRow {
  * (recordedAt aside) goes once into `$provs` and a row names it by index (`p`), with its own
  * `at` (recordedAt). Half the bytes on the wire, and half the parameter maps to read.
  */
-function pack<R extends { prov: StoredProvenanceRow }>(rows: readonly R[]): { rows: (Omit<R, 'prov'> & { p: number; at: string })[]; provs: Omit<StoredProvenanceRow, 'recordedAt'>[] } {
+function pack<R extends { prov: StoredProvenanceRow }>(rows: readonly R[]): { rows: (Omit<R, 'prov'> & { p: number; at: string })[]; provs: SentProvenance[] } {
   const index = new Map<string, number>();
-  const provs: Omit<StoredProvenanceRow, 'recordedAt'>[] = [];
+  const provs: SentProvenance[] = [];
   const packed = rows.map(({ prov, ...rest }) => {
-    const { recordedAt, ...shared } = prov;
-    const key = `${shared.reportId}|${shared.agency}|${shared.gradeSource}|${shared.gradeIntel}|${shared.ukHandling}|${shared.handling}|${shared.consent}`;
+    const { recordedAt, fromReport, ...given } = prov;
+    const shared: SentProvenance = fromReport
+      ? { reportId: given.reportId, fromReport: true, ...Object.fromEntries(INHERITED_FIELDS.map((f) => [f, fromReport.includes(f) ? null : given[f]])) }
+      : given;
+    const key = JSON.stringify(shared);
     let p = index.get(key);
     if (p === undefined) {
       p = provs.length;
@@ -88,6 +112,22 @@ function pack<R extends { prov: StoredProvenanceRow }>(rows: readonly R[]): { ro
     return { ...rest, p, at: recordedAt };
   });
   return { rows: packed, provs };
+}
+
+/**
+ * Each row with its provenance (`prov`). A provenance citing a report in the graph is resolved
+ * once per statement against that report as it is now, and only if the caller may see it; a row
+ * whose report is missing or hidden is dropped here, so its batch comes out short.
+ */
+function rowsWithProvenance(): string {
+  const inherited = INHERITED_FIELDS.map((f) => `${f}: coalesce(p.${f}, rep.${f}${f === 'consent' ? ', false' : ''})`).join(', ');
+  return `WITH [p IN $provs | CASE WHEN p.fromReport IS NULL THEN p ELSE head(COLLECT {
+    MATCH (rep:IntelligenceReport {id: p.reportId}) WHERE ${visible('rep')}
+    RETURN {reportId: p.reportId, agency: rep.agency, ${inherited}}
+  }) END] AS provs
+UNWIND $rows AS row
+WITH row, provs[toInteger(row.p)] AS prov
+WHERE prov IS NOT NULL`;
 }
 
 const keysOfKind = (table: PropTable, kind: string) =>
@@ -160,11 +200,10 @@ export function bulkNodesQuery(label: WritableLabel, mode: BulkMode, rows: reado
   ${isPerson ? roleSets('n') : ''}`.trimEnd();
   const params = { ...pack(rows), run };
   if (mode === 'create') {
-    return { cypher: `UNWIND $rows AS row\nWITH row, $provs[toInteger(row.p)] AS prov\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params };
+    return { cypher: `${rowsWithProvenance()}\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params };
   }
   return {
-    cypher: `UNWIND $rows AS row
-WITH row, $provs[toInteger(row.p)] AS prov
+    cypher: `${rowsWithProvenance()}
 OPTIONAL MATCH (old:Entity {id: row.id})
 WITH row, prov, old, CASE
     WHEN old IS NULL THEN 'created'
@@ -201,15 +240,15 @@ function keyMatch(type: RelationshipType): string {
 /**
  * `own`: ids among the rows' ends that the same import writes itself (earlier in its transaction,
  * or in an earlier batch of its run) at a handling the caller may not see, which it may link;
- * any other end must be visible to the caller. A row with an end missing or hidden is not
- * written (the writer counts rows, and refuses the batch when one is short).
+ * any other end must be visible to the caller. A row with an end missing or hidden, or citing a
+ * report missing or hidden, is not written (the writer counts rows, and refuses the batch when
+ * one is short).
  */
 export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null, own: readonly string[] = []): CypherQuery {
   const table = REL_PROPS[type];
   const create = `CREATE (a)-[r:${type}]->(b)
   SET r = row.props, ${provenanceCreate('r')}, r.__importRun = $run${typedSets('r', table, false).map((s) => `, ${s}`).join('')}`;
-  const ends = `UNWIND $rows AS row
-WITH row, $provs[toInteger(row.p)] AS prov
+  const ends = `${rowsWithProvenance()}
 MATCH (a:Entity {id: row.from})
 WHERE ${visible('a')} OR row.from IN $own
 MATCH (b:Entity {id: row.to})

@@ -12,3 +12,17 @@ RETURN r.id AS id, r.agency AS agency, r.gradeSource AS gradeSource, r.gradeInte
     params: { ids: [...new Set(ids)] },
   };
 }
+
+/**
+ * Which report holds each of these references (natural keys, unique), whether or not the caller
+ * may see it: an importer must not give a second report a reference in use. `shown` says whether
+ * the caller may be told which report (as identifierHoldersQuery for identifier values).
+ */
+export function reportReferenceHoldersQuery(references: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $references AS reference
+MATCH (r:IntelligenceReport {reference: reference})
+RETURN reference, r.id AS id, ${visible('r')} AS shown`,
+    params: { references: [...new Set(references)] },
+  };
+}

@@ -16,7 +16,9 @@ import { countAll, testGraph, type TestGraph } from '../../support/test-graph';
  * statements themselves must keep the rule of write-visibility.int.test.ts. A record hidden from
  * the importer, or a hidden record taking a row's id or value, is refused with the row's line and
  * the check's own reason, naming nothing, and nothing of the import is written; a link hidden
- * meanwhile stays as it was and the row's link is a new one beside it.
+ * meanwhile stays as it was and the row's link is a new one beside it. A row citing a report
+ * hidden meanwhile, or giving a report a reference a hidden report took, is refused the same way;
+ * a row citing a report regraded meanwhile (still visible) takes the grading it has at the write.
  */
 const REPORT = 'ref-msht-reference-data';
 const low: Principal = { subject: 'low-ingest', agency: 'KENT', roles: ['INGEST'], clearance: 'H1', ukConditional: false };
@@ -157,5 +159,97 @@ describe('an import keeps the visibility rule when the graph changes between its
     expect(await countAll(t.client)).toEqual(counts);
     expect(await rows("MATCH (p:Person {id: 'per-tv-e1'}) RETURN p.name AS name, p.handling AS handling")).toEqual([{ name: 'Covert E', handling: 'H3' }]);
     expect(await rows('OPTIONAL MATCH (r:ImportRun) WITH count(r) AS runs OPTIONAL MATCH (b:ImportBackup) RETURN runs, count(b) AS backups')).toEqual([{ runs: 0, backups: 0 }]);
+  });
+
+  /** A report another writer may later hide, made by the system as an import would (H0, P unless said). */
+  const seedReport = (id: string, reference: string, handling = 'H0', ukHandling = 'P') =>
+    seed([':ID,:LABEL,reference,agency,gradeSource,gradeIntel,ukHandling,handling', `${id},IntelligenceReport,${reference},NCA,2,B,${ukHandling},${handling}`]);
+
+  it('refuses rows citing a report hidden after the check (nodes and links, new and existing), naming their lines and nothing of it, and writes none of the batch', async () => {
+    await seedReport('rep-tv-g1', 'TV/G1');
+    await seed([':ID,:LABEL,name', 'per-tv-g0,Person;Offender,Open G']);
+    const stale = await prepare(
+      g,
+      [':ID,:LABEL,name,reportId', 'per-tv-g1,Person;Offender,New G,rep-tv-g1', 'per-tv-g0,Person;Offender,Renamed G,rep-tv-g1'],
+      [':START_ID,:END_ID,:TYPE,reportId', 'per-tv-g1,country-AL,NATIONAL_OF,rep-tv-g1', 'per-tv-g0,country-GB,NATIONAL_OF,rep-tv-g1'],
+    );
+    expect([...stale.nodes.map((n) => n.mode), ...stale.rels.map((r) => r.mode)]).toEqual(['create', 'upsert', 'create', 'upsert']);
+    await hide("MATCH (x:IntelligenceReport {id: 'rep-tv-g1'})", {}, ", x.title = 'Covert Report'");
+    const before = await canonicalDump(t.client);
+
+    const e = await refusal(runImportInOneTransaction(g, stale));
+    expect(e).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      extensions: {
+        rows: [
+          'nodes:2: reportId: no intelligence report "rep-tv-g1"',
+          'nodes:3: reportId: no intelligence report "rep-tv-g1"',
+          'relationships:2: reportId: no intelligence report "rep-tv-g1"',
+          'relationships:3: reportId: no intelligence report "rep-tv-g1"',
+        ],
+      },
+    });
+    expect(e.message).not.toMatch(/Covert|H3/);
+    expect(await canonicalDump(t.client)).toEqual(before);
+    expect(await rows("MATCH (n) WHERE n.reportId = 'rep-tv-g1' AND NOT n:IntelligenceReport RETURN count(n) AS n")).toEqual([{ n: 0 }]);
+    expect(await rows("MATCH ()-[r]->() WHERE r.reportId = 'rep-tv-g1' AND type(r) <> 'ISSUED_BY' RETURN count(r) AS n")).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses, in a staged run, rows citing a report hidden between two of its batches, and rolls the run back', async () => {
+    await seedReport('rep-tv-h1', 'TV/H1');
+    const prepared = await prepare(g, [':ID,:LABEL,name,reportId', 'per-tv-h1,Person;Offender,First H,rep-tv-h1', 'per-tv-h2,Person;Offender,Second H,rep-tv-h1']);
+    const before = await canonicalDump(t.client);
+    const counts = await countAll(t.client);
+
+    const e = await refusal(
+      runStagedImport(g, prepared, {
+        batchSize: 1,
+        sha256: 'tv-h',
+        runHost: host,
+        afterBatch: async (n) => {
+          if (n === 1) await hide("MATCH (x:IntelligenceReport {id: 'rep-tv-h1'})", {});
+        },
+      }),
+    );
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['nodes:2: reportId: no intelligence report "rep-tv-h1"', 'nodes:3: reportId: no intelligence report "rep-tv-h1"'] } });
+    const after = await canonicalDump(t.client);
+    expect(after.relationships).toEqual(before.relationships);
+    expect(after.nodes.filter((n) => !n.includes('rep-tv-h1'))).toEqual(before.nodes.filter((n) => !n.includes('rep-tv-h1')));
+    expect(await countAll(t.client)).toEqual(counts);
+    expect(await rows("MATCH (p:Person) WHERE p.id IN ['per-tv-h1', 'per-tv-h2'] RETURN count(p) AS n")).toEqual([{ n: 0 }]);
+    expect(await rows('OPTIONAL MATCH (r:ImportRun) WITH count(r) AS runs OPTIONAL MATCH (b:ImportBackup) RETURN runs, count(b) AS backups')).toEqual([{ runs: 0, backups: 0 }]);
+  });
+
+  it('takes the grading and handling a cited report has when it writes, not when it checked (what the row gives itself stays)', async () => {
+    await seedReport('rep-tv-i1', 'TV/I1');
+    const stale = await prepare(
+      g,
+      [':ID,:LABEL,name,reportId,gradeIntel', 'per-tv-i1,Person;Offender,Inherits I,rep-tv-i1,', 'per-tv-i2,Person;Offender,Overrides I,rep-tv-i1,E'],
+      [':START_ID,:END_ID,:TYPE,reportId', 'per-tv-i1,country-AL,NATIONAL_OF,rep-tv-i1'],
+    );
+    // Regraded by another writer, and raised to a handling the importer (H1) still sees.
+    await t.client.write({ cypher: "MATCH (r:IntelligenceReport {id: 'rep-tv-i1'}) SET r.handling = 'H1', r.gradeSource = 3, r.gradeIntel = 'C', r.consent = true", params: {} });
+
+    await runImportInOneTransaction(g, stale);
+    expect(
+      await rows(
+        "MATCH (x) WHERE x.reportId = 'rep-tv-i1' AND NOT x:IntelligenceReport RETURN x.id AS id, x.agency AS agency, x.handling AS handling, x.ukHandling AS uk, x.gradeSource AS s, x.gradeIntel AS i, x.consent AS consent ORDER BY id",
+      ),
+    ).toEqual([
+      { id: 'per-tv-i1', agency: 'NCA', handling: 'H1', uk: 'P', s: 3, i: 'C', consent: true },
+      { id: 'per-tv-i2', agency: 'NCA', handling: 'H1', uk: 'P', s: 3, i: 'E', consent: true },
+    ]);
+    expect(await rows("MATCH (:Person {id: 'per-tv-i1'})-[r:NATIONAL_OF]->() RETURN r.handling AS handling, r.gradeIntel AS i")).toEqual([{ handling: 'H1', i: 'C' }]);
+  });
+
+  it('refuses a report reference that a hidden report took after the check, naming neither report', async () => {
+    const stale = await prepare(g, [':ID,:LABEL,reference,agency,gradeSource,gradeIntel,ukHandling,handling', 'rep-tv-j1,IntelligenceReport,TV/J,NCA,2,B,P,H0']);
+    await seedReport('rep-tv-j9', 'TV/J', 'H3', 'C');
+    const before = await canonicalDump(t.client);
+
+    const e = await refusal(runImportInOneTransaction(g, stale));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['nodes:2: reference: this IntelligenceReport reference is already in use'] } });
+    expect(e.message).not.toMatch(/rep-tv-j9/);
+    expect(await canonicalDump(t.client)).toEqual(before);
   });
 });

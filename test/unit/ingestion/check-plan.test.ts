@@ -29,6 +29,18 @@ describe('checkPlanShape', () => {
     ]);
   });
 
+  it('refuses two reports with one reference (their natural key); an identifier with the same text is no conflict', () => {
+    const bad = checkPlanShape(
+      plan([
+        node('rep-1', 'IntelligenceReport', 2, { reference: 'NCA/1' }),
+        node('rep-2', 'IntelligenceReport', 3, { reference: 'NCA/2' }),
+        node('rep-3', 'IntelligenceReport', 4, { reference: 'NCA/1' }),
+        node('handle-1', 'OnlineHandle', 5, { value: 'NCA/2' }),
+      ]),
+    ).map(formatBadRow);
+    expect(bad).toEqual(["n.csv:4: reference of IntelligenceReport rep-3 is the same as rep-1's (line 2): one IntelligenceReport per reference"]);
+  });
+
   it('refuses relationships between the wrong kinds and the same relationship twice (key properties count)', () => {
     const bad = checkPlanShape(
       plan(

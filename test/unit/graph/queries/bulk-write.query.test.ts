@@ -1,6 +1,7 @@
 import { bulkNodesQuery, bulkRelsQuery, extraLabels, type BulkNodeRow, type BulkRelRow } from '../../../../src/graph/queries/bulk-write.query';
 import { nrmStatisticFilter } from '../../../../src/graph/queries/filters/entity.filters';
 import { identifierHoldersQuery } from '../../../../src/graph/queries/identifier.query';
+import { reportReferenceHoldersQuery } from '../../../../src/graph/queries/report.query';
 import { ParamBag } from '../../../../src/graph/queries/params';
 import { nodeKindsQuery } from '../../../../src/graph/queries/write.query';
 import { deleteCreatedNodesQuery, deleteCreatedRelsQuery, restoreNodesQuery, restoreRelsQuery } from '../../../../src/graph/queries/import-run.query';
@@ -45,6 +46,26 @@ describe('bulk write builders', () => {
     }
   });
 
+  it('write a row citing a report in the graph only if the caller sees that report as it writes, with the report’s grading where the row gives none, in every mode', () => {
+    const cited = { ...prov, fromReport: ['gradeSource', 'handling', 'consent'] as ('gradeSource' | 'handling' | 'consent')[] };
+    const queries = [
+      bulkNodesQuery('Person', 'create', [{ ...person, prov: cited }, person], null),
+      bulkNodesQuery('Person', 'upsert', [{ ...person, prov: cited }, person], null),
+      bulkRelsQuery('MEMBER_OF', 'create', [{ ...member, prov: cited }, member], null),
+      bulkRelsQuery('MEMBER_OF', 'upsert', [{ ...member, prov: cited }, member], null),
+    ];
+    for (const q of queries) {
+      expect(q.cypher).toContain('MATCH (rep:IntelligenceReport {id: p.reportId}) WHERE (rep.handling IN $__handling AND rep.ukHandling IN $__ukHandling)\n    RETURN {reportId: p.reportId, agency: rep.agency,');
+      expect(q.cypher).toContain('handling: coalesce(p.handling, rep.handling)');
+      expect(q.cypher).toContain('WITH row, provs[toInteger(row.p)] AS prov\nWHERE prov IS NOT NULL\n');
+      // What the row gives itself is sent; what the report decides is null; a provenance as written is sent whole.
+      expect(q.params.provs).toEqual([
+        { reportId: 'rep-1', fromReport: true, gradeSource: null, gradeIntel: 'B', ukHandling: 'P', handling: null, consent: null },
+        { reportId: 'rep-1', agency: 'NCA', gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', handling: 'H1', consent: false },
+      ]);
+    }
+  });
+
   it('gives identifiers and places their extra labels', () => {
     expect(extraLabels('Phone')).toEqual(['Entity', 'Identifier']);
     expect(extraLabels('Town')).toEqual(['Entity', 'Location']);
@@ -78,6 +99,12 @@ describe('import check builders', () => {
     expect(kinds.params.ids).toEqual(['per-1', 'ocg-2']);
     expect(kinds).toMatchSnapshot();
     expect(identifierHoldersQuery('Phone', ['+447812345678'])).toMatchSnapshot();
+  });
+
+  it('read report reference holders (any report, and whether the caller may be told which) with the visibility rule', () => {
+    const refs = reportReferenceHoldersQuery(['NCA/1', 'NCA/1', 'NCA/2']);
+    expect(refs.params.references).toEqual(['NCA/1', 'NCA/2']);
+    expect(refs).toMatchSnapshot();
   });
 
   it('filter NRM statistics cells by period, force, categories and nationality', () => {

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { canonicalDump } from '../../support/canonical-dump';
+import { errorOf } from '../../support/graphql-errors';
+import { resetGraph } from '../../support/reset-graph';
+import { runCli } from '../../support/run-cli';
+import { countData } from '../../support/test-graph';
+import { startTestService, type TestService } from '../../support/test-service';
+
+/**
+ * A report's reference is its natural key (unique, as an identifier's value is). An import row
+ * that gives an IntelligenceReport a reference another report holds is refused before anything is
+ * written, with its line: "use that id" when the importer may see the holder (an import row names
+ * its record by id, so a row with the holder's id updates it, as upsertIntelligenceReport updates
+ * the report with that reference), "already in use", naming nothing, when it may not. Before, the
+ * check did not look at references and the write failed on the uniqueness constraint with a bare
+ * MSHT_CONFLICT, naming no line.
+ */
+const high = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true, subject: 'high-ingest' };
+const low = { roles: ['INGEST' as const], clearance: 'H1' as const, ukConditional: false, subject: 'low-ingest' };
+const REPORT = 'ref-msht-reference-data';
+const REPORT_HEADER = ':ID,:LABEL,reference,title,agency,gradeSource,gradeIntel,ukHandling,handling';
+const lines = (ls: string[]) => `${ls.join('\n')}\n`;
+
+describe('imports and report references already in use', () => {
+  let svc: TestService;
+  let openId: string;
+  let hiddenId: string;
+
+  beforeAll(async () => {
+    svc = await startTestService();
+    await resetGraph(svc.graph);
+    const sdk = await svc.sdk(high);
+    const report = (reference: string, handling: 'H0' | 'H3', ukHandling: 'P' | 'C') =>
+      sdk.UpsertReport({ input: { reference, title: `Report ${reference}`, agency: 'NCA', gradeSource: 2, gradeIntel: 'B', ukHandling, handling } });
+    openId = (await report('NCA/REF/OPEN', 'H0', 'P')).upsertIntelligenceReport.id;
+    hiddenId = (await report('NCA/REF/COVERT', 'H3', 'C')).upsertIntelligenceReport.id;
+  });
+  afterAll(() => svc.close());
+
+  /** Everything but the audit trail, which each request adds to. */
+  async function dataNow() {
+    await svc.app.auditLog.flush();
+    return { counts: await countData(svc.graph), reports: await svc.graph.read({ cypher: 'MATCH (r:IntelligenceReport) RETURN r.id AS id, r.reference AS reference, r.title AS title ORDER BY id', params: {} }) };
+  }
+
+  it('refuses a batch row whose reference a report the importer sees holds, naming the line and that report, and writes nothing', async () => {
+    const before = await dataNow();
+    const nodes = lines([REPORT_HEADER, 'rep-imp-a1,IntelligenceReport,NCA/REF/NEW-A,New A,NCA,2,B,P,H0', 'rep-imp-a2,IntelligenceReport,NCA/REF/OPEN,Copy of open,NCA,2,B,P,H0']);
+    const e = errorOf(await (await svc.sdk(low)).ImportBatch({ format: 'CSV', nodes, reportId: REPORT }).catch((x: unknown) => x));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nodes', rows: [`nodes:3: reference: this IntelligenceReport is already in the graph as ${openId}; use that id`] });
+    expect(await dataNow()).toEqual(before);
+  });
+
+  it('refuses a batch row whose reference a report hidden from the importer holds, naming nothing of it, and writes nothing', async () => {
+    const before = await dataNow();
+    const nodes = lines([REPORT_HEADER, 'rep-imp-b1,IntelligenceReport,NCA/REF/COVERT,Guess,NCA,2,B,P,H0']);
+    const e = errorOf(await (await svc.sdk(low)).ImportBatch({ format: 'CSV', nodes, reportId: REPORT }).catch((x: unknown) => x));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', rows: ['nodes:2: reference: this IntelligenceReport reference is already in use'] });
+    expect(e.message).not.toContain(hiddenId);
+    expect(e.message).not.toMatch(/H3|Report NCA/);
+    expect(await dataNow()).toEqual(before);
+    // The API's upsert by that reference is refused the same way, naming nothing.
+    const api = errorOf(
+      await (await svc.sdk(low)).UpsertReport({ input: { reference: 'NCA/REF/COVERT', agency: 'NCA', gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', handling: 'H0' } }).catch((x: unknown) => x),
+    );
+    expect(api).toMatchObject({ code: 'MSHT_CONFLICT', message: 'input.reference: this reference is already in use' });
+  });
+
+  it('refuses two rows of one batch with the same reference, naming both lines', async () => {
+    const before = await dataNow();
+    const nodes = lines([REPORT_HEADER, 'rep-imp-c1,IntelligenceReport,NCA/REF/TWICE,One,NCA,2,B,P,H0', 'rep-imp-c2,IntelligenceReport,NCA/REF/TWICE,Two,NCA,2,B,P,H0']);
+    const e = errorOf(await (await svc.sdk(low)).ImportBatch({ format: 'CSV', nodes, reportId: REPORT }).catch((x: unknown) => x));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', rows: ["nodes:3: reference of IntelligenceReport rep-imp-c2 is the same as rep-imp-c1's (line 2): one IntelligenceReport per reference"] });
+    expect(await dataNow()).toEqual(before);
+  });
+
+  it('updates the report a row names by its own id, keeping its reference, as upsertIntelligenceReport updates it by reference', async () => {
+    const nodes = lines([REPORT_HEADER, `${openId},IntelligenceReport,NCA/REF/OPEN,Open report retitled,NCA,2,B,P,H0`]);
+    const { importBatch: s } = await (await svc.sdk(low)).ImportBatch({ format: 'CSV', nodes, reportId: REPORT });
+    expect(s.nodes).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await svc.graph.read({ cypher: "MATCH (r:IntelligenceReport {reference: 'NCA/REF/OPEN'}) RETURN r.id AS id, r.title AS title", params: {} })).toEqual([{ id: openId, title: 'Open report retitled' }]);
+  });
+
+  it('msht import refuses a file whose report reference is in use with exit 1 and the file:line, and writes nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-reports-'));
+    const file = path.join(dir, 'reports.csv');
+    fs.writeFileSync(file, lines([REPORT_HEADER, 'rep-imp-d1,IntelligenceReport,NCA/REF/NEW-D,New D,NCA,2,B,P,H0', 'rep-imp-d2,IntelligenceReport,NCA/REF/COVERT,Copy,NCA,2,B,P,H0']));
+    const before = await canonicalDump(svc.graph);
+    const r = await runCli(['import', file, '--format', 'csv']);
+    expect(r.code).toBe(1);
+    // The CLI sees every record: it is told which report holds the reference.
+    expect(r.stderr.split('\n').filter((l) => l.includes('.csv:'))).toEqual([`${file}:3: reference: this IntelligenceReport is already in the graph as ${hiddenId}; use that id`]);
+    expect(r.stdout).toMatch(/^refused /);
+    expect(r.stdout).toMatch(/rejected: +1 row/);
+    expect(await canonicalDump(svc.graph)).toEqual(before);
+  }, 120_000);
+});
