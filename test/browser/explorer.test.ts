@@ -255,4 +255,23 @@ describe('the link chart in a browser', () => {
     expect(await page.textContent('.wb-legend')).toContain('degree centrality, computed in the browser');
     await screenshot(page, 'explorer-groups.png');
   });
+
+  it('lays the same chart out the same way every time', async () => {
+    const { page } = browser;
+    // Each node's place from the chart's centre: fCoSE keeps the chart where it was on the page.
+    const places = () =>
+      page.evaluate(() => {
+        const nodes = (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core } } }).mshtExplorer.chart.cy.nodes();
+        const bb = nodes.boundingBox({});
+        const at = (v: number) => Math.round(v * 100) / 100;
+        return nodes.map((n) => [n.id(), at(n.position('x') - (bb.x1 + bb.x2) / 2), at(n.position('y') - (bb.y1 + bb.y2) / 2)] as const).sort((a, b) => a[0].localeCompare(b[0]));
+      });
+    await step(page, () => page.click('button:has-text("Re-layout")'));
+    const first = await places();
+    expect(first.length).toBeGreaterThan(5);
+    // Moved in between, so the next layout cannot simply leave things where they were.
+    await page.evaluate(() => (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core } } }).mshtExplorer.chart.cy.nodes().shift('x', 137));
+    await step(page, () => page.click('button:has-text("Re-layout")'));
+    expect(await places()).toEqual(first);
+  });
 });

@@ -1,8 +1,10 @@
 import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import layoutBase from 'layout-base';
 
 import type { ChartEdge, ChartNode, ChartSubgraph } from './api';
 import { GROUP_COLOURS, KIND_COLOURS, kindOf, NO_GROUP_COLOUR, shapeOf } from './palette';
+import { mulberry32, seedOf, withRandom } from './seeded-random';
 
 cytoscape.use(fcose);
 
@@ -141,12 +143,14 @@ export class Chart {
     // An edge is drawn once both its ends are (the API returns edges between returned nodes).
     const drawable = defs.filter((d) => d.group === 'nodes' || [d.data.source, d.data.target].every((id) => added.includes(id!) || this.cy.getElementById(id!).nonempty()));
     const addedEls = this.cy.add(drawable);
-    // Place each new node next to a drawn neighbour, so the layout moves the chart little.
+    // Place each new node next to a drawn neighbour, so the layout moves the chart little; the
+    // offset comes from the node's id, so the same data lands in the same place.
     addedEls.nodes().forEach((node) => {
       const anchor = node.neighborhood('node').filter((m) => !added.includes(m.id()));
       if (anchor.nonempty()) {
         const p = (anchor.first() as NodeSingular).position();
-        node.position({ x: p.x + (Math.random() - 0.5) * 80, y: p.y + (Math.random() - 0.5) * 80 });
+        const offset = mulberry32(seedOf([node.id()]));
+        node.position({ x: p.x + (offset() - 0.5) * 80, y: p.y + (offset() - 0.5) * 80 });
       }
     });
     this.restyle();
@@ -224,7 +228,13 @@ export class Chart {
     return (n) => (max > 0 ? (raw(n) || 0) / max : 0.3);
   }
 
-  /** Lays the chart out (fCoSE); resolves when it has stopped. */
+  /**
+   * Lays the chart out (fCoSE); resolves when it has stopped. Its random numbers are seeded from
+   * the ids drawn, so the same chart laid out from scratch lands the same way every time. fCoSE
+   * draws from Math.random, and its `layout-base` from a counter of its own (`RandomSeed`) that
+   * every layout moves on: both start afresh for each layout. A page may fix the seed instead
+   * (`mshtLayoutSeed`): the browser tests do, because their world's ids are drawn anew each run.
+   */
   layout(randomize: boolean): Promise<void> {
     return new Promise((resolve) => {
       const layout = this.cy.layout({
@@ -241,7 +251,11 @@ export class Chart {
         fit: true,
       } as cytoscape.LayoutOptions);
       layout.one('layoutstop', () => resolve());
-      layout.run();
+      const fixed = (globalThis as { mshtLayoutSeed?: unknown }).mshtLayoutSeed;
+      const seed = typeof fixed === 'number' ? fixed : seedOf(this.cy.elements().map((el) => el.id()));
+      layoutBase.RandomSeed.seed = 1;
+      layoutBase.RandomSeed.x = 0;
+      withRandom(mulberry32(seed), () => layout.run());
     });
   }
 
