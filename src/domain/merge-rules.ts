@@ -33,25 +33,47 @@ export function mergedProps(kept: TypedProp[], merged: TypedProp[]): TypedProp[]
   return [...out.values()];
 }
 
+/** What an undo does to the kept record: its properties, and whether it was edited since the merge. */
+export interface UndoneRecord {
+  props: TypedProp[];
+  editedSince: boolean;
+}
+
+/** The access fields of a record: an undo never lowers them on a record edited since the merge. */
+const ACCESS_KEYS = new Set(['handling', 'ukHandling', 'consent']);
+
 /**
  * What the kept record looks like after its merge is undone (pure). `before` is the kept record
- * as it was before the merge, `current` as it is now. Each value the merge changed (added,
- * united or raised) goes back to what it was before, unless it was edited again since the merge:
- * an edit made after the merge is kept, as is every value the merge did not touch.
+ * as it was before the merge, `merged` the merged record, `current` the kept record now.
+ * - Not edited since the merge: it is as it was before.
+ * - Edited since (any value differs from what the merge left, provenance included): each value
+ *   the merge changed and nobody changed since goes back; a value edited since stays; the aliases
+ *   the merge added go, others stay; and handling, UK handling and consent stay as they are, since
+ *   the edit may carry what the merged record brought (its values, its role), or come from a
+ *   report of the merged record's handling.
  */
-export function undoneProps(before: TypedProp[], merged: TypedProp[], current: TypedProp[]): TypedProp[] {
+export function undoneProps(before: TypedProp[], merged: TypedProp[], current: TypedProp[]): UndoneRecord {
   const after = mergedProps(before, merged);
   const index = (list: TypedProp[]) => new Map(list.map((p) => [p.k, p]));
   const was = index(before);
   const set = index(after);
-  const out = index(current);
+  const now = index(current);
   const same = (a: TypedProp | undefined, b: TypedProp | undefined) => JSON.stringify(a && [a.t, a.v]) === JSON.stringify(b && [b.t, b.v]);
+  const editedSince = [...new Set([...set.keys(), ...now.keys()])].some((k) => !same(now.get(k), set.get(k)));
+  if (!editedSince) return { props: before, editedSince };
+  const out = new Map(now);
   for (const k of new Set([...was.keys(), ...set.keys()])) {
+    if (k === 'aliases' || ACCESS_KEYS.has(k)) continue;
     if (same(was.get(k), set.get(k))) continue; // the merge did not change it
-    if (!same(out.get(k), set.get(k))) continue; // edited since the merge: the edit stays
+    if (!same(now.get(k), set.get(k))) continue; // edited since the merge: the edit stays
     const old = was.get(k);
     if (old) out.set(k, old);
     else out.delete(k);
   }
-  return [...out.values()];
+  const aliases = (m: Map<string, TypedProp>) => (m.get('aliases')?.v as string[] | undefined) ?? [];
+  const added = new Set(aliases(set).filter((a) => !aliases(was).includes(a)));
+  const kept = aliases(now).filter((a) => !added.has(a));
+  if (kept.length > 0) out.set('aliases', { ...(now.get('aliases') ?? set.get('aliases'))!, v: kept });
+  else out.delete('aliases');
+  return { props: [...out.values()], editedSince };
 }

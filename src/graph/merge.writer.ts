@@ -97,7 +97,8 @@ export function mergeEntities(g: ScopedGraph, keepId: string, mergeId: string, b
 
 /**
  * Undoes a merge: the merged record comes back with its own links, and the kept one loses what
- * the merge gave it; values edited since the merge stay as edited (`undoneProps`).
+ * the merge gave it; on a record edited since the merge, values edited since stay, and so do its
+ * handling, consent and the roles the merge added (`undoneProps`): an undo never loosens access.
  */
 export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Promise<MergeOutcome> {
   return g.writeTx(async (tx) => {
@@ -117,9 +118,12 @@ export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Prom
     const cleared = (await tx.run(clearedForStoredQuery([node.props, ...rels.map((r) => r.props)])))[0]?.ok === true;
     if (!cleared) throw new AppError('FORBIDDEN', 'this merge moved material above your clearance; a supervisor cleared for it must undo it');
     await tx.run(deleteMergedRelsQuery(keptId, recordId));
-    await tx.run(setNodePropsQuery(keptId, undoneProps(JSON.parse(rec.keptBefore as string) as TypedProp[], node.props, kept.props)));
+    const undone = undoneProps(JSON.parse(rec.keptBefore as string) as TypedProp[], node.props, kept.props);
+    await tx.run(setNodePropsQuery(keptId, undone.props));
+    // A role the merge added stays on a record edited since: the edit may have set it again (a
+    // Victim label taken away would show the victim's data to callers without victim-data rights).
     const added = (rec.addedLabels as string[] | undefined) ?? [];
-    if (added.length) await tx.run(setRoleLabelsQuery(keptId, added, false));
+    if (added.length && !undone.editedSince) await tx.run(setRoleLabelsQuery(keptId, added, false));
     await tx.run(recreateNodeQuery(node.labels, node.props));
     // Links between the two records were not moved; they come back here, like every other.
     const restored = rels.length ? ((await tx.run(attachRelsQuery(mergedId, rels, null)))[0]?.attached as number) : 0;

@@ -159,7 +159,7 @@ export class NetworkResolver {
     return mergeEntities(ctx.graph, keepId, mergeId, ctx.principal, new Date());
   }
 
-  @Mutation(() => MergeResult, { description: 'Undo a merge: the merged record returns with its own links; the kept one loses what the merge gave it, except values edited since the merge' })
+  @Mutation(() => MergeResult, { description: 'Undo a merge: the merged record returns with its own links; the kept one loses what the merge gave it; on a record edited since, the edits, its handling, consent and roles stay' })
   undoMerge(@Arg('recordId', () => ID) recordId: string, @Ctx() ctx: GraphQLContext) {
     if (!hasRole(ctx.principal, 'SUPERVISOR', 'ADMIN')) throw new AppError('FORBIDDEN', 'undoing a merge needs the SUPERVISOR or ADMIN role');
     return undoMerge(ctx.graph, recordId, ctx.principal);

@@ -134,4 +134,27 @@ describe('writes over material above the writer’s clearance', () => {
     expect(await rows('MATCH (p:Person {id: $merge}) RETURN count(p) AS n', { merge })).toEqual([{ n: 0 }]);
     expect((await (await svc.sdk(highSupervisor)).UndoMerge({ recordId: mergeEntities.recordId })).undoMerge).toMatchObject({ relationshipsMoved: 2 });
   });
+
+  it('an undo never loosens access on a record edited since the merge: handling, consent and roles stay', async () => {
+    const writer = await svc.sdk(high);
+    const person = async (name: string, roles: ('OFFENDER' | 'VICTIM')[], reportId: string) => (await writer.UpsertPerson({ input: { name, roles, provenance: { reportId } } })).upsertPerson.id;
+    const keep = await person('Open Keeper', ['OFFENDER'], open);
+    const dup = await person('Covert Dup Two', ['VICTIM'], secret);
+    const { mergeEntities } = await (await svc.sdk(highSupervisor)).MergeEntities({ keepId: keep, mergeId: dup });
+    // Since the merge: the victim's date of birth and role recorded again, from the covert report,
+    // and the merged name kept as an alias beside a new one.
+    await writer.UpsertPerson({
+      input: { id: keep, name: 'Secret New Name', roles: ['OFFENDER', 'VICTIM'], dateOfBirth: '2007-03-04', aliases: ['Covert Dup Two', 'Kept Nickname'], provenance: { reportId: secret } },
+    });
+    await (await svc.sdk(highSupervisor)).UndoMerge({ recordId: mergeEntities.recordId });
+    const [after] = await rows('MATCH (p:Person {id: $keep}) RETURN labels(p) AS labels, p.handling AS handling, p.ukHandling AS uk, p.aliases AS aliases, p.name AS name', { keep });
+    expect(after).toMatchObject({ handling: 'H3', uk: 'C', name: 'Secret New Name', aliases: ['Kept Nickname'] });
+    expect(after!.labels).toEqual(expect.arrayContaining(['Offender', 'Victim']));
+    // Nothing of it for an analyst cleared for H1, and no victim data for one cleared for H3.
+    expect((await (await svc.sdk({ roles: ['ANALYST'], clearance: 'H1' })).PersonById({ id: keep })).person).toBeNull();
+    const cleared = (await (await svc.sdk({ roles: ['ANALYST'], clearance: 'H3', ukConditional: true })).PersonById({ id: keep })).person!;
+    expect(cleared).toMatchObject({ redacted: true, dateOfBirth: null });
+    // The merged record is back as it was.
+    expect((await rows('MATCH (p:Person {id: $dup}) RETURN p.name AS name, p.handling AS handling', { dup }))[0]).toEqual({ name: 'Covert Dup Two', handling: 'H3' });
+  });
 });

@@ -1,37 +1,49 @@
 import { mergedProps, undoneProps, type TypedProp } from '../../../src/domain/merge-rules';
 
 const s = (k: string, v: string): TypedProp => ({ k, t: 'STRING NOT NULL', v });
+const b = (k: string, v: boolean): TypedProp => ({ k, t: 'BOOLEAN NOT NULL', v });
 const byKey = (list: TypedProp[]) => Object.fromEntries(list.map((p) => [p.k, p.v]));
+const edit = (list: TypedProp[], ...changes: TypedProp[]) => [...list.filter((p) => !changes.some((c) => c.k === p.k)), ...changes];
 
 describe('undoing a merge (undoneProps)', () => {
-  const kept = [s('id', 'p1'), s('name', 'Nguyen Van A'), s('handling', 'H1'), s('ukHandling', 'P'), { k: 'consent', t: 'BOOLEAN NOT NULL', v: true }];
-  const merged = [s('id', 'p2'), s('name', 'Nguyễn Văn A'), s('handling', 'H2'), s('ukHandling', 'P'), s('gender', 'MALE'), { k: 'consent', t: 'BOOLEAN NOT NULL', v: true }];
+  const kept = [s('id', 'p1'), s('name', 'Nguyen Van A'), s('handling', 'H0'), s('ukHandling', 'P'), b('consent', true), s('reportId', 'rep-open')];
+  const merged = [s('id', 'p2'), s('name', 'Nguyễn Văn A'), s('handling', 'H2'), s('ukHandling', 'C'), s('gender', 'MALE'), b('consent', false), s('reportId', 'rep-secret')];
   const after = mergedProps(kept, merged);
 
   it('gives back the kept record as it was when nothing changed since the merge', () => {
-    expect(byKey(undoneProps(kept, merged, after))).toEqual(byKey(kept));
+    const undone = undoneProps(kept, merged, after);
+    expect(undone.editedSince).toBe(false);
+    expect(byKey(undone.props)).toEqual(byKey(kept));
   });
 
-  it('keeps an edit made after the merge, to a value the merge did not touch or did', () => {
-    const edited = after.map((p) => (p.k === 'name' ? s('name', 'Nguyen Van An') : p.k === 'gender' ? s('gender', 'FEMALE') : p));
-    expect(byKey(undoneProps(kept, merged, [...edited, s('notes', 'seen in Leeds')]))).toEqual({
-      ...byKey(kept),
+  it('keeps an edit made since, takes back what the merge gave and nobody changed, and never loosens access', () => {
+    const edited = edit(after, s('name', 'Nguyen Van An'), s('notes', 'seen in Leeds'), s('reportId', 'rep-later'));
+    const undone = undoneProps(kept, merged, edited);
+    expect(undone.editedSince).toBe(true);
+    expect(byKey(undone.props)).toEqual({
+      id: 'p1',
       name: 'Nguyen Van An', // edited since: stays
-      gender: 'FEMALE', // added by the merge, then edited: stays
-      notes: 'seen in Leeds', // new since the merge: stays
+      notes: 'seen in Leeds', // new since: stays
+      reportId: 'rep-later',
+      // gender, brought by the merge and untouched since, goes; the merge's alias goes;
+      // handling, UK handling and consent stay as the merge left them (the edit may carry H2/C material)
+      handling: 'H2',
+      ukHandling: 'C',
+      consent: false,
     });
   });
 
-  it('takes back a raised handling code only if nobody set it since', () => {
-    expect(byKey(undoneProps(kept, merged, after)).handling).toBe('H1');
-    const raised = after.map((p) => (p.k === 'handling' ? s('handling', 'H3') : p));
-    expect(byKey(undoneProps(kept, merged, raised)).handling).toBe('H3');
+  it('keeps a value the merge brought and someone edited since', () => {
+    const undone = undoneProps(kept, merged, edit(after, s('gender', 'FEMALE')));
+    expect(byKey(undone.props).gender).toBe('FEMALE');
   });
 
-  it('removes the alias the merge added, unless the aliases were edited since', () => {
+  it('removes only the aliases the merge added, keeping those added since', () => {
     expect(byKey(after).aliases).toEqual(['Nguyễn Văn A']);
-    expect(byKey(undoneProps(kept, merged, after)).aliases).toBeUndefined();
-    const more = after.map((p) => (p.k === 'aliases' ? { ...p, v: ['Nguyễn Văn A', 'Anh'] } : p));
-    expect(byKey(undoneProps(kept, merged, more)).aliases).toEqual(['Nguyễn Văn A', 'Anh']);
+    const more = edit(after, { k: 'aliases', t: 'LIST<STRING NOT NULL> NOT NULL', v: ['Anh', 'Nguyễn Văn A'] });
+    expect(byKey(undoneProps(kept, merged, more).props).aliases).toEqual(['Anh']);
+    const withOwn = [...kept, { k: 'aliases', t: 'LIST<STRING NOT NULL> NOT NULL', v: ['Van'] }];
+    const afterOwn = mergedProps(withOwn, merged);
+    expect(byKey(undoneProps(withOwn, merged, edit(afterOwn, s('notes', 'x'))).props).aliases).toEqual(['Van']);
   });
 });
