@@ -1,3 +1,6 @@
+import { print } from 'graphql';
+
+import { SearchDocument } from '../../../src/sdk/generated';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
 
@@ -68,6 +71,11 @@ describe('full-text search', () => {
     });
     await svc.graph.write({ cypher: 'CALL db.awaitIndexes(60)', params: {} });
     expect(await hits('zebulon')).toEqual([shown]);
+    // One statement however far it reads: the count (a response header) says nothing of hidden hits.
+    const client = await svc.client({ roles: ['ANALYST'], clearance: 'H1' });
+    const res = await client.rawRequest<{ search: { node: { id: string } }[] }>(print(SearchDocument), { text: 'zebulon' });
+    expect(res.data.search.map((h) => h.node.id)).toEqual([shown]);
+    expect(res.headers.get('x-cypher-queries')).toBe('1');
     const cleared = await svc.sdk({ roles: ['ANALYST'], clearance: 'H3', ukConditional: true });
     const top = (await cleared.Search({ text: 'zebulon' })).search.map((h) => h.node.id);
     expect(top.length).toBeGreaterThan(1);
