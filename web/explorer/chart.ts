@@ -144,7 +144,8 @@ export class Chart {
     const drawable = defs.filter((d) => d.group === 'nodes' || [d.data.source, d.data.target].every((id) => added.includes(id!) || this.cy.getElementById(id!).nonempty()));
     const addedEls = this.cy.add(drawable);
     // Place each new node next to a drawn neighbour, so the layout moves the chart little; the
-    // offset comes from the node's id, so the same data lands in the same place.
+    // offset comes from the node's id, not Math.random. (Which neighbour depends on what was
+    // drawn before; a full re-layout lands the same data the same way whatever the history.)
     addedEls.nodes().forEach((node) => {
       const anchor = node.neighborhood('node').filter((m) => !added.includes(m.id()));
       if (anchor.nonempty()) {
