@@ -50,6 +50,16 @@ describe('an import keeps the visibility rule when the graph changes between its
   /** What another writer, cleared for everything, does: raise a record to H3 and UK code C, and give it something secret. */
   const hide = (match: string, params: Record<string, unknown>, secret = '') => t.client.write({ cypher: `${match} SET x.handling = 'H3', x.ukHandling = 'C'${secret}`, params });
   const rows = (cypher: string, params: Record<string, unknown> = {}) => t.client.read({ cypher, params });
+  /** A staged run in batches of one, with `between` done after its first batch. */
+  const stagedRun = (prepared: PreparedImport, sha256: string, between: () => Promise<unknown>) =>
+    runStagedImport(g, prepared, {
+      batchSize: 1,
+      sha256,
+      runHost: host,
+      afterBatch: async (n) => {
+        if (n === 1) await between();
+      },
+    });
   const refusal = async (write: Promise<unknown>) => {
     const e = await write.then(
       () => null,
@@ -142,14 +152,7 @@ describe('an import keeps the visibility rule when the graph changes between its
     const counts = await countAll(t.client);
 
     const e = await refusal(
-      runStagedImport(g, prepared, {
-        batchSize: 1,
-        sha256: 'tv',
-        runHost: host,
-        afterBatch: async (n) => {
-          if (n === 1) await hide("MATCH (x:Person {id: 'per-tv-e1'})", {}, ", x.name = 'Covert E'");
-        },
-      }),
+      stagedRun(prepared, 'tv', () => hide("MATCH (x:Person {id: 'per-tv-e1'})", {}, ", x.name = 'Covert E'")),
     );
     expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['nodes:3: id per-tv-e1 is already in use'] } });
     expect(e.message).not.toMatch(/Covert/);
@@ -202,14 +205,7 @@ describe('an import keeps the visibility rule when the graph changes between its
     const counts = await countAll(t.client);
 
     const e = await refusal(
-      runStagedImport(g, prepared, {
-        batchSize: 1,
-        sha256: 'tv-h',
-        runHost: host,
-        afterBatch: async (n) => {
-          if (n === 1) await hide("MATCH (x:IntelligenceReport {id: 'rep-tv-h1'})", {});
-        },
-      }),
+      stagedRun(prepared, 'tv-h', () => hide("MATCH (x:IntelligenceReport {id: 'rep-tv-h1'})", {})),
     );
     expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['nodes:2: reportId: no intelligence report "rep-tv-h1"', 'nodes:3: reportId: no intelligence report "rep-tv-h1"'] } });
     const after = await canonicalDump(t.client);
