@@ -19,6 +19,10 @@ export type ReportDefaults = Omit<Provenance, 'recordedAt' | 'reportId'>;
  * A fact's full provenance: the report's grading and handling, overridden per fact where given.
  * `field` is the input path (e.g. `input.provenance`) for error messages.
  */
+/** The provenance fields a fact takes from its report unless the write gives them (resolveProvenance). */
+export const INHERITED_FIELDS = ['gradeSource', 'gradeIntel', 'ukHandling', 'handling', 'consent'] as const;
+export type InheritedField = (typeof INHERITED_FIELDS)[number];
+
 export function resolveProvenance(field: string, input: ProvenanceInput, report: ReportDefaults, now: Date): Provenance {
   const gradeSource = input.gradeSource ?? report.gradeSource;
   if (!(SOURCE_GRADES as readonly number[]).includes(gradeSource)) throw badInput(`${field}.gradeSource`, 'must be 1, 2 or 3');

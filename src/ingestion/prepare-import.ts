@@ -1,10 +1,10 @@
 import { dateKeys, storedProps, type WritableLabel } from '../domain/entity-props';
 import { REL_PROPS } from '../domain/entity-props';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
-import { resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
+import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import type { Provenance } from '../domain/provenance';
 import { readExistingNodes, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, type ExistingNode } from '../graph/import-check.reader';
-import { INHERITED_FIELDS, type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
+import { type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
 import { reasonOf, type BadRow, type ImportPlan, type PlannedNode, type SourceRef } from './import-plan';

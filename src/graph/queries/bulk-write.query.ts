@@ -1,3 +1,4 @@
+import { INHERITED_FIELDS, type InheritedField } from '../../domain/provenance-input';
 import { REL_KEYS } from '../../domain/rel-keys';
 import { REL_PROPS, storedProps, type PropTable, type WritableLabel } from '../../domain/entity-props';
 import { IDENTIFIER_LABELS, IMPORT_BACKUP_LABEL, LOCATION_LABELS, PERSON_ROLE_LABELS, type RelationshipType } from '../../domain/graph-model';
@@ -62,10 +63,6 @@ export interface StoredProvenanceRow {
    */
   fromReport?: InheritedField[];
 }
-
-/** Provenance fields an item takes from its report unless its source gives them. */
-export const INHERITED_FIELDS = ['gradeSource', 'gradeIntel', 'ukHandling', 'handling', 'consent'] as const;
-export type InheritedField = (typeof INHERITED_FIELDS)[number];
 
 /** A provenance as sent in `$provs`: as written, or (`fromReport`) what the item gives itself, null where the report decides. */
 type SentProvenance = Omit<StoredProvenanceRow, 'recordedAt' | 'fromReport'> | { reportId: string; fromReport: true; [field: string]: string | number | boolean | null };
