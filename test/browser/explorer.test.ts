@@ -272,6 +272,11 @@ describe('the link chart in a browser', () => {
     // Moved in between, so the next layout cannot simply leave things where they were.
     await page.evaluate(() => (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core } } }).mshtExplorer.chart.cy.nodes().shift('x', 137));
     await step(page, () => page.click('button:has-text("Re-layout")'));
-    expect(await places()).toEqual(first);
+    // The same places to within a pixel: the move above changes the layout's sums in their last
+    // bits, and force-directed steps can carry that into hundredths of a pixel (seen in CI).
+    const again = await places();
+    expect(again.map(([id]) => id)).toEqual(first.map(([id]) => id));
+    const drift = Math.max(...again.map(([, x, y], i) => Math.max(Math.abs(x - first[i]![1]), Math.abs(y - first[i]![2]))));
+    expect(drift).toBeLessThan(1);
   });
 });
