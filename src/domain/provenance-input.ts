@@ -32,6 +32,13 @@ export function resolveProvenance(field: string, input: ProvenanceInput, report:
   if (!(UK_HANDLING as readonly string[]).includes(ukHandling)) throw badInput(`${field}.ukHandling`, 'must be P or C');
   const handling = input.handling ?? report.handling;
   if (!(HANDLING_CODES as readonly string[]).includes(handling)) throw badInput(`${field}.handling`, 'must be H0, H1, H2 or H3');
+  // A fact is never shared more widely than the report it comes from: stricter, never looser.
+  if (looserThan(HANDLING_CODES, handling, report.handling)) {
+    throw badInput(`${field}.handling`, `must not be below the cited report's handling (${report.handling}): a fact is never shared more widely than its source`);
+  }
+  if (looserThan(UK_HANDLING, ukHandling, report.ukHandling)) {
+    throw badInput(`${field}.ukHandling`, `must not be below the cited report's UK handling (${report.ukHandling}): a fact is never shared more widely than its source`);
+  }
   const recordedAt = input.recordedAt ?? now;
   if (recordedAt.getTime() > now.getTime() + 60_000) throw badInput(`${field}.recordedAt`, 'must not be in the future');
   return {
@@ -44,6 +51,11 @@ export function resolveProvenance(field: string, input: ProvenanceInput, report:
     handling: handling as Provenance['handling'],
     consent: input.consent ?? report.consent,
   };
+}
+
+/** `code` is a less restrictive code than `floor` in `order` (least restrictive first). */
+function looserThan(order: readonly string[], code: string, floor: string): boolean {
+  return order.indexOf(code) < order.indexOf(floor);
 }
 
 /** Provenance as stored: flat properties on the item (DATETIME for recordedAt). */

@@ -510,11 +510,13 @@ export type ProvenanceInput = {
   consent?: boolean | null | undefined;
   gradeIntel?: IntelGrade | null | undefined;
   gradeSource?: number | null | undefined;
+  /** Stricter than the report's (a higher code) or the same; never looser: a fact is never shared more widely than its source */
   handling?: HandlingCode | null | undefined;
   /** When the fact was recorded (default: now) */
   recordedAt?: string | null | undefined;
   /** An existing IntelligenceReport */
   reportId: string;
+  /** Stricter than the report's (C for a P report) or the same; never looser */
   ukHandling?: UkHandling | null | undefined;
 };
 

@@ -15,10 +15,10 @@ export class ProvenanceInput {
   @Field(() => IntelGradeEnum, { nullable: true })
   gradeIntel?: IntelGrade | null;
 
-  @Field(() => UkHandlingEnum, { nullable: true })
+  @Field(() => UkHandlingEnum, { nullable: true, description: "Stricter than the report's (C for a P report) or the same; never looser" })
   ukHandling?: UkHandling | null;
 
-  @Field(() => HandlingCodeEnum, { nullable: true })
+  @Field(() => HandlingCodeEnum, { nullable: true, description: "Stricter than the report's (a higher code) or the same; never looser: a fact is never shared more widely than its source" })
   handling?: HandlingCode | null;
 
   @Field(() => Boolean, { nullable: true })

@@ -54,6 +54,28 @@ describe('Person through the GraphQL API', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses a fact looser than its report's handling, naming the field, and writes nothing", async () => {
+    const sdk = await svc.sdk(ingest);
+    const report = (await sdk.UpsertReport({ input: { reference: 'NCA/FLOOR/1', agency: 'NCA', handling: 'H2', gradeSource: 2, gradeIntel: 'B', ukHandling: 'C', reportedOn: '2024-01-05' } })).upsertIntelligenceReport.id;
+    const before = await counts();
+    for (const [prov, field] of [
+      [{ reportId: report, handling: 'H1' }, 'input.provenance.handling'],
+      [{ reportId: report, handling: 'H0' }, 'input.provenance.handling'],
+      [{ reportId: report, ukHandling: 'P' }, 'input.provenance.ukHandling'],
+    ] as const) {
+      const err = await sdk.UpsertPerson({ input: { name: 'Floor Test', provenance: prov } }).catch((e: unknown) => e);
+      expect(codeAndField(err)).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect((err as ClientError).response.errors?.[0]?.message).toContain("below the cited report's");
+    }
+    expect(await counts()).toEqual(before);
+
+    // Stricter than the report is allowed, and the report's own codes are the default.
+    const stricter = (await sdk.UpsertPerson({ input: { name: 'Floor Test', provenance: { reportId: report, handling: 'H3' } } })).upsertPerson;
+    expect(stricter.provenance).toMatchObject({ handling: 'H3', ukHandling: 'C' });
+    const inherited = (await sdk.UpsertPerson({ input: { name: 'Floor Test Two', provenance: { reportId: report } } })).upsertPerson;
+    expect(inherited.provenance).toMatchObject({ handling: 'H2', ukHandling: 'C' });
+  });
+
   it('refuses an enum value outside the vocabulary before anything runs', async () => {
     const client = await svc.client(ingest);
     const err = await client.request('mutation($i: PersonInput!) { upsertPerson(input: $i) { id } }', { i: { name: 'X', gender: 'ROBOT', provenance } }).catch((e: unknown) => e);
