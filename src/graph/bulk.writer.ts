@@ -29,7 +29,8 @@ function tally(rows: Record<string, unknown>[]): WriteCounts & { conflict: numbe
 /**
  * Writes one batch of nodes of a label in the given transaction (bulk-write.query.ts). A row
  * whose id names a node the caller may not see, another kind of node or reference data, or
- * that cites a report in the graph the caller may not see (or that is gone), is never written:
+ * that cites a report in the graph the caller may not see (or that is gone, or whose handling is
+ * now above the row's own), is never written:
  * the importer checks for those before it writes, and the statement tests them again as it
  * writes, so one here (the graph changed since the check) fails the batch, and with it the
  * transaction. The error names no record: the importer names the rows (run-import.ts).
@@ -41,8 +42,9 @@ export async function writeNodeBatch(tx: GraphTx, label: WritableLabel, mode: Bu
   if (c.conflict > 0) throw new AppError('MSHT_CONFLICT', `${c.conflict} ${label} ids are already used by another kind of record or by reference data`);
   const written = c.created + c.updated + c.unchanged;
   invariant(written <= rows.length, `a ${label} batch wrote ${written} of ${rows.length} rows`);
-  // The statement drops only rows whose cited report is missing or hidden from the caller.
-  if (written < rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${label} rows cite a report that does not exist`);
+  // The statement drops only rows whose cited report is missing or hidden from the caller, or
+  // now above a handling the row gives itself.
+  if (written < rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${label} rows cite a report that does not exist, or give a handling below that report's`);
   return { created: c.created, updated: c.updated, unchanged: c.unchanged };
 }
 
@@ -56,6 +58,6 @@ export async function writeRelBatch(tx: GraphTx, type: RelationshipType, mode: B
   if (rows.length === 0) return noCounts();
   const c = tally(await tx.run(bulkRelsQuery(type, mode, rows, run, own)));
   const written = c.created + c.updated + c.unchanged;
-  if (written !== rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${type} relationships name an end, or cite a report, that does not exist`);
+  if (written !== rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${type} relationships name an end, or cite a report, that does not exist, or give a handling below their report's`);
   return { created: c.created, updated: c.updated, unchanged: c.unchanged };
 }

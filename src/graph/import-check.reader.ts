@@ -30,21 +30,29 @@ export async function readExistingNodes(g: ScopedGraph, ids: readonly string[]):
   return out;
 }
 
-/** For each identifier value, the id of the node that holds it now. */
+/** Who holds a natural key: its id, whether the caller may be told which, and (if so) whether it is reference data. */
+export interface KeyHolder {
+  id: string;
+  shown: boolean;
+  referenceData: boolean;
+}
+
+const holder = (r: Record<string, unknown>): KeyHolder => ({ id: r.id as string, shown: r.shown as boolean, referenceData: r.referenceData === true });
+
 /** The node holding each value, and whether the caller may be told which (identifierHoldersQuery). */
-export async function readIdentifierHolders(g: ScopedGraph, label: IdentifierLabel, values: readonly string[]): Promise<Map<string, { id: string; shown: boolean }>> {
-  const out = new Map<string, { id: string; shown: boolean }>();
+export async function readIdentifierHolders(g: ScopedGraph, label: IdentifierLabel, values: readonly string[]): Promise<Map<string, KeyHolder>> {
+  const out = new Map<string, KeyHolder>();
   await batched([...new Set(values)], async (chunk) => {
-    for (const r of await g.read(identifierHoldersQuery(label, chunk))) out.set(r.value as string, { id: r.id as string, shown: r.shown as boolean });
+    for (const r of await g.read(identifierHoldersQuery(label, chunk))) out.set(r.value as string, holder(r));
   });
   return out;
 }
 
 /** The report holding each reference, and whether the caller may be told which (reportReferenceHoldersQuery). */
-export async function readReportReferenceHolders(g: ScopedGraph, references: readonly string[]): Promise<Map<string, { id: string; shown: boolean }>> {
-  const out = new Map<string, { id: string; shown: boolean }>();
+export async function readReportReferenceHolders(g: ScopedGraph, references: readonly string[]): Promise<Map<string, KeyHolder>> {
+  const out = new Map<string, KeyHolder>();
   await batched([...new Set(references)], async (chunk) => {
-    for (const r of await g.read(reportReferenceHoldersQuery(chunk))) out.set(r.reference as string, { id: r.id as string, shown: r.shown as boolean });
+    for (const r of await g.read(reportReferenceHoldersQuery(chunk))) out.set(r.reference as string, holder(r));
   });
   return out;
 }

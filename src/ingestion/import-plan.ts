@@ -77,11 +77,18 @@ export interface ImportPlan {
   rels: PlannedRel[];
   /** Reports the plan itself writes (a CTDC release, an NRM table): their defaults, by id. */
   reports: Map<string, ReportDefaults>;
+  /**
+   * JSON only: reports the file's items cite but the file does not hold (an export does not carry
+   * the reports its facts cite), with the agency and grading of the first item citing each. An
+   * item citing one the graph has takes it from the graph, which the importer must see, as a CSV
+   * row's; one citing a report the graph does not have keeps its provenance as the file gives it.
+   */
+  citedNotHeld: Map<string, ReportDefaults>;
   bad: BadRow[];
 }
 
 export function emptyPlan(format: ImportFormat, files: string[]): ImportPlan {
-  return { format, files, rows: 0, skipped: 0, nodes: [], rels: [], reports: new Map(), bad: [] };
+  return { format, files, rows: 0, skipped: 0, nodes: [], rels: [], reports: new Map(), citedNotHeld: new Map(), bad: [] };
 }
 
 /** Drops nulls, undefined and empty lists: what a source leaves out is not written. */

@@ -18,8 +18,11 @@ import { reasonOf, type BadRow, type ImportPlan, type PlannedNode, type SourceRe
  *
  * An item citing a report already in the graph (not one the plan writes) is sent with
  * `fromReport`: the write statement reads that report again as it writes, refuses the row if the
- * caller may no longer see it, and takes its grading and handling as they are then
- * (bulk-write.query.ts). The grading read here only checks that the provenance resolves.
+ * caller may no longer see it (or if the row's own handling is now below the report's), and takes
+ * its grading and handling as they are then (bulk-write.query.ts). The grading read here only
+ * checks that the provenance resolves. A report the caller may not see is, to an import, one that
+ * does not exist: a row citing it is refused as citing no report, whatever its format, so that
+ * its fact never points at a report its writer may not see, and the refusal says nothing of it.
  */
 
 /**
@@ -69,12 +72,23 @@ export function sortBadRows(files: readonly string[], bad: BadRow[]): BadRow[] {
   return [...bad].sort((a, b) => rank(a.file) - rank(b.file) || line(a) - line(b) || String(a.line).localeCompare(String(b.line)));
 }
 
+/**
+ * A report items cite, and where its defaults come from: `plan`, a report the plan writes (its
+ * items' provenance is written as resolved); `graph`, one in the graph the caller may see (read
+ * again as each batch is written: `fromReport`); `file`, for a JSON export, one the graph does not
+ * have (written as the file gives it while the graph still has none: `orAbsent`).
+ */
+interface CitedReport {
+  defaults: ReportDefaults;
+  from: 'plan' | 'graph' | 'file';
+}
+
 interface GraphCheck {
   /** The plan's nodes to write (an export's reference data, already in the graph, left out). */
   nodes: PlannedNode[];
   existing: Map<string, ExistingNode>;
-  /** The reports items cite: the plan's own, and those in the graph the caller may see. */
-  reports: Map<string, ReportDefaults>;
+  /** The reports items cite, by id (a report the caller may not see is not among them). */
+  reports: Map<string, CitedReport>;
   bad: BadRow[];
 }
 
@@ -133,8 +147,14 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
       if (n.label !== label) continue;
       const holder = holders.get(n.props.value as string);
       if (!holder || holder.id === n.id) continue;
-      // Name the node only to a caller who may see it; anyone else learns only that the value is taken.
-      bad.push({ ...n.source, reason: holder.shown ? `value: this ${label} is already in the graph as ${holder.id}; use that id` : `value: this ${label} value is already in use` });
+      // Name the node only to a caller who may see it; anyone else learns only that the value is
+      // taken. A row cannot update reference data (its id is refused above): it may link to it.
+      const reason = !holder.shown
+        ? `value: this ${label} value is already in use`
+        : holder.referenceData
+          ? `value: this ${label} is reference data, already in the graph as ${holder.id}, which an import cannot change; leave this row out and name ${holder.id} instead of ${n.id} in links (an import may link to reference data)`
+          : `value: this ${label} is already in the graph as ${holder.id}; use that id`;
+      bad.push({ ...n.source, reason });
     }
   }
 
@@ -145,32 +165,39 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
     for (const n of reportNodes) {
       const holder = holders.get(n.props.reference as string);
       if (!holder || holder.id === n.id) continue;
-      bad.push({ ...n.source, reason: holder.shown ? `reference: this IntelligenceReport is already in the graph as ${holder.id}; use that id` : 'reference: this IntelligenceReport reference is already in use' });
+      const reason = !holder.shown
+        ? 'reference: this IntelligenceReport reference is already in use'
+        : holder.referenceData
+          ? `reference: this IntelligenceReport is reference data, already in the graph as ${holder.id}, which an import cannot change; leave this row out and cite ${holder.id} instead of ${n.id} (an import may cite reference data)`
+          : `reference: this IntelligenceReport is already in the graph as ${holder.id}; use that id`;
+      bad.push({ ...n.source, reason });
     }
   }
 
-  // Every item cites a report: one the plan writes, or one in the graph the caller may see.
+  // Every item cites a report: one the plan writes, one in the graph the caller may see, or (an
+  // export's item) one the graph does not have at all. One the caller may not see is answered as
+  // one that does not exist, in every format.
   const items = [...nodes, ...plan.rels];
-  const cited = new Set(items.map((i) => i.prov.reportId).filter((id) => !plan.reports.has(id)));
-  const reports = new Map<string, ReportDefaults>([...(await readReportDefaults(g, [...cited])), ...plan.reports]);
+  const reports = new Map<string, CitedReport>();
+  for (const [id, defaults] of plan.reports) if (planned.has(id)) reports.set(id, { defaults, from: 'plan' });
+  const cited = [...new Set(items.map((i) => i.prov.reportId))].filter((id) => !reports.has(id));
+  const inGraph = await readReportDefaults(g, cited);
+  for (const [id, defaults] of inGraph) reports.set(id, { defaults, from: 'graph' });
+  const notHeld = cited.filter((id) => !inGraph.has(id) && plan.citedNotHeld.has(id));
+  const taken = notHeld.length > 0 ? await readExistingNodes(g, notHeld) : new Map<string, ExistingNode>();
+  for (const id of notHeld) if (!taken.has(id)) reports.set(id, { defaults: plan.citedNotHeld.get(id)!, from: 'file' });
   for (const i of items) if (!reports.has(i.prov.reportId)) bad.push({ ...i.source, reason: `reportId: no intelligence report ${JSON.stringify(i.prov.reportId)}` });
   return { nodes, existing, reports, bad };
 }
 
 /**
- * The rows the graph refuses now, as the check before the write words them, in file order: for
- * an import whose write met a record or a cited report hidden from the caller, or an id, value or
- * reference taken, since that check (run-import.ts). Empty when the graph has changed back since.
+ * Resolves the provenance of every item against the report it cites (see CitedReport) and groups
+ * the rows into batches; rows whose provenance does not resolve (a handling below the report's,
+ * a grading out of range, a date in the future) come back as bad rows.
  */
-export async function rowsRefusedNow(g: ScopedGraph, plan: ImportPlan): Promise<BadRow[]> {
-  return sortBadRows(plan.files, (await checkAgainstGraph(g, plan)).bad);
-}
-
-export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date): Promise<Prepared> {
-  const checked = await checkAgainstGraph(g, plan);
-  const bad: BadRow[] = [...plan.bad, ...checkPlanShape(plan), ...checked.bad];
+function resolveRows(plan: ImportPlan, checked: GraphCheck, now: Date): { nodes: NodeGroup[]; rels: RelGroup[]; bad: BadRow[] } {
+  const bad: BadRow[] = [];
   const { nodes, existing, reports } = checked;
-  plan.skipped += plan.nodes.length - nodes.length;
   const planned = new Set(nodes.map((n) => n.id));
 
   // Provenance: every item cites a report (of the plan, or in the graph) and inherits its grading;
@@ -179,9 +206,10 @@ export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date)
     const report = reports.get(item.prov.reportId);
     if (!report) return null; // a bad row already (checkAgainstGraph)
     try {
-      const stored = storedProvenance(resolveProvenance('provenance', item.prov, report, now));
-      if (plan.reports.has(item.prov.reportId)) return stored;
-      return { ...stored, fromReport: INHERITED_FIELDS.filter((f) => item.prov[f] === undefined || item.prov[f] === null) };
+      const stored = storedProvenance(resolveProvenance('provenance', item.prov, report.defaults, now));
+      if (report.from === 'plan') return stored;
+      const fromReport = INHERITED_FIELDS.filter((f) => item.prov[f] === undefined || item.prov[f] === null);
+      return report.from === 'graph' ? { ...stored, fromReport } : { ...stored, fromReport, orAbsent: true };
     } catch (e) {
       bad.push({ ...item.source, reason: reasonOf(e, 'provenance.') });
       return null;
@@ -209,7 +237,25 @@ export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date)
     group.rows.push({ from: r.from, to: r.to, props, dates, prov });
     relGroups.set(`${r.type}|${mode}`, group);
   }
+  return { nodes: [...nodeGroups.values()], rels: [...relGroups.values()], bad };
+}
 
+/**
+ * The rows the graph refuses now, as the check before the write words them, in file order: for
+ * an import whose write met a record or a cited report hidden from the caller, an id, value or
+ * reference taken, or a cited report raised above a handling the row gives itself, since that
+ * check (run-import.ts). Empty when the graph has changed back since.
+ */
+export async function rowsRefusedNow(g: ScopedGraph, plan: ImportPlan, now: Date = new Date()): Promise<BadRow[]> {
+  const checked = await checkAgainstGraph(g, plan);
+  return sortBadRows(plan.files, [...checked.bad, ...resolveRows(plan, checked, now).bad]);
+}
+
+export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date): Promise<Prepared> {
+  const checked = await checkAgainstGraph(g, plan);
+  plan.skipped += plan.nodes.length - checked.nodes.length;
+  const resolved = resolveRows(plan, checked, now);
+  const bad: BadRow[] = [...plan.bad, ...checkPlanShape(plan), ...checked.bad, ...resolved.bad];
   if (bad.length > 0) return { ok: false, bad: sortBadRows(plan.files, bad) };
-  return { ok: true, prepared: { plan, nodes: [...nodeGroups.values()], rels: [...relGroups.values()] } };
+  return { ok: true, prepared: { plan, nodes: resolved.nodes, rels: resolved.rels } };
 }

@@ -5,7 +5,7 @@ import type { HandlingCode, UkHandling } from '../domain/provenance';
 import { AppError } from '../errors/app-error';
 import { addCounts, noCounts, writeNodeBatch, writeRelBatch, type WriteCounts } from '../graph/bulk.writer';
 import type { BulkRelRow, StoredProvenanceRow } from '../graph/queries/bulk-write.query';
-import { createRun, deleteRun, finishRun, readRuns, rollbackRun, tidyRun } from '../graph/import-run.store';
+import { createRun, deleteRun, finishRun, readRuns, rollbackRun, tidyRun, type RollbackCounts } from '../graph/import-run.store';
 import { heartbeatQuery } from '../graph/queries/import-run.query';
 import type { GraphTx } from '../graph/run-query';
 import type { ScopedGraph } from '../graph/scoped-graph';
@@ -22,8 +22,9 @@ import { SILENT_PROGRESS, type Progress } from './progress';
  * one transaction instead.
  *
  * The checks ran before the write (prepare-import.ts), and the graph may have changed since: a
- * record the import updates or links, or a report it cites, may have been hidden from the caller;
- * an id, value or reference it takes may have come into use. The write statements test those
+ * record the import updates or links, or a report it cites, may have been hidden from the caller,
+ * or a cited report raised above a handling a row gives itself; an id, value or reference it
+ * takes may have come into use. The write statements test those
  * again themselves, as they write (bulk-write.query.ts), and refuse the batch; nothing of the
  * import stays (the transaction, or the run, is rolled back), and the rows are then named as the
  * check names them (`explained`). A cited report still visible is read as it is when each
@@ -61,8 +62,15 @@ export interface StagedOptions {
   clock?: () => Date;
   /** Called after each committed batch (tests use it to interrupt a run). */
   afterBatch?: (batch: number) => void | Promise<void>;
-  /** Told about runs recovered before this one starts. */
-  onRecovered?: (run: ImportRun, action: 'rolled back' | 'tidied') => void;
+  /** Told about runs recovered before this one starts (with what a rollback did, and kept). */
+  onRecovered?: (run: ImportRun, action: 'rolled back' | 'tidied', counts?: RollbackCounts) => void;
+}
+
+/** A run recoverImports finished: rolled back (with what the rollback did) or tidied. */
+export interface Recovered {
+  run: ImportRun;
+  action: 'rolled back' | 'tidied';
+  counts?: RollbackCounts;
 }
 
 /** An import refused before it wrote anything, for a reason other than its rows. */
@@ -106,8 +114,9 @@ function ownEnds(rows: readonly BulkRelRow[], written: ReadonlySet<string>): str
 
 /**
  * The error to report for a write that failed after its transaction (or its run) was rolled
- * back. A conflict (a row whose record or cited report the caller may no longer see, or whose
- * id, value or reference was taken, since the check: MSHT_CONFLICT from the writer or a
+ * back. A conflict (a row whose record or cited report the caller may no longer see, whose
+ * cited report now ranks above the handling it gives itself, or whose id, value or reference was
+ * taken, since the check: MSHT_CONFLICT from the writer or a
  * uniqueness constraint, naming nothing) becomes the rows the graph refuses now, worded and
  * placed as the check words them; if it has changed back meanwhile, the conflict itself.
  * Anything else stays as it is.
@@ -124,8 +133,8 @@ export async function unfinishedImports(g: ScopedGraph): Promise<ImportRun[]> {
 }
 
 /** Rolls back import runs whose process is gone, and finishes tidying committed ones. Returns what it did. */
-export async function recoverImports(g: ScopedGraph, runHost: RunHost, now: Date, onRecovered?: StagedOptions['onRecovered']): Promise<{ run: ImportRun; action: 'rolled back' | 'tidied' }[]> {
-  const done: { run: ImportRun; action: 'rolled back' | 'tidied' }[] = [];
+export async function recoverImports(g: ScopedGraph, runHost: RunHost, now: Date, onRecovered?: StagedOptions['onRecovered']): Promise<Recovered[]> {
+  const done: Recovered[] = [];
   for (const run of await readRuns(g)) {
     if (run.kind !== 'IMPORT') continue;
     if (run.status === 'COMMITTED') {
@@ -134,9 +143,9 @@ export async function recoverImports(g: ScopedGraph, runHost: RunHost, now: Date
       done.push({ run, action: 'tidied' });
       onRecovered?.(run, 'tidied');
     } else if (isAbandoned(run, now, runHost.host, runHost.isAlive)) {
-      await rollbackRun(g, run.id);
-      done.push({ run, action: 'rolled back' });
-      onRecovered?.(run, 'rolled back');
+      const counts = await rollbackRun(g, run.id);
+      done.push({ run, action: 'rolled back', counts });
+      onRecovered?.(run, 'rolled back', counts);
     }
   }
   return done;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { loadConfig } from '../../config/config';
 import type { ImportRun } from '../../domain/import-run';
-import { readRuns, rollbackRun } from '../../graph/import-run.store';
+import { readRuns, rollbackRun, type KeptItem, type RollbackCounts } from '../../graph/import-run.store';
 import type { WriteCounts } from '../../graph/bulk.writer';
 import { formatBadRow, IMPORT_FORMATS, ImportRowsRefused, type BadRow, type ImportFormat, type ImportPlan } from '../../ingestion/import-plan';
 import { planFiles } from '../../ingestion/plan-files';
@@ -39,6 +39,21 @@ export function printSummary(s: ImportSummary, out: NodeJS.WritableStream = proc
       '',
     ].join('\n'),
   );
+}
+
+const KEPT: Record<KeptItem['reason'], (kind: KeptItem['kind']) => string> = {
+  EDITED: (kind) => `edited since the run: those edits${kind === 'node' ? ', its handling, UK handling, consent and roles' : ', its handling, UK handling and consent'} stay; the run's other changes are undone`,
+  DELETED: () => 'deleted since the run: it stays deleted',
+  CREATED_EDITED: () => 'created by the run and edited since: not deleted',
+  CREATED_LINKED: () => 'created by the run and linked (or merged into) since: not deleted; it keeps its links to what stays',
+};
+
+/** What a rollback did, and each item it kept because someone changed it since the run wrote it. */
+export function rollbackLines(runId: string, c: RollbackCounts): string[] {
+  return [
+    `rolled back ${runId}: ${fmt(c.nodesDeleted)} nodes and ${fmt(c.relationshipsDeleted)} relationships deleted, ${fmt(c.nodesRestored)} nodes and ${fmt(c.relationshipsRestored)} relationships restored`,
+    ...(c.itemsKept.length > 0 ? [`  kept ${plural(c.itemsKept.length, 'item', 'items')} changed since the run wrote ${c.itemsKept.length === 1 ? 'it' : 'them'}:`, ...c.itemsKept.map((k) => `    ${k.id}: ${KEPT[k.reason](k.kind)}`)] : []),
+  ];
 }
 
 function printRun(r: ImportRun): string {
@@ -100,12 +115,13 @@ export async function importCommand(args: string[]): Promise<number> {
         return 1;
       }
       const c = await rollbackRun(g, run.id);
-      process.stdout.write(`rolled back ${run.id}: ${fmt(c.nodesDeleted)} nodes and ${fmt(c.relationshipsDeleted)} relationships deleted, ${fmt(c.nodesRestored)} nodes and ${fmt(c.relationshipsRestored)} relationships restored\n`);
+      process.stdout.write(`${rollbackLines(run.id, c).join('\n')}\n`);
       return 0;
     }
     if (values.recover) {
       const done = await recoverImports(g, host, now);
-      process.stdout.write(done.length ? done.map((d) => `${d.action} ${d.run.id} (${d.run.source.join(', ')})\n`).join('') : 'nothing to recover\n');
+      const lines = done.flatMap((d) => [`${d.action} ${d.run.id} (${d.run.source.join(', ')})`, ...(d.counts ? rollbackLines(d.run.id, d.counts).slice(1) : [])]);
+      process.stdout.write(done.length ? `${lines.join('\n')}\n` : 'nothing to recover\n');
       return 0;
     }
 
@@ -125,7 +141,7 @@ export async function importCommand(args: string[]): Promise<number> {
         sha256,
         runHost: host,
         progress: new StreamProgress(process.stderr),
-        onRecovered: (run, action) => process.stderr.write(`${action} unfinished run ${run.id} (${run.source.join(', ')}) first\n`),
+        onRecovered: (run, action, c) => process.stderr.write([`${action} unfinished run ${run.id} (${run.source.join(', ')}) first`, ...(c ? rollbackLines(run.id, c).slice(1) : [])].map((l) => `${l}\n`).join('')),
       });
     } catch (e) {
       // Rows the write met hidden or taken since the check: refused as the check refuses them.

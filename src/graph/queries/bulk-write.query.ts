@@ -3,7 +3,8 @@ import { REL_KEYS } from '../../domain/rel-keys';
 import { REL_PROPS, storedProps, type PropTable, type WritableLabel } from '../../domain/entity-props';
 import { IDENTIFIER_LABELS, IMPORT_BACKUP_LABEL, LOCATION_LABELS, PERSON_ROLE_LABELS, type RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
-import { visible } from './access';
+import { lockFirst, visible } from './access';
+import { AFTER, AFTER_LABELS } from './import-run.query';
 
 /**
  * Batch writers for imports and the synthetic world: one `UNWIND $rows` statement writes many
@@ -28,19 +29,33 @@ import { visible } from './access';
  * make over an id or a natural key (an identifier's value, a report's reference) already in use
  * fails on the uniqueness constraints, in the same transaction, whoever holds it.
  *
+ * Every existing item a statement tests (a node it may update, an end it links, a relationship
+ * it may update) is locked first (`lockFirst`), and only then read: under read-committed, a test
+ * made before the statement waits for an item's lock would miss a change committed meanwhile
+ * (another writer raising the item to H3), and the write would land on an item hidden by then.
+ * An item the statement may change is locked for every caller (its backup must hold the values it
+ * changes, not older ones); an end, which it only tests, for a caller some items are hidden from.
+ *
  * Provenance, as the statements take it: a row citing a report already in the graph (not one the
  * same import writes: `fromReport`) is written only if the caller may see that report as the
  * statement runs, and takes the report's agency, grading and handling as they are then (where the
  * row does not give its own), as the API resolves a write's report in its transaction; a row
- * whose report is missing or hidden is not written (the writer counts rows, and refuses a batch
- * that is short). Any other row's provenance is written as given.
+ * whose report is missing or hidden, or whose own handling or UK handling is below the report's
+ * now (the report was raised since the check; a fact is never shared more widely than its
+ * source), is not written (the writer counts rows, and refuses a batch that is short). A row of
+ * a JSON export citing a report the graph did not have at the check (`orAbsent`) is written as
+ * the file gives it while the graph still has no such report, and as above once it has one. Any
+ * other row's provenance is written as given.
  *
- * With a run id (`$run`), created items carry it in `__importRun`, an updated item's values
- * before the change are copied once into an ImportBackup node, and a relationship created in
- * upsert mode (between nodes that were there before) is noted in one, so that an unfinished run
- * can be rolled back (import-run.query.ts): its new nodes go with their relationships, its
- * noted relationships one by one. Without a run (`$run` null) nothing extra is written. Create
- * mode is for relationships with an end the same run creates.
+ * With a run id (`$run`), created items carry it in `__importRun`, and the nodes a statement
+ * creates are noted, with the `recordedAt` each was given, in one ImportBackup node; an updated
+ * item's values before the change are copied once into an ImportBackup node, and its values
+ * after the change (`AFTER`) with them; a relationship created in upsert mode (between nodes that
+ * were there before) is noted in one with its values. So an unfinished run can be rolled back
+ * (import-run.query.ts), and the rollback can tell what someone changed since the run wrote it:
+ * its new nodes go with their relationships, its noted relationships one by one. Without a run
+ * (`$run` null) nothing extra is written. Create mode is for relationships with an end the same
+ * run creates.
  */
 
 export type BulkMode = 'create' | 'upsert';
@@ -62,10 +77,17 @@ export interface StoredProvenanceRow {
    * from it, instead of the values above, which the check before the write read.
    */
   fromReport?: InheritedField[];
+  /**
+   * With `fromReport`, for a JSON export's item citing a report the graph did not have at the
+   * check (an export from another graph cites reports it does not carry): while the graph still
+   * has no report of that id, the values above are written as they are (agency included). A
+   * report of that id hidden from the caller refuses the row, as for any other.
+   */
+  orAbsent?: boolean;
 }
 
 /** A provenance as sent in `$provs`: as written, or (`fromReport`) what the item gives itself, null where the report decides. */
-type SentProvenance = Omit<StoredProvenanceRow, 'recordedAt' | 'fromReport'> | { reportId: string; fromReport: true; [field: string]: string | number | boolean | null };
+type SentProvenance = Omit<StoredProvenanceRow, 'recordedAt' | 'fromReport' | 'orAbsent'> | { reportId: string; fromReport: true; [field: string]: string | number | boolean | null };
 
 export interface BulkNodeRow {
   id: string;
@@ -95,9 +117,14 @@ function pack<R extends { prov: StoredProvenanceRow }>(rows: readonly R[]): { ro
   const index = new Map<string, number>();
   const provs: SentProvenance[] = [];
   const packed = rows.map(({ prov, ...rest }) => {
-    const { recordedAt, fromReport, ...given } = prov;
+    const { recordedAt, fromReport, orAbsent, ...given } = prov;
     const shared: SentProvenance = fromReport
-      ? { reportId: given.reportId, fromReport: true, ...Object.fromEntries(INHERITED_FIELDS.map((f) => [f, fromReport.includes(f) ? null : given[f]])) }
+      ? {
+          reportId: given.reportId,
+          fromReport: true,
+          ...(orAbsent ? { orAbsent: true, agency: given.agency } : {}),
+          ...Object.fromEntries(INHERITED_FIELDS.map((f) => [f, fromReport.includes(f) ? null : given[f]])),
+        }
       : given;
     const key = JSON.stringify(shared);
     let p = index.get(key);
@@ -113,15 +140,21 @@ function pack<R extends { prov: StoredProvenanceRow }>(rows: readonly R[]): { ro
 
 /**
  * Each row with its provenance (`prov`). A provenance citing a report in the graph is resolved
- * once per statement against that report as it is now, and only if the caller may see it; a row
- * whose report is missing or hidden is dropped here, so its batch comes out short.
+ * once per statement against that report as it is now, and only if the caller may see it and the
+ * handling and UK handling the row gives itself are not below the report's (the floor
+ * resolveProvenance keeps: the report may have been raised since the check); a row whose report
+ * is missing or hidden, or below whose report the row now is, is dropped here, so its batch comes
+ * out short (an `orAbsent` row's report may be missing: it is then written as given).
  */
 function rowsWithProvenance(): string {
   const inherited = INHERITED_FIELDS.map((f) => `${f}: coalesce(p.${f}, rep.${f}${f === 'consent' ? ', false' : ''})`).join(', ');
-  return `WITH [p IN $provs | CASE WHEN p.fromReport IS NULL THEN p ELSE head(COLLECT {
-    MATCH (rep:IntelligenceReport {id: p.reportId}) WHERE ${visible('rep')}
+  const given = INHERITED_FIELDS.map((f) => `${f}: p.${f}`).join(', ');
+  // Handling codes order as text (H0 < H3); UK handling C is above P.
+  return `WITH [p IN $provs | CASE WHEN p.fromReport IS NULL THEN p ELSE coalesce(head(COLLECT {
+    MATCH (rep:IntelligenceReport {id: p.reportId})
+    WHERE ${visible('rep')} AND (p.handling IS NULL OR p.handling >= rep.handling) AND (p.ukHandling IS NULL OR p.ukHandling = 'C' OR rep.ukHandling = 'P')
     RETURN {reportId: p.reportId, agency: rep.agency, ${inherited}}
-  }) END] AS provs
+  }), CASE WHEN p.orAbsent AND NOT EXISTS { MATCH (:IntelligenceReport {id: p.reportId}) } THEN {reportId: p.reportId, agency: p.agency, ${given}} END) END] AS provs
 UNWIND $rows AS row
 WITH row, provs[toInteger(row.p)] AS prov
 WHERE prov IS NOT NULL`;
@@ -177,15 +210,39 @@ function roleSets(v: string): string {
   return PERSON_ROLE_LABELS.map((l) => `FOREACH (_ IN CASE WHEN '${l}' IN coalesce(row.roles, []) THEN [1] ELSE [] END | SET ${v}:${l})`).join('\n  ');
 }
 
-/** Copies an item's values into an ImportBackup once per run, before the run changes it. */
-function backup(v: string, key: 'node' | 'rel'): string {
-  const of = key === 'node' ? `${v}.id` : `elementId(${v})`;
-  const field = key === 'node' ? '__of' : '__relId';
-  return `CALL (${v}) {
-      WITH ${v} WHERE $run IS NOT NULL AND NOT EXISTS { MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run, ${field}: ${of}}) }
-      CREATE (b:${IMPORT_BACKUP_LABEL})
-      SET b = properties(${v}), b.__run = $run, b.${field} = ${of}${key === 'node' ? `, b.__labels = labels(${v})` : `, b.__from = startNode(${v}).id, b.__to = endNode(${v}).id`}
-    }`;
+/**
+ * Notes an item the run changes in its ImportBackup (none without a run): its values (and a
+ * node's labels) from before the run, `was`, the first time the run changes it, and, every
+ * time, its values as the run leaves them, under `AFTER`, so that a rollback can tell what
+ * someone changed since (import-run.query.ts).
+ */
+function note(v: string, key: 'node' | 'rel'): string {
+  const vars = key === 'node' ? `${v}, was, wasLabels` : `${v}, was`;
+  const match = key === 'node' ? `{__run: $run, __of: ${v}.id}` : `{__run: $run, __relId: elementId(${v})}`;
+  const first = key === 'node' ? 'b += was, b.__labels = wasLabels' : `b += was, b.__from = startNode(${v}).id, b.__to = endNode(${v}).id, b.__type = type(${v})`;
+  return `WITH ${vars}
+  CALL (${vars}) {
+    WITH ${vars} WHERE $run IS NOT NULL
+    MERGE (b:${IMPORT_BACKUP_LABEL} ${match})
+    ON CREATE SET ${first}
+    WITH ${v}, b
+    FOREACH (k IN [k IN keys(b) WHERE k STARTS WITH '${AFTER}'] | SET b[k] = null)
+    FOREACH (k IN keys(${v}) | SET b['${AFTER}' + k] = ${v}[k])
+    SET b.${AFTER_LABELS} = ${key === 'node' ? `labels(${v})` : '[]'}
+  }`;
+}
+
+/**
+ * The end of a node statement: one row per outcome with its count, and with a run, the ids of
+ * the nodes it created and the `recordedAt` it gave each, noted in one ImportBackup.
+ */
+function countsNotingCreated(): string {
+  return `WITH outcome, count(*) AS n, collect(CASE WHEN $run IS NOT NULL THEN row.id END) AS ids, collect(CASE WHEN $run IS NOT NULL THEN row.at END) AS ats
+CALL (outcome, ids, ats) {
+  WITH ids, ats WHERE outcome = 'created' AND size(ids) > 0
+  CREATE (:${IMPORT_BACKUP_LABEL} {__run: $run, __createdNodes: ids, __createdAt: [a IN ats | datetime(a)]})
+}
+RETURN outcome, n`;
 }
 
 export function bulkNodesQuery(label: WritableLabel, mode: BulkMode, rows: readonly BulkNodeRow[], run: string | null): CypherQuery {
@@ -197,11 +254,12 @@ export function bulkNodesQuery(label: WritableLabel, mode: BulkMode, rows: reado
   ${isPerson ? roleSets('n') : ''}`.trimEnd();
   const params = { ...pack(rows), run };
   if (mode === 'create') {
-    return { cypher: `${rowsWithProvenance()}\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params };
+    return { cypher: `${rowsWithProvenance()}\n${create}\nWITH 'created' AS outcome, row\n${countsNotingCreated()}`, params };
   }
   return {
     cypher: `${rowsWithProvenance()}
 OPTIONAL MATCH (old:Entity {id: row.id})
+${lockFirst('old')}
 WITH row, prov, old, CASE
     WHEN old IS NULL THEN 'created'
     WHEN NOT coalesce(${visible('old')}, false) THEN 'hidden'
@@ -215,23 +273,23 @@ CALL (row, prov, outcome) {
 }
 CALL (row, prov, old, outcome) {
   WITH row, prov, old WHERE outcome = 'updated'
-  ${backup('old', 'node')}
+  WITH row, prov, old, properties(old) AS was, labels(old) AS wasLabels
   SET old += row.props${typedSets('old', table, true).map((s) => `, ${s}`).join('')},
       ${provenanceUpdate('old')}
   ${isPerson ? roleSets('old').replace(/\n/g, '\n  ') : ''}
+  ${note('old', 'node')}
 }
-RETURN outcome, count(*) AS n`,
+${countsNotingCreated()}`,
     params,
   };
 }
 
-/** Key properties that tell two relationships of a type between the same ends apart. */
-function keyMatch(type: RelationshipType): string {
+/** Key properties that tell two relationships of a type between the same ends apart (on `v`). */
+function keyMatch(type: RelationshipType, v: string): string {
   const table = REL_PROPS[type];
   const keys = REL_KEYS[type] ?? [];
-  const conds = keys.map((k) => (table[k]?.kind === 'date' ? `(row.dates.${k} IS NULL OR old.${k} = date(row.dates.${k}))` : `(row.props.${k} IS NULL OR old.${k} = row.props.${k})`));
-  // Only a link the caller may see is updated; beside a hidden one, the row's link is created.
-  return `\n    WHERE ${[visible('old'), ...conds].join(' AND ')}`;
+  const conds = keys.map((k) => (table[k]?.kind === 'date' ? `(row.dates.${k} IS NULL OR ${v}.${k} = date(row.dates.${k}))` : `(row.props.${k} IS NULL OR ${v}.${k} = row.props.${k})`));
+  return conds.length > 0 ? `\n    WHERE ${conds.join(' AND ')}` : '';
 }
 
 /**
@@ -245,20 +303,26 @@ export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: read
   const table = REL_PROPS[type];
   const create = `CREATE (a)-[r:${type}]->(b)
   SET r = row.props, ${provenanceCreate('r')}, r.__importRun = $run${typedSets('r', table, false).map((s) => `, ${s}`).join('')}`;
+  // An end is only tested, not written or backed up: a caller no item is hidden from needs no lock on it.
   const ends = `${rowsWithProvenance()}
 MATCH (a:Entity {id: row.from})
-WHERE ${visible('a')} OR row.from IN $own
+${lockFirst('a', { unlessClearedForAll: true })}
+WITH row, prov, a WHERE ${visible('a')} OR row.from IN $own
 MATCH (b:Entity {id: row.to})
-WHERE ${visible('b')} OR row.to IN $own`;
+${lockFirst('b', { unlessClearedForAll: true })}
+WITH row, prov, a, b WHERE ${visible('b')} OR row.to IN $own`;
   const params = { ...pack(rows), run, own: [...new Set(own)] };
   if (mode === 'create') {
     return { cypher: `${ends}\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params };
   }
+  // Only a link the caller may see is updated; beside a hidden one, the row's link is created.
   return {
     cypher: `${ends}
 CALL (a, b, row) {
-  OPTIONAL MATCH (a)-[old:${type}]->(b)${keyMatch(type)}
-  RETURN old ORDER BY elementId(old) LIMIT 1
+  OPTIONAL MATCH (a)-[c:${type}]->(b)${keyMatch(type, 'c')}
+  ${lockFirst('c').replace(/\n/g, '\n  ')}
+  WITH c ORDER BY elementId(c)
+  RETURN head([x IN collect(c) WHERE ${visible('x')}]) AS old
 }
 WITH row, prov, a, b, old, CASE
     WHEN old IS NULL THEN 'created'
@@ -269,13 +333,15 @@ CALL (row, prov, a, b, outcome) {
   WITH row, prov, a, b WHERE outcome = 'created'
   ${create.replace(/\n/g, '\n  ')}
   WITH r WHERE $run IS NOT NULL
-  CREATE (:${IMPORT_BACKUP_LABEL} {__run: $run, __createdRel: elementId(r)})
+  CREATE (k:${IMPORT_BACKUP_LABEL})
+  SET k = properties(r), k.__run = $run, k.__createdRel = elementId(r), k.__from = startNode(r).id, k.__to = endNode(r).id, k.__type = type(r)
 }
 CALL (row, prov, old, outcome) {
   WITH row, prov, old WHERE outcome = 'updated'
-  ${backup('old', 'rel')}
+  WITH row, prov, old, properties(old) AS was
   SET old += row.props${typedSets('old', table, true).map((s) => `, ${s}`).join('')},
       ${provenanceUpdate('old')}
+  ${note('old', 'rel')}
 }
 RETURN outcome, count(*) AS n`,
     params,

@@ -20,13 +20,15 @@ RETURN ${projectNode('n')} AS node`,
  * Which node holds each of these normalised values (natural keys, unique per kind), whether or
  * not the caller may see it: an importer must not create a second node with a value in use.
  * `shown` says whether the caller may be told which node: visible, and for a value a victim
- * holds, a victim-data officer (as identifierByValueQuery).
+ * holds, a victim-data officer (as identifierByValueQuery); `referenceData`, for a node shown, that
+ * it is reference data (which an import may link to, not write).
  */
 export function identifierHoldersQuery(kind: IdentifierLabel, values: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $values AS value
 MATCH (n:${kind} {value: value})
-RETURN value, n.id AS id, ${visible('n')} AND ${valueShown('n')} AS shown`,
+WITH value, n, ${visible('n')} AND ${valueShown('n')} AS shown
+RETURN value, n.id AS id, shown, shown AND n:Reference AS referenceData`,
     params: { values: [...new Set(values)] },
   };
 }

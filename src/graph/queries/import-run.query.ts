@@ -1,13 +1,46 @@
 import { IMPORT_BACKUP_LABEL, IMPORT_RUN_LABEL, PERSON_ROLE_LABELS } from '../../domain/graph-model';
+import { ACCESS_FIELDS } from '../../domain/merge-rules';
 import type { CypherQuery } from '../query';
+import { lockFirst } from './access';
 
 /**
  * The bookkeeping of import runs (README.md#importing-data): a run's record, and the statements
  * that undo an unfinished run. Every item a run creates keeps the run's id in `__importRun`
  * (hidden: the API and exports leave out `__` keys); every item it changes is first copied into
  * an ImportBackup. The undo statements batch with `CALL { ... } IN TRANSACTIONS` (auto-commit
- * only), and each may be run again after an interruption: it only touches what is still there.
+ * only), and each may be run again after an interruption: it only touches what is still there
+ * (a backup goes in the same transaction as the undo of its item).
+ *
+ * An undo keeps what others changed since the run wrote (README.md#who-may-see-what: a rollback
+ * must not silently lose a later edit, nor loosen access on a record someone works on):
+ * - An item the run changed, unchanged since (as the run left it: `AFTER`), gets its values and
+ *   labels from before the run back. Edited since: each value the run changed and nobody changed
+ *   since goes back; a value edited since stays, and so do its handling, UK handling and consent
+ *   and its roles (the edit may rest on them), as merge undo does (merge-rules.ts `undoneProps`).
+ *   Deleted since: it stays deleted.
+ * - A relationship the run created between nodes that were there before is deleted unless it was
+ *   edited since.
+ * - A node the run created is deleted (with its relationships) unless someone edited it since
+ *   (its `recordedAt` is not the one the run gave it: every write sets it), linked it (a
+ *   relationship the run did not write), or merged a record into it: then it stays, with its
+ *   relationships to what stays, and no longer carries the run's mark.
+ * What an undo kept is returned (`kept`) for the operator.
  */
+
+/**
+ * How an ImportBackup keeps an item the run changed (bulk-write.query.ts): its values before the
+ * run under their own keys and a node's labels in `__labels`; the values the run left it with
+ * under `AFTER` + key, and a node's labels then in `AFTER_LABELS` (`[]` for a relationship), which
+ * backups made before these were kept lack: their items are restored whole, as before.
+ */
+export const AFTER = '__a.';
+export const AFTER_LABELS = '__aLabels';
+
+/** The keys of a backup that are its own bookkeeping, not the item's values. */
+const BOOKKEEPING = ['__run', '__of', '__labels', '__relId', '__from', '__to', '__type', AFTER_LABELS];
+
+/** Why an undo left an item (or part of it) as it found it. */
+export type KeptReason = 'EDITED' | 'DELETED' | 'CREATED_EDITED' | 'CREATED_LINKED';
 
 export function createRunQuery(props: Record<string, unknown>): CypherQuery {
   return {
@@ -67,52 +100,137 @@ function roleRestore(v: string): string {
   ).join('\n  ');
 }
 
-/** Gives every node the run changed its values (and role labels) from before the run. */
+/** Two stored values (or their absence) are the same. */
+const same = (a: string, b: string) => `((${a} IS NULL AND ${b} IS NULL) OR coalesce(${a} = ${b}, false))`;
+
+/**
+ * The parts shared by node and relationship restores, for item `v` and its backup `b`: the
+ * backup's keys of the item before the run (`before`) and after it (`after`), and whether the item
+ * was changed since the run left it (`edited`; false for a backup without `AFTER`).
+ */
+function editedSince(v: string, node: boolean): string {
+  const labels = node ? ` OR any(l IN labels(${v}) WHERE NOT l IN b.${AFTER_LABELS}) OR any(l IN b.${AFTER_LABELS} WHERE NOT l IN labels(${v}))` : '';
+  return `WITH b, ${v}, [k IN keys(b) WHERE NOT k IN $bookkeeping AND NOT k STARTS WITH '${AFTER}'] AS before,
+       [k IN keys(b) WHERE k STARTS WITH '${AFTER}' | substring(k, ${AFTER.length})] AS after
+  WITH b, ${v}, before, after, ${v} IS NOT NULL AND b.${AFTER_LABELS} IS NOT NULL AND (
+    any(k IN after + keys(${v}) WHERE NOT k STARTS WITH '__' AND NOT ${same(`${v}[k]`, `b['${AFTER}' + k]`)})${labels}) AS edited
+  CALL (b, ${v}, before, edited) {
+    WITH b, ${v}, before WHERE ${v} IS NOT NULL AND NOT edited
+    FOREACH (k IN [k IN keys(${v}) WHERE NOT k IN before] | SET ${v}[k] = null)
+    FOREACH (k IN before | SET ${v}[k] = b[k])${node ? `\n    ${roleRestore(v).replace(/\n/g, '\n  ')}` : ''}
+  }
+  CALL (b, ${v}, before, after, edited) {
+    WITH b, ${v}, before, after WHERE edited
+    FOREACH (k IN [k IN before + after WHERE NOT k STARTS WITH '__' AND NOT k IN $access
+        AND ${same(`${v}[k]`, `b['${AFTER}' + k]`)} AND NOT ${same('b[k]', `b['${AFTER}' + k]`)}] | SET ${v}[k] = b[k])
+  }`;
+}
+
+const undoParams = (run: string) => ({ run, bookkeeping: BOOKKEEPING, access: [...ACCESS_FIELDS] });
+
+/**
+ * Gives every node the run changed its values (and role labels) from before the run, but for
+ * what was changed since (see above). Returns how many were restored whole and which were kept.
+ */
 export function restoreNodesQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE b.__of IS NOT NULL
 CALL (b) {
-  MATCH (n:Entity {id: b.__of})
-  SET n = properties(b)
-  REMOVE n.__run, n.__of, n.__labels
-  ${roleRestore('n')}
+  OPTIONAL MATCH (n:Entity {id: b.__of})
+  ${lockFirst('n').replace(/\n/g, '\n  ')}
+  ${editedSince('n', true)}
+  WITH b, b.__of AS id, CASE WHEN n IS NULL THEN 'DELETED' WHEN edited THEN 'EDITED' END AS kept
+  DELETE b
+  RETURN id, kept
 } ${BATCH}
-RETURN count(*) AS restored`,
-    params: { run },
+RETURN count(CASE WHEN kept IS NULL THEN 1 END) AS restored, collect(CASE WHEN kept IS NOT NULL THEN {id: id, kept: kept} END) AS kept`,
+    params: undoParams(run),
   };
 }
 
-/** Gives every relationship the run changed its values from before the run. */
+/** How a relationship is named to the operator: its ends and type. */
+const relName = (b: string) => `coalesce(${b}.__from, '?') + ' -[' + coalesce(${b}.__type, '') + ']-> ' + coalesce(${b}.__to, '?')`;
+
+/** Gives every relationship the run changed its values from before the run, but for what was changed since. */
 export function restoreRelsQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE b.__relId IS NOT NULL
 CALL (b) {
-  MATCH (:Entity {id: b.__from})-[r]->(:Entity {id: b.__to}) WHERE elementId(r) = b.__relId
-  SET r = properties(b)
-  REMOVE r.__run, r.__relId, r.__from, r.__to
+  OPTIONAL MATCH (:Entity {id: b.__from})-[r]->(:Entity {id: b.__to}) WHERE elementId(r) = b.__relId
+  ${lockFirst('r').replace(/\n/g, '\n  ')}
+  ${editedSince('r', false)}
+  WITH b, ${relName('b')} AS id, CASE WHEN r IS NULL THEN 'DELETED' WHEN edited THEN 'EDITED' END AS kept
+  DELETE b
+  RETURN id, kept
 } ${BATCH}
-RETURN count(*) AS restored`,
-    params: { run },
+RETURN count(CASE WHEN kept IS NULL THEN 1 END) AS restored, collect(CASE WHEN kept IS NOT NULL THEN {id: id, kept: kept} END) AS kept`,
+    params: undoParams(run),
   };
 }
 
 /**
  * Deletes the relationships the run created between nodes that were there before (noted in its
- * backups); the rest go with the nodes the run created.
+ * backups, with their values), but not one edited since; the rest go with the nodes the run
+ * created.
  */
 export function deleteCreatedRelsQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE b.__createdRel IS NOT NULL
 CALL (b) {
-  MATCH ()-[r]->() WHERE elementId(r) = b.__createdRel AND r.__importRun = $run
-  DELETE r
+  OPTIONAL MATCH ()-[r]->() WHERE elementId(r) = b.__createdRel AND r.__importRun = $run
+  ${lockFirst('r').replace(/\n/g, '\n  ')}
+  WITH b, r, r IS NOT NULL AND b.__type IS NOT NULL AND any(k IN keys(r) + keys(b) WHERE NOT k STARTS WITH '__' AND NOT ${same('r[k]', 'b[k]')}) AS edited
+  CALL (r, edited) {
+    WITH r WHERE r IS NOT NULL AND NOT edited
+    DELETE r
+  }
+  WITH b, ${relName('b')} AS id, r IS NOT NULL AND NOT edited AS deleted, edited
+  DELETE b
+  RETURN id, deleted, edited
 } ${BATCH}
-RETURN count(*) AS deleted`,
+RETURN count(CASE WHEN deleted THEN 1 END) AS deleted, collect(CASE WHEN edited THEN {id: id, kept: 'CREATED_EDITED'} END) AS kept`,
     params: { run },
   };
 }
 
-/** Deletes the nodes the run created (index seek on `__importRun`), with their relationships. */
+/**
+ * Deletes the nodes the run created, as its notes list them, with their relationships, but not
+ * one edited, linked or merged into since (see above): that one stays, without the run's mark.
+ */
+export function deleteNotedNodesQuery(run: string): CypherQuery {
+  return {
+    cypher: `OPTIONAL MATCH (m:MergeRecord)
+WITH collect(m.keptId) AS merged
+MATCH (c:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE c.__createdNodes IS NOT NULL
+UNWIND range(0, size(c.__createdNodes) - 1) AS i
+WITH merged, c.__createdNodes[i] AS id, c.__createdAt[i] AS at
+CALL (merged, id, at) {
+  MATCH (n:Entity {id: id}) WHERE n.__importRun = $run
+  ${lockFirst('n').replace(/\n/g, '\n  ')}
+  WITH n, id, CASE
+      WHEN NOT ${same('n.recordedAt', 'at')} THEN 'CREATED_EDITED'
+      WHEN id IN merged OR EXISTS { (n)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run } THEN 'CREATED_LINKED'
+    END AS kept
+  CALL (n, kept) {
+    WITH n WHERE kept IS NOT NULL
+    REMOVE n.__importRun
+  }
+  CALL (n, kept) {
+    WITH n WHERE kept IS NULL
+    DETACH DELETE n
+  }
+  RETURN kept
+} ${BATCH}
+RETURN count(CASE WHEN kept IS NULL THEN 1 END) AS deleted, collect(CASE WHEN kept IS NOT NULL THEN {id: id, kept: kept} END) AS kept`,
+    params: { run },
+  };
+}
+
+/**
+ * Deletes the nodes still marked with the run (index seek on `__importRun`), with their
+ * relationships: after deleteNotedNodesQuery, those of a run written before its created nodes
+ * were noted.
+ */
 export function deleteCreatedNodesQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (n:Entity) WHERE n.__importRun = $run

@@ -17,8 +17,9 @@ import { emptyPlan, presentOnly, reasonOf, type ImportPlan } from '../import-pla
  * be in the graph, as in every deployment of this service. A property that is `null` in the file
  * (withheld from the recipient, or unset) is left as it is in the graph; a redacted victim new to
  * the graph gets its pseudonym as its name. Every item keeps its provenance as the file gives it;
- * reports cited but not in the file are not created (the facts keep their reportId). Bad items
- * are reported by JSON path (`$.nodes[3]`).
+ * reports cited but not in the file are not created (the facts keep their reportId); one the graph
+ * has must be visible to the importer, and its facts take its agency. Bad items are reported by
+ * JSON path (`$.nodes[3]`).
  */
 
 export interface JsonSource {
@@ -38,9 +39,13 @@ const defaultsOf = (p: Provenance): ReportDefaults => ({ agency: p.agency, grade
 export function addSubgraphToPlan(plan: ImportPlan, sub: Subgraph, name: string, today: Date): void {
   const reference = new Set<string>(REFERENCE_LABELS);
   // Every item carries its full provenance; a cited report's defaults (its agency above all) come
-  // from the report itself when the file holds it, else from the first item that cites it.
+  // from the report itself when the file holds it, else from the graph when it has the report (it
+  // must be one the importer may see: prepare-import.ts), else from the first item that cites it.
   for (const n of sub.nodes) if (n.type === 'IntelligenceReport') plan.reports.set(n.id, defaultsOf(n.provenance));
-  for (const i of [...sub.nodes, ...sub.edges]) if (!plan.reports.has(i.provenance.reportId)) plan.reports.set(i.provenance.reportId, defaultsOf(i.provenance));
+  for (const i of [...sub.nodes, ...sub.edges]) {
+    const id = i.provenance.reportId;
+    if (!plan.reports.has(id) && !plan.citedNotHeld.has(id)) plan.citedNotHeld.set(id, defaultsOf(i.provenance));
+  }
   sub.nodes.forEach((n, i) => {
     plan.rows++;
     const source = { file: name, line: `$.nodes[${i}]` };

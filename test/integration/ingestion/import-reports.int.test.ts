@@ -17,6 +17,10 @@ import { startTestService, type TestService } from '../../support/test-service';
  * the report with that reference), "already in use", naming nothing, when it may not. Before, the
  * check did not look at references and the write failed on the uniqueness constraint with a bare
  * MSHT_CONFLICT, naming no line.
+ *
+ * When the holder of a reference (or of an identifier's value) is reference data, which no import
+ * row may write, "use that id" would lead straight to the next refusal: the advice is then to
+ * leave the row out and cite (or link to) the holder instead, which an import may do.
  */
 const high = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true, subject: 'high-ingest' };
 const low = { roles: ['INGEST' as const], clearance: 'H1' as const, ukConditional: false, subject: 'low-ingest' };
@@ -97,4 +101,55 @@ describe('imports and report references already in use', () => {
     expect(r.stdout).toMatch(/rejected: +1 row/);
     expect(await canonicalDump(svc.graph)).toEqual(before);
   }, 120_000);
+  it('refuses a row whose reference reference data holds with advice that, followed, imports: leave the row out and cite that report', async () => {
+    const before = await dataNow();
+    const header = ':ID,:LABEL,reference,title,agency,gradeSource,gradeIntel,ukHandling,handling,name,reportId';
+    const sdk = await svc.sdk(low);
+    const nodes = lines([header, 'rep-imp-f1,IntelligenceReport,MSHT/REF/0001,Copy of the reference report,MSHT,1,A,P,H0,,', 'per-imp-f1,Person;Offender,,,,,,,,Cites F,rep-imp-f1']);
+    const e = errorOf(await sdk.ImportBatch({ format: 'CSV', nodes }).catch((x: unknown) => x));
+    expect(e).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rows: [`nodes:2: reference: this IntelligenceReport is reference data, already in the graph as ${REPORT}, which an import cannot change; leave this row out and cite ${REPORT} instead of rep-imp-f1 (an import may cite reference data)`],
+    });
+    // "Use that id" would not have done: a row with the reference data's id is refused in turn.
+    const asIs = errorOf(await sdk.ImportBatch({ format: 'CSV', nodes: lines([header, `${REPORT},IntelligenceReport,MSHT/REF/0001,Copy,MSHT,1,A,P,H0,,`]) }).catch((x: unknown) => x));
+    expect(asIs).toMatchObject({ code: 'BAD_USER_INPUT', rows: expect.arrayContaining([`nodes:2: id ${REPORT} names reference data, which an import cannot change`]) });
+    expect(await dataNow()).toEqual(before);
+
+    // Followed: the row left out, its facts citing the reference data report.
+    const { importBatch: s } = await sdk.ImportBatch({ format: 'CSV', nodes: lines([header, `per-imp-f1,Person;Offender,,,,,,,,Cites F,${REPORT}`]) });
+    expect(s.nodes).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await svc.graph.read({ cypher: "MATCH (p:Person {id: 'per-imp-f1'}) RETURN p.reportId AS reportId, p.agency AS agency", params: {} })).toEqual([{ reportId: REPORT, agency: 'MSHT' }]);
+  });
+
+  it('refuses a row whose identifier value reference data holds with advice that, followed, imports: leave the row out and link to that record', async () => {
+    // No migration makes identifiers reference data; a deployment may hold some (a force's switchboard).
+    await svc.graph.write({
+      cypher: `CREATE (:Phone:Identifier:Entity:Reference {id: 'phone-ref-imp', value: '+447700900777', countryCode: 'GB', reportId: $report, agency: 'MSHT',
+        recordedAt: datetime('2026-01-01T00:00:00Z'), gradeSource: 1, gradeIntel: 'A', ukHandling: 'P', handling: 'H0', consent: true})`,
+      params: { report: REPORT },
+    });
+    try {
+      const before = await dataNow();
+      const sdk = await svc.sdk(low);
+      const people = [':ID,:LABEL,name,value', 'per-imp-g1,Person;Offender,Holder G,'];
+      const e = errorOf(
+        await sdk
+          .ImportBatch({ format: 'CSV', nodes: lines([...people, 'phone-imp-g1,Phone,,07700 900777']), relationships: lines([':START_ID,:END_ID,:TYPE', 'per-imp-g1,phone-imp-g1,HAS_IDENTIFIER']), reportId: REPORT })
+          .catch((x: unknown) => x),
+      );
+      expect(e).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        rows: ['nodes:3: value: this Phone is reference data, already in the graph as phone-ref-imp, which an import cannot change; leave this row out and name phone-ref-imp instead of phone-imp-g1 in links (an import may link to reference data)'],
+      });
+      expect(await dataNow()).toEqual(before);
+
+      // Followed: the row left out, the link made to the reference data's phone.
+      const { importBatch: s } = await sdk.ImportBatch({ format: 'CSV', nodes: lines(people), relationships: lines([':START_ID,:END_ID,:TYPE', 'per-imp-g1,phone-ref-imp,HAS_IDENTIFIER']), reportId: REPORT });
+      expect([s.nodes.created, s.relationships.created]).toEqual([1, 1]);
+      expect(await svc.graph.read({ cypher: "MATCH (:Person {id: 'per-imp-g1'})-[:HAS_IDENTIFIER]->(p:Phone) RETURN p.id AS id, p.value AS value", params: {} })).toEqual([{ id: 'phone-ref-imp', value: '+447700900777' }]);
+    } finally {
+      await svc.graph.write({ cypher: "MATCH (p:Phone {id: 'phone-ref-imp'}) DETACH DELETE p", params: {} });
+    }
+  });
 });

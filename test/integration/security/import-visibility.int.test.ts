@@ -1,8 +1,12 @@
 import { accessScope } from '../../../src/auth/access-policy';
 import type { Principal } from '../../../src/auth/principal';
+import { mostRestrictive, type Provenance } from '../../../src/domain/provenance';
+import { JSON_EXPORT_FORMAT_VERSION } from '../../../src/exports/export-package';
+import { toJson } from '../../../src/exports/json-export';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
-import { formatBadRow } from '../../../src/ingestion/import-plan';
+import { formatBadRow, type ImportPlan } from '../../../src/ingestion/import-plan';
+import { planJson } from '../../../src/ingestion/json/json-import';
 import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
 import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
 import { canonicalDump } from '../../support/canonical-dump';
@@ -18,7 +22,16 @@ import { countAll, testGraph, type TestGraph } from '../../support/test-graph';
  * the check's own reason, naming nothing, and nothing of the import is written; a link hidden
  * meanwhile stays as it was and the row's link is a new one beside it. A row citing a report
  * hidden meanwhile, or giving a report a reference a hidden report took, is refused the same way;
- * a row citing a report regraded meanwhile (still visible) takes the grading it has at the write.
+ * a row citing a report regraded meanwhile (still visible) takes the grading it has at the write,
+ * and one citing a report raised meanwhile above the handling the row gives itself is refused as
+ * the check would refuse it now (a fact is never shared more widely than its source).
+ *
+ * A JSON export's item cites its report by id, with the grading the file gives it: a report the
+ * importer may not see is, to it, one that does not exist, at the check and at the write.
+ *
+ * The write statements lock each existing record before they test it: a change committed while
+ * a statement waits for a record's lock is seen by its test (the record hidden by then refuses the
+ * import), not only a change committed before the statement started.
  */
 const REPORT = 'ref-msht-reference-data';
 const low: Principal = { subject: 'low-ingest', agency: 'KENT', roles: ['INGEST'], clearance: 'H1', ukConditional: false };
@@ -36,16 +49,20 @@ describe('an import keeps the visibility rule when the graph changes between its
   });
   afterAll(() => t.close());
 
-  /** Checks CSV node and relationship lines as `by` (the rows cite the reference-data report unless they say otherwise). */
-  async function prepare(by: ScopedGraph, nodes: string[], rels: string[] = []): Promise<PreparedImport> {
-    const plan = planCsv([...(nodes.length ? [{ name: 'nodes', text: text(nodes) }] : []), ...(rels.length ? [{ name: 'relationships', text: text(rels) }] : [])], {
+  /** CSV node and relationship lines as a plan (the rows cite the reference-data report unless they say otherwise). */
+  const csvPlan = (nodes: string[], rels: string[] = []) =>
+    planCsv([...(nodes.length ? [{ name: 'nodes', text: text(nodes) }] : []), ...(rels.length ? [{ name: 'relationships', text: text(rels) }] : [])], {
       defaultReportId: REPORT,
       today: new Date(),
     });
+  /** Checks a plan as `by`, which must pass. */
+  async function preparePlan(by: ScopedGraph, plan: ImportPlan): Promise<PreparedImport> {
     const p = await prepareImport(by, plan, new Date());
     if (!p.ok) throw new Error(`the check refused the rows: ${p.bad.map(formatBadRow).join('; ')}`);
     return p.prepared;
   }
+  /** Checks CSV node and relationship lines as `by`. */
+  const prepare = (by: ScopedGraph, nodes: string[], rels: string[] = []) => preparePlan(by, csvPlan(nodes, rels));
   const seed = async (nodes: string[], rels: string[] = []) => runImportInOneTransaction(t.system, await prepare(t.system, nodes, rels));
   /** What another writer, cleared for everything, does: raise a record to H3 and UK code C, and give it something secret. */
   const hide = (match: string, params: Record<string, unknown>, secret = '') => t.client.write({ cypher: `${match} SET x.handling = 'H3', x.ukHandling = 'C'${secret}`, params });
@@ -247,5 +264,222 @@ describe('an import keeps the visibility rule when the graph changes between its
     expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['nodes:2: reference: this IntelligenceReport reference is already in use'] } });
     expect(e.message).not.toMatch(/rep-tv-j9/);
     expect(await canonicalDump(t.client)).toEqual(before);
+  });
+  /**
+   * An msht-graph JSON export (as another graph would send it) of these people, each citing its
+   * report with the grading and handling the file gives it (H0, P unless said).
+   */
+  function jsonExport(people: { id: string; name: string; reportId: string; handling?: Provenance['handling'] }[]): string {
+    const nodes = people.map((p) => ({
+      id: p.id,
+      type: 'Person' as const,
+      label: p.name,
+      roles: ['OFFENDER'],
+      redacted: false,
+      properties: { name: p.name },
+      provenance: { reportId: p.reportId, agency: 'NCA', recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: p.handling ?? 'H0', consent: false },
+    }));
+    return toJson({
+      manifest: {
+        formatVersion: JSON_EXPORT_FORMAT_VERSION,
+        exportId: 'exp-tv',
+        exportedAt: '2026-01-01T00:00:00.000Z',
+        exportedBy: { subject: 'partner', agency: 'NCA' },
+        recipient: { kind: 'UK_PARTNER', name: 'Kent Police' },
+        purpose: 'import visibility test',
+        query: { description: 'people', seeds: [], depth: null, relationshipTypes: [], nodeTypes: [] },
+        counts: { nodes: nodes.length, edges: 0 },
+        packageHandling: { handling: mostRestrictive(nodes.map((n) => n.provenance.handling)), ukHandling: 'P' },
+        leftOut: [],
+        pseudonymised: false,
+        sha256: null,
+      },
+      subgraph: { nodes, edges: [], truncated: false, truncatedBy: null },
+    }).content.toString('utf8');
+  }
+  const jsonPlan = (doc: string) => planJson([{ name: 'pkg.json', text: doc }], { today: new Date() });
+
+  it('refuses a JSON item citing a report the importer may not see, at its path, worded as for a report that does not exist, and writes nothing', async () => {
+    await seedReport('rep-tv-k1', 'TV/K1', 'H3', 'C');
+    const before = await canonicalDump(t.client);
+    // The file grades its fact H0 itself: written, it would point at the hidden report.
+    const doc = jsonExport([
+      { id: 'per-tv-k1', name: 'Cites Hidden', reportId: 'rep-tv-k1' },
+      { id: 'per-tv-k2', name: 'Cites Open', reportId: REPORT },
+    ]);
+    const checked = await prepareImport(g, jsonPlan(doc), new Date());
+    expect(checked).toEqual({ ok: false, bad: [{ file: 'pkg.json', line: '$.nodes[0]', reason: 'reportId: no intelligence report "rep-tv-k1"' }] });
+    // The same words as for a CSV row citing a report that does not exist at all.
+    const missing = await prepareImport(g, csvPlan([':ID,:LABEL,name,reportId', 'per-tv-k3,Person;Offender,Cites Nothing,rep-tv-nowhere']), new Date());
+    expect(missing).toEqual({ ok: false, bad: [{ file: 'nodes', line: 2, reason: 'reportId: no intelligence report "rep-tv-nowhere"' }] });
+    expect(await canonicalDump(t.client)).toEqual(before);
+    // A CSV row citing the hidden report is refused the same way, a node row and a link row alike.
+    const csv = await prepareImport(g, csvPlan([':ID,:LABEL,name,reportId', 'per-tv-k4,Person;Offender,Cites Hidden Too,rep-tv-k1'], [':START_ID,:END_ID,:TYPE,reportId', 'per-tv-k4,country-GB,NATIONAL_OF,rep-tv-k1']), new Date());
+    expect(csv.ok ? [] : csv.bad.map(formatBadRow)).toEqual(['nodes:2: reportId: no intelligence report "rep-tv-k1"', 'relationships:2: reportId: no intelligence report "rep-tv-k1"']);
+  });
+
+  it('still writes a JSON item citing a report the graph does not have, as the file gives it, and takes a visible report’s agency from the graph', async () => {
+    await seedReport('rep-tv-k5', 'TV/K5');
+    const s = await runImportInOneTransaction(g, await preparePlan(g, jsonPlan(jsonExport([
+      { id: 'per-tv-k5', name: 'Cites Elsewhere', reportId: 'rep-tv-elsewhere', handling: 'H1' },
+      { id: 'per-tv-k6', name: 'Cites Seen', reportId: 'rep-tv-k5' },
+    ]))));
+    expect(s.nodes.created).toBe(2);
+    expect(await rows("MATCH (p:Person) WHERE p.id IN ['per-tv-k5', 'per-tv-k6'] RETURN p.id AS id, p.reportId AS report, p.agency AS agency, p.handling AS handling ORDER BY id")).toEqual([
+      { id: 'per-tv-k5', report: 'rep-tv-elsewhere', agency: 'NCA', handling: 'H1' },
+      { id: 'per-tv-k6', report: 'rep-tv-k5', agency: 'NCA', handling: 'H0' },
+    ]);
+  });
+
+  it('refuses a JSON item whose report was hidden, or made hidden, between the check and the write, at its path, and writes nothing', async () => {
+    await seedReport('rep-tv-k7', 'TV/K7');
+    const stale = await preparePlan(g, jsonPlan(jsonExport([
+      { id: 'per-tv-k7', name: 'Cites Seen Then Hidden', reportId: 'rep-tv-k7' },
+      { id: 'per-tv-k8', name: 'Cites Absent Then Hidden', reportId: 'rep-tv-k8' },
+      { id: 'per-tv-k9', name: 'Cites Open', reportId: REPORT },
+    ])));
+    await hide("MATCH (x:IntelligenceReport {id: 'rep-tv-k7'})", {});
+    await seedReport('rep-tv-k8', 'TV/K8', 'H3', 'C');
+    const before = await canonicalDump(t.client);
+
+    const e = await refusal(runImportInOneTransaction(g, stale));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['pkg.json:$.nodes[0]: reportId: no intelligence report "rep-tv-k7"', 'pkg.json:$.nodes[1]: reportId: no intelligence report "rep-tv-k8"'] } });
+    expect(e.message).not.toMatch(/H3|TV\/K/);
+    expect(await canonicalDump(t.client)).toEqual(before);
+    expect(await rows("MATCH (p:Person) WHERE p.id STARTS WITH 'per-tv-k' AND p.id >= 'per-tv-k7' RETURN count(p) AS n")).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses rows giving a handling below their report’s, the report raised between the check and the write, as the check words it now, and writes nothing', async () => {
+    await seedReport('rep-tv-l1', 'TV/L1');
+    const plan = () =>
+      csvPlan(
+        [':ID,:LABEL,name,reportId,handling', 'per-tv-l1,Person;Offender,Says H0,rep-tv-l1,H0', 'per-tv-l2,Person;Offender,Inherits,rep-tv-l1,'],
+        [':START_ID,:END_ID,:TYPE,reportId,handling', 'per-tv-l2,country-GB,NATIONAL_OF,rep-tv-l1,H0'],
+      );
+    const stale = await preparePlan(g, plan());
+    // Raised to a handling the importer (H1) still sees: the report may be named, with its code.
+    await t.client.write({ cypher: "MATCH (r:IntelligenceReport {id: 'rep-tv-l1'}) SET r.handling = 'H1'", params: {} });
+    const before = await canonicalDump(t.client);
+
+    const e = await refusal(runImportInOneTransaction(g, stale));
+    const now = await prepareImport(g, plan(), new Date());
+    expect(now.ok).toBe(false);
+    const expected = now.ok ? [] : now.bad.map(formatBadRow);
+    expect(expected).toEqual([expect.stringMatching(/^nodes:2: handling: .*H1/), expect.stringMatching(/^relationships:2: handling: .*H1/)]);
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: expected } });
+    expect(await canonicalDump(t.client)).toEqual(before);
+  });
+
+  it('refuses, in a staged run, rows below a report raised between two of its batches, and rolls the run back; a report raised out of sight is no report', async () => {
+    await seedReport('rep-tv-l3', 'TV/L3');
+    await seedReport('rep-tv-l4', 'TV/L4');
+    const prepared = await preparePlan(t.system, csvPlan([':ID,:LABEL,name,reportId,handling,ukHandling', 'per-tv-l3,Person;Offender,First L,rep-tv-l3,,', 'per-tv-l4,Person;Offender,Second L,rep-tv-l3,H0,P', 'per-tv-l5,Person;Offender,Third L,rep-tv-l4,H0,']));
+    const before = await canonicalDump(t.client);
+    const counts = await countAll(t.client);
+
+    // Cleared for everything, the importer is told the report's new codes; rep-tv-l4 goes to H3.
+    const e = await refusal(
+      runStagedImport(t.system, prepared, {
+        batchSize: 1,
+        sha256: 'tv-l',
+        runHost: host,
+        afterBatch: async (n) => {
+          if (n === 1) await t.client.write({ cypher: "MATCH (r:IntelligenceReport) WHERE r.id IN ['rep-tv-l3', 'rep-tv-l4'] SET r.handling = 'H3', r.ukHandling = 'C'", params: {} });
+        },
+      }),
+    );
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: [expect.stringMatching(/^nodes:3: handling: .*H3/), expect.stringMatching(/^nodes:4: handling: .*H3/)] } });
+    // To an importer cleared for H1, the raised report is no report at all.
+    const low3 = await prepareImport(g, csvPlan([':ID,:LABEL,name,reportId,handling', 'per-tv-l6,Person;Offender,Fourth L,rep-tv-l3,H0']), new Date());
+    expect(low3.ok ? [] : low3.bad.map(formatBadRow)).toEqual(['nodes:2: reportId: no intelligence report "rep-tv-l3"']);
+    const after = await canonicalDump(t.client);
+    expect(after.relationships).toEqual(before.relationships);
+    expect(after.nodes.filter((n) => !/rep-tv-l[34]/.test(n))).toEqual(before.nodes.filter((n) => !/rep-tv-l[34]/.test(n)));
+    expect(await countAll(t.client)).toEqual(counts);
+    expect(await rows('OPTIONAL MATCH (r:ImportRun) WITH count(r) AS runs OPTIONAL MATCH (b:ImportBackup) RETURN runs, count(b) AS backups')).toEqual([{ runs: 0, backups: 0 }]);
+  });
+
+  /**
+   * Another writer's transaction that raises a record (to H3, UK code C) and holds its lock until
+   * `commit` is called; `started` resolves once the change is made (and the lock taken).
+   */
+  function raiseAndHold(match: string): { started: Promise<void>; commit: () => Promise<void> } {
+    let changed!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((r) => (changed = r));
+    const gate = new Promise<void>((r) => (release = r));
+    const done = t.client.writeTx(async (tx) => {
+      await tx.run({ cypher: `${match} SET x.handling = 'H3', x.ukHandling = 'C', x.name = 'Covert While Waiting'`, params: {} });
+      changed();
+      await gate;
+    });
+    return {
+      started,
+      commit: async () => {
+        release();
+        await done;
+      },
+    };
+  }
+
+  /** Waits until some transaction is blocked on a lock (true), or gives up after `ms` (false). */
+  async function someoneBlocked(ms = 15_000): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const [row] = await t.client.read({ cypher: "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n", params: {} });
+      if ((row?.n as number) > 0) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  }
+
+  it('locks a record before it tests it: a record raised by a transaction that commits while the import waits for its lock is refused, and nothing is written', async () => {
+    await seed([':ID,:LABEL,name', 'per-tv-m1,Person;Offender,Open M']);
+    const stale = await prepare(g, [':ID,:LABEL,name', 'per-tv-m0,Person;Offender,New M', 'per-tv-m1,Person;Offender,Renamed M']);
+    const other = raiseAndHold("MATCH (x:Person {id: 'per-tv-m1'})");
+    await other.started;
+    const writing = runImportInOneTransaction(g, stale).then(
+      () => null,
+      (x: unknown) => x as Error & { extensions?: Record<string, unknown> },
+    );
+    // The import reaches the record and waits for the other writer's lock; then it commits.
+    expect(await someoneBlocked()).toBe(true);
+    await other.commit();
+    const before = await canonicalDump(t.client);
+
+    const e = await writing;
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['nodes:3: id per-tv-m1 is already in use'] } });
+    expect(e!.message).not.toMatch(/Covert|H3/);
+    expect(await canonicalDump(t.client)).toEqual(before);
+    expect(await rows("MATCH (p:Person) WHERE p.id IN ['per-tv-m0', 'per-tv-m1'] RETURN p.id AS id, p.name AS name, p.handling AS handling")).toEqual([{ id: 'per-tv-m1', name: 'Covert While Waiting', handling: 'H3' }]);
+  });
+
+  it('locks an end before it tests it: a record raised while the import waits to link it is refused (a new and an existing other end), and nothing is written', async () => {
+    await seed([':ID,:LABEL,name,threatLevel', 'per-tv-n1,Person;Offender,Member N,', 'ocg-tv-n1,OrganisedCrimeGroup,Tv Group N,HIGH']);
+    const stale = await prepare(g, [':ID,:LABEL,name', 'per-tv-n2,Person;Offender,New Member N'], [':START_ID,:END_ID,:TYPE,role', 'per-tv-n2,ocg-tv-n1,MEMBER_OF,LEADER', 'per-tv-n1,ocg-tv-n1,MEMBER_OF,RECRUITER']);
+    const other = raiseAndHold("MATCH (x:OrganisedCrimeGroup {id: 'ocg-tv-n1'})");
+    await other.started;
+    const writing = runImportInOneTransaction(g, stale).then(
+      () => null,
+      (x: unknown) => x as Error & { extensions?: Record<string, unknown> },
+    );
+    const blocked = await someoneBlocked();
+    await other.commit();
+    const before = await canonicalDump(t.client);
+
+    const e = await writing;
+    expect(e).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      extensions: {
+        rows: [
+          'relationships:2: MEMBER_OF end ocg-tv-n1 does not exist (neither in the import nor in the graph)',
+          'relationships:3: MEMBER_OF end ocg-tv-n1 does not exist (neither in the import nor in the graph)',
+        ],
+      },
+    });
+    expect(blocked).toBe(true);
+    expect(await canonicalDump(t.client)).toEqual(before);
+    expect(await rows("MATCH (:Entity {id: 'ocg-tv-n1'})<-[r]-() RETURN count(r) AS n")).toEqual([{ n: 0 }]);
+    expect(await rows("MATCH (p:Person {id: 'per-tv-n2'}) RETURN count(p) AS n")).toEqual([{ n: 0 }]);
   });
 });

@@ -1,0 +1,65 @@
+import { readRuns } from '../../../src/graph/import-run.store';
+import { planCsv } from '../../../src/ingestion/csv/csv-import';
+import { prepareImport } from '../../../src/ingestion/prepare-import';
+import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
+import { resetGraph } from '../../support/reset-graph';
+import { runCli, type CliResult } from '../../support/run-cli';
+import { testGraph, type TestGraph } from '../../support/test-graph';
+
+/**
+ * `msht import --rollback RUN_ID` tells the operator what it did, and each item it kept because
+ * someone changed it after the run wrote it (its id, and what stayed), so that nothing is undone
+ * behind anyone's back.
+ */
+const REPORT = 'ref-msht-reference-data';
+const host = { host: 'test', pid: process.pid, isAlive: () => true };
+const text = (lines: string[]) => `${lines.join('\n')}\n`;
+
+describe('msht import --rollback', () => {
+  let t: TestGraph;
+
+  beforeAll(async () => {
+    t = testGraph();
+    await resetGraph(t.client);
+  });
+  afterAll(() => t.close());
+
+  async function prepare(nodes: string[]) {
+    const p = await prepareImport(t.system, planCsv([{ name: 'nodes', text: text(nodes) }], { defaultReportId: REPORT, today: new Date() }), new Date());
+    if (!p.ok) throw new Error(JSON.stringify(p.bad));
+    return p.prepared;
+  }
+
+  it('rolls back an unfinished run and lists the items it kept, changed since the run wrote them', async () => {
+    await runImportInOneTransaction(t.system, await prepare([':ID,:LABEL,name,gender', 'per-cli-1,Person;Offender,Before One,MALE', 'per-cli-2,Person;Offender,Before Two,MALE']));
+    const prepared = await prepare([':ID,:LABEL,name,gender', 'per-cli-1,Person;Offender,Run One,FEMALE', 'per-cli-2,Person;Offender,Run Two,FEMALE', 'per-cli-new,Person;Offender,New,']);
+    let r: CliResult | undefined;
+    const run = runStagedImport(t.system, prepared, {
+      batchSize: 1,
+      sha256: 'cli-rb',
+      runHost: host,
+      afterBatch: async (n) => {
+        if (n < 3) return;
+        // While the run is unfinished, someone edits one record it changed and one it created.
+        await t.client.write({ cypher: "MATCH (p:Person) WHERE p.id IN ['per-cli-1', 'per-cli-new'] SET p.name = p.name + ' (edited)', p.recordedAt = datetime()", params: {} });
+        const [unfinished] = (await readRuns(t.system)).filter((x) => x.status === 'RUNNING');
+        r = await runCli(['import', '--rollback', unfinished!.id]);
+        throw new Error('the process died');
+      },
+    });
+    await expect(run).rejects.toThrow('the process died');
+
+    expect(r!.code).toBe(0);
+    expect(r!.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^rolled back imp-\S+: 0 nodes and 0 relationships deleted, 1 nodes and 0 relationships restored$/),
+      '  kept 2 items changed since the run wrote them:',
+      "    per-cli-1: edited since the run: those edits, its handling, UK handling, consent and roles stay; the run's other changes are undone",
+      '    per-cli-new: created by the run and edited since: not deleted',
+    ]);
+    expect(await t.client.read({ cypher: "MATCH (p:Person) WHERE p.id STARTS WITH 'per-cli-' RETURN p.id AS id, p.name AS name, p.gender AS gender ORDER BY id", params: {} })).toEqual([
+      { id: 'per-cli-1', name: 'Run One (edited)', gender: 'MALE' },
+      { id: 'per-cli-2', name: 'Before Two', gender: 'MALE' },
+      { id: 'per-cli-new', name: 'New (edited)', gender: null },
+    ]);
+  }, 120_000);
+});

@@ -1,0 +1,168 @@
+import { rollbackRun, readRuns, type RollbackCounts } from '../../../src/graph/import-run.store';
+import { systemGraph } from '../../../src/graph/system-graph';
+import type { ScopedGraph } from '../../../src/graph/scoped-graph';
+import { planCsv } from '../../../src/ingestion/csv/csv-import';
+import { formatBadRow } from '../../../src/ingestion/import-plan';
+import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
+import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
+import { canonicalDump } from '../../support/canonical-dump';
+import { resetGraph } from '../../support/reset-graph';
+import { startTestService, type TestService } from '../../support/test-service';
+
+/**
+ * Rolling back an unfinished import run (`msht import --rollback`, `--recover`, or at once when
+ * a run fails) restores what the run changed and deletes what it created, but keeps what others
+ * changed since the run wrote it, and says what it kept: a value edited since stays (the run's
+ * other changes go back), a record edited since keeps its handling, UK handling, consent and
+ * roles (never loosened under someone who works on it), a record deleted since stays deleted, and
+ * a node or relationship the run created that someone has since edited, linked or merged into is
+ * not deleted. Here a run is left unfinished (its process "dies" after its last batch), analysts
+ * work on what it wrote through the API, and then it is rolled back.
+ */
+const REPORT = 'ref-msht-reference-data';
+const analyst = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true, subject: 'analyst-rb' };
+const host = { host: 'test', pid: process.pid, isAlive: () => true };
+const text = (lines: string[]) => `${lines.join('\n')}\n`;
+
+describe('rolling back an import run keeps what others changed since the run wrote it', () => {
+  let svc: TestService;
+  let system: ScopedGraph;
+
+  beforeAll(async () => {
+    svc = await startTestService();
+    system = systemGraph(svc.graph, 'test');
+    await resetGraph(svc.graph);
+  });
+  afterAll(() => svc.close());
+
+  const rows = (cypher: string, params: Record<string, unknown> = {}) => svc.graph.read({ cypher, params });
+
+  async function prepare(nodes: string[], rels: string[]): Promise<PreparedImport> {
+    const plan = planCsv([{ name: 'nodes', text: text(nodes) }, { name: 'relationships', text: text(rels) }], { defaultReportId: REPORT, today: new Date() });
+    const p = await prepareImport(system, plan, new Date());
+    if (!p.ok) throw new Error(`the check refused the rows: ${p.bad.map(formatBadRow).join('; ')}`);
+    return p.prepared;
+  }
+
+  /**
+   * Runs a staged import in batches of one whose process "dies" after its last batch: `meanwhile`
+   * runs while the run is still RUNNING (unfinished, its backups in place), then the run is rolled
+   * back as `msht import --rollback` would. Returns what the rollback did.
+   */
+  async function unfinishedRun(prepared: PreparedImport, meanwhile: () => Promise<void>): Promise<RollbackCounts> {
+    const total = [...prepared.nodes, ...prepared.rels].reduce((n, g) => n + g.rows.length, 0);
+    let counts: RollbackCounts | undefined;
+    const run = runStagedImport(system, prepared, {
+      batchSize: 1,
+      sha256: 'rb',
+      runHost: host,
+      afterBatch: async (n) => {
+        if (n < total) return;
+        await meanwhile();
+        const [unfinished] = (await readRuns(system)).filter((r) => r.kind === 'IMPORT' && r.status === 'RUNNING');
+        counts = await rollbackRun(system, unfinished!.id);
+        throw new Error('the process died');
+      },
+    });
+    await expect(run).rejects.toThrow('the process died');
+    return counts!;
+  }
+
+  it('restores what nobody touched since, keeps later edits and access on a record edited since, leaves a deleted record deleted, and keeps created items edited or linked since', async () => {
+    await runImportInOneTransaction(
+      system,
+      await prepare(
+        [':ID,:LABEL,name,gender,threatLevel', 'per-rb-1,Person;Offender,Before One,MALE,', 'per-rb-2,Person;Offender,Before Two,,', 'per-rb-3,Person;Offender,Before Three,,', 'per-rb-4,Person;Offender,Before Four,,', 'ocg-rb-1,OrganisedCrimeGroup,Rb Group,,LOW'],
+        [':START_ID,:END_ID,:TYPE,role,since:date', 'per-rb-3,ocg-rb-1,MEMBER_OF,LEADER,2020-01-01', 'per-rb-1,ocg-rb-1,MEMBER_OF,RECRUITER,2020-01-01'],
+      ),
+    );
+    const before = await canonicalDump(svc.graph);
+    const prepared = await prepare(
+      [
+        ':ID,:LABEL,name,gender,handling',
+        'per-rb-1,Person;Offender;Suspect,Run One,OTHER,H1',
+        'per-rb-2,Person;Offender,Run Two,,H2',
+        'per-rb-4,Person;Offender,Run Four,,',
+        'per-rb-new1,Person;Offender,New One,,',
+        'per-rb-new2,Person;Offender,New Two,,',
+        'per-rb-new3,Person;Offender,New Three,,',
+      ],
+      [
+        ':START_ID,:END_ID,:TYPE,role,since:date,kind',
+        'per-rb-3,ocg-rb-1,MEMBER_OF,LEADER,2021-06-01,',
+        'per-rb-1,ocg-rb-1,MEMBER_OF,RECRUITER,2022-02-02,',
+        'per-rb-2,per-rb-3,ASSOCIATE_OF,,,FAMILY',
+        'per-rb-1,per-rb-2,ASSOCIATE_OF,,,EMPLOYMENT',
+        'per-rb-new1,country-GB,NATIONAL_OF,,,',
+      ],
+    );
+    const sdk = await svc.sdk(analyst);
+    const counts = await unfinishedRun(prepared, async () => {
+      // Analysts work on what the run wrote, through the API, before anyone rolls it back.
+      await sdk.UpsertPerson({ input: { id: 'per-rb-1', name: 'Analyst One', provenance: { reportId: REPORT } } });
+      await sdk.DeleteEntity({ id: 'per-rb-4' });
+      await sdk.UpsertPerson({ input: { id: 'per-rb-new2', name: 'Analyst New Two', provenance: { reportId: REPORT } } });
+      await sdk.Link({ type: 'MEMBER_OF', from: 'per-rb-new3', to: 'ocg-rb-1', properties: { role: 'MONEY_HANDLER' }, provenance: { reportId: REPORT } });
+      await sdk.Link({ type: 'MEMBER_OF', from: 'per-rb-1', to: 'ocg-rb-1', properties: { role: 'RECRUITER', since: '2023-03-03' }, provenance: { reportId: REPORT } });
+      await sdk.Link({ type: 'ASSOCIATE_OF', from: 'per-rb-2', to: 'per-rb-3', properties: { kind: 'FAMILY' }, provenance: { reportId: REPORT, gradeIntel: 'C' } });
+    });
+
+    // Edited since: the analyst's name stays, the run's gender goes back; the handling the run
+    // raised and the role it added stay (the analyst's edit may rest on them).
+    expect(await rows("MATCH (p:Person {id: 'per-rb-1'}) RETURN p.name AS name, p.gender AS gender, p.handling AS handling, p:Suspect AS suspect")).toEqual([
+      { name: 'Analyst One', gender: 'MALE', handling: 'H1', suspect: true },
+    ]);
+    // Nobody touched it since: as before the run, its handling back down too.
+    const after = await canonicalDump(svc.graph);
+    expect(after.nodes.filter((n) => n.includes('"per-rb-2"'))).toEqual(before.nodes.filter((n) => n.includes('"per-rb-2"')));
+    expect(await rows("MATCH (p:Person {id: 'per-rb-2'}) RETURN p.handling AS handling")).toEqual([{ handling: 'H0' }]);
+    // Deleted since: stays deleted.
+    expect(await rows("MATCH (p:Entity {id: 'per-rb-4'}) RETURN count(p) AS n")).toEqual([{ n: 0 }]);
+    // Created by the run: untouched, gone with its links; edited or linked since, kept (unmarked).
+    expect(await rows("MATCH (p:Person) WHERE p.id STARTS WITH 'per-rb-new' RETURN p.id AS id, p.name AS name, p.__importRun AS run ORDER BY id")).toEqual([
+      { id: 'per-rb-new2', name: 'Analyst New Two', run: null },
+      { id: 'per-rb-new3', name: 'New Three', run: null },
+    ]);
+    expect(await rows("MATCH (:Person {id: 'per-rb-new3'})-[r:MEMBER_OF]->(:OrganisedCrimeGroup {id: 'ocg-rb-1'}) RETURN r.role AS role")).toEqual([{ role: 'MONEY_HANDLER' }]);
+    // Links: the one nobody touched is restored, the one edited since keeps the edit; the run's
+    // new link edited since stays, the other goes.
+    expect(await rows("MATCH (:Person)-[r:MEMBER_OF]->(:OrganisedCrimeGroup {id: 'ocg-rb-1'}) WHERE r.role IN ['LEADER', 'RECRUITER'] RETURN r.role AS role, toString(r.since) AS since ORDER BY role")).toEqual([
+      { role: 'LEADER', since: '2020-01-01' },
+      { role: 'RECRUITER', since: '2023-03-03' },
+    ]);
+    expect(await rows("MATCH (a:Person)-[r:ASSOCIATE_OF]->(b:Person) WHERE a.id STARTS WITH 'per-rb-' RETURN a.id AS a, b.id AS b, r.kind AS kind, r.gradeIntel AS intel")).toEqual([
+      { a: 'per-rb-2', b: 'per-rb-3', kind: 'FAMILY', intel: 'C' },
+    ]);
+    expect(await rows("MATCH (:Person {id: 'per-rb-3'})-[r:MEMBER_OF]->() RETURN count(r) AS n")).toEqual([{ n: 1 }]);
+    expect(await rows('OPTIONAL MATCH (r:ImportRun) WITH count(r) AS runs OPTIONAL MATCH (b:ImportBackup) RETURN runs, count(b) AS backups')).toEqual([{ runs: 0, backups: 0 }]);
+    // And the operator is told what was kept, and why.
+    expect({ ...counts, itemsKept: [...counts.itemsKept].sort((a, b) => a.id.localeCompare(b.id)) }).toEqual({
+      nodesRestored: 1,
+      relationshipsRestored: 1,
+      relationshipsDeleted: 1,
+      nodesDeleted: 1,
+      itemsKept: [
+        { id: 'per-rb-1', kind: 'node', reason: 'EDITED' },
+        { id: 'per-rb-1 -[MEMBER_OF]-> ocg-rb-1', kind: 'relationship', reason: 'EDITED' },
+        { id: 'per-rb-2 -[ASSOCIATE_OF]-> per-rb-3', kind: 'relationship', reason: 'CREATED_EDITED' },
+        { id: 'per-rb-4', kind: 'node', reason: 'DELETED' },
+        { id: 'per-rb-new2', kind: 'node', reason: 'CREATED_EDITED' },
+        { id: 'per-rb-new3', kind: 'node', reason: 'CREATED_LINKED' },
+      ],
+    });
+  });
+
+  it('takes everything back when nobody touched what the run wrote, and keeps nothing', async () => {
+    await resetGraph(svc.graph);
+    await runImportInOneTransaction(system, await prepare([':ID,:LABEL,name,gender', 'per-rb-5,Person;Offender,Before Five,MALE'], [':START_ID,:END_ID,:TYPE', 'per-rb-5,country-AL,NATIONAL_OF']));
+    const before = await canonicalDump(svc.graph);
+    const prepared = await prepare(
+      [':ID,:LABEL,name,gender,handling,ukHandling,consent', 'per-rb-5,Person;Victim,Run Five,FEMALE,H3,C,false', 'per-rb-6,Person;Offender,New Six,,,,'],
+      [':START_ID,:END_ID,:TYPE', 'per-rb-5,country-GB,NATIONAL_OF', 'per-rb-6,per-rb-5,ASSOCIATE_OF'],
+    );
+    const counts = await unfinishedRun(prepared, async () => {});
+    expect(await canonicalDump(svc.graph)).toEqual(before);
+    expect(await rows("MATCH (p:Person {id: 'per-rb-5'}) RETURN labels(p) AS labels")).toEqual([{ labels: expect.not.arrayContaining(['Victim']) }]);
+    expect(counts).toEqual({ nodesRestored: 1, relationshipsRestored: 0, relationshipsDeleted: 1, nodesDeleted: 1, itemsKept: [] });
+  });
+});
