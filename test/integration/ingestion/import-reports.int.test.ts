@@ -50,6 +50,19 @@ describe('imports and report references already in use', () => {
     return { counts: await countData(svc.graph), reports: await svc.graph.read({ cypher: 'MATCH (r:IntelligenceReport) RETURN r.id AS id, r.reference AS reference, r.title AS title ORDER BY id', params: {} }) };
   }
 
+  it("refuses a row whose own handling is below its cited report's, naming the line, and writes nothing", async () => {
+    const covert = (await (await svc.sdk(high)).UpsertReport({ input: { reference: 'NCA/REF/FLOOR', title: 'Floor', agency: 'NCA', gradeSource: 2, gradeIntel: 'B', ukHandling: 'C', handling: 'H2' } })).upsertIntelligenceReport.id;
+    const before = await dataNow();
+    const nodes = lines([':ID,:LABEL,name,reportId,handling,ukHandling', `per-floor-1,Person,Floor One,${covert},H2,C`, `per-floor-2,Person,Floor Two,${covert},H1,`, `per-floor-3,Person,Floor Three,${covert},,P`]);
+    const e = errorOf(await (await svc.sdk(high)).ImportBatch({ format: 'CSV', nodes, reportId: REPORT }).catch((x: unknown) => x));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nodes' });
+    expect(e.rows).toEqual([
+      expect.stringMatching(/^nodes:3: handling: must not be below the cited report's handling \(H2\)/),
+      expect.stringMatching(/^nodes:4: ukHandling: must not be below the cited report's UK handling \(C\)/),
+    ]);
+    expect(await dataNow()).toEqual(before);
+  });
+
   it('refuses a batch row whose reference a report the importer sees holds, naming the line and that report, and writes nothing', async () => {
     const before = await dataNow();
     const nodes = lines([REPORT_HEADER, 'rep-imp-a1,IntelligenceReport,NCA/REF/NEW-A,New A,NCA,2,B,P,H0', 'rep-imp-a2,IntelligenceReport,NCA/REF/OPEN,Copy of open,NCA,2,B,P,H0']);
