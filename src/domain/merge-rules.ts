@@ -39,12 +39,8 @@ export interface UndoneRecord {
   editedSince: boolean;
 }
 
-/**
- * The access fields of a record: an undo never lowers them on a record edited since the merge
- * (nor does the rollback of an import run on a record edited since the run: import-run.query.ts).
- */
-export const ACCESS_FIELDS = ['handling', 'ukHandling', 'consent'] as const;
-const ACCESS_KEYS = new Set<string>(ACCESS_FIELDS);
+/** The access fields of a record: an undo never lowers them on a record edited since the merge. */
+const ACCESS_KEYS = new Set(['handling', 'ukHandling', 'consent']);
 
 /**
  * What the kept record looks like after its merge is undone (pure). `before` is the kept record

@@ -15,13 +15,15 @@ export interface ProvenanceInput {
 /** The report's own grading and handling, which its facts inherit by default. */
 export type ReportDefaults = Omit<Provenance, 'recordedAt' | 'reportId'>;
 
-/**
- * A fact's full provenance: the report's grading and handling, overridden per fact where given.
- * `field` is the input path (e.g. `input.provenance`) for error messages.
- */
 /** The provenance fields a fact takes from its report unless the write gives them (resolveProvenance). */
 export const INHERITED_FIELDS = ['gradeSource', 'gradeIntel', 'ukHandling', 'handling', 'consent'] as const;
 export type InheritedField = (typeof INHERITED_FIELDS)[number];
+
+/**
+ * A fact's full provenance: the report's grading and handling, overridden per fact where given,
+ * never looser than the report's. `field` is the input path (e.g. `input.provenance`) for error
+ * messages.
+ */
 
 export function resolveProvenance(field: string, input: ProvenanceInput, report: ReportDefaults, now: Date): Provenance {
   const gradeSource = input.gradeSource ?? report.gradeSource;

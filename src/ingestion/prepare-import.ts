@@ -2,7 +2,7 @@ import { dateKeys, storedProps, type WritableLabel } from '../domain/entity-prop
 import { REL_PROPS } from '../domain/entity-props';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
-import type { Provenance } from '../domain/provenance';
+import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
 import { readExistingNodes, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, type ExistingNode } from '../graph/import-check.reader';
 import { type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
@@ -180,6 +180,14 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   const items = [...nodes, ...plan.rels];
   const reports = new Map<string, CitedReport>();
   for (const [id, defaults] of plan.reports) if (planned.has(id)) reports.set(id, { defaults, from: 'plan' });
+  // A report the plan restates that the graph has keeps the graph's handling where it is stricter
+  // (an update never loosens it), and so do the facts citing it: a file cannot restate an H2
+  // report as H0 to write its facts at H0.
+  const restated = [...reports.keys()].filter((id) => existing.get(id)?.visible);
+  for (const [id, graph] of restated.length > 0 ? await readReportDefaults(g, restated) : []) {
+    const report = reports.get(id)!;
+    report.defaults = { ...report.defaults, handling: mostRestrictive([report.defaults.handling, graph.handling]), ukHandling: mostRestrictiveUk([report.defaults.ukHandling, graph.ukHandling]) };
+  }
   const cited = [...new Set(items.map((i) => i.prov.reportId))].filter((id) => !reports.has(id));
   const inGraph = await readReportDefaults(g, cited);
   for (const [id, defaults] of inGraph) reports.set(id, { defaults, from: 'graph' });
@@ -206,7 +214,10 @@ function resolveRows(plan: ImportPlan, checked: GraphCheck, now: Date): { nodes:
     const report = reports.get(item.prov.reportId);
     if (!report) return null; // a bad row already (checkAgainstGraph)
     try {
-      const stored = storedProvenance(resolveProvenance('provenance', item.prov, report.defaults, now));
+      // A report the graph does not have is known only from the items citing it, each with its
+      // own codes (an export's items carry their full provenance): no floor to hold them to.
+      const defaults: ReportDefaults = report.from === 'file' ? ({ ...report.defaults, handling: item.prov.handling ?? report.defaults.handling, ukHandling: item.prov.ukHandling ?? report.defaults.ukHandling } as ReportDefaults) : report.defaults;
+      const stored = storedProvenance(resolveProvenance('provenance', item.prov, defaults, now));
       if (report.from === 'plan') return stored;
       const fromReport = INHERITED_FIELDS.filter((f) => item.prov[f] === undefined || item.prov[f] === null);
       return report.from === 'graph' ? { ...stored, fromReport } : { ...stored, fromReport, orAbsent: true };
