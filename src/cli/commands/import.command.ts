@@ -42,16 +42,19 @@ export function printSummary(s: ImportSummary, out: NodeJS.WritableStream = proc
 }
 
 const KEPT: Record<KeptItem['reason'], (kind: KeptItem['kind']) => string> = {
-  EDITED: (kind) => `edited since the run: those edits${kind === 'node' ? ', its handling, UK handling, consent and roles' : ', its handling, UK handling and consent'} stay; the run's other changes are undone`,
+  EDITED: (kind) => `edited since the run: those edits${kind === 'node' ? ', its roles' : ''} and its provenance (report, grading, handling, UK handling, consent) stay; the run's other changes are undone`,
   DELETED: () => 'deleted since the run: it stays deleted',
   CREATED_EDITED: () => 'created by the run and edited since: not deleted',
-  CREATED_LINKED: () => 'created by the run and linked (or merged into) since: not deleted; it keeps its links to what stays',
+  CREATED_LINKED: () => 'created by the run and linked (or one of its links edited, or merged into) since: not deleted; it keeps its links to what stays',
 };
 
-/** What a rollback did, and each item it kept because someone changed it since the run wrote it. */
-export function rollbackLines(runId: string, c: RollbackCounts): string[] {
+/**
+ * What a rollback did, and each item it kept because someone changed it since the run wrote it;
+ * the first line opens with `heading` (default: "rolled back RUN_ID").
+ */
+export function rollbackLines(runId: string, c: RollbackCounts, heading = `rolled back ${runId}`): string[] {
   return [
-    `rolled back ${runId}: ${fmt(c.nodesDeleted)} nodes and ${fmt(c.relationshipsDeleted)} relationships deleted, ${fmt(c.nodesRestored)} nodes and ${fmt(c.relationshipsRestored)} relationships restored`,
+    `${heading}: ${fmt(c.nodesDeleted)} nodes and ${fmt(c.relationshipsDeleted)} relationships deleted, ${fmt(c.nodesRestored)} nodes and ${fmt(c.relationshipsRestored)} relationships restored`,
     ...(c.itemsKept.length > 0 ? [`  kept ${plural(c.itemsKept.length, 'item', 'items')} changed since the run wrote ${c.itemsKept.length === 1 ? 'it' : 'them'}:`, ...c.itemsKept.map((k) => `    ${k.id}: ${KEPT[k.reason](k.kind)}`)] : []),
   ];
 }
@@ -120,7 +123,10 @@ export async function importCommand(args: string[]): Promise<number> {
     }
     if (values.recover) {
       const done = await recoverImports(g, host, now);
-      const lines = done.flatMap((d) => [`${d.action} ${d.run.id} (${d.run.source.join(', ')})`, ...(d.counts ? rollbackLines(d.run.id, d.counts).slice(1) : [])]);
+      const lines = done.flatMap((d) => {
+        const heading = `${d.action} ${d.run.id} (${d.run.source.join(', ')})`;
+        return d.counts ? rollbackLines(d.run.id, d.counts, heading) : [heading];
+      });
       process.stdout.write(done.length ? `${lines.join('\n')}\n` : 'nothing to recover\n');
       return 0;
     }
@@ -141,7 +147,10 @@ export async function importCommand(args: string[]): Promise<number> {
         sha256,
         runHost: host,
         progress: new StreamProgress(process.stderr),
-        onRecovered: (run, action, c) => process.stderr.write([`${action} unfinished run ${run.id} (${run.source.join(', ')}) first`, ...(c ? rollbackLines(run.id, c).slice(1) : [])].map((l) => `${l}\n`).join('')),
+        onRecovered: (run, action, c) => {
+          const heading = `${action} unfinished run ${run.id} (${run.source.join(', ')}) first`;
+          process.stderr.write((c ? rollbackLines(run.id, c, heading) : [heading]).map((l) => `${l}\n`).join(''));
+        },
       });
     } catch (e) {
       // Rows the write met hidden or taken since the check: refused as the check refuses them.

@@ -1,5 +1,5 @@
 import { IMPORT_BACKUP_LABEL, IMPORT_RUN_LABEL, PERSON_ROLE_LABELS } from '../../domain/graph-model';
-import { ACCESS_FIELDS } from '../../domain/merge-rules';
+import { PROVENANCE_KEYS } from '../../domain/provenance';
 import type { CypherQuery } from '../query';
 import { lockFirst } from './access';
 
@@ -15,14 +15,16 @@ import { lockFirst } from './access';
  * must not silently lose a later edit, nor loosen access on a record someone works on):
  * - An item the run changed, unchanged since (as the run left it: `AFTER`), gets its values and
  *   labels from before the run back. Edited since: each value the run changed and nobody changed
- *   since goes back; a value edited since stays, and so do its handling, UK handling and consent
- *   and its roles (the edit may rest on them), as merge undo does (merge-rules.ts `undoneProps`).
- *   Deleted since: it stays deleted.
+ *   since goes back; a value edited since stays, and so do its roles and its provenance, whole:
+ *   handling, UK handling and consent, as merge undo keeps them (merge-rules.ts `undoneProps`),
+ *   and the report, agency, grading and date the edit's values rest on. Deleted since: it stays
+ *   deleted.
  * - A relationship the run created between nodes that were there before is deleted unless it was
  *   edited since.
  * - A node the run created is deleted (with its relationships) unless someone edited it since
- *   (its `recordedAt` is not the one the run gave it: every write sets it), linked it (a
- *   relationship the run did not write), or merged a record into it: then it stays, with its
+ *   (its `recordedAt` is not the one the run gave it, or an API write took its run mark off:
+ *   write.query.ts), linked it or edited one of its links (a relationship without the run's
+ *   mark), or merged a record into it (a merge not undone): then it stays, with its
  *   relationships to what stays, and no longer carries the run's mark.
  * What an undo kept is returned (`kept`) for the operator.
  */
@@ -104,11 +106,13 @@ function roleRestore(v: string): string {
 const same = (a: string, b: string) => `((${a} IS NULL AND ${b} IS NULL) OR coalesce(${a} = ${b}, false))`;
 
 /**
- * The parts shared by node and relationship restores, for item `v` and its backup `b`: the
- * backup's keys of the item before the run (`before`) and after it (`after`), and whether the item
- * was changed since the run left it (`edited`; false for a backup without `AFTER`).
+ * Restores item `v` (a node when `node`) from its backup `b`, for node and relationship restores
+ * alike: whole when nobody changed it since the run left it (`edited` false; always so for a
+ * backup without `AFTER`), else only the values the run changed and nobody changed since, its
+ * provenance kept (`$kept`). `before` and `after` are the backup's keys of the item before the
+ * run and after it.
  */
-function editedSince(v: string, node: boolean): string {
+function restoreUnlessChanged(v: string, node: boolean): string {
   const labels = node ? ` OR any(l IN labels(${v}) WHERE NOT l IN b.${AFTER_LABELS}) OR any(l IN b.${AFTER_LABELS} WHERE NOT l IN labels(${v}))` : '';
   return `WITH b, ${v}, [k IN keys(b) WHERE NOT k IN $bookkeeping AND NOT k STARTS WITH '${AFTER}'] AS before,
        [k IN keys(b) WHERE k STARTS WITH '${AFTER}' | substring(k, ${AFTER.length})] AS after
@@ -121,12 +125,17 @@ function editedSince(v: string, node: boolean): string {
   }
   CALL (b, ${v}, before, after, edited) {
     WITH b, ${v}, before, after WHERE edited
-    FOREACH (k IN [k IN before + after WHERE NOT k STARTS WITH '__' AND NOT k IN $access
+    FOREACH (k IN [k IN before + after WHERE NOT k STARTS WITH '__' AND NOT k IN $kept
         AND ${same(`${v}[k]`, `b['${AFTER}' + k]`)} AND NOT ${same('b[k]', `b['${AFTER}' + k]`)}] | SET ${v}[k] = b[k])
   }`;
 }
 
-const undoParams = (run: string) => ({ run, bookkeeping: BOOKKEEPING, access: [...ACCESS_FIELDS] });
+/**
+ * On an item edited since the run, its provenance stays as it is, whole: its handling, UK handling
+ * and consent (access is never loosened) and its report, agency, grading and date with them (the
+ * edit's values rest on them: a value kept is never credited to the run's or an older report).
+ */
+const undoParams = (run: string) => ({ run, bookkeeping: BOOKKEEPING, kept: [...PROVENANCE_KEYS] });
 
 /**
  * Gives every node the run changed its values (and role labels) from before the run, but for
@@ -138,7 +147,7 @@ export function restoreNodesQuery(run: string): CypherQuery {
 CALL (b) {
   OPTIONAL MATCH (n:Entity {id: b.__of})
   ${lockFirst('n').replace(/\n/g, '\n  ')}
-  ${editedSince('n', true)}
+  ${restoreUnlessChanged('n', true)}
   WITH b, b.__of AS id, CASE WHEN n IS NULL THEN 'DELETED' WHEN edited THEN 'EDITED' END AS kept
   DELETE b
   RETURN id, kept
@@ -158,7 +167,7 @@ export function restoreRelsQuery(run: string): CypherQuery {
 CALL (b) {
   OPTIONAL MATCH (:Entity {id: b.__from})-[r]->(:Entity {id: b.__to}) WHERE elementId(r) = b.__relId
   ${lockFirst('r').replace(/\n/g, '\n  ')}
-  ${editedSince('r', false)}
+  ${restoreUnlessChanged('r', false)}
   WITH b, ${relName('b')} AS id, CASE WHEN r IS NULL THEN 'DELETED' WHEN edited THEN 'EDITED' END AS kept
   DELETE b
   RETURN id, kept
@@ -177,9 +186,12 @@ export function deleteCreatedRelsQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE b.__createdRel IS NOT NULL
 CALL (b) {
-  OPTIONAL MATCH ()-[r]->() WHERE elementId(r) = b.__createdRel AND r.__importRun = $run
+  // Without the run's mark (an API write took it off, or the id now names another relationship):
+  // not the run's alone, so not deleted.
+  OPTIONAL MATCH ()-[r]->() WHERE elementId(r) = b.__createdRel
   ${lockFirst('r').replace(/\n/g, '\n  ')}
-  WITH b, r, r IS NOT NULL AND b.__type IS NOT NULL AND any(k IN keys(r) + keys(b) WHERE NOT k STARTS WITH '__' AND NOT ${same('r[k]', 'b[k]')}) AS edited
+  WITH b, r, r IS NOT NULL AND (coalesce(r.__importRun <> $run, true)
+    OR (b.__type IS NOT NULL AND any(k IN keys(r) + keys(b) WHERE NOT k STARTS WITH '__' AND NOT ${same('r[k]', 'b[k]')}))) AS edited
   CALL (r, edited) {
     WITH r WHERE r IS NOT NULL AND NOT edited
     DELETE r
@@ -199,16 +211,16 @@ RETURN count(CASE WHEN deleted THEN 1 END) AS deleted, collect(CASE WHEN edited 
  */
 export function deleteNotedNodesQuery(run: string): CypherQuery {
   return {
-    cypher: `OPTIONAL MATCH (m:MergeRecord)
+    cypher: `OPTIONAL MATCH (m:MergeRecord) WHERE coalesce(m.status, '') <> 'UNDONE'
 WITH collect(m.keptId) AS merged
 MATCH (c:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE c.__createdNodes IS NOT NULL
 UNWIND range(0, size(c.__createdNodes) - 1) AS i
 WITH merged, c.__createdNodes[i] AS id, c.__createdAt[i] AS at
 CALL (merged, id, at) {
-  MATCH (n:Entity {id: id}) WHERE n.__importRun = $run
+  MATCH (n:Entity {id: id})
   ${lockFirst('n').replace(/\n/g, '\n  ')}
   WITH n, id, CASE
-      WHEN NOT ${same('n.recordedAt', 'at')} THEN 'CREATED_EDITED'
+      WHEN n.__importRun IS NULL OR n.__importRun <> $run OR NOT ${same('n.recordedAt', 'at')} THEN 'CREATED_EDITED'
       WHEN id IN merged OR EXISTS { (n)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run } THEN 'CREATED_LINKED'
     END AS kept
   CALL (n, kept) {

@@ -43,7 +43,11 @@ RETURN id, labels(n) AS labels, ${visible('n')} AS visible`,
   };
 }
 
-/** Sets provenance on create; on update takes the new report but never loosens handling. */
+/**
+ * Sets provenance on create; on update takes the new report but never loosens handling, and takes
+ * off the mark of the import run that created the item (`__importRun`): an item edited since is
+ * no longer the run's alone, and a rollback of that run keeps it (import-run.query.ts).
+ */
 function provenanceSet(v: string): { onCreate: string; onMatch: string } {
   return {
     onCreate: `${v} += $prov, ${v}.recordedAt = datetime($prov.recordedAt)`,
@@ -51,7 +55,7 @@ function provenanceSet(v: string): { onCreate: string; onMatch: string } {
     ${v}.gradeSource = $prov.gradeSource, ${v}.gradeIntel = $prov.gradeIntel,
     ${v}.handling = CASE WHEN ${v}.handling > $prov.handling THEN ${v}.handling ELSE $prov.handling END,
     ${v}.ukHandling = CASE WHEN ${v}.ukHandling = 'C' OR $prov.ukHandling = 'C' THEN 'C' ELSE 'P' END,
-    ${v}.consent = coalesce(${v}.consent, false) AND $prov.consent`,
+    ${v}.consent = coalesce(${v}.consent, false) AND $prov.consent, ${v}.__importRun = null`,
   };
 }
 

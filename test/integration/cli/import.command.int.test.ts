@@ -53,7 +53,7 @@ describe('msht import --rollback', () => {
     expect(r!.stdout.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^rolled back imp-\S+: 0 nodes and 0 relationships deleted, 1 nodes and 0 relationships restored$/),
       '  kept 2 items changed since the run wrote them:',
-      "    per-cli-1: edited since the run: those edits, its handling, UK handling, consent and roles stay; the run's other changes are undone",
+      "    per-cli-1: edited since the run: those edits, its roles and its provenance (report, grading, handling, UK handling, consent) stay; the run's other changes are undone",
       '    per-cli-new: created by the run and edited since: not deleted',
     ]);
     expect(await t.client.read({ cypher: "MATCH (p:Person) WHERE p.id STARTS WITH 'per-cli-' RETURN p.id AS id, p.name AS name, p.gender AS gender ORDER BY id", params: {} })).toEqual([
