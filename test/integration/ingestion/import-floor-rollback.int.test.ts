@@ -1,0 +1,216 @@
+import { accessScope } from '../../../src/auth/access-policy';
+import type { Principal } from '../../../src/auth/principal';
+import { mostRestrictive, type Provenance } from '../../../src/domain/provenance';
+import { JSON_EXPORT_FORMAT_VERSION } from '../../../src/exports/export-package';
+import { toJson } from '../../../src/exports/json-export';
+import { readRuns, rollbackRun, type RollbackCounts } from '../../../src/graph/import-run.store';
+import { ScopedGraph } from '../../../src/graph/scoped-graph';
+import { systemGraph } from '../../../src/graph/system-graph';
+import { planCsv } from '../../../src/ingestion/csv/csv-import';
+import { formatBadRow, type ImportPlan } from '../../../src/ingestion/import-plan';
+import { planJson } from '../../../src/ingestion/json/json-import';
+import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
+import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
+import { canonicalDump } from '../../support/canonical-dump';
+import { resetGraph } from '../../support/reset-graph';
+import { startTestService, type TestService } from '../../support/test-service';
+
+/**
+ * Found by a review of the provenance floor and the rollback that keeps later edits; each failed
+ * on the code it reviewed. The floor holds where a file restates a report the graph has, and does
+ * not refuse valid exports by the order of their items; a rollback keeps a created node whose
+ * run-created link someone edited, and an edited item's whole provenance; old runs and the locks
+ * behave as before.
+ */
+const REPORT = 'ref-msht-reference-data';
+const host = { host: 'test', pid: process.pid, isAlive: () => true };
+const text = (lines: string[]) => `${lines.join('\n')}\n`;
+const h2Ingest: Principal = { subject: 'h2-ingest', agency: 'NCA', roles: ['INGEST'], clearance: 'H2', ukConditional: false };
+const h1Ingest: Principal = { subject: 'h1-ingest', agency: 'KENT', roles: ['INGEST'], clearance: 'H1', ukConditional: false };
+const analyst = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true, subject: 'analyst-review' };
+
+describe('the provenance floor in imports, and rollbacks that keep later edits', () => {
+  let svc: TestService;
+  let system: ScopedGraph;
+  const scoped = (p: Principal) => new ScopedGraph(svc.graph, accessScope(p), { requestId: 'floor-rollback', subject: p.subject });
+
+  beforeAll(async () => {
+    svc = await startTestService();
+    system = systemGraph(svc.graph, 'review');
+    await resetGraph(svc.graph);
+  });
+  afterAll(() => svc.close());
+
+  const rows = (cypher: string, params: Record<string, unknown> = {}) => svc.graph.read({ cypher, params });
+  const csvPlan = (nodes: string[], rels: string[] = []) =>
+    planCsv([...(nodes.length ? [{ name: 'nodes', text: text(nodes) }] : []), ...(rels.length ? [{ name: 'relationships', text: text(rels) }] : [])], {
+      defaultReportId: REPORT,
+      today: new Date(),
+    });
+  async function preparePlan(by: ScopedGraph, plan: ImportPlan): Promise<PreparedImport> {
+    const p = await prepareImport(by, plan, new Date());
+    if (!p.ok) throw new Error(`the check refused the rows: ${p.bad.map(formatBadRow).join('; ')}`);
+    return p.prepared;
+  }
+  const seed = async (nodes: string[], rels: string[] = []) => runImportInOneTransaction(system, await preparePlan(system, csvPlan(nodes, rels)));
+  const seedReport = (id: string, reference: string, handling = 'H0', ukHandling = 'P', grade = '2,B') =>
+    seed([':ID,:LABEL,reference,agency,gradeSource,gradeIntel,ukHandling,handling', `${id},IntelligenceReport,${reference},NCA,${grade},${ukHandling},${handling}`]);
+
+  function jsonExport(people: { id: string; name: string; reportId: string; handling?: Provenance['handling'] }[]): string {
+    const nodes = people.map((p) => ({
+      id: p.id,
+      type: 'Person' as const,
+      label: p.name,
+      roles: ['OFFENDER'],
+      redacted: false,
+      properties: { name: p.name },
+      provenance: { reportId: p.reportId, agency: 'NCA', recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: p.handling ?? 'H0', consent: false },
+    }));
+    return toJson({
+      manifest: {
+        formatVersion: JSON_EXPORT_FORMAT_VERSION,
+        exportId: 'exp-review',
+        exportedAt: '2026-01-01T00:00:00.000Z',
+        exportedBy: { subject: 'partner', agency: 'NCA' },
+        recipient: { kind: 'UK_PARTNER', name: 'Kent Police' },
+        purpose: 'review',
+        query: { description: 'people', seeds: [], depth: null, relationshipTypes: [], nodeTypes: [] },
+        counts: { nodes: nodes.length, edges: 0 },
+        packageHandling: { handling: mostRestrictive(nodes.map((n) => n.provenance.handling)), ukHandling: 'P' },
+        leftOut: [],
+        pseudonymised: false,
+        sha256: null,
+      },
+      subgraph: { nodes, edges: [], truncated: false, truncatedBy: null },
+    }).content.toString('utf8');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Floor: a fact's handling may not be looser than its cited report's.
+
+  it('refuses a row citing an H2 report in the graph at H0', async () => {
+    await seedReport('rep-rv-a1', 'RV/A1', 'H2');
+    const checked = await prepareImport(scoped(h2Ingest), csvPlan([':ID,:LABEL,name,reportId,handling', 'per-rv-a0,Person;Offender,Says H0,rep-rv-a1,H0']), new Date());
+    expect(checked.ok ? [] : checked.bad.map(formatBadRow)).toEqual([expect.stringMatching(/^nodes:2: handling: must not be below the cited report's handling \(H2\)/)]);
+  });
+
+  it('refuses rows citing that report at H0 when the same file restates the report at H0, and writes nothing', async () => {
+    // rep-rv-a1 is H2 in the graph (above). The importer (cleared H2, sees it) adds a report row
+    // for it graded H0: the report row cannot loosen it (it stays H2), but the rows citing it are
+    // resolved against the file's H0, not the graph's H2, and the write statement does not test them.
+    const g = scoped(h2Ingest);
+    const prepared = await prepareImport(
+      g,
+      csvPlan([
+        ':ID,:LABEL,name,reference,agency,gradeSource,gradeIntel,ukHandling,handling,reportId',
+        'rep-rv-a1,IntelligenceReport,,RV/A1,NCA,2,B,P,H0,',
+        'per-rv-a1,Person;Offender,Inherits From File,,,,,,,rep-rv-a1',
+        'per-rv-a2,Person;Offender,Says H0,,,,,,H0,rep-rv-a1',
+      ]),
+      new Date(),
+    );
+    // Expected (README "Provenance"): refused, as the row without the report row is (above).
+    const outcome = prepared.ok ? await runImportInOneTransaction(g, prepared.prepared).then(() => 'written', (e: Error) => `refused: ${e.message}`) : `refused at check: ${prepared.bad.map(formatBadRow).join('; ')}`;
+    const stored = await rows(
+      "MATCH (r:IntelligenceReport {id: 'rep-rv-a1'}) OPTIONAL MATCH (p:Person) WHERE p.id IN ['per-rv-a1', 'per-rv-a2'] RETURN r.handling AS report, p.id AS id, p.reportId AS cites, p.handling AS handling ORDER BY id",
+    );
+    expect({ outcome, stored }).toEqual({ outcome: expect.stringMatching(/^refused/), stored: [{ report: 'H2', id: null, cites: null, handling: null }] });
+  });
+
+  it('accepts a JSON export whose items cite a report this graph lacks at different handling codes, in either order', async () => {
+    // Two facts of one report of another graph: one raised to H1 for itself (allowed: stricter),
+    // the other at the report's own H0. The first item's provenance is taken as "the report's",
+    // and the second is refused as below it. Both orders are legitimate exports.
+    const g = scoped(h2Ingest);
+    const stricterFirst = await prepareImport(g, planJson([{ name: 'pkg.json', text: jsonExport([{ id: 'per-rv-b1', name: 'Stricter First', reportId: 'rep-rv-elsewhere', handling: 'H1' }, { id: 'per-rv-b2', name: 'At Report', reportId: 'rep-rv-elsewhere', handling: 'H0' }]) }], { today: new Date() }), new Date());
+    const stricterLast = await prepareImport(g, planJson([{ name: 'pkg.json', text: jsonExport([{ id: 'per-rv-b2', name: 'At Report', reportId: 'rep-rv-elsewhere', handling: 'H0' }, { id: 'per-rv-b1', name: 'Stricter First', reportId: 'rep-rv-elsewhere', handling: 'H1' }]) }], { today: new Date() }), new Date());
+    const show = (p: typeof stricterFirst) => (p.ok ? 'ok' : p.bad.map(formatBadRow));
+    expect({ stricterFirst: show(stricterFirst), stricterLast: show(stricterLast) }).toEqual({ stricterFirst: 'ok', stricterLast: 'ok' });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Rollback keeping what others changed since.
+
+  async function unfinishedRun(prepared: PreparedImport, meanwhile: () => Promise<void>): Promise<RollbackCounts> {
+    const total = [...prepared.nodes, ...prepared.rels].reduce((n, x) => n + x.rows.length, 0);
+    let counts: RollbackCounts | undefined;
+    const run = runStagedImport(system, prepared, {
+      batchSize: 1,
+      sha256: 'review',
+      runHost: host,
+      afterBatch: async (n) => {
+        if (n < total) return;
+        await meanwhile();
+        const [unfinished] = (await readRuns(system)).filter((r) => r.kind === 'IMPORT' && r.status === 'RUNNING');
+        counts = await rollbackRun(system, unfinished!.id);
+        throw new Error('the process died');
+      },
+    });
+    await expect(run).rejects.toThrow('the process died');
+    return counts!;
+  }
+
+  it('keeps a node the run created when someone edited the link the run gave it, and lists it', async () => {
+    await seed([':ID,:LABEL,name,threatLevel', 'ocg-rv-d1,OrganisedCrimeGroup,Rv Group D,LOW']);
+    const prepared = await preparePlan(system, csvPlan([':ID,:LABEL,name', 'per-rv-d1,Person;Offender,New D'], [':START_ID,:END_ID,:TYPE,role', 'per-rv-d1,ocg-rv-d1,MEMBER_OF,LEADER']));
+    const sdk = await svc.sdk(analyst);
+    const counts = await unfinishedRun(prepared, async () => {
+      // An analyst corrects the membership the run wrote (a later date, another grading).
+      await sdk.Link({ type: 'MEMBER_OF', from: 'per-rv-d1', to: 'ocg-rv-d1', properties: { role: 'LEADER', since: '2024-04-04' }, provenance: { reportId: REPORT, gradeIntel: 'C' } });
+    });
+    const links = await rows("MATCH (p:Person {id: 'per-rv-d1'})-[r:MEMBER_OF]->() RETURN toString(r.since) AS since, r.gradeIntel AS intel");
+    // README: "a relationship the run created and someone edited stays".
+    expect({ links, kept: counts.itemsKept }).toEqual({ links: [{ since: '2024-04-04', intel: 'C' }], kept: [{ id: 'per-rv-d1', kind: 'node', reason: 'CREATED_LINKED' }] });
+  });
+
+  it('keeps the source and grading of an edit made since the run with the value it kept', async () => {
+    await seedReport('rep-rv-e1', 'RV/E1', 'H0', 'P', '3,D');
+    await seed([':ID,:LABEL,name,gender', 'per-rv-e1,Person;Offender,Before E,MALE']);
+    const prepared = await preparePlan(system, csvPlan([':ID,:LABEL,name,reportId', 'per-rv-e1,Person;Offender,Run E,rep-rv-e1']));
+    const sdk = await svc.sdk(analyst);
+    const counts = await unfinishedRun(prepared, async () => {
+      // From the same (3D) report the run cited, an analyst records the person's gender.
+      await sdk.UpsertPerson({ input: { id: 'per-rv-e1', gender: 'FEMALE', provenance: { reportId: 'rep-rv-e1' } } });
+    });
+    const [p] = await rows("MATCH (p:Person {id: 'per-rv-e1'}) RETURN p.name AS name, p.gender AS gender, p.reportId AS report, p.gradeSource AS s, p.gradeIntel AS i");
+    expect(counts.itemsKept).toEqual([{ id: 'per-rv-e1', kind: 'node', reason: 'EDITED' }]);
+    // The run's name goes back, the analyst's gender stays, and so should the analyst's source:
+    // the gender came from rep-rv-e1 (3D), not from the reference-data report (1A).
+    expect(p).toEqual({ name: 'Before E', gender: 'FEMALE', report: 'rep-rv-e1', s: 3, i: 'D' });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Sound: runs written before after-values (old backups) are restored whole, as before.
+
+  it('restores a run whose backups have no after-values (written before 2026-11-30) whole, created items deleted', async () => {
+    await seed([':ID,:LABEL,name,gender', 'per-rv-o1,Person;Offender,Before O,MALE']);
+    const before = await canonicalDump(svc.graph);
+    const prepared = await preparePlan(system, csvPlan([':ID,:LABEL,name,handling', 'per-rv-o1,Person;Offender;Suspect,Run O,H2', 'per-rv-o2,Person;Offender,New O,'], [':START_ID,:END_ID,:TYPE', 'per-rv-o1,country-GB,NATIONAL_OF', 'per-rv-o2,per-rv-o1,ASSOCIATE_OF']));
+    const counts = await unfinishedRun(prepared, async () => {
+      // Make the run's backups look as the old code wrote them.
+      await svc.graph.write({
+        cypher: `MATCH (b:ImportBackup)
+          FOREACH (k IN [k IN keys(b) WHERE k STARTS WITH '__a.' OR k = '__aLabels' OR (b.__createdRel IS NOT NULL AND NOT k IN ['__run', '__createdRel'])] | SET b[k] = null)
+          WITH b WHERE b.__createdNodes IS NOT NULL DELETE b`,
+        params: {},
+      });
+    });
+    expect(await canonicalDump(svc.graph)).toEqual(before);
+    expect(counts).toEqual({ nodesRestored: 1, relationshipsRestored: 0, relationshipsDeleted: 1, nodesDeleted: 1, itemsKept: [] });
+  });
+
+  it('leaves nothing on the items an import locks, hidden ones included (every key, `__` keys too)', async () => {
+    await seed([':ID,:LABEL,name,threatLevel', 'per-rv-s1,Person;Offender,Open S,', 'ocg-rv-s1,OrganisedCrimeGroup,Rv Group S,LOW']);
+    await seed([], [':START_ID,:END_ID,:TYPE,role,handling,ukHandling', 'per-rv-s1,ocg-rv-s1,MEMBER_OF,LEADER,H3,C']);
+    const all = () => rows("MATCH (n:Entity) WHERE n.id STARTS WITH 'per-rv-s' OR n.id STARTS WITH 'ocg-rv-s' OPTIONAL MATCH (n)-[r]->() RETURN n.id AS id, properties(n) AS n, collect(properties(r)) AS rels ORDER BY id");
+    const before = await all();
+    const g = scoped(h1Ingest);
+    const s = await runImportInOneTransaction(g, await preparePlan(g, csvPlan([':ID,:LABEL,name', 'per-rv-s1,Person;Offender,Open S'], [':START_ID,:END_ID,:TYPE,role', 'per-rv-s1,ocg-rv-s1,MEMBER_OF,LEADER'])));
+    expect(s.nodes).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    const after = await all();
+    expect(after.map((x) => x.n)).toEqual(before.map((x) => x.n));
+    expect(await rows('MATCH (n) WHERE n.__lock IS NOT NULL RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+    expect(await rows('MATCH ()-[r]->() WHERE r.__lock IS NOT NULL RETURN count(r) AS n')).toEqual([{ n: 0 }]);
+    expect(await rows("MATCH (:Person {id: 'per-rv-s1'})-[r:MEMBER_OF]->() WHERE r.handling = 'H3' RETURN properties(r) AS p")).toEqual([{ p: (before.find((x) => x.id === 'per-rv-s1')!.rels as Record<string, unknown>[])[0] }]);
+  });
+});
