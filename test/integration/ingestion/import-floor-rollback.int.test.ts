@@ -3,17 +3,17 @@ import type { Principal } from '../../../src/auth/principal';
 import { mostRestrictive, type Provenance } from '../../../src/domain/provenance';
 import { JSON_EXPORT_FORMAT_VERSION } from '../../../src/exports/export-package';
 import { toJson } from '../../../src/exports/json-export';
-import { readRuns, rollbackRun, type RollbackCounts } from '../../../src/graph/import-run.store';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { systemGraph } from '../../../src/graph/system-graph';
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
 import { formatBadRow, type ImportPlan } from '../../../src/ingestion/import-plan';
 import { planJson } from '../../../src/ingestion/json/json-import';
 import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
-import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
+import { runImportInOneTransaction } from '../../../src/ingestion/run-import';
 import { canonicalDump } from '../../support/canonical-dump';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
+import { unfinishedRun } from '../../support/unfinished-run';
 
 /**
  * Found by a review of the provenance floor and the rollback that keeps later edits; each failed
@@ -23,7 +23,6 @@ import { startTestService, type TestService } from '../../support/test-service';
  * behave as before.
  */
 const REPORT = 'ref-msht-reference-data';
-const host = { host: 'test', pid: process.pid, isAlive: () => true };
 const text = (lines: string[]) => `${lines.join('\n')}\n`;
 const h2Ingest: Principal = { subject: 'h2-ingest', agency: 'NCA', roles: ['INGEST'], clearance: 'H2', ukConditional: false };
 const h1Ingest: Principal = { subject: 'h1-ingest', agency: 'KENT', roles: ['INGEST'], clearance: 'H1', ukConditional: false };
@@ -131,30 +130,12 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
   // ---------------------------------------------------------------------------------------------
   // Rollback keeping what others changed since.
 
-  async function unfinishedRun(prepared: PreparedImport, meanwhile: () => Promise<void>): Promise<RollbackCounts> {
-    const total = [...prepared.nodes, ...prepared.rels].reduce((n, x) => n + x.rows.length, 0);
-    let counts: RollbackCounts | undefined;
-    const run = runStagedImport(system, prepared, {
-      batchSize: 1,
-      sha256: 'review',
-      runHost: host,
-      afterBatch: async (n) => {
-        if (n < total) return;
-        await meanwhile();
-        const [unfinished] = (await readRuns(system)).filter((r) => r.kind === 'IMPORT' && r.status === 'RUNNING');
-        counts = await rollbackRun(system, unfinished!.id);
-        throw new Error('the process died');
-      },
-    });
-    await expect(run).rejects.toThrow('the process died');
-    return counts!;
-  }
 
   it('keeps a node the run created when someone edited the link the run gave it, and lists it', async () => {
     await seed([':ID,:LABEL,name,threatLevel', 'ocg-rv-d1,OrganisedCrimeGroup,Rv Group D,LOW']);
     const prepared = await preparePlan(system, csvPlan([':ID,:LABEL,name', 'per-rv-d1,Person;Offender,New D'], [':START_ID,:END_ID,:TYPE,role', 'per-rv-d1,ocg-rv-d1,MEMBER_OF,LEADER']));
     const sdk = await svc.sdk(analyst);
-    const counts = await unfinishedRun(prepared, async () => {
+    const counts = await unfinishedRun(system, prepared, async () => {
       // An analyst corrects the membership the run wrote (a later date, another grading).
       await sdk.Link({ type: 'MEMBER_OF', from: 'per-rv-d1', to: 'ocg-rv-d1', properties: { role: 'LEADER', since: '2024-04-04' }, provenance: { reportId: REPORT, gradeIntel: 'C' } });
     });
@@ -168,7 +149,7 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
     await seed([':ID,:LABEL,name,gender', 'per-rv-e1,Person;Offender,Before E,MALE']);
     const prepared = await preparePlan(system, csvPlan([':ID,:LABEL,name,reportId', 'per-rv-e1,Person;Offender,Run E,rep-rv-e1']));
     const sdk = await svc.sdk(analyst);
-    const counts = await unfinishedRun(prepared, async () => {
+    const counts = await unfinishedRun(system, prepared, async () => {
       // From the same (3D) report the run cited, an analyst records the person's gender.
       await sdk.UpsertPerson({ input: { id: 'per-rv-e1', gender: 'FEMALE', provenance: { reportId: 'rep-rv-e1' } } });
     });
@@ -186,7 +167,7 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
     await seed([':ID,:LABEL,name,gender', 'per-rv-o1,Person;Offender,Before O,MALE']);
     const before = await canonicalDump(svc.graph);
     const prepared = await preparePlan(system, csvPlan([':ID,:LABEL,name,handling', 'per-rv-o1,Person;Offender;Suspect,Run O,H2', 'per-rv-o2,Person;Offender,New O,'], [':START_ID,:END_ID,:TYPE', 'per-rv-o1,country-GB,NATIONAL_OF', 'per-rv-o2,per-rv-o1,ASSOCIATE_OF']));
-    const counts = await unfinishedRun(prepared, async () => {
+    const counts = await unfinishedRun(system, prepared, async () => {
       // Make the run's backups look as the old code wrote them.
       await svc.graph.write({
         cypher: `MATCH (b:ImportBackup)

@@ -1,13 +1,13 @@
-import { rollbackRun, readRuns, type RollbackCounts } from '../../../src/graph/import-run.store';
 import { systemGraph } from '../../../src/graph/system-graph';
 import type { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
 import { formatBadRow } from '../../../src/ingestion/import-plan';
 import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
-import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
+import { runImportInOneTransaction } from '../../../src/ingestion/run-import';
 import { canonicalDump } from '../../support/canonical-dump';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
+import { unfinishedRun } from '../../support/unfinished-run';
 
 /**
  * Rolling back an unfinished import run (`msht import --rollback`, `--recover`, or at once when
@@ -21,7 +21,6 @@ import { startTestService, type TestService } from '../../support/test-service';
  */
 const REPORT = 'ref-msht-reference-data';
 const analyst = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true, subject: 'analyst-rb' };
-const host = { host: 'test', pid: process.pid, isAlive: () => true };
 const text = (lines: string[]) => `${lines.join('\n')}\n`;
 
 describe('rolling back an import run keeps what others changed since the run wrote it', () => {
@@ -44,29 +43,6 @@ describe('rolling back an import run keeps what others changed since the run wro
     return p.prepared;
   }
 
-  /**
-   * Runs a staged import in batches of one whose process "dies" after its last batch: `meanwhile`
-   * runs while the run is still RUNNING (unfinished, its backups in place), then the run is rolled
-   * back as `msht import --rollback` would. Returns what the rollback did.
-   */
-  async function unfinishedRun(prepared: PreparedImport, meanwhile: () => Promise<void>): Promise<RollbackCounts> {
-    const total = [...prepared.nodes, ...prepared.rels].reduce((n, g) => n + g.rows.length, 0);
-    let counts: RollbackCounts | undefined;
-    const run = runStagedImport(system, prepared, {
-      batchSize: 1,
-      sha256: 'rb',
-      runHost: host,
-      afterBatch: async (n) => {
-        if (n < total) return;
-        await meanwhile();
-        const [unfinished] = (await readRuns(system)).filter((r) => r.kind === 'IMPORT' && r.status === 'RUNNING');
-        counts = await rollbackRun(system, unfinished!.id);
-        throw new Error('the process died');
-      },
-    });
-    await expect(run).rejects.toThrow('the process died');
-    return counts!;
-  }
 
   it('restores what nobody touched since, keeps later edits and access on a record edited since, leaves a deleted record deleted, and keeps created items edited or linked since', async () => {
     await runImportInOneTransaction(
@@ -97,7 +73,7 @@ describe('rolling back an import run keeps what others changed since the run wro
       ],
     );
     const sdk = await svc.sdk(analyst);
-    const counts = await unfinishedRun(prepared, async () => {
+    const counts = await unfinishedRun(system, prepared, async () => {
       // Analysts work on what the run wrote, through the API, before anyone rolls it back.
       await sdk.UpsertPerson({ input: { id: 'per-rb-1', name: 'Analyst One', provenance: { reportId: REPORT } } });
       await sdk.DeleteEntity({ id: 'per-rb-4' });
@@ -160,7 +136,7 @@ describe('rolling back an import run keeps what others changed since the run wro
       [':ID,:LABEL,name,gender,handling,ukHandling,consent', 'per-rb-5,Person;Victim,Run Five,FEMALE,H3,C,false', 'per-rb-6,Person;Offender,New Six,,,,'],
       [':START_ID,:END_ID,:TYPE', 'per-rb-5,country-GB,NATIONAL_OF', 'per-rb-6,per-rb-5,ASSOCIATE_OF'],
     );
-    const counts = await unfinishedRun(prepared, async () => {});
+    const counts = await unfinishedRun(system, prepared, async () => {});
     expect(await canonicalDump(svc.graph)).toEqual(before);
     expect(await rows("MATCH (p:Person {id: 'per-rb-5'}) RETURN labels(p) AS labels")).toEqual([{ labels: expect.not.arrayContaining(['Victim']) }]);
     expect(counts).toEqual({ nodesRestored: 1, relationshipsRestored: 0, relationshipsDeleted: 1, nodesDeleted: 1, itemsKept: [] });
