@@ -119,17 +119,17 @@ describe('import run undo statements', () => {
       expect(q.cypher).toContain('IN TRANSACTIONS OF 5000 ROWS');
       expect(q.params.run).toBe('imp-1');
     }
-    expect(restoreNodesQuery('imp-1').params).toEqual({ run: 'imp-1', bookkeeping: expect.arrayContaining(['__run', '__of', '__labels']), access: ['handling', 'ukHandling', 'consent'] });
+    expect(restoreNodesQuery('imp-1').params).toEqual({ run: 'imp-1', bookkeeping: expect.arrayContaining(['__run', '__of', '__labels']), kept: ['reportId', 'agency', 'recordedAt', 'gradeSource', 'gradeIntel', 'ukHandling', 'handling', 'consent'] });
     expect(restoreNodesQuery('imp-1')).toMatchSnapshot();
     expect(restoreRelsQuery('imp-1')).toMatchSnapshot();
     expect(deleteCreatedRelsQuery('imp-1')).toMatchSnapshot();
     expect(deleteNotedNodesQuery('imp-1')).toMatchSnapshot();
   });
 
-  it('lock each item before comparing it with what the run left, and keep access and later values on an item edited since', () => {
+  it('lock each item before comparing it with what the run left, and keep provenance and later values on an item edited since', () => {
     const q = restoreNodesQuery('imp-1').cypher;
     expect(q.indexOf('SET n.__lock = true REMOVE n.__lock')).toBeLessThan(q.indexOf('AS edited'));
-    expect(q).toContain("WITH b, n, before, after WHERE edited\n    FOREACH (k IN [k IN before + after WHERE NOT k STARTS WITH '__' AND NOT k IN $access");
+    expect(q).toContain("WITH b, n, before, after WHERE edited\n    FOREACH (k IN [k IN before + after WHERE NOT k STARTS WITH '__' AND NOT k IN $kept");
     // A created node edited (its recordedAt), linked or merged into since is kept, unmarked.
     const created = deleteNotedNodesQuery('imp-1').cypher;
     expect(created).toContain("WHEN id IN merged OR EXISTS { (n)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run } THEN 'CREATED_LINKED'");
