@@ -4,6 +4,7 @@ import { nodeKindsQuery } from './queries/write.query';
 import { identifierHoldersQuery } from './queries/identifier.query';
 import { reportDefaultsQuery, reportReferenceHoldersQuery } from './queries/report.query';
 import type { ScopedGraph } from './scoped-graph';
+import type { CypherQuery } from './query';
 
 /**
  * The reads an importer makes before it writes anything: which ids exist (their labels, and
@@ -39,22 +40,23 @@ export interface KeyHolder {
 
 const holder = (r: Record<string, unknown>): KeyHolder => ({ id: r.id as string, shown: r.shown as boolean, referenceData: r.referenceData === true });
 
-/** The node holding each value, and whether the caller may be told which (identifierHoldersQuery). */
-export async function readIdentifierHolders(g: ScopedGraph, label: IdentifierLabel, values: readonly string[]): Promise<Map<string, KeyHolder>> {
+/** The holder of each key, read in batches with `queryOf` (the key in the row's `keyColumn`). */
+async function readHolders(g: ScopedGraph, keys: readonly string[], queryOf: (chunk: string[]) => CypherQuery, keyColumn: string): Promise<Map<string, KeyHolder>> {
   const out = new Map<string, KeyHolder>();
-  await batched([...new Set(values)], async (chunk) => {
-    for (const r of await g.read(identifierHoldersQuery(label, chunk))) out.set(r.value as string, holder(r));
+  await batched([...new Set(keys)], async (chunk) => {
+    for (const r of await g.read(queryOf(chunk))) out.set(r[keyColumn] as string, holder(r));
   });
   return out;
 }
 
+/** The node holding each value, and whether the caller may be told which (identifierHoldersQuery). */
+export function readIdentifierHolders(g: ScopedGraph, label: IdentifierLabel, values: readonly string[]): Promise<Map<string, KeyHolder>> {
+  return readHolders(g, values, (chunk) => identifierHoldersQuery(label, chunk), 'value');
+}
+
 /** The report holding each reference, and whether the caller may be told which (reportReferenceHoldersQuery). */
-export async function readReportReferenceHolders(g: ScopedGraph, references: readonly string[]): Promise<Map<string, KeyHolder>> {
-  const out = new Map<string, KeyHolder>();
-  await batched([...new Set(references)], async (chunk) => {
-    for (const r of await g.read(reportReferenceHoldersQuery(chunk))) out.set(r.reference as string, holder(r));
-  });
-  return out;
+export function readReportReferenceHolders(g: ScopedGraph, references: readonly string[]): Promise<Map<string, KeyHolder>> {
+  return readHolders(g, references, reportReferenceHoldersQuery, 'reference');
 }
 
 export async function readReportDefaults(g: ScopedGraph, ids: readonly string[]): Promise<Map<string, ReportDefaults>> {

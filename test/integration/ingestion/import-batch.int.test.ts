@@ -1,10 +1,8 @@
-import { mostRestrictive, mostRestrictiveUk } from '../../../src/domain/provenance';
-import { JSON_EXPORT_FORMAT_VERSION, type ExportPackage } from '../../../src/exports/export-package';
-import { toJson } from '../../../src/exports/json-export';
 import { SCALES } from '../../../src/ingestion/seed/seed-item';
 import { runSeed } from '../../../src/ingestion/seed/seeder';
 import { systemGraph } from '../../../src/graph/system-graph';
 import { canonicalDump } from '../../support/canonical-dump';
+import { jsonExportText } from '../../support/json-export-text';
 import { readWholeGraph } from '../../support/read-subgraph';
 import { errorOf } from '../../support/graphql-errors';
 import { resetGraph } from '../../support/reset-graph';
@@ -81,25 +79,7 @@ describe('the importBatch mutation', () => {
     await runSeed(systemGraph(svc.graph), { seed: 3, scale: { name: 'tiny', persons: SCALES.tiny }, runHost: { host: 'test', pid: 1, isAlive: () => true } });
     const before = await canonicalDump(svc.graph);
     const subgraph = await readWholeGraph(svc.graph);
-    const items = [...subgraph.nodes, ...subgraph.edges];
-    const pkg: ExportPackage = {
-      manifest: {
-        formatVersion: JSON_EXPORT_FORMAT_VERSION,
-        exportId: 'exp-roundtrip',
-        exportedAt: '2026-01-01T00:00:00.000Z',
-        exportedBy: { subject: 'test', agency: 'MSHT' },
-        recipient: { kind: 'UK_PARTNER', name: 'the same service' },
-        purpose: 'round trip',
-        query: { description: 'everything', seeds: [], depth: null, relationshipTypes: [], nodeTypes: [] },
-        counts: { nodes: subgraph.nodes.length, edges: subgraph.edges.length },
-        packageHandling: { handling: mostRestrictive(items.map((i) => i.provenance.handling)), ukHandling: mostRestrictiveUk(items.map((i) => i.provenance.ukHandling)) },
-        leftOut: [],
-        pseudonymised: false,
-        sha256: null,
-      },
-      subgraph,
-    };
-    const text = toJson(pkg).content.toString('utf8');
+    const text = jsonExportText(subgraph, { exportId: 'exp-roundtrip', purpose: 'round trip', exportedBy: { subject: 'test', agency: 'MSHT' }, recipientName: 'the same service', description: 'everything' });
     await resetGraph(svc.graph);
     const { importBatch: s } = await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: text });
     expect(s.nodes.created).toBe(before.nodes.length);

@@ -1,8 +1,5 @@
 import { accessScope } from '../../../src/auth/access-policy';
 import type { Principal } from '../../../src/auth/principal';
-import { mostRestrictive, type Provenance } from '../../../src/domain/provenance';
-import { JSON_EXPORT_FORMAT_VERSION } from '../../../src/exports/export-package';
-import { toJson } from '../../../src/exports/json-export';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { systemGraph } from '../../../src/graph/system-graph';
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
@@ -12,6 +9,7 @@ import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepa
 import { runImportInOneTransaction } from '../../../src/ingestion/run-import';
 import { canonicalDump } from '../../support/canonical-dump';
 import { resetGraph } from '../../support/reset-graph';
+import { peopleExportText } from '../../support/json-export-text';
 import { startTestService, type TestService } from '../../support/test-service';
 import { unfinishedRun } from '../../support/unfinished-run';
 
@@ -55,34 +53,6 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
   const seedReport = (id: string, reference: string, handling = 'H0', ukHandling = 'P', grade = '2,B') =>
     seed([':ID,:LABEL,reference,agency,gradeSource,gradeIntel,ukHandling,handling', `${id},IntelligenceReport,${reference},NCA,${grade},${ukHandling},${handling}`]);
 
-  function jsonExport(people: { id: string; name: string; reportId: string; handling?: Provenance['handling'] }[]): string {
-    const nodes = people.map((p) => ({
-      id: p.id,
-      type: 'Person' as const,
-      label: p.name,
-      roles: ['OFFENDER'],
-      redacted: false,
-      properties: { name: p.name },
-      provenance: { reportId: p.reportId, agency: 'NCA', recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: p.handling ?? 'H0', consent: false },
-    }));
-    return toJson({
-      manifest: {
-        formatVersion: JSON_EXPORT_FORMAT_VERSION,
-        exportId: 'exp-review',
-        exportedAt: '2026-01-01T00:00:00.000Z',
-        exportedBy: { subject: 'partner', agency: 'NCA' },
-        recipient: { kind: 'UK_PARTNER', name: 'Kent Police' },
-        purpose: 'review',
-        query: { description: 'people', seeds: [], depth: null, relationshipTypes: [], nodeTypes: [] },
-        counts: { nodes: nodes.length, edges: 0 },
-        packageHandling: { handling: mostRestrictive(nodes.map((n) => n.provenance.handling)), ukHandling: 'P' },
-        leftOut: [],
-        pseudonymised: false,
-        sha256: null,
-      },
-      subgraph: { nodes, edges: [], truncated: false, truncatedBy: null },
-    }).content.toString('utf8');
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Floor: a fact's handling may not be looser than its cited report's.
@@ -121,8 +91,8 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
     // the other at the report's own H0. The first item's provenance is taken as "the report's",
     // and the second is refused as below it. Both orders are legitimate exports.
     const g = scoped(h2Ingest);
-    const stricterFirst = await prepareImport(g, planJson([{ name: 'pkg.json', text: jsonExport([{ id: 'per-rv-b1', name: 'Stricter First', reportId: 'rep-rv-elsewhere', handling: 'H1' }, { id: 'per-rv-b2', name: 'At Report', reportId: 'rep-rv-elsewhere', handling: 'H0' }]) }], { today: new Date() }), new Date());
-    const stricterLast = await prepareImport(g, planJson([{ name: 'pkg.json', text: jsonExport([{ id: 'per-rv-b2', name: 'At Report', reportId: 'rep-rv-elsewhere', handling: 'H0' }, { id: 'per-rv-b1', name: 'Stricter First', reportId: 'rep-rv-elsewhere', handling: 'H1' }]) }], { today: new Date() }), new Date());
+    const stricterFirst = await prepareImport(g, planJson([{ name: 'pkg.json', text: peopleExportText([{ id: 'per-rv-b1', name: 'Stricter First', reportId: 'rep-rv-elsewhere', handling: 'H1' }, { id: 'per-rv-b2', name: 'At Report', reportId: 'rep-rv-elsewhere', handling: 'H0' }], 'exp-review', 'review') }], { today: new Date() }), new Date());
+    const stricterLast = await prepareImport(g, planJson([{ name: 'pkg.json', text: peopleExportText([{ id: 'per-rv-b2', name: 'At Report', reportId: 'rep-rv-elsewhere', handling: 'H0' }, { id: 'per-rv-b1', name: 'Stricter First', reportId: 'rep-rv-elsewhere', handling: 'H1' }], 'exp-review', 'review') }], { today: new Date() }), new Date());
     const show = (p: typeof stricterFirst) => (p.ok ? 'ok' : p.bad.map(formatBadRow));
     expect({ stricterFirst: show(stricterFirst), stricterLast: show(stricterLast) }).toEqual({ stricterFirst: 'ok', stricterLast: 'ok' });
   });

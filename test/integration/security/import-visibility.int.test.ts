@@ -1,8 +1,5 @@
 import { accessScope } from '../../../src/auth/access-policy';
 import type { Principal } from '../../../src/auth/principal';
-import { mostRestrictive, type Provenance } from '../../../src/domain/provenance';
-import { JSON_EXPORT_FORMAT_VERSION } from '../../../src/exports/export-package';
-import { toJson } from '../../../src/exports/json-export';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
 import { formatBadRow, type ImportPlan } from '../../../src/ingestion/import-plan';
@@ -10,6 +7,7 @@ import { planJson } from '../../../src/ingestion/json/json-import';
 import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
 import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
 import { canonicalDump } from '../../support/canonical-dump';
+import { peopleExportText } from '../../support/json-export-text';
 import { resetGraph } from '../../support/reset-graph';
 import { countAll, testGraph, type TestGraph } from '../../support/test-graph';
 
@@ -265,48 +263,16 @@ describe('an import keeps the visibility rule when the graph changes between its
     expect(e.message).not.toMatch(/rep-tv-j9/);
     expect(await canonicalDump(t.client)).toEqual(before);
   });
-  /**
-   * An msht-graph JSON export (as another graph would send it) of these people, each citing its
-   * report with the grading and handling the file gives it (H0, P unless said).
-   */
-  function jsonExport(people: { id: string; name: string; reportId: string; handling?: Provenance['handling'] }[]): string {
-    const nodes = people.map((p) => ({
-      id: p.id,
-      type: 'Person' as const,
-      label: p.name,
-      roles: ['OFFENDER'],
-      redacted: false,
-      properties: { name: p.name },
-      provenance: { reportId: p.reportId, agency: 'NCA', recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: p.handling ?? 'H0', consent: false },
-    }));
-    return toJson({
-      manifest: {
-        formatVersion: JSON_EXPORT_FORMAT_VERSION,
-        exportId: 'exp-tv',
-        exportedAt: '2026-01-01T00:00:00.000Z',
-        exportedBy: { subject: 'partner', agency: 'NCA' },
-        recipient: { kind: 'UK_PARTNER', name: 'Kent Police' },
-        purpose: 'import visibility test',
-        query: { description: 'people', seeds: [], depth: null, relationshipTypes: [], nodeTypes: [] },
-        counts: { nodes: nodes.length, edges: 0 },
-        packageHandling: { handling: mostRestrictive(nodes.map((n) => n.provenance.handling)), ukHandling: 'P' },
-        leftOut: [],
-        pseudonymised: false,
-        sha256: null,
-      },
-      subgraph: { nodes, edges: [], truncated: false, truncatedBy: null },
-    }).content.toString('utf8');
-  }
   const jsonPlan = (doc: string) => planJson([{ name: 'pkg.json', text: doc }], { today: new Date() });
 
   it('refuses a JSON item citing a report the importer may not see, at its path, worded as for a report that does not exist, and writes nothing', async () => {
     await seedReport('rep-tv-k1', 'TV/K1', 'H3', 'C');
     const before = await canonicalDump(t.client);
     // The file grades its fact H0 itself: written, it would point at the hidden report.
-    const doc = jsonExport([
+    const doc = peopleExportText([
       { id: 'per-tv-k1', name: 'Cites Hidden', reportId: 'rep-tv-k1' },
       { id: 'per-tv-k2', name: 'Cites Open', reportId: REPORT },
-    ]);
+    ], 'exp-tv', 'import visibility test');
     const checked = await prepareImport(g, jsonPlan(doc), new Date());
     expect(checked).toEqual({ ok: false, bad: [{ file: 'pkg.json', line: '$.nodes[0]', reason: 'reportId: no intelligence report "rep-tv-k1"' }] });
     // The same words as for a CSV row citing a report that does not exist at all.
@@ -320,10 +286,10 @@ describe('an import keeps the visibility rule when the graph changes between its
 
   it('still writes a JSON item citing a report the graph does not have, as the file gives it, and takes a visible report’s agency from the graph', async () => {
     await seedReport('rep-tv-k5', 'TV/K5');
-    const s = await runImportInOneTransaction(g, await preparePlan(g, jsonPlan(jsonExport([
+    const s = await runImportInOneTransaction(g, await preparePlan(g, jsonPlan(peopleExportText([
       { id: 'per-tv-k5', name: 'Cites Elsewhere', reportId: 'rep-tv-elsewhere', handling: 'H1' },
       { id: 'per-tv-k6', name: 'Cites Seen', reportId: 'rep-tv-k5' },
-    ]))));
+    ], 'exp-tv', 'import visibility test'))));
     expect(s.nodes.created).toBe(2);
     expect(await rows("MATCH (p:Person) WHERE p.id IN ['per-tv-k5', 'per-tv-k6'] RETURN p.id AS id, p.reportId AS report, p.agency AS agency, p.handling AS handling ORDER BY id")).toEqual([
       { id: 'per-tv-k5', report: 'rep-tv-elsewhere', agency: 'NCA', handling: 'H1' },
@@ -333,11 +299,11 @@ describe('an import keeps the visibility rule when the graph changes between its
 
   it('refuses a JSON item whose report was hidden, or made hidden, between the check and the write, at its path, and writes nothing', async () => {
     await seedReport('rep-tv-k7', 'TV/K7');
-    const stale = await preparePlan(g, jsonPlan(jsonExport([
+    const stale = await preparePlan(g, jsonPlan(peopleExportText([
       { id: 'per-tv-k7', name: 'Cites Seen Then Hidden', reportId: 'rep-tv-k7' },
       { id: 'per-tv-k8', name: 'Cites Absent Then Hidden', reportId: 'rep-tv-k8' },
       { id: 'per-tv-k9', name: 'Cites Open', reportId: REPORT },
-    ])));
+    ], 'exp-tv', 'import visibility test')));
     await hide("MATCH (x:IntelligenceReport {id: 'rep-tv-k7'})", {});
     await seedReport('rep-tv-k8', 'TV/K8', 'H3', 'C');
     const before = await canonicalDump(t.client);
