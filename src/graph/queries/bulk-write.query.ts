@@ -3,7 +3,7 @@ import { REL_KEYS } from '../../domain/rel-keys';
 import { REL_PROPS, storedProps, type PropTable, type WritableLabel } from '../../domain/entity-props';
 import { IDENTIFIER_LABELS, IMPORT_BACKUP_LABEL, LOCATION_LABELS, PERSON_ROLE_LABELS, type RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
-import { lockFirst, visible } from './access';
+import { lockIfVisible, visible } from './access';
 import { AFTER, AFTER_LABELS } from './import-run.query';
 
 /**
@@ -30,11 +30,23 @@ import { AFTER, AFTER_LABELS } from './import-run.query';
  * fails on the uniqueness constraints, in the same transaction, whoever holds it.
  *
  * Every existing item a statement tests (a node it may update, an end it links, a relationship
- * it may update) is locked first (`lockFirst`), and only then read: under read-committed, a test
- * made before the statement waits for an item's lock would miss a change committed meanwhile
- * (another writer raising the item to H3), and the write would land on an item hidden by then.
- * An item the statement may change is locked for every caller (its backup must hold the values it
- * changes, not older ones); an end, which it only tests, for a caller some items are hidden from.
+ * it may update, a report a row cites) is tested on a first, unlocked read, locked only if the
+ * caller may see it (`lockIfVisible`), and tested again after the lock: under read-committed, a
+ * test made before the statement waits for an item's lock would miss a change committed meanwhile
+ * (another writer raising the item to H3), and the write would land on an item hidden by then. An
+ * item hidden from the caller is never locked by it: it never waits for a hidden item (which would
+ * tell it that someone is writing a hidden record, or that a hidden link is there), nor holds a
+ * hidden item's lock (which would delay others' writes); to it, such an item is not there (a
+ * record: refused; a link: the row's is created beside it). An item the statement may change is
+ * locked for every caller (its backup must hold the values it changes, not older ones); an end,
+ * which it only tests, for a caller some items are hidden from. The cited reports are locked for
+ * every caller, first, in id order, before any record (see rowsWithProvenance). No deadlock with
+ * the API's writers: they lock the records they write and only read the reports they cite, so
+ * they never wait for a report's lock while holding a record's; `upsertReport` locks the report,
+ * then its agency (its ISSUED_BY link), the order of an import (reports, then the ends it links).
+ * A transaction that locks a record and then a report (an import whose earlier statement updated
+ * the record and a later one restates the report; a rollback) may still deadlock with it: Neo4j
+ * then stops one with a transient error, and its managed transaction is run again.
  *
  * Provenance, as the statements take it: a row citing a report already in the graph (not one the
  * same import writes: `fromReport`) is written only if the caller may see that report as the
@@ -45,7 +57,10 @@ import { AFTER, AFTER_LABELS } from './import-run.query';
  * source), is not written (the writer counts rows, and refuses a batch that is short). A row of
  * a JSON export citing a report the graph did not have at the check (`orAbsent`) is written as
  * the file gives it while the graph still has no such report, and as above once it has one. Any
- * other row's provenance is written as given.
+ * other row's provenance (a report the same import writes) is written as given, but not below
+ * the report as the graph has it, if it has it (a file restating a report at a lower handling
+ * does not lower it), nor citing a report the caller may not see unless the row is itself above
+ * the caller's clearance (rowsWithProvenance).
  *
  * With a run id (`$run`), created items carry it in `__importRun`, and the nodes a statement
  * creates are noted, with the `recordedAt` each was given, in one ImportBackup node; an updated
@@ -139,24 +154,60 @@ function pack<R extends { prov: StoredProvenanceRow }>(rows: readonly R[]): { ro
 }
 
 /**
- * Each row with its provenance (`prov`). A provenance citing a report in the graph is resolved
- * once per statement against that report as it is now, and only if the caller may see it and the
- * handling and UK handling the row gives itself are not below the report's (the floor
- * resolveProvenance keeps: the report may have been raised since the check); a row whose report
- * is missing or hidden, or below whose report the row now is, is dropped here, so its batch comes
- * out short (an `orAbsent` row's report may be missing: it is then written as given).
+ * Each row with its provenance (`prov`), against the reports the rows cite as they are in the
+ * graph now, read after their locks are taken.
+ *
+ * First, every cited report in the graph that the caller may see is locked (`lockIfVisible`'s
+ * rule, for a list: tested on an unlocked read, locked if it passes, in id order), before the
+ * statement takes any record's lock: so a report raised while the statement waits, for the
+ * report's lock or later for a record's (another writer raising it and editing a record the
+ * import updates, in one transaction), is read as raised, and no report the rows rely on can
+ * change until the transaction ends. A report hidden from the caller is never locked by it.
+ *
+ * Then each provenance is resolved once per statement, against the reports as they are after
+ * those locks (a report not locked above is one the caller may not see):
+ * - citing a report in the graph (`fromReport`): taken from that report, only if the caller may
+ *   see it and the handling and UK handling the row gives itself are not below the report's (the
+ *   floor resolveProvenance keeps: the report may have been raised since the check); missing or
+ *   hidden, the row is dropped (an `orAbsent` row's report may be missing: it is then written as
+ *   given);
+ * - any other (a report the same import writes, or a world's): written as given, but only if,
+ *   when the graph has a report of that id, the row's handling and UK handling are not below that
+ *   report's (a file restating a report at a lower handling does not lower it, and its facts may
+ *   not be written at the file's handling either; nor below a raise since the check), and the
+ *   caller may see that report, unless the row itself is above the caller's clearance (an import
+ *   may write a report and its facts above its clearance, as it may a record; the floor then
+ *   keeps the row at or above the report). The report's own row (a report cites itself) is
+ *   exempt: it never loosens the report (an update never lowers handling).
+ * A dropped row makes its batch come out short.
  */
-function rowsWithProvenance(): string {
+function rowsWithProvenance(opts: { selfCited?: boolean } = {}): string {
   const inherited = INHERITED_FIELDS.map((f) => `${f}: coalesce(p.${f}, rep.${f}${f === 'consent' ? ', false' : ''})`).join(', ');
   const given = INHERITED_FIELDS.map((f) => `${f}: p.${f}`).join(', ');
   // Handling codes order as text (H0 < H3); UK handling C is above P.
-  return `WITH [p IN $provs | CASE WHEN p.fromReport IS NULL THEN p ELSE coalesce(head(COLLECT {
+  const floor = "(p.handling IS NULL OR p.handling >= rep.handling) AND (p.ukHandling IS NULL OR p.ukHandling = 'C' OR rep.ukHandling = 'P')";
+  const seen = `rep.id IN reports AND ${visible('rep')}`;
+  const prov = opts.selfCited
+    ? 'CASE WHEN row.id = $provs[toInteger(row.p)].reportId THEN $provs[toInteger(row.p)] ELSE provs[toInteger(row.p)] END'
+    : 'provs[toInteger(row.p)]';
+  return `CALL () {
+  UNWIND $provs AS p
+  WITH DISTINCT p.reportId AS id ORDER BY id
+  MATCH (rep:IntelligenceReport {id: id})
+  WHERE ${visible('rep')}
+  SET rep.__lock = true REMOVE rep.__lock
+  RETURN collect(id) AS reports
+}
+WITH [p IN $provs | CASE WHEN p.fromReport IS NULL THEN CASE WHEN NOT EXISTS {
     MATCH (rep:IntelligenceReport {id: p.reportId})
-    WHERE ${visible('rep')} AND (p.handling IS NULL OR p.handling >= rep.handling) AND (p.ukHandling IS NULL OR p.ukHandling = 'C' OR rep.ukHandling = 'P')
+    WHERE NOT coalesce(${floor} AND (${seen} OR NOT ${visible('p')}), false)
+  } THEN p END ELSE coalesce(head(COLLECT {
+    MATCH (rep:IntelligenceReport {id: p.reportId})
+    WHERE ${seen} AND ${floor}
     RETURN {reportId: p.reportId, agency: rep.agency, ${inherited}}
   }), CASE WHEN p.orAbsent AND NOT EXISTS { MATCH (:IntelligenceReport {id: p.reportId}) } THEN {reportId: p.reportId, agency: p.agency, ${given}} END) END] AS provs
 UNWIND $rows AS row
-WITH row, provs[toInteger(row.p)] AS prov
+WITH row, ${prov} AS prov
 WHERE prov IS NOT NULL`;
 }
 
@@ -253,16 +304,17 @@ export function bulkNodesQuery(label: WritableLabel, mode: BulkMode, rows: reado
   SET n = row.props, n.id = row.id, ${provenanceCreate('n')}, n.__importRun = $run${typedSets('n', table, false).map((s) => `, ${s}`).join('')}
   ${isPerson ? roleSets('n') : ''}`.trimEnd();
   const params = { ...pack(rows), run };
+  const provs = rowsWithProvenance({ selfCited: label === 'IntelligenceReport' });
   if (mode === 'create') {
-    return { cypher: `${rowsWithProvenance()}\n${create}\nWITH 'created' AS outcome, row\n${countsNotingCreated()}`, params };
+    return { cypher: `${provs}\n${create}\nWITH 'created' AS outcome, row\n${countsNotingCreated()}`, params };
   }
   return {
-    cypher: `${rowsWithProvenance()}
+    cypher: `${provs}
 OPTIONAL MATCH (old:Entity {id: row.id})
-${lockFirst('old')}
+${lockIfVisible('old', 'seen')}
 WITH row, prov, old, CASE
     WHEN old IS NULL THEN 'created'
-    WHEN NOT coalesce(${visible('old')}, false) THEN 'hidden'
+    WHEN NOT (seen AND coalesce(${visible('old')}, false)) THEN 'hidden'
     WHEN NOT old:${label} OR old:Reference THEN 'conflict'
     WHEN ${sameAs('old', isPerson)} THEN 'unchanged'
     ELSE 'updated'
@@ -306,23 +358,23 @@ export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: read
   // An end is only tested, not written or backed up: a caller no item is hidden from needs no lock on it.
   const ends = `${rowsWithProvenance()}
 MATCH (a:Entity {id: row.from})
-${lockFirst('a', { unlessClearedForAll: true })}
-WITH row, prov, a WHERE ${visible('a')} OR row.from IN $own
+${lockIfVisible('a', 'seenA', { unlessClearedForAll: true })}
+WITH row, prov, a WHERE (seenA AND ${visible('a')}) OR row.from IN $own
 MATCH (b:Entity {id: row.to})
-${lockFirst('b', { unlessClearedForAll: true })}
-WITH row, prov, a, b WHERE ${visible('b')} OR row.to IN $own`;
+${lockIfVisible('b', 'seenB', { unlessClearedForAll: true })}
+WITH row, prov, a, b WHERE (seenB AND ${visible('b')}) OR row.to IN $own`;
   const params = { ...pack(rows), run, own: [...new Set(own)] };
   if (mode === 'create') {
     return { cypher: `${ends}\n${create}\nRETURN 'created' AS outcome, count(*) AS n`, params };
   }
-  // Only a link the caller may see is updated; beside a hidden one, the row's link is created.
+  // Only a link the caller may see is updated (only those are locked); beside a hidden one, the row's link is created.
   return {
     cypher: `${ends}
 CALL (a, b, row) {
   OPTIONAL MATCH (a)-[c:${type}]->(b)${keyMatch(type, 'c')}
-  ${lockFirst('c').replace(/\n/g, '\n  ')}
-  WITH c ORDER BY elementId(c)
-  RETURN head([x IN collect(c) WHERE ${visible('x')}]) AS old
+  ${lockIfVisible('c', 'seen', { rel: true }).replace(/\n/g, '\n  ')}
+  WITH c, seen ORDER BY elementId(c)
+  RETURN head(collect(CASE WHEN seen AND ${visible('c')} THEN c END)) AS old
 }
 WITH row, prov, a, b, old, CASE
     WHEN old IS NULL THEN 'created'

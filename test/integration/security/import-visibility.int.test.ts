@@ -6,6 +6,7 @@ import { formatBadRow, type ImportPlan } from '../../../src/ingestion/import-pla
 import { planJson } from '../../../src/ingestion/json/json-import';
 import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
 import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
+import { writeNodeBatch, writeRelBatch } from '../../../src/graph/bulk.writer';
 import { canonicalDump } from '../../support/canonical-dump';
 import { peopleExportText } from '../../support/json-export-text';
 import { resetGraph } from '../../support/reset-graph';
@@ -27,9 +28,15 @@ import { countAll, testGraph, type TestGraph } from '../../support/test-graph';
  * A JSON export's item cites its report by id, with the grading the file gives it: a report the
  * importer may not see is, to it, one that does not exist, at the check and at the write.
  *
- * The write statements lock each existing record before they test it: a change committed while
- * a statement waits for a record's lock is seen by its test (the record hidden by then refuses the
- * import), not only a change committed before the statement started.
+ * The write statements lock each existing record, end, link and cited report they test, and test
+ * it again after the lock: a change committed while a statement waits for a lock is seen by its
+ * test (the record or report hidden by then refuses the import), not only a change committed
+ * before the statement started. They lock only what the importer may see: an importer never
+ * waits for a hidden item another writer is writing (its waiting would tell it the item is there,
+ * and being written), nor holds a hidden item's lock.
+ *
+ * A report the import restates that the graph already has is the graph's at the write too: a
+ * fact citing it is not written below it, nor citing it once hidden from the importer.
  */
 const REPORT = 'ref-msht-reference-data';
 const low: Principal = { subject: 'low-ingest', agency: 'KENT', roles: ['INGEST'], clearance: 'H1', ukConditional: false };
@@ -366,16 +373,16 @@ describe('an import keeps the visibility rule when the graph changes between its
   });
 
   /**
-   * Another writer's transaction that raises a record (to H3, UK code C) and holds its lock until
-   * `commit` is called; `started` resolves once the change is made (and the lock taken).
+   * Another writer's transaction (cleared for everything) that runs `cypher` and holds the locks
+   * it took until `commit` is called; `started` resolves once it has run.
    */
-  function raiseAndHold(match: string): { started: Promise<void>; commit: () => Promise<void> } {
+  function holdLocks(cypher: string): { started: Promise<void>; commit: () => Promise<void> } {
     let changed!: () => void;
     let release!: () => void;
     const started = new Promise<void>((r) => (changed = r));
     const gate = new Promise<void>((r) => (release = r));
     const done = t.client.writeTx(async (tx) => {
-      await tx.run({ cypher: `${match} SET x.handling = 'H3', x.ukHandling = 'C', x.name = 'Covert While Waiting'`, params: {} });
+      await tx.run({ cypher, params: {} });
       changed();
       await gate;
     });
@@ -387,6 +394,12 @@ describe('an import keeps the visibility rule when the graph changes between its
       },
     };
   }
+
+  /**
+   * Another writer's transaction that raises a record (to H3, UK code C) and holds its lock until
+   * `commit` is called; `started` resolves once the change is made (and the lock taken).
+   */
+  const raiseAndHold = (match: string) => holdLocks(`${match} SET x.handling = 'H3', x.ukHandling = 'C', x.name = 'Covert While Waiting'`);
 
   /** Waits until some transaction is blocked on a lock (true), or gives up after `ms` (false). */
   async function someoneBlocked(ms = 15_000): Promise<boolean> {
@@ -447,5 +460,189 @@ describe('an import keeps the visibility rule when the graph changes between its
     expect(await canonicalDump(t.client)).toEqual(before);
     expect(await rows("MATCH (:Entity {id: 'ocg-tv-n1'})<-[r]-() RETURN count(r) AS n")).toEqual([{ n: 0 }]);
     expect(await rows("MATCH (p:Person {id: 'per-tv-n2'}) RETURN count(p) AS n")).toEqual([{ n: 0 }]);
+  });
+
+  /** How a write ended: 'written', or 'refused: ' and its message. */
+  const outcomeOf = (write: Promise<unknown>) =>
+    write.then(
+      () => 'written',
+      (e: Error) => `refused: ${e.message}`,
+    );
+
+  it('never waits for the lock of a record hidden from it: a row naming a hidden record someone is writing is refused at once', async () => {
+    await seed([':ID,:LABEL,name', 'per-tv-o1,Person;Offender,Open O']);
+    // Checked while the record was open; hidden before the write, as a stale plan would find it.
+    const stale = await prepare(g, [':ID,:LABEL,name', 'per-tv-o1,Person;Offender,Renamed O']);
+    await hide("MATCH (x:Person {id: 'per-tv-o1'})", {});
+    const other = holdLocks("MATCH (x:Person {id: 'per-tv-o1'}) SET x.aliases = ['busy']");
+    await other.started;
+    const writing = outcomeOf(runImportInOneTransaction(g, stale));
+    // Waiting for the lock would tell the importer that someone is writing a record it may not see.
+    const blocked = await someoneBlocked(3_000);
+    await other.commit();
+    expect({ blocked, outcome: await writing }).toEqual({ blocked: false, outcome: expect.stringMatching(/^refused: .*nodes:2: id per-tv-o1 is already in use/) });
+  });
+
+  it('never waits for the lock of an end hidden from it: a link to a hidden record someone is writing is refused at once', async () => {
+    await seed([':ID,:LABEL,name,threatLevel', 'per-tv-o2,Person;Offender,Member O,', 'ocg-tv-o2,OrganisedCrimeGroup,Tv Group O,HIGH']);
+    const stale = await prepare(g, [], [':START_ID,:END_ID,:TYPE,role', 'per-tv-o2,ocg-tv-o2,MEMBER_OF,LEADER']);
+    await hide("MATCH (x:OrganisedCrimeGroup {id: 'ocg-tv-o2'})", {});
+    const other = holdLocks("MATCH (x:OrganisedCrimeGroup {id: 'ocg-tv-o2'}) SET x.threatLevel = 'CRITICAL'");
+    await other.started;
+    const writing = outcomeOf(runImportInOneTransaction(g, stale));
+    const blocked = await someoneBlocked(3_000);
+    await other.commit();
+    expect({ blocked, outcome: await writing }).toEqual({ blocked: false, outcome: expect.stringMatching(/^refused: .*relationships:2: MEMBER_OF end ocg-tv-o2 does not exist/) });
+  });
+
+  it('never waits for, nor holds, the lock of a hidden link beside which it writes its own (its latency would tell the hidden link is there)', async () => {
+    await seed([':ID,:LABEL,name,threatLevel', 'per-tv-p1,Person;Offender,Open P,', 'ocg-tv-p1,OrganisedCrimeGroup,Tv Group P,LOW']);
+    await seed([], [':START_ID,:END_ID,:TYPE,role,handling,ukHandling', 'per-tv-p1,ocg-tv-p1,MEMBER_OF,LEADER,H3,C']);
+    const hiddenLink = "MATCH (:Person {id: 'per-tv-p1'})-[r:MEMBER_OF]->(:OrganisedCrimeGroup {id: 'ocg-tv-p1'}) WHERE r.handling = 'H3'";
+    const prepared = await prepare(g, [], [':START_ID,:END_ID,:TYPE,role', 'per-tv-p1,ocg-tv-p1,MEMBER_OF,LEADER']);
+
+    // A cleared analyst edits the hidden membership (a relationship property: only the link is locked).
+    const other = holdLocks(`${hiddenLink} SET r.since = date('2020-02-02')`);
+    await other.started;
+    const writing = outcomeOf(runImportInOneTransaction(g, prepared));
+    const waited = await someoneBlocked(3_000);
+    await other.commit();
+    expect({ waited, outcome: await writing }).toEqual({ waited: false, outcome: 'written' });
+
+    // While the importer's transaction is open (its link written beside the hidden one), a cleared
+    // writer editing the hidden link does not wait for it.
+    const again = await prepare(g, [], [':START_ID,:END_ID,:TYPE,role,since:date', 'per-tv-p1,ocg-tv-p1,MEMBER_OF,LEADER,2024-04-04']);
+    let wrote!: () => void;
+    let release!: () => void;
+    const written = new Promise<void>((r) => (wrote = r));
+    const gate = new Promise<void>((r) => (release = r));
+    const importing = g.writeTx(async (tx) => {
+      const counts = await writeRelBatch(tx, again.rels[0]!.type, again.rels[0]!.mode, again.rels[0]!.rows, null);
+      wrote();
+      await gate;
+      return counts;
+    });
+    await written;
+    const editing = t.client.write({ cypher: `${hiddenLink} SET r.since = date('2021-03-03')`, params: {} });
+    const held = await someoneBlocked(3_000);
+    release();
+    expect(await importing).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    await editing;
+    expect(held).toBe(false);
+    expect(await rows("MATCH (:Person {id: 'per-tv-p1'})-[r:MEMBER_OF]->() RETURN toString(r.since) AS since, r.handling AS handling ORDER BY handling")).toEqual([
+      { since: '2024-04-04', handling: 'H0' },
+      { since: '2021-03-03', handling: 'H3' },
+    ]);
+  });
+
+  it('reads a cited report after its lock: a report raised (and hidden) by a transaction that also holds a record the import updates is refused, and nothing is written', async () => {
+    await seedReport('rep-tv-q1', 'TV/Q1');
+    await seed([':ID,:LABEL,name', 'per-tv-q1,Person;Offender,Open Q']);
+    const stale = await prepare(g, [':ID,:LABEL,name,reportId', 'per-tv-q1,Person;Offender,Renamed Q,rep-tv-q1']);
+    // Another writer (a cleared importer: a report row raising rep-tv-q1 to H3/C and a row adding
+    // to per-tv-q1, in one transaction) holds the record's lock, and the report's.
+    const other = holdLocks("MATCH (r:IntelligenceReport {id: 'rep-tv-q1'}), (x:Person {id: 'per-tv-q1'}) SET r.handling = 'H3', r.ukHandling = 'C', x.gender = 'FEMALE'");
+    await other.started;
+    const writing = runImportInOneTransaction(g, stale).then(
+      () => null,
+      (x: unknown) => x as Error & { extensions?: Record<string, unknown> },
+    );
+    const blocked = await someoneBlocked();
+    await other.commit();
+    const before = await canonicalDump(t.client);
+
+    const e = await writing;
+    expect(blocked).toBe(true);
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['nodes:2: reportId: no intelligence report "rep-tv-q1"'] } });
+    expect(e!.message).not.toMatch(/H3/);
+    expect(await canonicalDump(t.client)).toEqual(before);
+    expect(await rows("MATCH (p:Person {id: 'per-tv-q1'}) RETURN p.name AS name, p.reportId AS cites, p.gender AS gender")).toEqual([{ name: 'Open Q', cites: REPORT, gender: 'FEMALE' }]);
+  });
+
+  it('reads a cited report after its lock for an importer cleared for everything too: a row inheriting from a report raised while it waits takes the raised handling', async () => {
+    await seedReport('rep-tv-q2', 'TV/Q2');
+    await seed([':ID,:LABEL,name', 'per-tv-q2,Person;Offender,Open Q2']);
+    const stale = await prepare(t.system, [':ID,:LABEL,name,reportId', 'per-tv-q2,Person;Offender,Renamed Q2,rep-tv-q2']);
+    const other = holdLocks("MATCH (r:IntelligenceReport {id: 'rep-tv-q2'}), (x:Person {id: 'per-tv-q2'}) SET r.handling = 'H2', r.ukHandling = 'C', x.gender = 'MALE'");
+    await other.started;
+    const writing = outcomeOf(runImportInOneTransaction(t.system, stale));
+    const blocked = await someoneBlocked();
+    await other.commit();
+    expect({ blocked, outcome: await writing }).toEqual({ blocked: true, outcome: 'written' });
+    expect(await rows("MATCH (p:Person {id: 'per-tv-q2'}) RETURN p.name AS name, p.reportId AS cites, p.handling AS handling, p.ukHandling AS uk")).toEqual([
+      { name: 'Renamed Q2', cites: 'rep-tv-q2', handling: 'H2', uk: 'C' },
+    ]);
+  });
+
+  /** A file restating rep-tv-r<n> (a report row, graded H0, P) with a fact inheriting from it and one giving itself H0. */
+  const restating = (n: number) =>
+    csvPlan([
+      ':ID,:LABEL,name,reference,agency,gradeSource,gradeIntel,ukHandling,handling,reportId',
+      `rep-tv-r${n},IntelligenceReport,,TV/R${n},NCA,2,B,P,H0,`,
+      `per-tv-r${n}a,Person;Offender,Inherits R${n},,,,,,,rep-tv-r${n}`,
+      `per-tv-r${n}b,Person;Offender,Says H0 R${n},,,,,,H0,rep-tv-r${n}`,
+    ]);
+
+  it('refuses facts citing a report the file restates, when the graph’s report was raised above them between the check and the write, and writes nothing', async () => {
+    await seedReport('rep-tv-r1', 'TV/R1');
+    const stale = await preparePlan(g, restating(1));
+    // Raised to a handling the importer (H1) still sees; the file's report row cannot lower it.
+    await t.client.write({ cypher: "MATCH (r:IntelligenceReport {id: 'rep-tv-r1'}) SET r.handling = 'H1'", params: {} });
+    const before = await canonicalDump(t.client);
+
+    const e = await refusal(runImportInOneTransaction(g, stale));
+    // Named as the check names the rows now (it holds them to the stricter of the file's and the graph's codes).
+    const now = await prepareImport(g, restating(1), new Date());
+    const expected = now.ok ? [] : now.bad.map(formatBadRow);
+    expect(expected).toContainEqual(expect.stringMatching(/^nodes:4: handling: .*H1/));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: expected } });
+    expect(await canonicalDump(t.client)).toEqual(before);
+    expect(await rows("MATCH (p:Person) WHERE p.id STARTS WITH 'per-tv-r1' RETURN count(p) AS n")).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses, in a staged run, facts citing a report the file restates once the graph’s report is raised above them between two batches, and rolls the run back', async () => {
+    await seedReport('rep-tv-r2', 'TV/R2');
+    // Cleared for everything: the report stays visible; only the floor stops the facts.
+    const prepared = await preparePlan(t.system, restating(2));
+    expect(prepared.nodes.map((n) => [n.label, n.rows.map((r) => r.id)])).toEqual([
+      ['IntelligenceReport', ['rep-tv-r2']],
+      ['Person', ['per-tv-r2a', 'per-tv-r2b']],
+    ]);
+    const counts = await countAll(t.client);
+
+    // The report row is written (batch 1); then another writer raises the report to H2.
+    const e = await refusal(
+      runStagedImport(t.system, prepared, {
+        batchSize: 1,
+        sha256: 'tv-r2',
+        runHost: host,
+        afterBatch: async (n) => {
+          if (n === 1) await t.client.write({ cypher: "MATCH (r:IntelligenceReport {id: 'rep-tv-r2'}) SET r.handling = 'H2'", params: {} });
+        },
+      }),
+    );
+    const now = await prepareImport(t.system, restating(2), new Date());
+    const expected = now.ok ? [] : now.bad.map(formatBadRow);
+    expect(expected).toContainEqual(expect.stringMatching(/^nodes:4: handling: .*H2/));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: expected } });
+    expect(await countAll(t.client)).toEqual(counts);
+    expect(await rows("MATCH (p:Person) WHERE p.id STARTS WITH 'per-tv-r2' RETURN count(p) AS n")).toEqual([{ n: 0 }]);
+    expect(await rows("MATCH (r:IntelligenceReport {id: 'rep-tv-r2'}) RETURN r.handling AS handling")).toEqual([{ handling: 'H2' }]);
+    expect(await rows('OPTIONAL MATCH (r:ImportRun) WITH count(r) AS runs OPTIONAL MATCH (b:ImportBackup) RETURN runs, count(b) AS backups')).toEqual([{ runs: 0, backups: 0 }]);
+  });
+
+  it('writes a report’s own row restating it below the graph’s report (an update never lowers it), but no fact below that report, whatever the file says of it', async () => {
+    await seedReport('rep-tv-r3', 'TV/R3', 'H1');
+    // The rows as an import that read the report from the file alone would send them (no `fromReport`).
+    const own = { reportId: 'rep-tv-r3', agency: 'NCA', recordedAt: new Date().toISOString(), gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', handling: 'H0', consent: false };
+    const report = { id: 'rep-tv-r3', props: { reference: 'TV/R3', title: 'Restated' }, dates: {}, prov: own };
+    const fact = (id: string, handling: string) => ({ id, props: { name: `Cites R3 ${handling}` }, dates: {}, prov: { ...own, handling }, roles: ['Offender'] });
+    expect(await g.writeTx((tx) => writeNodeBatch(tx, 'IntelligenceReport', 'upsert', [report], null))).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    await expect(g.writeTx((tx) => writeNodeBatch(tx, 'Person', 'create', [fact('per-tv-r3a', 'H1'), fact('per-tv-r3b', 'H0')], null))).rejects.toMatchObject({ code: 'MSHT_CONFLICT' });
+    expect(await g.writeTx((tx) => writeNodeBatch(tx, 'Person', 'create', [fact('per-tv-r3a', 'H1')], null))).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await rows("MATCH (x:Entity) WHERE x.id STARTS WITH 'rep-tv-r3' OR x.id STARTS WITH 'per-tv-r3' RETURN x.id AS id, x.title AS title, x.handling AS handling ORDER BY id")).toEqual([
+      { id: 'per-tv-r3a', title: null, handling: 'H1' },
+      { id: 'rep-tv-r3', title: 'Restated', handling: 'H1' },
+    ]);
   });
 });
