@@ -242,6 +242,19 @@ describe('duplicate candidates through the API', () => {
     }
   });
 
+  it('gives at a high minScore the pairs a low one gives that reach it, each once (name blocks then test shared records pair by pair)', async () => {
+    for (const caller of [analyst, victimOfficer, cleared]) {
+      const sdk = await svc.sdk(caller);
+      const low = (await sdk.DuplicateCandidates({ minScore: 0.1 })).duplicateCandidates;
+      const high = (await sdk.DuplicateCandidates({ minScore: 0.6 })).duplicateCandidates;
+      expect(high.length).toBeGreaterThan(0);
+      expect(high).toEqual(low.filter((c) => c.score >= 0.6));
+    }
+    // The Stan brothers are in a name block and share a phone: found once, with the phone.
+    const high = (await (await svc.sdk(analyst)).DuplicateCandidates({ minScore: 0.6 })).duplicateCandidates;
+    expect(pairs(high).filter((p) => p === `${w.m1} ${w.m2}`)).toHaveLength(1);
+  });
+
   it('agrees between the whole graph and a scope on the same pair', async () => {
     const sdk = await svc.sdk(analyst);
     const whole = (await sdk.DuplicateCandidates({ minScore: 0.1 })).duplicateCandidates.find((c) => [c.a!.id, c.b!.id].includes(w.m1));

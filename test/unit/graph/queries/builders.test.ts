@@ -212,6 +212,10 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
     const scoped = duplicateCandidatesQuery({ ids: ['per-1'], groupId: null, minScore: 0.5, limit: 100, weights, nameFold: {} }).cypher;
     expect(scoped).toContain('a.id IN $ids');
     expect(scoped).not.toContain('$groupId');
+    // A group's members are found from the group, not by testing every person.
+    const byGroup = duplicateCandidatesQuery({ ids: null, groupId: 'ocg-1', minScore: 0.5, limit: 100, weights, nameFold: {} }).cypher;
+    expect(byGroup.match(/MATCH \(__g:OrganisedCrimeGroup \{id: \$groupId\}\)<-\[__m:MEMBER_OF\]-\(a:Person\)/g)).toHaveLength(2);
+    expect(byGroup).not.toMatch(/MATCH \(a:Person\) WHERE/);
   });
 
   it('neighbourhoodQuery writes only the filters given, relationship types into the pattern', () => {
