@@ -1,15 +1,37 @@
 import type { CypherQuery } from '../query';
-import { visible } from './access';
+import { lockIfVisible, visible } from './access';
 
-/** The grading and handling of the reports a write cites (visible to the writer). */
+const REPORT_DEFAULTS = `r.id AS id, r.agency AS agency, r.gradeSource AS gradeSource, r.gradeIntel AS gradeIntel,
+       r.ukHandling AS ukHandling, r.handling AS handling, coalesce(r.consent, false) AS consent`;
+
+/** The grading and handling of these reports (visible to the caller), as last committed: for a check, which writes nothing. */
 export function reportDefaultsQuery(ids: readonly string[]): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (r:IntelligenceReport {id: id})
 WHERE ${visible('r')}
-RETURN r.id AS id, r.agency AS agency, r.gradeSource AS gradeSource, r.gradeIntel AS gradeIntel,
-       r.ukHandling AS ukHandling, r.handling AS handling, coalesce(r.consent, false) AS consent`,
+RETURN ${REPORT_DEFAULTS}`,
     params: { ids: [...new Set(ids)] },
+  };
+}
+
+/**
+ * The grading and handling of the reports a write cites (visible to the writer), each read after
+ * its write lock (`lockIfVisible`: a report hidden from the writer is neither locked nor waited
+ * for), in id order. A write resolves its provenance before it locks the record it writes; read
+ * unlocked, a report raised by a transaction that also holds that record (and commits while the
+ * write waits for it) would be read as it was, and the fact written below it. Locked, the report
+ * cannot change until the write ends, and a raise already holding it is waited for and read.
+ */
+export function lockedReportDefaultsQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (r:IntelligenceReport {id: id})
+WITH r ORDER BY r.id
+${lockIfVisible('r', 'seen')}
+WITH r, seen WHERE seen AND ${visible('r')}
+RETURN ${REPORT_DEFAULTS}`,
+    params: { ids: [...new Set(ids)].sort() },
   };
 }
 

@@ -8,6 +8,7 @@ import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepa
 import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
 import { writeNodeBatch, writeRelBatch } from '../../../src/graph/bulk.writer';
 import { canonicalDump } from '../../support/canonical-dump';
+import { holdLocks as holdLocksAs, someoneBlocked as someoneBlockedIn } from '../../support/held-locks';
 import { peopleExportText } from '../../support/json-export-text';
 import { resetGraph } from '../../support/reset-graph';
 import { countAll, testGraph, type TestGraph } from '../../support/test-graph';
@@ -372,28 +373,7 @@ describe('an import keeps the visibility rule when the graph changes between its
     expect(await rows('OPTIONAL MATCH (r:ImportRun) WITH count(r) AS runs OPTIONAL MATCH (b:ImportBackup) RETURN runs, count(b) AS backups')).toEqual([{ runs: 0, backups: 0 }]);
   });
 
-  /**
-   * Another writer's transaction (cleared for everything) that runs `cypher` and holds the locks
-   * it took until `commit` is called; `started` resolves once it has run.
-   */
-  function holdLocks(cypher: string): { started: Promise<void>; commit: () => Promise<void> } {
-    let changed!: () => void;
-    let release!: () => void;
-    const started = new Promise<void>((r) => (changed = r));
-    const gate = new Promise<void>((r) => (release = r));
-    const done = t.client.writeTx(async (tx) => {
-      await tx.run({ cypher, params: {} });
-      changed();
-      await gate;
-    });
-    return {
-      started,
-      commit: async () => {
-        release();
-        await done;
-      },
-    };
-  }
+  const holdLocks = (cypher: string) => holdLocksAs(t.client, cypher);
 
   /**
    * Another writer's transaction that raises a record (to H3, UK code C) and holds its lock until
@@ -401,16 +381,7 @@ describe('an import keeps the visibility rule when the graph changes between its
    */
   const raiseAndHold = (match: string) => holdLocks(`${match} SET x.handling = 'H3', x.ukHandling = 'C', x.name = 'Covert While Waiting'`);
 
-  /** Waits until some transaction is blocked on a lock (true), or gives up after `ms` (false). */
-  async function someoneBlocked(ms = 15_000): Promise<boolean> {
-    const until = Date.now() + ms;
-    while (Date.now() < until) {
-      const [row] = await t.client.read({ cypher: "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n", params: {} });
-      if ((row?.n as number) > 0) return true;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return false;
-  }
+  const someoneBlocked = (ms?: number) => someoneBlockedIn(t.client, ms);
 
   it('locks a record before it tests it: a record raised by a transaction that commits while the import waits for its lock is refused, and nothing is written', async () => {
     await seed([':ID,:LABEL,name', 'per-tv-m1,Person;Offender,Open M']);

@@ -1,4 +1,5 @@
 import { errorOf } from '../../support/graphql-errors';
+import { holdLocks, someoneBlocked } from '../../support/held-locks';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
 
@@ -156,5 +157,60 @@ describe('writes over material above the writer’s clearance', () => {
     expect(cleared).toMatchObject({ redacted: true, dateOfBirth: null });
     // The merged record is back as it was.
     expect((await rows('MATCH (p:Person {id: $dup}) RETURN p.name AS name, p.handling AS handling', { dup }))[0]).toEqual({ name: 'Covert Dup Two', handling: 'H3' });
+  });
+
+  /** A report at H0/P, and another writer's open transaction that raises it (to `handling`, UK C) and edits person `p`, holding both locks. */
+  async function raiseReportHoldingPerson(reference: string, p: string, handling: 'H2' | 'H3') {
+    const rep = (await (await svc.sdk(high)).UpsertReport({ input: { reference, title: 'Raised while a write waits', agency: 'NCA', handling: 'H0', ukHandling: 'P', gradeSource: 2, gradeIntel: 'B', reportedOn: '2024-01-06' } })).upsertIntelligenceReport.id;
+    const other = holdLocks(svc.graph, "MATCH (r:IntelligenceReport {id: $rep}), (x:Person {id: $p}) SET r.handling = $handling, r.ukHandling = 'C', x.gender = 'FEMALE'", { rep, p, handling });
+    await other.started;
+    return { rep, other };
+  }
+
+  it('reads a cited report after its lock: a report raised (and hidden) by a transaction that also holds the record written is no report, and nothing is written', async () => {
+    const p = await person('per-wv-f3');
+    const { rep, other } = await raiseReportHoldingPerson('NCA/2024/0950', p, 'H3');
+    const writing = (await svc.sdk(low)).UpsertPerson({ input: { id: p, name: 'Renamed f3', roles: ['OFFENDER'], nationalities: ['GB'], provenance: { reportId: rep } } }).then(
+      () => null,
+      (e: unknown) => errorOf(e),
+    );
+    const blocked = await someoneBlocked(svc.graph);
+    await other.commit();
+    const e = await writing;
+    expect(blocked).toBe(true);
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.provenance.reportId' });
+    expect(e!.message).toMatch(/no intelligence report/);
+    expect(e!.message).not.toMatch(/H3|Raised/);
+    expect(await rows('MATCH (x:Person {id: $p}) RETURN x.name AS name, x.reportId AS cites, x.handling AS handling, x.gender AS gender', { p })).toEqual([
+      { name: 'Person per-wv-f3', cites: open, handling: 'H0', gender: 'FEMALE' },
+    ]);
+  });
+
+  it('reads a cited report after its lock for a writer cleared for everything: the fact inherits the handling the report was raised to while it waited', async () => {
+    const p = await person('per-wv-f4');
+    const { rep, other } = await raiseReportHoldingPerson('NCA/2024/0951', p, 'H2');
+    const writing = (await svc.sdk(high)).UpsertPerson({ input: { id: p, name: 'Renamed f4', roles: ['OFFENDER'], nationalities: ['GB'], provenance: { reportId: rep } } });
+    const blocked = await someoneBlocked(svc.graph);
+    await other.commit();
+    await writing;
+    expect(blocked).toBe(true);
+    expect(await rows('MATCH (x:Person {id: $p}) RETURN x.name AS name, x.reportId AS cites, x.handling AS handling, x.ukHandling AS uk', { p })).toEqual([
+      { name: 'Renamed f4', cites: rep, handling: 'H2', uk: 'C' },
+    ]);
+  });
+
+  it('never waits for the lock of a cited report hidden from it: a write citing a hidden report someone is writing is refused at once', async () => {
+    const p = await person('per-wv-f5');
+    const other = holdLocks(svc.graph, "MATCH (r:IntelligenceReport {id: $secret}) SET r.__lock = true REMOVE r.__lock", { secret });
+    await other.started;
+    try {
+      const e = await (await svc.sdk(low)).UpsertPerson({ input: { id: p, name: 'Renamed f5', roles: ['OFFENDER'], nationalities: ['GB'], provenance: { reportId: secret } } }).then(
+        () => null,
+        (x: unknown) => errorOf(x),
+      );
+      expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.provenance.reportId' });
+    } finally {
+      await other.commit();
+    }
   });
 });
