@@ -8,7 +8,7 @@ import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepa
 import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
 import { writeNodeBatch, writeRelBatch } from '../../../src/graph/bulk.writer';
 import { canonicalDump } from '../../support/canonical-dump';
-import { holdLocks as holdLocksAs, someoneBlocked as someoneBlockedIn } from '../../support/held-locks';
+import { holdLocks as holdLocksAs, someoneBlocked as someoneBlockedIn, type HeldLocks } from '../../support/held-locks';
 import { peopleExportText } from '../../support/json-export-text';
 import { resetGraph } from '../../support/reset-graph';
 import { countAll, testGraph, type TestGraph } from '../../support/test-graph';
@@ -383,21 +383,29 @@ describe('an import keeps the visibility rule when the graph changes between its
 
   const someoneBlocked = (ms?: number) => someoneBlockedIn(t.client, ms);
 
-  it('locks a record before it tests it: a record raised by a transaction that commits while the import waits for its lock is refused, and nothing is written', async () => {
-    await seed([':ID,:LABEL,name', 'per-tv-m1,Person;Offender,Open M']);
-    const stale = await prepare(g, [':ID,:LABEL,name', 'per-tv-m0,Person;Offender,New M', 'per-tv-m1,Person;Offender,Renamed M']);
-    const other = raiseAndHold("MATCH (x:Person {id: 'per-tv-m1'})");
+  /**
+   * Imports `prepared` as the low importer while `other` holds its locks, then lets `other`
+   * commit: whether the import waited meanwhile, the graph as `other` left it (before the import
+   * ends), and the import's refusal (null when it was written).
+   */
+  async function importWhileHeld(other: HeldLocks, prepared: PreparedImport) {
     await other.started;
-    const writing = runImportInOneTransaction(g, stale).then(
+    const writing = runImportInOneTransaction(g, prepared).then(
       () => null,
       (x: unknown) => x as Error & { extensions?: Record<string, unknown> },
     );
-    // The import reaches the record and waits for the other writer's lock; then it commits.
-    expect(await someoneBlocked()).toBe(true);
+    const blocked = await someoneBlocked();
     await other.commit();
     const before = await canonicalDump(t.client);
+    return { blocked, before, e: await writing };
+  }
 
-    const e = await writing;
+  it('locks a record before it tests it: a record raised by a transaction that commits while the import waits for its lock is refused, and nothing is written', async () => {
+    await seed([':ID,:LABEL,name', 'per-tv-m1,Person;Offender,Open M']);
+    const stale = await prepare(g, [':ID,:LABEL,name', 'per-tv-m0,Person;Offender,New M', 'per-tv-m1,Person;Offender,Renamed M']);
+    // The import reaches the record and waits for the other writer's lock; then it commits.
+    const { blocked, before, e } = await importWhileHeld(raiseAndHold("MATCH (x:Person {id: 'per-tv-m1'})"), stale);
+    expect(blocked).toBe(true);
     expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['nodes:3: id per-tv-m1 is already in use'] } });
     expect(e!.message).not.toMatch(/Covert|H3/);
     expect(await canonicalDump(t.client)).toEqual(before);
@@ -407,17 +415,7 @@ describe('an import keeps the visibility rule when the graph changes between its
   it('locks an end before it tests it: a record raised while the import waits to link it is refused (a new and an existing other end), and nothing is written', async () => {
     await seed([':ID,:LABEL,name,threatLevel', 'per-tv-n1,Person;Offender,Member N,', 'ocg-tv-n1,OrganisedCrimeGroup,Tv Group N,HIGH']);
     const stale = await prepare(g, [':ID,:LABEL,name', 'per-tv-n2,Person;Offender,New Member N'], [':START_ID,:END_ID,:TYPE,role', 'per-tv-n2,ocg-tv-n1,MEMBER_OF,LEADER', 'per-tv-n1,ocg-tv-n1,MEMBER_OF,RECRUITER']);
-    const other = raiseAndHold("MATCH (x:OrganisedCrimeGroup {id: 'ocg-tv-n1'})");
-    await other.started;
-    const writing = runImportInOneTransaction(g, stale).then(
-      () => null,
-      (x: unknown) => x as Error & { extensions?: Record<string, unknown> },
-    );
-    const blocked = await someoneBlocked();
-    await other.commit();
-    const before = await canonicalDump(t.client);
-
-    const e = await writing;
+    const { blocked, before, e } = await importWhileHeld(raiseAndHold("MATCH (x:OrganisedCrimeGroup {id: 'ocg-tv-n1'})"), stale);
     expect(e).toMatchObject({
       code: 'BAD_USER_INPUT',
       extensions: {
@@ -513,16 +511,7 @@ describe('an import keeps the visibility rule when the graph changes between its
     // Another writer (a cleared importer: a report row raising rep-tv-q1 to H3/C and a row adding
     // to per-tv-q1, in one transaction) holds the record's lock, and the report's.
     const other = holdLocks("MATCH (r:IntelligenceReport {id: 'rep-tv-q1'}), (x:Person {id: 'per-tv-q1'}) SET r.handling = 'H3', r.ukHandling = 'C', x.gender = 'FEMALE'");
-    await other.started;
-    const writing = runImportInOneTransaction(g, stale).then(
-      () => null,
-      (x: unknown) => x as Error & { extensions?: Record<string, unknown> },
-    );
-    const blocked = await someoneBlocked();
-    await other.commit();
-    const before = await canonicalDump(t.client);
-
-    const e = await writing;
+    const { blocked, before, e } = await importWhileHeld(other, stale);
     expect(blocked).toBe(true);
     expect(e).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { rows: ['nodes:2: reportId: no intelligence report "rep-tv-q1"'] } });
     expect(e!.message).not.toMatch(/H3/);
