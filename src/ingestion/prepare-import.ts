@@ -65,11 +65,23 @@ export function splitDates(props: Record<string, unknown>, dates: readonly strin
   return { props: plain, dates: ds };
 }
 
-/** Orders bad rows by file (in the plan's order) and line, so a long list reads top to bottom. */
+/**
+ * Orders bad rows by file (in the plan's order) and line, so a long list reads top to bottom, and
+ * tells each problem once. A row can stand for more than one item with the same provenance (a
+ * report row is the report and the ISSUED_BY to its agency, both at the report row's line): a
+ * problem of that provenance is the row's, said once at its line, not once per item.
+ */
 export function sortBadRows(files: readonly string[], bad: BadRow[]): BadRow[] {
   const rank = (f: string) => (files.indexOf(f) === -1 ? files.length : files.indexOf(f));
   const line = (s: SourceRef) => (typeof s.line === 'number' ? s.line : Number.MAX_SAFE_INTEGER);
-  return [...bad].sort((a, b) => rank(a.file) - rank(b.file) || line(a) - line(b) || String(a.line).localeCompare(String(b.line)));
+  const seen = new Set<string>();
+  const once = bad.filter((b) => {
+    const key = JSON.stringify([b.file, b.line, b.reason]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return once.sort((a, b) => rank(a.file) - rank(b.file) || line(a) - line(b) || String(a.line).localeCompare(String(b.line)));
 }
 
 /**

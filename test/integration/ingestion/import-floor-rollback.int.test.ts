@@ -86,6 +86,26 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
     expect({ outcome, stored }).toEqual({ outcome: expect.stringMatching(/^refused/), stored: [{ report: 'H2', id: null, cites: null, handling: null }] });
   });
 
+  it('reports a restated report row below the graph\'s handling once, at its line, not again for the ISSUED_BY it implies', async () => {
+    // rep-rv-a3 is H2 in the graph. The report row restates it at H0 and a fact cites it at H0: one
+    // refusal per row the user wrote, at that row's line (the ISSUED_BY link the report row implies
+    // is no line of the file, and its refusal would repeat the report row's).
+    await seedReport('rep-rv-a3', 'RV/A3', 'H2');
+    const checked = await prepareImport(
+      scoped(h2Ingest),
+      csvPlan([
+        ':ID,:LABEL,name,reference,agency,gradeSource,gradeIntel,ukHandling,handling,reportId',
+        'rep-rv-a3,IntelligenceReport,,RV/A3,NCA,2,B,P,H0,',
+        'per-rv-a3,Person;Offender,Says H0,,,,,,H0,rep-rv-a3',
+      ]),
+      new Date(),
+    );
+    expect(checked.ok ? [] : checked.bad.map(formatBadRow)).toEqual([
+      "nodes:2: handling: must not be below the cited report's handling (H2): a fact is never shared more widely than its source",
+      "nodes:3: handling: must not be below the cited report's handling (H2): a fact is never shared more widely than its source",
+    ]);
+  });
+
   it('accepts a JSON export whose items cite a report this graph lacks at different handling codes, in either order', async () => {
     // Two facts of one report of another graph: one raised to H1 for itself (allowed: stricter),
     // the other at the report's own H0. The first item's provenance is taken as "the report's",
