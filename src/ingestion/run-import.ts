@@ -64,6 +64,11 @@ export interface StagedOptions {
   afterBatch?: (batch: number) => void | Promise<void>;
   /** Told about runs recovered before this one starts (with what a rollback did, and kept). */
   onRecovered?: (run: ImportRun, action: 'rolled back' | 'tidied', counts?: RollbackCounts) => void;
+  /**
+   * Told what the rollback of this run did, and kept, when the run fails and is rolled back at
+   * once (before the failure is thrown): as `msht import --rollback` tells it.
+   */
+  onRolledBack?: (runId: string, counts: RollbackCounts) => void;
 }
 
 /** A run recoverImports finished: rolled back (with what the rollback did) or tidied. */
@@ -213,13 +218,15 @@ export async function runStagedImport(g: ScopedGraph, prepared: PreparedImport, 
     }
   } catch (e) {
     progress.finish();
+    let undone: RollbackCounts;
     try {
-      await rollbackRun(g, runId);
+      undone = await rollbackRun(g, runId);
     } catch (undo) {
       // The write failed and so did the undo (the database went away?): the run stays RUNNING
       // under this process, and the next import or `msht import --recover` rolls it back.
       throw new ImportRefused(`import failed (${(e as Error).message}) and run ${runId} could not be rolled back now (${(undo as Error).message}); \`msht import --recover\` will roll it back`);
     }
+    opts.onRolledBack?.(runId, undone);
     throw await explained(g, prepared, e, 'import');
   }
   progress.finish();

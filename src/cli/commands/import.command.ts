@@ -141,6 +141,7 @@ export async function importCommand(args: string[]): Promise<number> {
       return 0;
     }
     let summary: ImportSummary;
+    let kept = 0;
     try {
       summary = await runStagedImport(g, prepared.prepared, {
         batchSize,
@@ -151,10 +152,15 @@ export async function importCommand(args: string[]): Promise<number> {
           const heading = `${action} unfinished run ${run.id} (${run.source.join(', ')}) first`;
           process.stderr.write((c ? rollbackLines(run.id, c, heading) : [heading]).map((l) => `${l}\n`).join(''));
         },
+        // The run failed and was rolled back at once: what that did, and kept, as --rollback tells it.
+        onRolledBack: (runId, c) => {
+          kept = c.itemsKept.length;
+          process.stderr.write(rollbackLines(runId, c).map((l) => `${l}\n`).join(''));
+        },
       });
     } catch (e) {
       // Rows the write met hidden or taken since the check: refused as the check refuses them.
-      if (e instanceof ImportRowsRefused) return refused(plan, e.bad);
+      if (e instanceof ImportRowsRefused) return refused(plan, e.bad, kept);
       throw e;
     }
     printSummary(summary);
@@ -162,10 +168,15 @@ export async function importCommand(args: string[]): Promise<number> {
   });
 }
 
-/** Prints a refused import's rows (`file:line: reason`) and summary; nothing was written. */
-function refused(plan: ImportPlan, bad: BadRow[]): number {
+/**
+ * Prints a refused import's rows (`file:line: reason`) and summary; nothing was written, unless a
+ * run that failed mid-way was rolled back keeping `kept` items someone changed since it wrote them
+ * (listed before, by rollbackLines).
+ */
+function refused(plan: ImportPlan, bad: BadRow[], kept = 0): number {
   for (const b of bad) process.stderr.write(`${formatBadRow(b)}\n`);
   printSummary(refusedSummary(plan.format, plan.files, plan.rows, bad));
-  process.stderr.write(`refused: ${plural(bad.length, 'problem', 'problems')}; nothing was written\n`);
+  const undone = kept > 0 ? `the run was rolled back but for the ${plural(kept, 'item', 'items')} it kept (above)` : 'nothing was written';
+  process.stderr.write(`refused: ${plural(bad.length, 'problem', 'problems')}; ${undone}\n`);
   return 1;
 }

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 import { readRuns } from '../../../src/graph/import-run.store';
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
 import { prepareImport } from '../../../src/ingestion/prepare-import';
 import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
 import { resetGraph } from '../../support/reset-graph';
-import { runCli, type CliResult } from '../../support/run-cli';
+import { collect, runCli, spawnCli, type CliResult } from '../../support/run-cli';
 import { testGraph, type TestGraph } from '../../support/test-graph';
 
 /**
@@ -61,5 +65,41 @@ describe('msht import --rollback', () => {
       { id: 'per-cli-2', name: 'Before Two', gender: 'MALE' },
       { id: 'per-cli-new', name: 'New (edited)', gender: null },
     ]);
+  }, 120_000);
+
+  it('lists the items kept when a run that failed mid-way is rolled back at once, as --rollback lists them', async () => {
+    await runImportInOneTransaction(t.system, await prepare([':ID,:LABEL,reference,agency,gradeSource,gradeIntel,ukHandling,handling', 'rep-cli-f,IntelligenceReport,CLI/F,NCA,2,B,P,H0']));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-cli-failed-'));
+    const file = path.join(dir, 'people.csv');
+    // Batch 1 creates per-cli-f1; batch 2 writes a fact at H0 citing rep-cli-f, which is raised to
+    // H2 meanwhile (so the write refuses it), after someone edited per-cli-f1.
+    fs.writeFileSync(file, text([':ID,:LABEL,name,reportId,handling', `per-cli-f1,Person;Offender,First F,${REPORT},`, 'per-cli-f2,Person;Offender,Second F,rep-cli-f,H0']));
+    let r: CliResult | undefined;
+    await t.client.writeTx(async (tx) => {
+      // Hold the report's lock (raised, uncommitted): the run's second batch waits for it.
+      await tx.run({ cypher: "MATCH (r:IntelligenceReport {id: 'rep-cli-f'}) SET r.handling = 'H2'", params: {} });
+      const done = collect(spawnCli(['import', file, '--format', 'csv', '--batch-size', '1']));
+      for (let i = 0; ; i++) {
+        const [row] = await t.client.read({ cypher: "OPTIONAL MATCH (p:Person {id: 'per-cli-f1'}) RETURN p IS NOT NULL AS written", params: {} });
+        if (row?.written) break;
+        if (i > 600) throw new Error(`the run did not write its first batch: ${JSON.stringify(await Promise.race([done, new Promise((ok) => setTimeout(ok, 10))]))}`);
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+      await tx.run({ cypher: "MATCH (p:Person {id: 'per-cli-f1'}) SET p.name = p.name + ' (edited)', p.recordedAt = datetime()", params: {} });
+      // Committed when this returns; the run then refuses its second batch and is rolled back.
+      void done.then((x) => (r = x));
+    });
+    while (!r) await new Promise((ok) => setTimeout(ok, 100));
+
+    expect(r.code).toBe(1);
+    const told = r.stderr.split('\n').filter((l) => /^(rolled back|  kept|    per-|refused:)/.test(l) || l.startsWith(file));
+    expect(told).toEqual([
+      expect.stringMatching(/^rolled back imp-\S+: 0 nodes and 0 relationships deleted, 0 nodes and 0 relationships restored$/),
+      '  kept 1 item changed since the run wrote it:',
+      '    per-cli-f1: created by the run and edited since: not deleted',
+      `${file}:3: handling: must not be below the cited report's handling (H2): a fact is never shared more widely than its source`,
+      'refused: 1 problem; the run was rolled back but for the 1 item it kept (above)',
+    ]);
+    expect(await t.client.read({ cypher: "MATCH (p:Person) WHERE p.id STARTS WITH 'per-cli-f' RETURN p.id AS id, p.name AS name ORDER BY id", params: {} })).toEqual([{ id: 'per-cli-f1', name: 'First F (edited)' }]);
   }, 120_000);
 });
