@@ -8,16 +8,17 @@ export const SEARCH_MAX_SCANNED = 50_000;
 
 /**
  * Full-text search over names, aliases, business names, identifier values and place names
- * (index `msht_search`, migration 0004). The Lucene query is built from escaped user text
- * (domain/lucene.ts) and passed as a parameter. Victims, and identifiers victims hold, match only
- * for callers with victim-data rights: a match on a protected name would confirm it.
+ * (index `msht_search`, migrations 0004 and 0012). The Lucene query is built from escaped user text
+ * and the caller's clearance (domain/lucene.ts searchLucene) and passed as a parameter: the index
+ * holds each node's handling and UK handling, so Lucene returns only hits the caller may see, and
+ * their scores. Victims, and identifiers victims hold, match only for callers with victim-data
+ * rights: a match on a protected name would confirm it.
  *
- * The best `first` hits the caller may see, in one statement. It reads the index's best hits
- * (ten times `first`, and a hundred more) and keeps those the caller may see and asked for. When
- * that window was full and left too few, the same statement reads on, up to SEARCH_MAX_SCANNED
- * hits: a caller with a low clearance still finds what it may see of a common name when hidden
- * records outrank it. One statement either way, so the statement count (a response header) says
- * nothing of hidden hits; the time taken still can, a little.
+ * The best `first` hits the caller asked for, in one statement. It reads the index's best hits
+ * (ten times `first`, and a hundred more) and keeps those of the types asked for (and, for a
+ * caller without victim-data rights, not a victim's); visibility is tested again here, though
+ * Lucene applied it. When that window was full and left too few, the same statement reads on, up
+ * to SEARCH_MAX_SCANNED hits: a search narrowed to a type, or a name many victims share.
  */
 export function searchQuery(lucene: string, types: readonly NodeLabel[] | null, first: number, keys?: ProjectionKeys): CypherQuery {
   const scan = Math.min(first * 10 + 100, 5000);

@@ -82,6 +82,34 @@ describe('full-text search', () => {
     expect(top).not.toContain(shown);
   });
 
+  it('applies the clearance inside the index: past 50,000 hidden records that rank above it, a low clearance finds what it may see, with the score a cleared caller sees', async () => {
+    const sdk = await svc.sdk(ingest);
+    const secret = (
+      await sdk.UpsertReport({ input: { reference: 'SEARCH/H3/2', agency: 'NCA', handling: 'H3', gradeSource: 2, gradeIntel: 'B', ukHandling: 'C', reportedOn: '2024-01-05' } })
+    ).upsertIntelligenceReport.id;
+    const shown = (await sdk.UpsertPerson({ input: { name: 'Quillon Abernathy Vantrell', provenance } })).upsertPerson.id;
+    const hidden = (await sdk.UpsertPerson({ input: { name: 'Quillon', provenance: { reportId: secret } } })).upsertPerson.id;
+    // More hidden records ranking above the one shown than a search ever read past (50,000).
+    await svc.graph.autoCommit({
+      cypher: `MATCH (p:Person {id: $id}) UNWIND range(1, 50100) AS i CALL (p, i) { CREATE (c:Person:Entity) SET c = p {.*, id: p.id + '-' + toString(i)} } IN TRANSACTIONS OF 10000 ROWS`,
+      params: { id: hidden },
+    });
+    await svc.graph.write({ cypher: 'CALL db.awaitIndexes(120)', params: {} });
+    const [{ n }] = (await svc.graph.read({ cypher: "MATCH (p:Person) WHERE p.name = 'Quillon' RETURN count(p) AS n", params: {} })) as [{ n: number }];
+    expect(n).toBeGreaterThan(50_000);
+    const low = (await (await svc.sdk({ roles: ['ANALYST'], clearance: 'H1' })).Search({ text: 'quillon' })).search;
+    expect(low.map((h) => h.node.id)).toEqual([shown]);
+    // The clearance adds nothing to a score: the hit scores the same for a caller cleared for everything.
+    const cleared = (await (await svc.sdk({ roles: ['ANALYST'], clearance: 'H3', ukConditional: true })).Search({ text: 'quillon vantrell' })).search;
+    const lowBoth = (await (await svc.sdk({ roles: ['ANALYST'], clearance: 'H1' })).Search({ text: 'quillon vantrell' })).search;
+    expect(lowBoth.map((h) => h.node.id)).toEqual([shown]);
+    expect(cleared.map((h) => [h.node.id, h.score])).toEqual([[shown, lowBoth[0]!.score]]);
+  }, 240_000);
+
+  it('never matches a term against the handling codes the index holds', async () => {
+    for (const text of ['H0', 'h1', 'P', 'handling:H0', 'ukHandling:P']) expect(await hits(text)).toEqual([]);
+  });
+
   it('takes Lucene syntax as plain text', async () => {
     for (const text of ['nguyen AND NOT van', '"nguyen', 'name:*', '(ionescu', 'van~~~', '\\', '/regex/', 'OR', '* ?', '[a TO z]', '&& ||']) {
       await expect(hits(text)).resolves.toBeInstanceOf(Array);

@@ -20,8 +20,10 @@ describe('Migrator on a real Neo4j', () => {
   it('created the constraints, the full-text index and the reference data', async () => {
     const constraints = await svc.graph.read({ cypher: 'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', params: {} });
     expect(constraints[0]!.names).toEqual(expect.arrayContaining(['entity_id', 'person_id', 'country_code']));
-    const ft = await svc.graph.read({ cypher: "SHOW FULLTEXT INDEXES YIELD name, state WHERE name = 'msht_search' RETURN state", params: {} });
+    const ft = await svc.graph.read({ cypher: "SHOW FULLTEXT INDEXES YIELD name, state, properties WHERE name = 'msht_search' RETURN state, properties", params: {} });
     expect(ft[0]!.state).toBe('ONLINE');
+    // With the handling codes a search's clearance is applied by (migration 0012).
+    expect(ft[0]!.properties).toEqual(['name', 'aliases', 'value', 'postcode', 'code', 'handling', 'ukHandling']);
     const countries = await svc.graph.read({ cypher: 'MATCH (c:Country) RETURN count(c) AS n', params: {} });
     expect(countries[0]!.n).toBeGreaterThanOrEqual(249);
   });
