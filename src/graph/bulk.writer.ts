@@ -1,7 +1,7 @@
 import type { WritableLabel } from '../domain/entity-props';
 import type { RelationshipType } from '../domain/graph-model';
 import { AppError, invariant } from '../errors/app-error';
-import { bulkNodesQuery, bulkRelsQuery, type BulkMode, type BulkNodeRow, type BulkRelRow } from './queries/bulk-write.query';
+import { bulkNodesQuery, bulkRelsQuery, lockLinksQuery, type BulkMode, type BulkNodeRow, type BulkRelRow } from './queries/bulk-write.query';
 import type { GraphTx } from './run-query';
 
 /** What a batch did, item by item. */
@@ -56,8 +56,20 @@ export async function writeNodeBatch(tx: GraphTx, label: WritableLabel, mode: Bu
  */
 export async function writeRelBatch(tx: GraphTx, type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null, own: readonly string[] = []): Promise<WriteCounts> {
   if (rows.length === 0) return noCounts();
+  await lockRelBatch(tx, type, mode, rows, own);
   const c = tally(await tx.run(bulkRelsQuery(type, mode, rows, run, own)));
   const written = c.created + c.updated + c.unchanged;
   if (written !== rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${type} relationships name an end, or cite a report, that does not exist, or give a handling below their report's`);
   return { created: c.created, updated: c.updated, unchanged: c.unchanged };
+}
+
+/**
+ * Locks the existing links a relationship batch may update (lockLinksQuery). It must run before
+ * its transaction writes anything to the links' ends: writeRelBatch runs it first, and a
+ * transaction that writes nodes before relationships (runImportInOneTransaction) runs it for
+ * every relationship batch before its first node statement. Nothing to lock for `create`.
+ */
+export async function lockRelBatch(tx: GraphTx, type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], own: readonly string[] = []): Promise<void> {
+  if (rows.length === 0 || mode === 'create') return;
+  await tx.run(lockLinksQuery(type, rows, own));
 }

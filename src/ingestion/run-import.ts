@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { isAbandoned, type ImportRun } from '../domain/import-run';
 import type { HandlingCode, UkHandling } from '../domain/provenance';
 import { AppError } from '../errors/app-error';
-import { addCounts, noCounts, writeNodeBatch, writeRelBatch, type WriteCounts } from '../graph/bulk.writer';
+import { addCounts, lockRelBatch, noCounts, writeNodeBatch, writeRelBatch, type WriteCounts } from '../graph/bulk.writer';
 import type { BulkRelRow, StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import { createRun, deleteRun, finishRun, readRuns, rollbackRun, tidyRun, type RollbackCounts } from '../graph/import-run.store';
 import { heartbeatQuery } from '../graph/queries/import-run.query';
@@ -275,6 +275,8 @@ export async function runImportInOneTransaction(g: ScopedGraph, prepared: Prepar
     .writeTx(async (tx) => {
       const n = noCounts();
       const r = noCounts();
+      // The links the import may update are locked before any node is written (lockRelBatch).
+      for (const group of prepared.rels) await lockRelBatch(tx, group.type, group.mode, group.rows, ownEnds(group.rows, written));
       for (const group of prepared.nodes) addCounts(n, await writeNodeBatch(tx, group.label, group.mode, group.rows, null));
       for (const group of prepared.rels) addCounts(r, await writeRelBatch(tx, group.type, group.mode, group.rows, null, ownEnds(group.rows, written)));
       return { nodes: n, relationships: r };

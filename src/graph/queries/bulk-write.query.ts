@@ -40,13 +40,13 @@ import { AFTER, AFTER_LABELS } from './import-run.query';
  * record: refused; a link: the row's is created beside it). An item the statement may change is
  * locked for every caller (its backup must hold the values it changes, not older ones); an end,
  * which it only tests, for a caller some items are hidden from. The cited reports are locked for
- * every caller, first, in id order, before any record (see rowsWithProvenance). No deadlock with
- * the API's writers: they lock the records they write and only read the reports they cite, so
- * they never wait for a report's lock while holding a record's; `upsertReport` locks the report,
- * then its agency (its ISSUED_BY link), the order of an import (reports, then the ends it links).
- * A transaction that locks a record and then a report (an import whose earlier statement updated
- * the record and a later one restates the report; a rollback) may still deadlock with it: Neo4j
- * then stops one with a transient error, and its managed transaction is run again.
+ * every caller, first, in id order, before any record of the statement (see rowsWithProvenance).
+ * The links a relationship batch may update are locked before anything else of its transaction
+ * is written (lockLinksQuery: a link found from an end its transaction has written is read as it
+ * was before the wait). Locks are taken in more than one order across statements and writers (an
+ * API write locks the report it cites, then its record; a one-transaction import may lock a
+ * record in a node statement, then a report in a later one), so two transactions can deadlock:
+ * Neo4j then stops one with a transient error, and its managed transaction is run again.
  *
  * Provenance, as the statements take it: a row citing a report already in the graph (not one the
  * same import writes: `fromReport`) is written only if the caller may see that report as the
@@ -342,6 +342,33 @@ function keyMatch(type: RelationshipType, v: string): string {
   const keys = REL_KEYS[type] ?? [];
   const conds = keys.map((k) => (table[k]?.kind === 'date' ? `(row.dates.${k} IS NULL OR ${v}.${k} = date(row.dates.${k}))` : `(row.props.${k} IS NULL OR ${v}.${k} = row.props.${k})`));
   return conds.length > 0 ? `\n    WHERE ${conds.join(' AND ')}` : '';
+}
+
+/**
+ * Locks the existing links a relationship batch may update (those the caller may see, between
+ * ends it may see or writes itself: `own`), and nothing else: run before anything else of the
+ * transaction is written (lockRelBatch). A link must be locked before its transaction writes
+ * either of its ends: once an end is written (its `__lock`, or an update by an earlier statement
+ * of a one-transaction import), a link found from it after waiting for its lock is read as it was
+ * before the wait (Neo4j 5.26, reproduced in the import-visibility tests), so a link raised while
+ * the import waited would be taken as visible, and updated. Once locked here, a link cannot
+ * change until the transaction ends, and bulkRelsQuery, which finds and locks it again, reads
+ * it as it is.
+ */
+export function lockLinksQuery(type: RelationshipType, rows: readonly BulkRelRow[], own: readonly string[] = []): CypherQuery {
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}) WHERE ${visible('a')} OR row.from IN $own
+MATCH (b:Entity {id: row.to}) WHERE ${visible('b')} OR row.to IN $own
+CALL (a, b, row) {
+  OPTIONAL MATCH (a)-[c:${type}]->(b)${keyMatch(type, 'c')}
+  WITH c ORDER BY elementId(c)
+  ${lockIfVisible('c', 'seen', { rel: true }).replace(/\n/g, '\n  ')}
+  RETURN count(seen) AS n
+}
+RETURN count(*) AS rows`,
+    params: { rows: rows.map((r) => ({ from: r.from, to: r.to, props: r.props, dates: r.dates })), own: [...new Set(own)] },
+  };
 }
 
 /**

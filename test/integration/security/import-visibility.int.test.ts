@@ -464,6 +464,66 @@ describe('an import keeps the visibility rule when the graph changes between its
     expect({ blocked, outcome: await writing }).toEqual({ blocked: false, outcome: expect.stringMatching(/^refused: .*relationships:2: MEMBER_OF end ocg-tv-o2 does not exist/) });
   });
 
+  /** A membership per-tv-<n> → ocg-tv-<n> at H0, and another writer raising it (to H3/C, with its own report and grading) and holding its lock. */
+  async function raisedLink(n: string) {
+    await seed([':ID,:LABEL,name,threatLevel', `per-tv-${n},Person;Offender,Member ${n},`, `ocg-tv-${n},OrganisedCrimeGroup,Tv Group ${n},LOW`], [':START_ID,:END_ID,:TYPE,role', `per-tv-${n},ocg-tv-${n},MEMBER_OF,LEADER`]);
+    return holdLocks(
+      `MATCH (:Person {id: 'per-tv-${n}'})-[r:MEMBER_OF]->() SET r.handling = 'H3', r.ukHandling = 'C', r.reportId = 'covert-report', r.gradeSource = 1, r.gradeIntel = 'A', r.since = date('2001-01-01')`,
+    );
+  }
+  /** per-tv-<n>'s memberships: the raised one as the other writer left it, and the row's, created beside it. */
+  const membershipsOf = (n: string) =>
+    rows(`MATCH (:Person {id: 'per-tv-${n}'})-[r:MEMBER_OF]->() RETURN r.handling AS handling, r.reportId AS cites, r.gradeSource AS grade, toString(r.since) AS since ORDER BY handling`);
+  const raisedAndRow = [
+    { handling: 'H0', cites: REPORT, grade: 3, since: null },
+    { handling: 'H3', cites: 'covert-report', grade: 1, since: '2001-01-01' },
+  ];
+  const linkRow = (n: string) => [':START_ID,:END_ID,:TYPE,role,gradeSource,gradeIntel', `per-tv-${n},ocg-tv-${n},MEMBER_OF,LEADER,3,C`];
+
+  it('leaves a link raised while the import waits for its lock as the other writer made it, and creates the row’s beside it', async () => {
+    const other = await raisedLink('s1');
+    const prepared = await prepare(g, [], linkRow('s1'));
+    await other.started;
+    const writing = runImportInOneTransaction(g, prepared).then((x) => x.relationships);
+    const blocked = await someoneBlocked();
+    await other.commit();
+    expect({ blocked, written: await writing, links: await membershipsOf('s1') }).toEqual({ blocked: true, written: { created: 1, updated: 0, unchanged: 0 }, links: raisedAndRow });
+  });
+
+  it('leaves a raised link alone when the same import also updates one of its ends first (its node rows are written before its links)', async () => {
+    const other = await raisedLink('s2');
+    const prepared = await prepare(g, [':ID,:LABEL,name', 'per-tv-s2,Person;Offender,Renamed S2'], linkRow('s2'));
+    await other.started;
+    const writing = runImportInOneTransaction(g, prepared).then((x) => [x.nodes, x.relationships]);
+    const blocked = await someoneBlocked();
+    await other.commit();
+    expect({ blocked, written: await writing, links: await membershipsOf('s2') }).toEqual({
+      blocked: true,
+      written: [
+        { created: 0, updated: 1, unchanged: 0 },
+        { created: 1, updated: 0, unchanged: 0 },
+      ],
+      links: raisedAndRow,
+    });
+  });
+
+  it('leaves a raised link alone in a staged run too (each batch its own transaction)', async () => {
+    const other = await raisedLink('s3');
+    const prepared = await prepare(g, [':ID,:LABEL,name', 'per-tv-s3,Person;Offender,Renamed S3'], linkRow('s3'));
+    await other.started;
+    const writing = runStagedImport(g, prepared, { batchSize: 1, sha256: 'tv-s3', runHost: host }).then((x) => [x.nodes, x.relationships]);
+    const blocked = await someoneBlocked();
+    await other.commit();
+    expect({ blocked, written: await writing, links: await membershipsOf('s3') }).toEqual({
+      blocked: true,
+      written: [
+        { created: 0, updated: 1, unchanged: 0 },
+        { created: 1, updated: 0, unchanged: 0 },
+      ],
+      links: raisedAndRow,
+    });
+  });
+
   it('never waits for, nor holds, the lock of a hidden link beside which it writes its own (its latency would tell the hidden link is there)', async () => {
     await seed([':ID,:LABEL,name,threatLevel', 'per-tv-p1,Person;Offender,Open P,', 'ocg-tv-p1,OrganisedCrimeGroup,Tv Group P,LOW']);
     await seed([], [':START_ID,:END_ID,:TYPE,role,handling,ukHandling', 'per-tv-p1,ocg-tv-p1,MEMBER_OF,LEADER,H3,C']);
