@@ -6,7 +6,7 @@ import { REL_KEYS } from '../domain/rel-keys';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { resolveProvenances } from './provenance.reader';
-import { deleteNodeQuery, existingNodesQuery, hiddenLinksQuery, linkQuery, naturalKeyQuery, replaceLinksQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
+import { deleteNodeQuery, hiddenLinksQuery, linkQuery, lockedExistingNodesQuery, lockNodeLinksQuery, naturalKeyQuery, nodeKindsQuery, replaceLinksQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
 import type { GraphTx } from './run-query';
 import type { ScopedGraph } from './scoped-graph';
 
@@ -50,10 +50,19 @@ interface Existing {
   labels: string[];
   props: Record<string, unknown>;
   visible: boolean;
+  /** Whether the caller may be shown the node's value (a victim's identifier: naturalKeyQuery). */
+  shown?: boolean;
 }
 
+/**
+ * The records a write changes or links, each locked if the caller may see it, and read after its
+ * lock (lockedExistingNodesQuery): a record raised while the write waited is hidden, and refused.
+ * Before it, the write locks the links it may change at these records (lockNodeLinksQuery):
+ * locking a record writes to it, and a link found from a record its transaction has written is
+ * read as it was before a lock wait.
+ */
 async function existing(tx: GraphTx, ids: readonly string[]): Promise<Map<string, Existing>> {
-  const rows = await tx.run(existingNodesQuery(ids));
+  const rows = await tx.run(lockedExistingNodesQuery(ids));
   return new Map(rows.map((r) => [r.id as string, r as unknown as Existing]));
 }
 
@@ -79,9 +88,18 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
   // caller may not know it, as the look-up by value does not find it); else by id.
   let old = req.naturalKey ? ((await tx.run(naturalKeyQuery(req.label, req.naturalKey.key, req.naturalKey.value)))[0] as unknown as Existing | undefined) : undefined;
   const matchId = old?.id ?? req.id ?? null;
+  const guardField = req.naturalKey ? `${field}.${req.naturalKey.key}` : `${field}.id`;
+  const what = req.naturalKey ? req.naturalKey.key : 'id';
   if (matchId) {
-    old ??= (await existing(tx, [matchId])).get(matchId);
-    guardExisting(old, req.label, req.naturalKey ? `${field}.${req.naturalKey.key}` : `${field}.id`, req.naturalKey ? req.naturalKey.key : 'id');
+    // A record found by a value it may not be shown is refused before anything is locked.
+    if (old && !old.visible) guardExisting(old, req.label, guardField, what);
+    // The links this write replaces, then the record, locked before anything is written; the
+    // record is tested as it is once locked.
+    const linkTypes = [...(req.links ?? []).map((l) => l.type), ...(req.orderedLinks ? [req.orderedLinks.type] : [])];
+    if (linkTypes.length > 0) await tx.run(lockNodeLinksQuery(matchId, linkTypes));
+    const locked = (await existing(tx, [matchId])).get(matchId);
+    old = locked && req.naturalKey ? { ...locked, visible: locked.visible && locked.shown === true } : locked;
+    guardExisting(old, req.label, guardField, what);
   }
   const table = NODE_PROPS[req.label];
   const checked = checkProps(table, req.props, field, now, !old);
@@ -164,6 +182,8 @@ async function checkEnds(tx: GraphTx, type: RelationshipType, from: string, to: 
 
 export async function linkInTx(tx: GraphTx, req: LinkRequest, now: Date): Promise<{ rel: RelRecord; created: boolean }> {
   const field = req.field ?? 'input';
+  // The links between the two it may update, locked before its ends are (existing).
+  await tx.run(lockNodeLinksQuery(req.from, [req.type], req.to));
   await checkEnds(tx, req.type, req.from, req.to, field);
   const [prov] = await resolveProvenances(tx, [{ field: `${field}.provenance`, input: req.provenance }], now);
   const table = REL_PROPS[req.type];
@@ -189,6 +209,8 @@ export function link(g: ScopedGraph, req: LinkRequest, now: Date) {
 
 export async function unlink(g: ScopedGraph, type: RelationshipType, from: string, to: string, keyInput: Record<string, unknown>, now: Date): Promise<number> {
   return g.writeTx(async (tx) => {
+    // The links it may remove, locked before their ends are (existing).
+    await tx.run(lockNodeLinksQuery(from, [type], to));
     await checkEnds(tx, type, from, to, 'input');
     const table = REL_PROPS[type];
     const checked = checkProps(table, keyInput, 'input.properties', now, false);
@@ -200,6 +222,12 @@ export async function unlink(g: ScopedGraph, type: RelationshipType, from: strin
 
 export async function deleteEntity(g: ScopedGraph, id: string): Promise<{ id: string; relationshipsRemoved: number }> {
   return g.writeTx(async (tx) => {
+    // Refused at once when hidden or reference data; else its links, then the record, locked
+    // before anything is written (existing), and tested as they are once locked.
+    const [kind] = await tx.run(nodeKindsQuery([id]));
+    if (!kind || kind.visible !== true) throw notFound('record', id);
+    if ((kind.labels as string[]).includes('Reference')) throw badInput('id', 'names reference data, which cannot be deleted');
+    await tx.run(lockNodeLinksQuery(id, null));
     const e = (await existing(tx, [id])).get(id);
     if (!e || !e.visible) throw notFound('record', id);
     if (e.labels.includes('Reference')) throw badInput('id', 'names reference data, which cannot be deleted');

@@ -4,7 +4,7 @@ import { ID_PREFIX, newId } from '../domain/ids';
 import { provenanceProps, resolveProvenance } from '../domain/provenance-input';
 import type { HandlingCode, IntelGrade, SourceGrade, UkHandling } from '../domain/provenance';
 import { AppError, badInput } from '../errors/app-error';
-import { existingNodesQuery, naturalKeyQuery, replaceLinksQuery, upsertNodeQuery } from './queries/write.query';
+import { existingNodesQuery, lockedExistingNodesQuery, lockNodeLinksQuery, naturalKeyQuery, replaceLinksQuery, upsertNodeQuery } from './queries/write.query';
 import type { ScopedGraph } from './scoped-graph';
 
 export interface ReportInput {
@@ -30,9 +30,17 @@ export async function upsertReport(g: ScopedGraph, input: ReportInput, now: Date
     const agencyCode = input.agency.trim().toUpperCase();
     const agencyId = `${ID_PREFIX.Agency}-${agencyCode}`;
     const reference = input.reference.trim();
-    const found = await tx.run(naturalKeyQuery('IntelligenceReport', 'reference', reference));
+    const taken = () => new AppError('MSHT_CONFLICT', 'input.reference: this reference is already in use', { field: 'input.reference' });
+    let found = await tx.run(naturalKeyQuery('IntelligenceReport', 'reference', reference));
     // A report the caller may not see is neither shown nor changed: its reference is simply taken.
-    if (found[0] && found[0].visible !== true) throw new AppError('MSHT_CONFLICT', 'input.reference: this reference is already in use', { field: 'input.reference' });
+    if (found[0] && found[0].visible !== true) throw taken();
+    if (found[0]) {
+      // Its agency link, then the report, locked before anything is written, and the report
+      // tested as it is once locked (raised while this waited: hidden, and refused).
+      await tx.run(lockNodeLinksQuery(found[0].id as string, ['ISSUED_BY']));
+      found = await tx.run(lockedExistingNodesQuery([found[0].id as string]));
+      if (found[0] && found[0].visible !== true) throw taken();
+    }
     const id = (found[0]?.id as string | undefined) ?? newId('IntelligenceReport');
     const checked = checkProps(NODE_PROPS.IntelligenceReport, { reference, title: input.title, reportedOn: input.reportedOn }, 'input', now, !found.length);
     const prov = resolveProvenance(

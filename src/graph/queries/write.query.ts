@@ -1,6 +1,6 @@
 import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
-import { valueShown, visible } from './access';
+import { lockIfVisible, valueShown, visible } from './access';
 import { projectNode, projectRel } from './projection';
 
 /**
@@ -16,6 +16,49 @@ export function existingNodesQuery(ids: readonly string[]): CypherQuery {
 MATCH (n:Entity {id: id})
 RETURN id, labels(n) AS labels, n {.*} AS props, ${visible('n')} AS visible`,
     params: { ids: [...new Set(ids)] },
+  };
+}
+
+/**
+ * existingNodesQuery for a write that may change these nodes (or link them): each node the caller
+ * may see is locked (`lockIfVisible`: a hidden one is neither locked nor waited for), in id order,
+ * and read after its lock, so a node raised while the write waited is read as raised (`visible`
+ * false) and the write is refused as for any hidden record, not written over with the raised
+ * record's values shown back. `shown`: as naturalKeyQuery's test, whether the caller may be shown
+ * the node's value (a victim's identifier).
+ */
+export function lockedExistingNodesQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WITH id, n ORDER BY id
+${lockIfVisible('n', 'seen')}
+RETURN id, labels(n) AS labels, n {.*} AS props, seen AND ${visible('n')} AS visible, ${valueShown('n')} AS shown`,
+    params: { ids: [...new Set(ids)].sort() },
+  };
+}
+
+/**
+ * Locks the links of these types at node `id` that the caller may see (lockIfVisible), before its
+ * transaction writes anything to the node or to the links' other ends: a link found from a node
+ * its transaction has written is read as it was before a lock wait (Neo4j 5.26; see
+ * lockLinksQuery in bulk-write.query.ts), so a link raised while the write waited would be taken
+ * as visible, and replaced, removed or updated. Locked first, it cannot change until the write
+ * ends, and every later read sees it as it is. `otherEnd`: only the links to that node. Nothing
+ * is locked at a node the caller may not see (the write is refused).
+ */
+export function lockNodeLinksQuery(id: string, types: readonly RelationshipType[] | null, otherEnd?: string): CypherQuery {
+  const rel = types === null ? '[r]' : `[r:${[...new Set(types)].join('|')}]`;
+  return {
+    cypher: `MATCH (n:Entity {id: $id}) WHERE ${visible('n')}
+CALL (n) {
+  MATCH (n)-${rel}-(o)${otherEnd !== undefined ? ' WHERE o.id = $otherEnd' : ''}
+  WITH r ORDER BY elementId(r)
+  ${lockIfVisible('r', 'seen', { rel: true }).replace(/\n/g, '\n  ')}
+  RETURN count(seen) AS links
+}
+RETURN links`,
+    params: { id, otherEnd: otherEnd ?? null },
   };
 }
 

@@ -213,4 +213,88 @@ describe('writes over material above the writer’s clearance', () => {
       await other.commit();
     }
   });
+
+  /**
+   * Runs `write` (as a writer cleared for H1) while another writer holds the locks `cypher` took
+   * (raising something to H3/C), then lets that writer commit: whether `write` waited meanwhile,
+   * and what it gave (an error's code, field and message, or its answer).
+   */
+  async function whileRaised<T>(cypher: string, params: Record<string, unknown>, write: (sdk: Awaited<ReturnType<TestService['sdk']>>) => Promise<T>) {
+    const other = holdLocks(svc.graph, cypher, params);
+    await other.started;
+    const writing = write(await svc.sdk(low)).then(
+      (answer) => ({ answer, error: null }),
+      (e: unknown) => ({ answer: null, error: errorOf(e) }),
+    );
+    const blocked = await someoneBlocked(svc.graph);
+    await other.commit();
+    return { blocked, ...(await writing) };
+  }
+  const raiseLinks = (type: string) => `MATCH (:Person {id: $p})-[r:${type}]->() SET r.handling = 'H3', r.ukHandling = 'C', r.since = date('2001-01-01')`;
+  const aGroup = async (name: string) => (await (await svc.sdk(high)).UpsertGroup({ input: { name, threatLevel: 'MODERATE', provenance: { reportId: open } } })).upsertOrganisedCrimeGroup.id;
+  const member = async (p: string, g: string) => (await svc.sdk(high)).Link({ type: 'MEMBER_OF', from: p, to: g, properties: { role: 'LEADER' }, provenance: { reportId: open } });
+  const memberships = (p: string) => rows('MATCH (:Person {id: $p})-[r:MEMBER_OF]->() RETURN r.handling AS handling, toString(r.since) AS since ORDER BY handling', { p });
+
+  it('refuses to update a record raised above the writer’s clearance while it waited for its lock, and shows nothing of it', async () => {
+    const p = await person('per-wv-r1');
+    const r = await whileRaised("MATCH (x:Person {id: $p}) SET x.handling = 'H3', x.ukHandling = 'C', x.name = 'Covert While Waiting'", { p }, (sdk) =>
+      sdk.UpsertPerson({ input: { id: p, name: 'Renamed r1', roles: ['OFFENDER'], nationalities: ['GB'], provenance: { reportId: open } } }),
+    );
+    expect(r).toMatchObject({ blocked: true, answer: null, error: { code: 'MSHT_CONFLICT', field: 'input.id' } });
+    expect(r.error!.message).not.toMatch(/Covert|H3/);
+    expect(await rows('MATCH (x:Person {id: $p}) RETURN x.name AS name, x.handling AS handling', { p })).toEqual([{ name: 'Covert While Waiting', handling: 'H3' }]);
+  });
+
+  it('refuses to update a report raised while the writer waited for its lock, and shows nothing of it', async () => {
+    const high1 = await svc.sdk(high);
+    const input = { reference: 'NCA/2024/0960', title: 'Open title', agency: 'NCA', handling: 'H0' as const, ukHandling: 'P' as const, gradeSource: 2, gradeIntel: 'B' as const, reportedOn: '2024-01-06' };
+    const rep = (await high1.UpsertReport({ input })).upsertIntelligenceReport.id;
+    const r = await whileRaised("MATCH (x:IntelligenceReport {id: $rep}) SET x.handling = 'H3', x.ukHandling = 'C', x.title = 'Covert title'", { rep }, (sdk) =>
+      sdk.UpsertReport({ input: { ...input, title: 'Retitled' } }),
+    );
+    expect(r).toMatchObject({ blocked: true, answer: null, error: { code: 'MSHT_CONFLICT', field: 'input.reference' } });
+    expect(r.error!.message).not.toMatch(/Covert|H3/);
+    expect(await rows('MATCH (x:IntelligenceReport {id: $rep}) RETURN x.title AS title, x.handling AS handling', { rep })).toEqual([{ title: 'Covert title', handling: 'H3' }]);
+  });
+
+  it('adds its own link beside one raised while it waited for its lock, which keeps what the other writer gave it and is not shown', async () => {
+    const p = await person('per-wv-r2');
+    const g = await aGroup('Wv group r2');
+    await member(p, g);
+    const r = await whileRaised(raiseLinks('MEMBER_OF'), { p }, (sdk) => sdk.Link({ type: 'MEMBER_OF', from: p, to: g, properties: { role: 'LEADER' }, provenance: { reportId: open } }));
+    expect(r).toMatchObject({ blocked: true, error: null });
+    expect(JSON.stringify(r.answer)).not.toMatch(/2001-01-01|H3/);
+    expect(await memberships(p)).toEqual([
+      { handling: 'H0', since: null },
+      { handling: 'H3', since: '2001-01-01' },
+    ]);
+  });
+
+  it('keeps a link of a list it replaces that was raised while it waited (nationalities)', async () => {
+    const p = await person('per-wv-r3');
+    const r = await whileRaised(raiseLinks('NATIONAL_OF'), { p }, (sdk) =>
+      sdk.UpsertPerson({ input: { id: p, name: `Person ${p}`, roles: ['OFFENDER'], nationalities: ['RO'], provenance: { reportId: open } } }),
+    );
+    expect(r).toMatchObject({ blocked: true, error: null });
+    expect(await rows('MATCH (:Person {id: $p})-[r:NATIONAL_OF]->(c) RETURN c.code AS code, r.handling AS handling ORDER BY code', { p })).toEqual([
+      { code: 'GB', handling: 'H3' },
+      { code: 'RO', handling: 'H0' },
+    ]);
+  });
+
+  it('removes nothing of a link raised while it waited to remove it', async () => {
+    const p = await person('per-wv-r4');
+    const g = await aGroup('Wv group r4');
+    await member(p, g);
+    const r = await whileRaised(raiseLinks('MEMBER_OF'), { p }, (sdk) => sdk.Unlink({ type: 'MEMBER_OF', from: p, to: g, properties: { role: 'LEADER' } }));
+    expect(r).toMatchObject({ blocked: true, error: null, answer: { unlink: 0 } });
+    expect(await memberships(p)).toEqual([{ handling: 'H3', since: '2001-01-01' }]);
+  });
+
+  it('refuses to delete a record one of whose links was raised while it waited, and deletes nothing', async () => {
+    const p = await person('per-wv-r5');
+    const r = await whileRaised(raiseLinks('NATIONAL_OF'), { p }, (sdk) => sdk.DeleteEntity({ id: p }));
+    expect(r).toMatchObject({ blocked: true, answer: null, error: { code: 'FORBIDDEN' } });
+    expect(await rows('MATCH (x:Person {id: $p})-[r:NATIONAL_OF]->(c) RETURN c.code AS code, r.handling AS handling', { p })).toEqual([{ code: 'GB', handling: 'H3' }]);
+  });
 });
