@@ -21,6 +21,7 @@ import {
   type TypedProp,
 } from './queries/merge.query';
 import type { GraphTx } from './run-query';
+import { lockedExistingNodesQuery, lockNodeLinksQuery } from './queries/write.query';
 import type { ScopedGraph } from './scoped-graph';
 
 interface Dump {
@@ -33,6 +34,17 @@ interface Dump {
 /** Typed values as JSON can carry them (dates as ISO strings). */
 function jsonSafe(props: TypedProp[]): TypedProp[] {
   return props.map((p) => ({ ...p, v: p.v instanceof Date ? p.v.toISOString() : p.v }));
+}
+
+/**
+ * Locks the records a merge (or its undo) reads and rewrites, and their links the caller may see,
+ * links first (lockNodeLinksQuery), before anything is read for the merge: the dumps it takes are
+ * what it re-creates and what it tests for hidden material, so a link or record raised while the
+ * merge waited must be read as raised (and refused), not re-created from a read made before.
+ */
+async function lockForMerge(tx: GraphTx, ids: readonly string[]): Promise<void> {
+  for (const id of [...ids].sort()) await tx.run(lockNodeLinksQuery(id, null));
+  await tx.run(lockedExistingNodesQuery(ids));
 }
 
 async function dump(tx: GraphTx, id: string): Promise<Dump | null> {
@@ -59,6 +71,7 @@ export interface MergeOutcome {
 export function mergeEntities(g: ScopedGraph, keepId: string, mergeId: string, by: Principal, now: Date): Promise<MergeOutcome> {
   return g.writeTx(async (tx) => {
     if (keepId === mergeId) throw badInput('mergeId', 'must differ from keepId');
+    await lockForMerge(tx, [keepId, mergeId]);
     const kept = await dump(tx, keepId);
     const merged = await dump(tx, mergeId);
     if (!kept || !kept.visible) throw notFound('record', keepId);
@@ -108,6 +121,7 @@ export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Prom
     if (rec.status !== 'MERGED') throw badInput('recordId', `this merge is ${String(rec.status).toLowerCase()}, not undoable`);
     const keptId = rec.keptId as string;
     const mergedId = rec.mergedId as string;
+    await lockForMerge(tx, [keptId]);
     const kept = await dump(tx, keptId);
     if (!kept) throw badInput('recordId', `the kept record ${keptId} no longer exists`);
     if (!kept.visible || kept.rels.some((r) => !r.visible)) throw new AppError('FORBIDDEN', 'these records carry links above your clearance');

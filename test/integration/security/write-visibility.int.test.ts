@@ -215,14 +215,14 @@ describe('writes over material above the writer’s clearance', () => {
   });
 
   /**
-   * Runs `write` (as a writer cleared for H1) while another writer holds the locks `cypher` took
+   * Runs `write` (as a writer cleared for H1, or `as`) while another writer holds the locks `cypher` took
    * (raising something to H3/C), then lets that writer commit: whether `write` waited meanwhile,
    * and what it gave (an error's code, field and message, or its answer).
    */
-  async function whileRaised<T>(cypher: string, params: Record<string, unknown>, write: (sdk: Awaited<ReturnType<TestService['sdk']>>) => Promise<T>) {
+  async function whileRaised<T>(cypher: string, params: Record<string, unknown>, write: (sdk: Awaited<ReturnType<TestService['sdk']>>) => Promise<T>, as: typeof low | typeof lowSupervisor = low) {
     const other = holdLocks(svc.graph, cypher, params);
     await other.started;
-    const writing = write(await svc.sdk(low)).then(
+    const writing = write(await svc.sdk(as)).then(
       (answer) => ({ answer, error: null }),
       (e: unknown) => ({ answer: null, error: errorOf(e) }),
     );
@@ -296,5 +296,14 @@ describe('writes over material above the writer’s clearance', () => {
     const r = await whileRaised(raiseLinks('NATIONAL_OF'), { p }, (sdk) => sdk.DeleteEntity({ id: p }));
     expect(r).toMatchObject({ blocked: true, answer: null, error: { code: 'FORBIDDEN' } });
     expect(await rows('MATCH (x:Person {id: $p})-[r:NATIONAL_OF]->(c) RETURN c.code AS code, r.handling AS handling', { p })).toEqual([{ code: 'GB', handling: 'H3' }]);
+  });
+
+  it('refuses a merge when a link of the merged record was raised while it waited, and moves nothing', async () => {
+    const keep = await person('per-wv-m1');
+    const merge = await person('per-wv-m2');
+    const r = await whileRaised(raiseLinks('NATIONAL_OF'), { p: merge }, (sdk) => sdk.MergeEntities({ keepId: keep, mergeId: merge }), lowSupervisor);
+    expect(r).toMatchObject({ blocked: true, answer: null, error: { code: 'FORBIDDEN' } });
+    expect(await rows('MATCH (x:Person {id: $merge})-[r:NATIONAL_OF]->(c) RETURN c.code AS code, r.handling AS handling', { merge })).toEqual([{ code: 'GB', handling: 'H3' }]);
+    expect(await rows('MATCH (:Person {id: $keep})-[r:NATIONAL_OF]->(c) RETURN c.code AS code, r.handling AS handling', { keep })).toEqual([{ code: 'GB', handling: 'H0' }]);
   });
 });
