@@ -201,7 +201,9 @@ RETURN count(*) AS removed`,
  * exactly `targets`: visible links to other targets are removed, missing ones created with the
  * provenance. Links the caller may not see (or to nodes it may not see) are neither removed nor
  * counted as present: the caller states the list as far as it can see it. Returns how many
- * targets were found, so the writer can refuse unknown ids.
+ * targets were found, so the writer can refuse unknown ids. Each target the caller may see is
+ * locked before it is tested (lockIfVisible), so one raised while the write waited is not linked
+ * (it is not found); the links themselves are locked before (lockNodeLinksQuery).
  */
 export function replaceLinksQuery(from: string, type: RelationshipType, direction: 'OUT' | 'IN', targetLabels: readonly NodeLabel[], targetIds: readonly string[], prov: Record<string, unknown>): CypherQuery {
   const labelTest = targetLabels.map((l) => `o:${l}`).join(' OR ');
@@ -218,7 +220,9 @@ WITH n
 CALL (n) {
   UNWIND $targets AS tid
   MATCH (o:Entity {id: tid})
-  WHERE (${labelTest}) AND ${visible('o')}
+  WITH n, o ORDER BY o.id
+  ${lockIfVisible('o', 'seen', { unlessClearedForAll: true }).replace(/\n/g, '\n  ')}
+  WITH n, o WHERE seen AND (${labelTest}) AND ${visible('o')}
   CALL (n, o) {
     WITH n, o WHERE NOT EXISTS { MATCH ${rel.replace('[r:', '[__r:')} WHERE ${visible('__r')} }
     CREATE ${create}
@@ -280,7 +284,8 @@ CALL (n) {
   UNWIND range(0, size($items) - 1) AS i
   WITH n, i, $items[i] AS item
   MATCH (o:Entity {id: item.id})
-  WHERE (${labelTest}) AND ${visible('o')}
+  ${lockIfVisible('o', 'seen', { unlessClearedForAll: true }).replace(/\n/g, '\n  ')}
+  WITH n, i, item, o WHERE seen AND (${labelTest}) AND ${visible('o')}
   CREATE (n)-[r:${type}]->(o)
   SET r += item.props, r.order = i, r += $prov, r.recordedAt = datetime($prov.recordedAt)
   RETURN count(o) AS found

@@ -306,4 +306,18 @@ describe('writes over material above the writer’s clearance', () => {
     expect(await rows('MATCH (x:Person {id: $merge})-[r:NATIONAL_OF]->(c) RETURN c.code AS code, r.handling AS handling', { merge })).toEqual([{ code: 'GB', handling: 'H3' }]);
     expect(await rows('MATCH (:Person {id: $keep})-[r:NATIONAL_OF]->(c) RETURN c.code AS code, r.handling AS handling', { keep })).toEqual([{ code: 'GB', handling: 'H0' }]);
   });
+
+  it('does not link a list target raised while it waited, and refuses the write as naming a record that does not exist (nationalities)', async () => {
+    const p = await person('per-wv-r6');
+    const restore = () => svc.graph.write({ cypher: "MATCH (x:Country {code: 'MD'}) SET x.handling = 'H0', x.ukHandling = 'P'", params: {} });
+    try {
+      const r = await whileRaised("MATCH (x:Country {code: 'MD'}) SET x.handling = 'H3', x.ukHandling = 'C'", {}, (sdk) =>
+        sdk.UpsertPerson({ input: { id: p, name: 'Renamed r6', roles: ['OFFENDER'], nationalities: ['MD'], provenance: { reportId: open } } }),
+      );
+      expect(r).toMatchObject({ blocked: true, answer: null, error: { code: 'BAD_USER_INPUT', field: 'input.nationalities' } });
+      expect(await rows('MATCH (x:Person {id: $p})-[:NATIONAL_OF]->(c) RETURN x.name AS name, collect(c.code) AS codes', { p })).toEqual([{ name: `Person ${p}`, codes: ['GB'] }]);
+    } finally {
+      await restore();
+    }
+  });
 });
