@@ -128,7 +128,7 @@ async function selectSecond(page: Page, first: string, second: string): Promise<
             const bb = el.renderedBoundingBox({});
             return x - box.left >= bb.x1 && x - box.left <= bb.x2 && y - box.top >= bb.y1 && y - box.top <= bb.y2;
           });
-          return { selected: cy.$(':selected').map((el) => el.id()), under: under.map((el) => el.id()) };
+          return { selected: cy.$(':selected').map((el) => el.id()), under: under.map((el) => el.id()), at: [x - box.left, y - box.top], chart: [box.width, box.height] };
         },
         [b.x, b.y] as const,
       );
@@ -143,8 +143,13 @@ async function selectSecond(page: Page, first: string, second: string): Promise<
 async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((nodeId) => {
     const cy = (window as unknown as { mshtExplorer: { chart: { cy: import('cytoscape').Core } } }).mshtExplorer.chart.cy;
-    const p = cy.getElementById(nodeId).renderedPosition();
+    const node = cy.getElementById(nodeId);
     const box = cy.container()!.getBoundingClientRect();
+    // A node merged in by an expansion can lie outside the drawn area, where a click lands on the
+    // page around the chart: bring it into view first, as an analyst would by panning.
+    const inside = (p: { x: number; y: number }) => p.x >= 20 && p.y >= 20 && p.x <= box.width - 20 && p.y <= box.height - 20;
+    if (!inside(node.renderedPosition())) cy.center(node);
+    const p = node.renderedPosition();
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
 }

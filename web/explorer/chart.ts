@@ -114,6 +114,10 @@ export class Chart {
         { selector: 'edge.path', style: { width: 6, 'line-color': '#ff6a00', 'target-arrow-color': '#ff6a00', 'z-index': 10, opacity: 1, color: '#b34700' } },
       ],
     });
+    // The chart's box changes with the page around it (a status line that wraps, a panel filled
+    // in): Cytoscape keeps the size it last measured until told, and maps clicks by it, so a click
+    // on a node could land beside it.
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.cy.resize()).observe(container);
   }
 
   get nodeCount(): number {
