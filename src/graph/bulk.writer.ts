@@ -54,9 +54,18 @@ export async function writeNodeBatch(tx: GraphTx, label: WritableLabel, mode: Bu
  * end or report is missing or hidden is dropped by the statement, so a short count fails the
  * batch (its transaction rolls back).
  */
-export async function writeRelBatch(tx: GraphTx, type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null, own: readonly string[] = []): Promise<WriteCounts> {
+export async function writeRelBatch(
+  tx: GraphTx,
+  type: RelationshipType,
+  mode: BulkMode,
+  rows: readonly BulkRelRow[],
+  run: string | null,
+  own: readonly string[] = [],
+  opts: { linksLocked?: boolean } = {},
+): Promise<WriteCounts> {
   if (rows.length === 0) return noCounts();
-  await lockRelBatch(tx, type, mode, rows, own);
+  // `linksLocked`: the transaction ran lockRelBatch for these rows before its first write.
+  if (!opts.linksLocked) await lockRelBatch(tx, type, mode, rows, own);
   const c = tally(await tx.run(bulkRelsQuery(type, mode, rows, run, own)));
   const written = c.created + c.updated + c.unchanged;
   if (written !== rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${type} relationships name an end, or cite a report, that does not exist, or give a handling below their report's`);

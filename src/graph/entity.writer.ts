@@ -6,9 +6,10 @@ import { REL_KEYS } from '../domain/rel-keys';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { resolveProvenances } from './provenance.reader';
-import { deleteNodeQuery, hiddenLinksQuery, linkQuery, lockedExistingNodesQuery, lockNodeLinksQuery, naturalKeyQuery, nodeKindsQuery, replaceLinksQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
+import { deleteNodeQuery, hiddenLinksQuery, linkQuery, lockNodeLinksQuery, naturalKeyQuery, nodeKindsQuery, replaceLinksQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
 import type { GraphTx } from './run-query';
 import type { ScopedGraph } from './scoped-graph';
+import { lockRecords, type LockedRecord } from './write-locks';
 
 export interface LinkSet {
   type: RelationshipType;
@@ -45,32 +46,11 @@ export interface UpsertResult {
   created: boolean;
 }
 
-interface Existing {
-  id: string;
-  labels: string[];
-  props: Record<string, unknown>;
-  visible: boolean;
-  /** Whether the caller may be shown the node's value (a victim's identifier: naturalKeyQuery). */
-  shown?: boolean;
-}
-
-/**
- * The records a write changes or links, each locked if the caller may see it, and read after its
- * lock (lockedExistingNodesQuery): a record raised while the write waited is hidden, and refused.
- * Before it, the write locks the links it may change at these records (lockNodeLinksQuery):
- * locking a record writes to it, and a link found from a record its transaction has written is
- * read as it was before a lock wait.
- */
-async function existing(tx: GraphTx, ids: readonly string[]): Promise<Map<string, Existing>> {
-  const rows = await tx.run(lockedExistingNodesQuery(ids));
-  return new Map(rows.map((r) => [r.id as string, r as unknown as Existing]));
-}
-
 /**
  * Refuses to write over an id of another kind, reference data, or a record the caller cannot see.
  * The last says only that the id (or value) is in use: nothing of the record.
  */
-function guardExisting(e: Existing | undefined, label: NodeLabel, field: string, what = 'id'): void {
+function guardExisting(e: LockedRecord | undefined, label: NodeLabel, field: string, what = 'id'): void {
   if (!e) return;
   if (!e.visible) throw new AppError('MSHT_CONFLICT', `${field}: this ${what} is already in use`, { field });
   if (e.labels.includes('Reference')) throw badInput(field, 'names reference data, which cannot be changed here');
@@ -86,7 +66,7 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
   }
   // By natural key, the node holding it (not visible either when a victim holds the value and the
   // caller may not know it, as the look-up by value does not find it); else by id.
-  let old = req.naturalKey ? ((await tx.run(naturalKeyQuery(req.label, req.naturalKey.key, req.naturalKey.value)))[0] as unknown as Existing | undefined) : undefined;
+  let old = req.naturalKey ? ((await tx.run(naturalKeyQuery(req.label, req.naturalKey.key, req.naturalKey.value)))[0] as unknown as LockedRecord | undefined) : undefined;
   const matchId = old?.id ?? req.id ?? null;
   const guardField = req.naturalKey ? `${field}.${req.naturalKey.key}` : `${field}.id`;
   const what = req.naturalKey ? req.naturalKey.key : 'id';
@@ -96,8 +76,7 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
     // The links this write replaces, then the record, locked before anything is written; the
     // record is tested as it is once locked.
     const linkTypes = [...(req.links ?? []).map((l) => l.type), ...(req.orderedLinks ? [req.orderedLinks.type] : [])];
-    if (linkTypes.length > 0) await tx.run(lockNodeLinksQuery(matchId, linkTypes));
-    const locked = (await existing(tx, [matchId])).get(matchId);
+    const locked = (await lockRecords(tx, [matchId], linkTypes)).get(matchId);
     old = locked && req.naturalKey ? { ...locked, visible: locked.visible && locked.shown === true } : locked;
     guardExisting(old, req.label, guardField, what);
   }
@@ -167,7 +146,7 @@ export interface LinkRequest {
 
 /** Checks that the ends exist, are visible, and fit the relationship type in the registry. */
 async function checkEnds(tx: GraphTx, type: RelationshipType, from: string, to: string, field: string): Promise<void> {
-  const ends = await existing(tx, [from, to]);
+  const ends = await lockRecords(tx, [from, to]);
   const spec = RELATIONSHIP_TYPES[type];
   for (const [id, allowed, f] of [
     [from, spec.from, `${field}.from`],
@@ -223,12 +202,11 @@ export async function unlink(g: ScopedGraph, type: RelationshipType, from: strin
 export async function deleteEntity(g: ScopedGraph, id: string): Promise<{ id: string; relationshipsRemoved: number }> {
   return g.writeTx(async (tx) => {
     // Refused at once when hidden or reference data; else its links, then the record, locked
-    // before anything is written (existing), and tested as they are once locked.
+    // before anything is written (lockRecords), and tested as they are once locked.
     const [kind] = await tx.run(nodeKindsQuery([id]));
     if (!kind || kind.visible !== true) throw notFound('record', id);
     if ((kind.labels as string[]).includes('Reference')) throw badInput('id', 'names reference data, which cannot be deleted');
-    await tx.run(lockNodeLinksQuery(id, null));
-    const e = (await existing(tx, [id])).get(id);
+    const e = (await lockRecords(tx, [id], null)).get(id);
     if (!e || !e.visible) throw notFound('record', id);
     if (e.labels.includes('Reference')) throw badInput('id', 'names reference data, which cannot be deleted');
     // Deleting the record would delete its links with it, those above the caller's clearance too.

@@ -21,8 +21,8 @@ import {
   type TypedProp,
 } from './queries/merge.query';
 import type { GraphTx } from './run-query';
-import { lockedExistingNodesQuery, lockNodeLinksQuery } from './queries/write.query';
 import type { ScopedGraph } from './scoped-graph';
+import { lockRecords } from './write-locks';
 
 interface Dump {
   labels: string[];
@@ -37,15 +37,12 @@ function jsonSafe(props: TypedProp[]): TypedProp[] {
 }
 
 /**
- * Locks the records a merge (or its undo) reads and rewrites, and their links the caller may see,
- * links first (lockNodeLinksQuery), before anything is read for the merge: the dumps it takes are
+ * Locks the records a merge (or its undo) reads and rewrites, and their links the caller may see
+ * (lockRecords, every link type), before anything is read for the merge: the dumps it takes are
  * what it re-creates and what it tests for hidden material, so a link or record raised while the
  * merge waited must be read as raised (and refused), not re-created from a read made before.
  */
-async function lockForMerge(tx: GraphTx, ids: readonly string[]): Promise<void> {
-  for (const id of [...ids].sort()) await tx.run(lockNodeLinksQuery(id, null));
-  await tx.run(lockedExistingNodesQuery(ids));
-}
+const lockForMerge = (tx: GraphTx, ids: readonly string[]) => lockRecords(tx, ids, null);
 
 async function dump(tx: GraphTx, id: string): Promise<Dump | null> {
   const rows = await tx.run(nodeDumpQuery(id));

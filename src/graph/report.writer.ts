@@ -4,8 +4,9 @@ import { ID_PREFIX, newId } from '../domain/ids';
 import { provenanceProps, resolveProvenance } from '../domain/provenance-input';
 import type { HandlingCode, IntelGrade, SourceGrade, UkHandling } from '../domain/provenance';
 import { AppError, badInput } from '../errors/app-error';
-import { existingNodesQuery, lockedExistingNodesQuery, lockNodeLinksQuery, naturalKeyQuery, replaceLinksQuery, upsertNodeQuery } from './queries/write.query';
+import { existingNodesQuery, naturalKeyQuery, replaceLinksQuery, upsertNodeQuery } from './queries/write.query';
 import type { ScopedGraph } from './scoped-graph';
+import { lockRecords } from './write-locks';
 
 export interface ReportInput {
   reference: string;
@@ -37,9 +38,9 @@ export async function upsertReport(g: ScopedGraph, input: ReportInput, now: Date
     if (found[0]) {
       // Its agency link, then the report, locked before anything is written, and the report
       // tested as it is once locked (raised while this waited: hidden, and refused).
-      await tx.run(lockNodeLinksQuery(found[0].id as string, ['ISSUED_BY']));
-      found = await tx.run(lockedExistingNodesQuery([found[0].id as string]));
-      if (found[0] && found[0].visible !== true) throw taken();
+      const locked = (await lockRecords(tx, [found[0].id as string], ['ISSUED_BY'])).get(found[0].id as string);
+      if (locked && !locked.visible) throw taken();
+      found = locked ? [locked as unknown as Record<string, unknown>] : [];
     }
     const id = (found[0]?.id as string | undefined) ?? newId('IntelligenceReport');
     const checked = checkProps(NODE_PROPS.IntelligenceReport, { reference, title: input.title, reportedOn: input.reportedOn }, 'input', now, !found.length);

@@ -278,7 +278,7 @@ export async function runImportInOneTransaction(g: ScopedGraph, prepared: Prepar
       // The links the import may update are locked before any node is written (lockRelBatch).
       for (const group of prepared.rels) await lockRelBatch(tx, group.type, group.mode, group.rows, ownEnds(group.rows, written));
       for (const group of prepared.nodes) addCounts(n, await writeNodeBatch(tx, group.label, group.mode, group.rows, null));
-      for (const group of prepared.rels) addCounts(r, await writeRelBatch(tx, group.type, group.mode, group.rows, null, ownEnds(group.rows, written)));
+      for (const group of prepared.rels) addCounts(r, await writeRelBatch(tx, group.type, group.mode, group.rows, null, ownEnds(group.rows, written), { linksLocked: true }));
       return { nodes: n, relationships: r };
     })
     .catch(async (e: unknown) => {

@@ -2,12 +2,12 @@ import { accessScope } from '../../../src/auth/access-policy';
 import type { Principal } from '../../../src/auth/principal';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { systemGraph } from '../../../src/graph/system-graph';
-import { planCsv } from '../../../src/ingestion/csv/csv-import';
-import { formatBadRow, type ImportPlan } from '../../../src/ingestion/import-plan';
+import { formatBadRow } from '../../../src/ingestion/import-plan';
 import { planJson } from '../../../src/ingestion/json/json-import';
-import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
+import { prepareImport } from '../../../src/ingestion/prepare-import';
 import { runImportInOneTransaction } from '../../../src/ingestion/run-import';
 import { canonicalDump } from '../../support/canonical-dump';
+import { csvPlan, preparePlan } from '../../support/csv-plan';
 import { resetGraph } from '../../support/reset-graph';
 import { peopleExportText } from '../../support/json-export-text';
 import { startTestService, type TestService } from '../../support/test-service';
@@ -21,7 +21,6 @@ import { unfinishedRun } from '../../support/unfinished-run';
  * behave as before.
  */
 const REPORT = 'ref-msht-reference-data';
-const text = (lines: string[]) => `${lines.join('\n')}\n`;
 const h2Ingest: Principal = { subject: 'h2-ingest', agency: 'NCA', roles: ['INGEST'], clearance: 'H2', ukConditional: false };
 const h1Ingest: Principal = { subject: 'h1-ingest', agency: 'KENT', roles: ['INGEST'], clearance: 'H1', ukConditional: false };
 const analyst = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true, subject: 'analyst-review' };
@@ -39,16 +38,6 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
   afterAll(() => svc.close());
 
   const rows = (cypher: string, params: Record<string, unknown> = {}) => svc.graph.read({ cypher, params });
-  const csvPlan = (nodes: string[], rels: string[] = []) =>
-    planCsv([...(nodes.length ? [{ name: 'nodes', text: text(nodes) }] : []), ...(rels.length ? [{ name: 'relationships', text: text(rels) }] : [])], {
-      defaultReportId: REPORT,
-      today: new Date(),
-    });
-  async function preparePlan(by: ScopedGraph, plan: ImportPlan): Promise<PreparedImport> {
-    const p = await prepareImport(by, plan, new Date());
-    if (!p.ok) throw new Error(`the check refused the rows: ${p.bad.map(formatBadRow).join('; ')}`);
-    return p.prepared;
-  }
   const seed = async (nodes: string[], rels: string[] = []) => runImportInOneTransaction(system, await preparePlan(system, csvPlan(nodes, rels)));
   const seedReport = (id: string, reference: string, handling = 'H0', ukHandling = 'P', grade = '2,B') =>
     seed([':ID,:LABEL,reference,agency,gradeSource,gradeIntel,ukHandling,handling', `${id},IntelligenceReport,${reference},NCA,${grade},${ukHandling},${handling}`]);

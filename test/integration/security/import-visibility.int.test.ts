@@ -1,8 +1,7 @@
 import { accessScope } from '../../../src/auth/access-policy';
 import type { Principal } from '../../../src/auth/principal';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
-import { planCsv } from '../../../src/ingestion/csv/csv-import';
-import { formatBadRow, type ImportPlan } from '../../../src/ingestion/import-plan';
+import { formatBadRow } from '../../../src/ingestion/import-plan';
 import { planJson } from '../../../src/ingestion/json/json-import';
 import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
 import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
@@ -10,6 +9,7 @@ import { writeNodeBatch, writeRelBatch } from '../../../src/graph/bulk.writer';
 import { canonicalDump } from '../../support/canonical-dump';
 import { holdLocks as holdLocksAs, someoneBlocked as someoneBlockedIn, type HeldLocks } from '../../support/held-locks';
 import { peopleExportText } from '../../support/json-export-text';
+import { csvPlan, preparePlan } from '../../support/csv-plan';
 import { resetGraph } from '../../support/reset-graph';
 import { countAll, testGraph, type TestGraph } from '../../support/test-graph';
 
@@ -42,7 +42,6 @@ import { countAll, testGraph, type TestGraph } from '../../support/test-graph';
 const REPORT = 'ref-msht-reference-data';
 const low: Principal = { subject: 'low-ingest', agency: 'KENT', roles: ['INGEST'], clearance: 'H1', ukConditional: false };
 const host = { host: 'test', pid: process.pid, isAlive: () => true };
-const text = (lines: string[]) => `${lines.join('\n')}\n`;
 
 describe('an import keeps the visibility rule when the graph changes between its check and its write', () => {
   let t: TestGraph;
@@ -55,18 +54,6 @@ describe('an import keeps the visibility rule when the graph changes between its
   });
   afterAll(() => t.close());
 
-  /** CSV node and relationship lines as a plan (the rows cite the reference-data report unless they say otherwise). */
-  const csvPlan = (nodes: string[], rels: string[] = []) =>
-    planCsv([...(nodes.length ? [{ name: 'nodes', text: text(nodes) }] : []), ...(rels.length ? [{ name: 'relationships', text: text(rels) }] : [])], {
-      defaultReportId: REPORT,
-      today: new Date(),
-    });
-  /** Checks a plan as `by`, which must pass. */
-  async function preparePlan(by: ScopedGraph, plan: ImportPlan): Promise<PreparedImport> {
-    const p = await prepareImport(by, plan, new Date());
-    if (!p.ok) throw new Error(`the check refused the rows: ${p.bad.map(formatBadRow).join('; ')}`);
-    return p.prepared;
-  }
   /** Checks CSV node and relationship lines as `by`. */
   const prepare = (by: ScopedGraph, nodes: string[], rels: string[] = []) => preparePlan(by, csvPlan(nodes, rels));
   const seed = async (nodes: string[], rels: string[] = []) => runImportInOneTransaction(t.system, await prepare(t.system, nodes, rels));
