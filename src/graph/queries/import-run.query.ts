@@ -102,6 +102,16 @@ function roleRestore(v: string): string {
   ).join('\n  ');
 }
 
+/**
+ * Binds `v` to item `found` as it is once locked (`lockFirst(found)` before): found again by its
+ * element id, so that one deleted while the undo waited for its lock is null (`found` still names
+ * it, and reads as an item with no values and no labels, which would pass for one edited since).
+ * `rel`: the item is a relationship.
+ */
+function refound(found: string, v: string, rel: boolean): string {
+  return `OPTIONAL MATCH ${rel ? `()-[${v}]->()` : `(${v})`} WHERE elementId(${v}) = elementId(${found})`;
+}
+
 /** Two stored values (or their absence) are the same. */
 const same = (a: string, b: string) => `((${a} IS NULL AND ${b} IS NULL) OR coalesce(${a} = ${b}, false))`;
 
@@ -145,8 +155,9 @@ export function restoreNodesQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE b.__of IS NOT NULL
 CALL (b) {
-  OPTIONAL MATCH (n:Entity {id: b.__of})
-  ${lockFirst('n').replace(/\n/g, '\n  ')}
+  OPTIONAL MATCH (found:Entity {id: b.__of})
+  ${lockFirst('found').replace(/\n/g, '\n  ')}
+  ${refound('found', 'n', false)}
   ${restoreUnlessChanged('n', true)}
   WITH b, b.__of AS id, CASE WHEN n IS NULL THEN 'DELETED' WHEN edited THEN 'EDITED' END AS kept
   DELETE b
@@ -165,8 +176,9 @@ export function restoreRelsQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (b:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE b.__relId IS NOT NULL
 CALL (b) {
-  OPTIONAL MATCH (:Entity {id: b.__from})-[r]->(:Entity {id: b.__to}) WHERE elementId(r) = b.__relId
-  ${lockFirst('r').replace(/\n/g, '\n  ')}
+  OPTIONAL MATCH (:Entity {id: b.__from})-[found]->(:Entity {id: b.__to}) WHERE elementId(found) = b.__relId
+  ${lockFirst('found').replace(/\n/g, '\n  ')}
+  ${refound('found', 'r', true)}
   ${restoreUnlessChanged('r', false)}
   WITH b, ${relName('b')} AS id, CASE WHEN r IS NULL THEN 'DELETED' WHEN edited THEN 'EDITED' END AS kept
   DELETE b
@@ -188,8 +200,9 @@ export function deleteCreatedRelsQuery(run: string): CypherQuery {
 CALL (b) {
   // Without the run's mark (an API write took it off, or the id now names another relationship):
   // not the run's alone, so not deleted.
-  OPTIONAL MATCH ()-[r]->() WHERE elementId(r) = b.__createdRel
-  ${lockFirst('r').replace(/\n/g, '\n  ')}
+  OPTIONAL MATCH ()-[found]->() WHERE elementId(found) = b.__createdRel
+  ${lockFirst('found').replace(/\n/g, '\n  ')}
+  ${refound('found', 'r', true)}
   WITH b, r, r IS NOT NULL AND (coalesce(r.__importRun <> $run, true)
     OR (b.__type IS NOT NULL AND any(k IN keys(r) + keys(b) WHERE NOT k STARTS WITH '__' AND NOT ${same('r[k]', 'b[k]')}))) AS edited
   CALL (r, edited) {
@@ -217,9 +230,11 @@ MATCH (c:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE c.__createdNodes IS NOT NUL
 UNWIND range(0, size(c.__createdNodes) - 1) AS i
 WITH merged, c.__createdNodes[i] AS id, c.__createdAt[i] AS at
 CALL (merged, id, at) {
-  MATCH (n:Entity {id: id})
-  ${lockFirst('n').replace(/\n/g, '\n  ')}
+  MATCH (found:Entity {id: id})
+  ${lockFirst('found').replace(/\n/g, '\n  ')}
+  ${refound('found', 'n', false)}
   WITH n, id, CASE
+      WHEN n IS NULL THEN null
       WHEN n.__importRun IS NULL OR n.__importRun <> $run OR NOT ${same('n.recordedAt', 'at')} THEN 'CREATED_EDITED'
       WHEN id IN merged OR EXISTS { (n)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run } THEN 'CREATED_LINKED'
     END AS kept
@@ -228,12 +243,12 @@ CALL (merged, id, at) {
     REMOVE n.__importRun
   }
   CALL (n, kept) {
-    WITH n WHERE kept IS NULL
+    WITH n WHERE n IS NOT NULL AND kept IS NULL
     DETACH DELETE n
   }
-  RETURN kept
+  RETURN kept, n IS NULL AS gone
 } ${BATCH}
-RETURN count(CASE WHEN kept IS NULL THEN 1 END) AS deleted, collect(CASE WHEN kept IS NOT NULL THEN {id: id, kept: kept} END) AS kept`,
+RETURN count(CASE WHEN kept IS NULL AND NOT gone THEN 1 END) AS deleted, collect(CASE WHEN kept IS NOT NULL THEN {id: id, kept: kept} END) AS kept`,
     params: { run },
   };
 }
