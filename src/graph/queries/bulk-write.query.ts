@@ -235,9 +235,15 @@ function provenanceCreate(v: string): string {
   return `${v} += prov, ${v}.recordedAt = datetime(row.at), ${v}.gradeSource = toInteger(prov.gradeSource)`;
 }
 
-/** The API's rule on update: the new report and grading; handling never loosened; consent only kept if both say so. */
+/**
+ * The API's rule on update: the new report and grading; handling never loosened; consent only kept
+ * if both say so. And, as an API write does, the mark of another run that created the item comes
+ * off (the run's own re-update keeps it): rolling that run back must not delete an item another
+ * import has changed since.
+ */
 function provenanceUpdate(v: string): string {
   return `${v}.reportId = prov.reportId, ${v}.agency = prov.agency, ${v}.recordedAt = datetime(row.at),
+      ${v}.__importRun = CASE WHEN ${v}.__importRun = $run THEN $run END,
       ${v}.gradeSource = toInteger(prov.gradeSource), ${v}.gradeIntel = prov.gradeIntel,
       ${v}.handling = CASE WHEN ${v}.handling > prov.handling THEN ${v}.handling ELSE prov.handling END,
       ${v}.ukHandling = CASE WHEN ${v}.ukHandling = 'C' OR prov.ukHandling = 'C' THEN 'C' ELSE 'P' END,

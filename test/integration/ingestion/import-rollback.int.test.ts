@@ -2,6 +2,7 @@ import { systemGraph } from '../../../src/graph/system-graph';
 import type { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
 import { formatBadRow } from '../../../src/ingestion/import-plan';
+import { importBatch } from '../../../src/ingestion/import-batch';
 import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
 import { runImportInOneTransaction } from '../../../src/ingestion/run-import';
 import { canonicalDump } from '../../support/canonical-dump';
@@ -140,5 +141,19 @@ describe('rolling back an import run keeps what others changed since the run wro
     expect(await canonicalDump(svc.graph)).toEqual(before);
     expect(await rows("MATCH (p:Person {id: 'per-rb-5'}) RETURN labels(p) AS labels")).toEqual([{ labels: expect.not.arrayContaining(['Victim']) }]);
     expect(counts).toEqual({ nodesRestored: 1, relationshipsRestored: 0, relationshipsDeleted: 1, nodesDeleted: 1, itemsKept: [] });
+  });
+
+  it('keeps a record the run created whose link another import (an API batch) updated since', async () => {
+    await resetGraph(svc.graph);
+    await runImportInOneTransaction(system, await prepare([':ID,:LABEL,name,threatLevel', 'ocg-rb-7,OrganisedCrimeGroup,Group Seven,LOW'], [':START_ID,:END_ID,:TYPE']));
+    const prepared = await prepare([':ID,:LABEL,name', 'per-rb-7,Person;Offender,Run Seven'], [':START_ID,:END_ID,:TYPE,role', 'per-rb-7,ocg-rb-7,MEMBER_OF,LEADER']);
+    const counts = await unfinishedRun(system, prepared, async () => {
+      // Another import updates the link the run created (its date): the link is no longer the run's alone.
+      await importBatch(system, { format: 'CSV', nodes: '', relationships: ':START_ID,:END_ID,:TYPE,role,since:date\nper-rb-7,ocg-rb-7,MEMBER_OF,LEADER,2023-03-03\n', reportId: REPORT }, new Date());
+    });
+    expect(await rows("MATCH (p:Person {id: 'per-rb-7'}) OPTIONAL MATCH (p)-[r:MEMBER_OF]->() RETURN p.__importRun AS run, r.__importRun AS linkRun, toString(r.since) AS since")).toEqual([
+      { run: null, linkRun: null, since: '2023-03-03' },
+    ]);
+    expect(counts.itemsKept).toEqual([{ id: 'per-rb-7', kind: 'node', reason: 'CREATED_LINKED' }]);
   });
 });
