@@ -55,22 +55,8 @@ export class GraphClient {
    * Transient errors are retried here for `retryMs`, as the driver retries managed transactions
    * (a read is safe to run again).
    */
-  async read(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
-    const started = Date.now();
-    const retryMs = this.opts.retryMs ?? DEFAULT_RETRY_MS;
-    let pause = 50;
-    for (;;) {
-      try {
-        return await this.runAutoCommit('READ', q, scope, timeoutMs);
-      } catch (e) {
-        if (isRetryableError(e) && Date.now() - started + pause < retryMs) {
-          await new Promise((resolve) => setTimeout(resolve, pause * (0.8 + Math.random() * 0.4)));
-          pause = Math.min(pause * 2, 1000);
-          continue;
-        }
-        throw this.translate(e, scope);
-      }
-    }
+  read(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
+    return this.retrying(() => this.runAutoCommit('READ', q, scope, timeoutMs), isRetryableError, scope);
   }
 
   write(q: CypherQuery, scope: QueryScope = {}): Promise<Row[]> {
@@ -88,15 +74,13 @@ export class GraphClient {
   /**
    * One statement in an implicit (auto-commit) transaction: the only way to run
    * `CALL { ... } IN TRANSACTIONS`, which the importer uses to undo or tidy a large run in
-   * batches without holding it all in one transaction. Not retried: such statements are
-   * written to be safe to run again.
+   * batches without holding it all in one transaction. Such statements are written to be safe to
+   * run again, so one Neo4j stopped to break a deadlock with another writer (the batches it had
+   * committed stay) is run again, for `retryMs`, as a managed transaction would be; other
+   * transient errors are not (Neo4j may be gone).
    */
-  async autoCommit(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
-    try {
-      return await this.runAutoCommit('WRITE', q, scope, timeoutMs);
-    } catch (e) {
-      throw this.translate(e, scope);
-    }
+  autoCommit(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
+    return this.retrying(() => this.runAutoCommit('WRITE', q, scope, timeoutMs), isDeadlock, scope);
   }
 
   /** Cheap reachability check for /readyz. */
@@ -106,6 +90,25 @@ export class GraphClient {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+
+  /** Runs `attempt` again while it fails with an error `again` accepts, for `retryMs` with backoff; then translates the error. */
+  private async retrying(attempt: () => Promise<Row[]>, again: (e: unknown) => boolean, scope: QueryScope): Promise<Row[]> {
+    const started = Date.now();
+    const retryMs = this.opts.retryMs ?? DEFAULT_RETRY_MS;
+    let pause = 50;
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (e) {
+        if (again(e) && Date.now() - started + pause < retryMs) {
+          await new Promise((resolve) => setTimeout(resolve, pause * (0.8 + Math.random() * 0.4)));
+          pause = Math.min(pause * 2, 1000);
+          continue;
+        }
+        throw this.translate(e, scope);
+      }
+    }
   }
 
   /** One statement in its own session as an auto-commit transaction; driver errors untranslated. */
@@ -169,6 +172,12 @@ export class GraphClient {
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
       return new AppError('MSHT_QUERY_TIMEOUT', 'the query ran past its time budget and was stopped; narrow it (fewer hops, a smaller limit) and retry');
     }
+    if (isDeadlock(e)) {
+      // Still deadlocked after the retries: another writer kept taking the same records' locks in
+      // the other order. Nothing of this transaction was written (an undo's committed batches
+      // stay, and it may be run again).
+      return new AppError('MSHT_CONFLICT', 'the write met another write of the same records at the same moment and was stopped; nothing of it was written; send it again');
+    }
     if (isUnavailable(code)) {
       this.opts.log.warn({ requestId: scope.requestId, neo4jCode: code }, 'Neo4j unavailable');
       return serviceUnavailable();
@@ -206,6 +215,11 @@ export function isTransactionMemoryLimit(e: unknown): boolean {
   if (!(e instanceof Neo4jError)) return false;
   if (e.code === 'Neo.ClientError.General.TransactionOutOfMemoryError') return true;
   return e.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' && e.message.includes('db.memory.transaction.max');
+}
+
+/** Neo4j stopped the transaction to break a deadlock with another writer: safe to run again. */
+export function isDeadlock(e: unknown): boolean {
+  return e instanceof Neo4jError && e.code === 'Neo.TransientError.Transaction.DeadlockDetected';
 }
 
 function tooLarge(): AppError {

@@ -1,4 +1,8 @@
+import { loadConfig } from '../../../src/config/config';
 import { AppError } from '../../../src/errors/app-error';
+import { createDriver } from '../../../src/graph/driver';
+import { GraphClient } from '../../../src/graph/run-query';
+import { createLogger } from '../../../src/logging/logger';
 import { startTestService, type TestService } from '../../support/test-service';
 
 /**
@@ -60,4 +64,79 @@ describe('GraphClient.read on a real Neo4j', () => {
     expect(rows).toEqual([{ total: 15 }]);
     expect(stats.queries).toBe(1);
   });
+});
+
+/**
+ * A deadlock between two writers: Neo4j stops one of them. An auto-commit write (an import's undo,
+ * written to be safe to run again) that is stopped is run again, as a managed transaction would
+ * be; one still stopped after the retry budget is answered with MSHT_CONFLICT, saying what
+ * happened, not that Neo4j is unreachable.
+ */
+describe('GraphClient.autoCommit and deadlocks', () => {
+  const uri = process.env.MSHT_TEST_NEO4J_URI!;
+  const config = loadConfig({ NEO4J_URI: uri, MSHT_MODE: 'test' });
+  const driver = createDriver(uri, config.neo4j);
+  const client = (retryMs: number) => new GraphClient(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: 60_000, retryMs, log: createLogger('silent') });
+  const probes = new GraphClient(driver, { database: config.neo4j.database, queryTimeoutMs: 60_000, log: createLogger('silent') });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  beforeEach(() => probes.write({ cypher: "CALL () { MATCH (p:DeadlockProbe) DETACH DELETE p } CREATE (:DeadlockProbe {k: 'x'}), (:DeadlockProbe {k: 'y'})", params: {} }));
+  afterAll(async () => {
+    await probes.write({ cypher: 'MATCH (p:DeadlockProbe) DETACH DELETE p', params: {} });
+    await driver.close();
+  });
+
+  /**
+   * Another writer holds x; the auto-commit statement locks y, waits a second, then asks for x,
+   * while the other writer has asked for y meanwhile: a cycle, which Neo4j breaks by stopping the
+   * statement that closes it (the auto-commit one). Returns the statement's outcome.
+   */
+  async function deadlock(c: GraphClient): Promise<{ rows?: unknown; error?: unknown }> {
+    const session = driver.session();
+    const other = await session.beginTransaction();
+    try {
+      await other.run("MATCH (x:DeadlockProbe {k: 'x'}) SET x.by = 'other'");
+      const undo = c
+        .autoCommit({ cypher: "MATCH (y:DeadlockProbe {k: 'y'}) SET y.by = 'undo' WITH y CALL apoc.util.sleep(1000) MATCH (x:DeadlockProbe {k: 'x'}) SET x.undo = true RETURN count(*) AS n", params: {} })
+        .then((rows) => ({ rows }), (error: unknown) => ({ error }));
+      await sleep(400);
+      const otherAsks = other.run("MATCH (y:DeadlockProbe {k: 'y'}) SET y.other = true");
+      await otherAsks;
+      await other.commit();
+      return await undo;
+    } finally {
+      await session.close();
+    }
+  }
+
+  it('runs a statement Neo4j stopped to break a deadlock again, and it does its work', async () => {
+    const c = client(5_000);
+    try {
+      expect(await deadlock(c)).toEqual({ rows: [{ n: 1 }] });
+    } finally {
+      await c.close();
+    }
+    expect(await probes.read({ cypher: 'MATCH (p:DeadlockProbe) RETURN p.k AS k, p.by AS by, p.undo AS undo, p.other AS other ORDER BY k', params: {} })).toEqual([
+      { k: 'x', by: 'other', undo: true, other: null },
+      { k: 'y', by: 'undo', undo: null, other: true },
+    ]);
+  }, 60_000);
+
+  it('answers MSHT_CONFLICT, not SERVICE_UNAVAILABLE, when the deadlock outlasts the retries', async () => {
+    const c = client(0);
+    let outcome: { rows?: unknown; error?: unknown };
+    try {
+      outcome = await deadlock(c);
+    } finally {
+      await c.close();
+    }
+    expect(outcome.error).toBeInstanceOf(AppError);
+    expect((outcome.error as AppError).code).toBe('MSHT_CONFLICT');
+    expect((outcome.error as AppError).message).toBe('the write met another write of the same records at the same moment and was stopped; nothing of it was written; send it again');
+    // The other writer's work stands; nothing of the stopped statement does.
+    expect(await probes.read({ cypher: 'MATCH (p:DeadlockProbe) RETURN p.k AS k, p.by AS by, p.undo AS undo, p.other AS other ORDER BY k', params: {} })).toEqual([
+      { k: 'x', by: 'other', undo: null, other: null },
+      { k: 'y', by: null, undo: null, other: true },
+    ]);
+  }, 60_000);
 });
