@@ -86,20 +86,35 @@ describe('GraphClient.autoCommit and deadlocks', () => {
     await driver.close();
   });
 
+  const UNDO = "MATCH (y:DeadlockProbe {k: 'y'}) SET y.by = 'undo' WITH y CALL apoc.util.sleep(1500) MATCH (x:DeadlockProbe {k: 'x'}) SET x.undo = true RETURN count(*) AS n";
+  /** The same in batches (`CALL ... IN TRANSACTIONS`), as a rollback's undo statements run. */
+  const UNDO_IN_BATCHES = "MATCH (y:DeadlockProbe {k: 'y'}) CALL (y) { SET y.by = 'undo' WITH y CALL apoc.util.sleep(1500) MATCH (x:DeadlockProbe {k: 'x'}) SET x.undo = true } IN TRANSACTIONS OF 10 ROWS RETURN count(*) AS n";
+
+  /** Waits until the statement holds y's lock (it is in its sleep). */
+  async function undoHoldsY(): Promise<void> {
+    const until = Date.now() + 15_000;
+    while (Date.now() < until) {
+      const [row] = await probes.read({ cypher: "SHOW TRANSACTIONS YIELD currentQuery, activeLockCount WHERE currentQuery CONTAINS 'apoc.util.sleep' AND NOT currentQuery STARTS WITH 'SHOW' AND activeLockCount > 0 RETURN count(*) AS n", params: {} });
+      if ((row?.n as number) > 0) return;
+      await sleep(25);
+    }
+    throw new Error('the statement never took y');
+  }
+
   /**
-   * Another writer holds x; the auto-commit statement locks y, waits a second, then asks for x,
+   * Another writer holds x; the auto-commit statement locks y, waits 1.5 s, then asks for x,
    * while the other writer has asked for y meanwhile: a cycle, which Neo4j breaks by stopping the
    * statement that closes it (the auto-commit one). Returns the statement's outcome.
    */
-  async function deadlock(c: GraphClient): Promise<{ rows?: unknown; error?: unknown }> {
+  async function deadlock(c: GraphClient, cypher = UNDO): Promise<{ rows?: unknown; error?: unknown }> {
     const session = driver.session();
     const other = await session.beginTransaction();
     try {
       await other.run("MATCH (x:DeadlockProbe {k: 'x'}) SET x.by = 'other'");
       const undo = c
-        .autoCommit({ cypher: "MATCH (y:DeadlockProbe {k: 'y'}) SET y.by = 'undo' WITH y CALL apoc.util.sleep(1000) MATCH (x:DeadlockProbe {k: 'x'}) SET x.undo = true RETURN count(*) AS n", params: {} })
+        .autoCommit({ cypher, params: {} })
         .then((rows) => ({ rows }), (error: unknown) => ({ error }));
-      await sleep(400);
+      await undoHoldsY();
       const otherAsks = other.run("MATCH (y:DeadlockProbe {k: 'y'}) SET y.other = true");
       await otherAsks;
       await other.commit();
@@ -122,11 +137,24 @@ describe('GraphClient.autoCommit and deadlocks', () => {
     ]);
   }, 60_000);
 
-  it('answers MSHT_CONFLICT, not SERVICE_UNAVAILABLE, when the deadlock outlasts the retries', async () => {
+  it('runs a statement in batches (as a rollback runs its undo) again when Neo4j stopped a batch to break a deadlock', async () => {
+    const c = client(5_000);
+    try {
+      expect(await deadlock(c, UNDO_IN_BATCHES)).toEqual({ rows: [{ n: 1 }] });
+    } finally {
+      await c.close();
+    }
+    expect(await probes.read({ cypher: "MATCH (p:DeadlockProbe {k: 'x'}) RETURN p.undo AS undo", params: {} })).toEqual([{ undo: true }]);
+  }, 60_000);
+
+  it.each([
+    ['one statement', UNDO],
+    ['a statement in batches', UNDO_IN_BATCHES],
+  ])('answers MSHT_CONFLICT, not SERVICE_UNAVAILABLE, when the deadlock outlasts the retries (%s)', async (_what, cypher) => {
     const c = client(0);
     let outcome: { rows?: unknown; error?: unknown };
     try {
-      outcome = await deadlock(c);
+      outcome = await deadlock(c, cypher);
     } finally {
       await c.close();
     }
