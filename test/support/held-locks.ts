@@ -1,4 +1,4 @@
-import type { GraphClient } from '../../src/graph/run-query';
+import type { GraphClient, GraphTx } from '../../src/graph/run-query';
 
 /** Another writer's open transaction: `started` resolves once its statement has run (its locks taken); `commit` ends it. */
 export interface HeldLocks {
@@ -11,14 +11,26 @@ export interface HeldLocks {
  * `params`) and holds the locks it took until `commit` is called.
  */
 export function holdLocks(client: GraphClient, cypher: string, params: Record<string, unknown> = {}): HeldLocks {
+  return holdTx((work) => client.writeTx(work), (tx) => tx.run({ cypher, params }));
+}
+
+/**
+ * Another writer's transaction, opened with `writeTx` (a client's or a scoped graph's), that does
+ * `work` and holds the locks it took until `commit` is called. `started` rejects if `work` fails.
+ */
+export function holdTx(writeTx: (work: (tx: GraphTx) => Promise<void>) => Promise<void>, work: (tx: GraphTx) => Promise<unknown>): HeldLocks {
   let changed!: () => void;
+  let failed!: (e: unknown) => void;
   let release!: () => void;
-  const started = new Promise<void>((r) => (changed = r));
+  const started = new Promise<void>((resolve, reject) => ((changed = resolve), (failed = reject)));
   const gate = new Promise<void>((r) => (release = r));
-  const done = client.writeTx(async (tx) => {
-    await tx.run({ cypher, params });
+  const done = writeTx(async (tx) => {
+    await work(tx);
     changed();
     await gate;
+  }).catch((e: unknown) => {
+    failed(e);
+    throw e;
   });
   return {
     started,

@@ -6,7 +6,7 @@ import { lockRecords } from '../../../src/graph/write-locks';
 import type { PreparedImport } from '../../../src/ingestion/prepare-import';
 import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
 import { csvPlan, preparePlan, REFERENCE_REPORT } from '../../support/csv-plan';
-import { someoneBlocked, type HeldLocks } from '../../support/held-locks';
+import { holdTx, someoneBlocked, type HeldLocks } from '../../support/held-locks';
 import { resetGraph } from '../../support/reset-graph';
 import { testGraph, type TestGraph } from '../../support/test-graph';
 
@@ -36,30 +36,7 @@ describe('a rollback keeps an API edit committed while it waits for the item’s
   const seed = async (nodes: string[], rels: string[] = []) => runImportInOneTransaction(t.system, await prepare(nodes, rels));
 
   /** An analyst's API write (cleared for everything), its locks held and its changes uncommitted until `commit`. */
-  function holdWrite(work: (tx: GraphTx) => Promise<unknown>): HeldLocks {
-    let changed!: () => void;
-    let failed!: (e: unknown) => void;
-    let release!: () => void;
-    const started = new Promise<void>((resolve, reject) => ((changed = resolve), (failed = reject)));
-    const gate = new Promise<void>((r) => (release = r));
-    const done = t.system
-      .writeTx(async (tx) => {
-        await work(tx);
-        changed();
-        await gate;
-      })
-      .catch((e: unknown) => {
-        failed(e);
-        throw e;
-      });
-    return {
-      started,
-      commit: async () => {
-        release();
-        await done;
-      },
-    };
-  }
+  const holdWrite = (work: (tx: GraphTx) => Promise<unknown>): HeldLocks => holdTx((w) => t.system.writeTx(w), work);
 
   /**
    * Runs `prepared` as a staged import in batches of one whose process "dies" after its last
