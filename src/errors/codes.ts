@@ -14,7 +14,7 @@ export const ERROR_CODES = {
   SERVICE_UNAVAILABLE: { status: '200', doc: 'Neo4j cannot be reached or is not ready; retry later' },
   INTERNAL_SERVER_ERROR: { status: '200', doc: 'an unexpected failure; the detail is in the log under the request id' },
   MSHT_NOT_FOUND: { status: '200', doc: 'no entity with that id (or none the caller may see)' },
-  MSHT_CONFLICT: { status: '200', doc: 'the write conflicts with existing data (e.g. a natural key already used)' },
+  MSHT_CONFLICT: { status: '200', doc: 'the write conflicts with existing data (e.g. a natural key already used), or met another write of the same records at the same moment (a deadlock Neo4j broke; send it again)' },
   MSHT_QUERY_TIMEOUT: { status: '200', doc: 'the query ran past its time budget and was stopped' },
   MSHT_QUERY_TOO_LARGE: { status: '200', doc: 'the query needed more memory than Neo4j allows one transaction and was stopped; narrow it (fewer hops, a smaller limit or period)' },
   MSHT_QUERY_TOO_DEEP: { status: '400', doc: 'the operation nests selections deeper than MSHT_MAX_DEPTH; nothing ran' },

@@ -92,16 +92,21 @@ export class GraphClient {
     return this.driver.close();
   }
 
-  /** Runs `attempt` again while it fails with an error `again` accepts, for `retryMs` with backoff; then translates the error. */
+  /**
+   * Runs `attempt` again while it fails with an error `again` accepts, with backoff, for `retryMs`
+   * from its first failure (as the driver times a managed transaction's retries: a long statement
+   * stopped late is still run again); then translates the error.
+   */
   private async retrying(attempt: () => Promise<Row[]>, again: (e: unknown) => boolean, scope: QueryScope): Promise<Row[]> {
-    const started = Date.now();
+    let failedAt: number | null = null;
     const retryMs = this.opts.retryMs ?? DEFAULT_RETRY_MS;
     let pause = 50;
     for (;;) {
       try {
         return await attempt();
       } catch (e) {
-        if (again(e) && Date.now() - started + pause < retryMs) {
+        failedAt ??= Date.now();
+        if (again(e) && Date.now() - failedAt + pause < retryMs) {
           await new Promise((resolve) => setTimeout(resolve, pause * (0.8 + Math.random() * 0.4)));
           pause = Math.min(pause * 2, 1000);
           continue;
@@ -174,9 +179,9 @@ export class GraphClient {
     }
     if (isDeadlock(e)) {
       // Still deadlocked after the retries: another writer kept taking the same records' locks in
-      // the other order. Nothing of this transaction was written (an undo's committed batches
-      // stay, and it may be run again).
-      return new AppError('MSHT_CONFLICT', 'the write met another write of the same records at the same moment and was stopped; nothing of it was written; send it again');
+      // the other order. Nothing of the stopped transaction was written (a statement in batches
+      // keeps the batches it committed before, and may be run again).
+      return new AppError('MSHT_CONFLICT', 'the write met another write of the same records at the same moment and was stopped; send it again');
     }
     if (isUnavailable(code)) {
       this.opts.log.warn({ requestId: scope.requestId, neo4jCode: code }, 'Neo4j unavailable');

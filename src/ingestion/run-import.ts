@@ -123,7 +123,8 @@ function ownEnds(rows: readonly BulkRelRow[], written: ReadonlySet<string>): str
  * cited report now ranks above the handling it gives itself, or whose id, value or reference was
  * taken, since the check: MSHT_CONFLICT from the writer or a
  * uniqueness constraint, naming nothing) becomes the rows the graph refuses now, worded and
- * placed as the check words them; if it has changed back meanwhile, the conflict itself.
+ * placed as the check words them; if it has changed back meanwhile, the conflict itself (so
+ * too a deadlock with another writer, also MSHT_CONFLICT: no row is refused, and it says so).
  * Anything else stays as it is.
  */
 async function explained(g: ScopedGraph, prepared: PreparedImport, e: unknown, what: string): Promise<unknown> {

@@ -32,6 +32,8 @@ export function holdTx(writeTx: (work: (tx: GraphTx) => Promise<void>) => Promis
     failed(e);
     throw e;
   });
+  // A caller that sees `started` reject may never call `commit`: the failure is not left unhandled.
+  done.catch(() => undefined);
   return {
     started,
     commit: async () => {

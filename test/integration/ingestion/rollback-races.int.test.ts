@@ -60,7 +60,7 @@ describe('a rollback keeps an API edit committed while it waits for the item’s
           (counts) => ({ counts }),
           (e: unknown) => ({ e }),
         );
-        const blocked = await someoneBlocked(t.client, 5_000);
+        const blocked = await someoneBlocked(t.client);
         await other.commit();
         const undone = await undoing;
         if ('e' in undone) throw new Error(`the rollback failed: ${(undone.e as Error).message}`);
