@@ -9,6 +9,7 @@ import {
   finishRunQuery,
   type KeptReason,
   restoreNodesQuery,
+  undoTallyQuery,
   restoreRelsQuery,
   runQuery,
   runsQuery,
@@ -19,14 +20,19 @@ import type { ScopedGraph } from './scoped-graph';
 /** Undo and tidy statements handle a whole run in inner batches: allow them an hour. */
 const LONG_MS = 3_600_000;
 
-const asRun = (r: Record<string, unknown> | undefined) => (r?.run as ImportRun | undefined) ?? null;
+/** A run's record as the rest of the service sees it: without its bookkeeping (`__` keys: an undo's tally). */
+function plainRun(run: Record<string, unknown>): ImportRun {
+  return Object.fromEntries(Object.entries(run).filter(([k]) => !k.startsWith('__'))) as unknown as ImportRun;
+}
+
+const asRun = (r: Record<string, unknown> | undefined) => (r?.run ? plainRun(r.run as Record<string, unknown>) : null);
 
 export async function createRun(g: ScopedGraph, props: Omit<ImportRun, 'startedAt' | 'heartbeatAt'>): Promise<ImportRun> {
   return asRun((await g.write(createRunQuery(props)))[0])!;
 }
 
 export async function readRuns(g: ScopedGraph): Promise<ImportRun[]> {
-  return (await g.read(runsQuery())).map((r) => r.run as ImportRun);
+  return (await g.read(runsQuery())).map((r) => plainRun(r.run as Record<string, unknown>));
 }
 
 export async function readRun(g: ScopedGraph, id: string): Promise<ImportRun | null> {
@@ -68,45 +74,55 @@ export interface RollbackCounts {
   itemsKept: KeptItem[];
 }
 
-type UndoRow = { [key: string]: unknown; kept?: { id: string; kept: KeptReason }[] };
-
-const undo = async (g: ScopedGraph, q: Parameters<ScopedGraph['autoCommit']>[0]): Promise<UndoRow> => (await g.autoCommit(q, LONG_MS))[0] ?? {};
-const count = async (g: ScopedGraph, q: Parameters<ScopedGraph['autoCommit']>[0], key: string) => ((await undo(g, q))[key] as number | undefined) ?? 0;
+const undo = (g: ScopedGraph, q: Parameters<ScopedGraph['autoCommit']>[0]) => g.autoCommit(q, LONG_MS);
 
 /**
  * Undoes a run that did not commit: restores what it changed, deletes what it created, then its
  * backups and its record, but keeps what others changed since the run wrote it (and says which:
- * `itemsKept`). Safe to run again if it is itself interrupted.
+ * `itemsKept`). Safe to run again if it is itself interrupted, and what it reports covers every
+ * attempt: each item's outcome is tallied on the run's record in the transaction that undoes it
+ * (import-run.query.ts UNDO_TALLY).
  */
 export async function rollbackRun(g: ScopedGraph, id: string): Promise<RollbackCounts> {
   await g.write(updateRunQuery(id, { status: 'ROLLING_BACK' }));
-  const kept: KeptItem[] = [];
-  const keep = (row: UndoRow, kind: KeptItem['kind']) => {
-    for (const k of row.kept ?? []) kept.push({ id: k.id, kind, reason: k.kept });
-  };
-  const nodes = await undo(g, restoreNodesQuery(id));
-  keep(nodes, 'node');
-  const rels = await undo(g, restoreRelsQuery(id));
-  keep(rels, 'relationship');
-  const createdRels = await undo(g, deleteCreatedRelsQuery(id));
-  keep(createdRels, 'relationship');
-  const noted = await undo(g, deleteNotedNodesQuery(id));
-  keep(noted, 'node');
-  const unnoted = await count(g, deleteCreatedNodesQuery(id), 'deleted');
-  await count(g, deleteBackupsQuery(id), 'deleted');
+  await undo(g, restoreNodesQuery(id));
+  await undo(g, restoreRelsQuery(id));
+  await undo(g, deleteCreatedRelsQuery(id));
+  await undo(g, deleteNotedNodesQuery(id));
+  await undo(g, deleteCreatedNodesQuery(id));
+  const [tally] = await g.read(undoTallyQuery(id));
+  await undo(g, deleteBackupsQuery(id));
   await g.write(deleteRunQuery(id));
   return {
-    nodesRestored: (nodes.restored as number | undefined) ?? 0,
-    relationshipsRestored: (rels.restored as number | undefined) ?? 0,
-    relationshipsDeleted: (createdRels.deleted as number | undefined) ?? 0,
-    nodesDeleted: ((noted.deleted as number | undefined) ?? 0) + unnoted,
-    itemsKept: kept,
+    nodesRestored: (tally?.nodesRestored as number | undefined) ?? 0,
+    relationshipsRestored: (tally?.relationshipsRestored as number | undefined) ?? 0,
+    relationshipsDeleted: (tally?.relationshipsDeleted as number | undefined) ?? 0,
+    nodesDeleted: (tally?.nodesDeleted as number | undefined) ?? 0,
+    itemsKept: keptItems((tally?.kept as string[] | undefined) ?? []),
   };
+}
+
+/**
+ * The kept items of a tally (`kind|reason|id`, in the order the undo met them), each item once:
+ * a node an earlier attempt kept is met again by a later one (its note is deleted only at the
+ * end), which sees it without the run's mark; the first reason is the one that held.
+ */
+function keptItems(entries: readonly string[]): KeptItem[] {
+  const seen = new Set<string>();
+  const out: KeptItem[] = [];
+  for (const e of entries) {
+    const [kind, reason] = e.split('|', 2) as [KeptItem['kind'], KeptReason];
+    const itemId = e.slice(kind.length + reason.length + 2);
+    if (seen.has(`${kind}|${itemId}`)) continue;
+    seen.add(`${kind}|${itemId}`);
+    out.push({ id: itemId, kind, reason });
+  }
+  return out;
 }
 
 /** After a run committed: deletes its backups (nothing will be undone now) and notes that it is tidy. */
 export async function tidyRun(g: ScopedGraph, id: string): Promise<void> {
-  await count(g, deleteBackupsQuery(id), 'deleted');
+  await undo(g, deleteBackupsQuery(id));
   await g.write(updateRunQuery(id, { cleaned: true }));
 }
 

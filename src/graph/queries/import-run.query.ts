@@ -22,11 +22,12 @@ import { lockFirst } from './access';
  * - A relationship the run created between nodes that were there before is deleted unless it was
  *   edited since.
  * - A node the run created is deleted (with its relationships) unless someone edited it since
- *   (its `recordedAt` is not the one the run gave it, or an API write took its run mark off:
- *   write.query.ts), linked it or edited one of its links (a relationship without the run's
+ *   (its `recordedAt` is not the one the run gave it, or an API write or another import's update
+ *   took its run mark off: write.query.ts, bulk-write.query.ts), linked it or edited one of its links (a relationship without the run's
  *   mark), or merged a record into it (a merge not undone): then it stays, with its
  *   relationships to what stays, and no longer carries the run's mark.
- * What an undo kept is returned (`kept`) for the operator.
+ * What an undo did, and what it kept, is tallied on the run's record as it goes (UNDO_TALLY) and
+ * reported to the operator from there.
  */
 
 /**
@@ -112,6 +113,40 @@ function refound(found: string, v: string, rel: boolean): string {
   return `OPTIONAL MATCH ${rel ? `()-[${v}]->()` : `(${v})`} WHERE elementId(${v}) = elementId(${found})`;
 }
 
+/**
+ * What an undo did so far, kept on the run's record (its `__undo…` keys) in the same transaction as
+ * each item's undo, so that the report (`undoTallyQuery`) covers every batch committed, by this
+ * attempt and by any earlier one that was stopped (a deadlock run again, an interrupted rollback
+ * started again). The statements' own results would only cover their last attempt.
+ */
+export const UNDO_TALLY = {
+  nodesRestored: '__undoNodesRestored',
+  relationshipsRestored: '__undoRelsRestored',
+  relationshipsDeleted: '__undoRelsDeleted',
+  nodesDeleted: '__undoNodesDeleted',
+  kept: '__undoKept',
+} as const;
+
+/** Adds one item's outcome to the tally: `counted` (true: one more in `counter`), `kept` (a reason, or null) for item `id` of `kind`. */
+function tallied(vars: string, counter: keyof typeof UNDO_TALLY, counted: string, kind: 'node' | 'relationship', id: string, kept: string): string {
+  return `WITH *
+  CALL (${vars}) {
+    MATCH (t:${IMPORT_RUN_LABEL} {id: $run})
+    SET t.${UNDO_TALLY[counter]} = coalesce(t.${UNDO_TALLY[counter]}, 0) + CASE WHEN ${counted} THEN 1 ELSE 0 END,
+        t.${UNDO_TALLY.kept} = coalesce(t.${UNDO_TALLY.kept}, []) + CASE WHEN ${kept} IS NULL THEN [] ELSE ['${kind}|' + ${kept} + '|' + ${id}] END
+  }`;
+}
+
+/** The undo's tally so far (UNDO_TALLY): counts, and each item kept as `kind|reason|id`. */
+export function undoTallyQuery(run: string): CypherQuery {
+  const n = (k: keyof typeof UNDO_TALLY) => `coalesce(r.${UNDO_TALLY[k]}, 0) AS ${k}`;
+  return {
+    cypher: `MATCH (r:${IMPORT_RUN_LABEL} {id: $run})
+RETURN ${n('nodesRestored')}, ${n('relationshipsRestored')}, ${n('relationshipsDeleted')}, ${n('nodesDeleted')}, coalesce(r.${UNDO_TALLY.kept}, []) AS kept`,
+    params: { run },
+  };
+}
+
 /** Two stored values (or their absence) are the same. */
 const same = (a: string, b: string) => `((${a} IS NULL AND ${b} IS NULL) OR coalesce(${a} = ${b}, false))`;
 
@@ -161,9 +196,10 @@ CALL (b) {
   ${restoreUnlessChanged('n', true)}
   WITH b, b.__of AS id, CASE WHEN n IS NULL THEN 'DELETED' WHEN edited THEN 'EDITED' END AS kept
   DELETE b
+  ${tallied('id, kept', 'nodesRestored', 'kept IS NULL', 'node', 'id', 'kept')}
   RETURN id, kept
 } ${BATCH}
-RETURN count(CASE WHEN kept IS NULL THEN 1 END) AS restored, collect(CASE WHEN kept IS NOT NULL THEN {id: id, kept: kept} END) AS kept`,
+RETURN count(*) AS undone`,
     params: undoParams(run),
   };
 }
@@ -182,9 +218,10 @@ CALL (b) {
   ${restoreUnlessChanged('r', false)}
   WITH b, ${relName('b')} AS id, CASE WHEN r IS NULL THEN 'DELETED' WHEN edited THEN 'EDITED' END AS kept
   DELETE b
+  ${tallied('id, kept', 'relationshipsRestored', 'kept IS NULL', 'relationship', 'id', 'kept')}
   RETURN id, kept
 } ${BATCH}
-RETURN count(CASE WHEN kept IS NULL THEN 1 END) AS restored, collect(CASE WHEN kept IS NOT NULL THEN {id: id, kept: kept} END) AS kept`,
+RETURN count(*) AS undone`,
     params: undoParams(run),
   };
 }
@@ -209,11 +246,12 @@ CALL (b) {
     WITH r WHERE r IS NOT NULL AND NOT edited
     DELETE r
   }
-  WITH b, ${relName('b')} AS id, r IS NOT NULL AND NOT edited AS deleted, edited
+  WITH b, ${relName('b')} AS id, r IS NOT NULL AND NOT edited AS deleted, CASE WHEN edited THEN 'CREATED_EDITED' END AS kept
   DELETE b
-  RETURN id, deleted, edited
+  ${tallied('id, deleted, kept', 'relationshipsDeleted', 'deleted', 'relationship', 'id', 'kept')}
+  RETURN id, deleted, kept
 } ${BATCH}
-RETURN count(CASE WHEN deleted THEN 1 END) AS deleted, collect(CASE WHEN edited THEN {id: id, kept: 'CREATED_EDITED'} END) AS kept`,
+RETURN count(*) AS undone`,
     params: { run },
   };
 }
@@ -246,9 +284,11 @@ CALL (merged, id, at) {
     WITH n WHERE n IS NOT NULL AND kept IS NULL
     DETACH DELETE n
   }
-  RETURN kept, n IS NULL AS gone
+  WITH id, kept, n IS NULL AS gone
+  ${tallied('id, kept, gone', 'nodesDeleted', 'kept IS NULL AND NOT gone', 'node', 'id', 'kept')}
+  RETURN kept
 } ${BATCH}
-RETURN count(CASE WHEN kept IS NULL AND NOT gone THEN 1 END) AS deleted, collect(CASE WHEN kept IS NOT NULL THEN {id: id, kept: kept} END) AS kept`,
+RETURN count(*) AS undone`,
     params: { run },
   };
 }
@@ -261,8 +301,11 @@ RETURN count(CASE WHEN kept IS NULL AND NOT gone THEN 1 END) AS deleted, collect
 export function deleteCreatedNodesQuery(run: string): CypherQuery {
   return {
     cypher: `MATCH (n:Entity) WHERE n.__importRun = $run
-CALL (n) { DETACH DELETE n } ${BATCH}
-RETURN count(*) AS deleted`,
+CALL (n) {
+  DETACH DELETE n
+  ${tallied('', 'nodesDeleted', 'true', 'node', "''", 'null')}
+} ${BATCH}
+RETURN count(*) AS undone`,
     params: { run },
   };
 }

@@ -1,3 +1,5 @@
+import { readRuns } from '../../../src/graph/import-run.store';
+import { deleteNotedNodesQuery, restoreNodesQuery } from '../../../src/graph/queries/import-run.query';
 import { systemGraph } from '../../../src/graph/system-graph';
 import type { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
@@ -155,5 +157,40 @@ describe('rolling back an import run keeps what others changed since the run wro
       { run: null, linkRun: null, since: '2023-03-03' },
     ]);
     expect(counts.itemsKept).toEqual([{ id: 'per-rb-7', kind: 'node', reason: 'CREATED_LINKED' }]);
+  });
+
+  it('reports what an earlier attempt of the rollback did and kept, when the rollback is run again', async () => {
+    await resetGraph(svc.graph);
+    await runImportInOneTransaction(system, await prepare([':ID,:LABEL,name,gender', 'per-rb-8,Person;Offender,Before Eight,MALE', 'per-rb-9,Person;Offender,Before Nine,MALE'], [':START_ID,:END_ID,:TYPE']));
+    const prepared = await prepare(
+      [':ID,:LABEL,name,gender', 'per-rb-8,Person;Offender,Run Eight,FEMALE', 'per-rb-9,Person;Offender,Run Nine,FEMALE', 'per-rb-10,Person;Offender,New Ten,', 'per-rb-11,Person;Offender,New Eleven,'],
+      [':START_ID,:END_ID,:TYPE', 'per-rb-11,country-GB,NATIONAL_OF'],
+    );
+    const sdk = await svc.sdk(analyst);
+    const counts = await unfinishedRun(system, prepared, async () => {
+      await sdk.UpsertPerson({ input: { id: 'per-rb-8', name: 'Analyst Eight', provenance: { reportId: REPORT } } });
+      await sdk.UpsertPerson({ input: { id: 'per-rb-10', name: 'Analyst Ten', provenance: { reportId: REPORT } } });
+      // A first attempt at the rollback restores the records the run changed and deletes the ones
+      // it created, then stops (its process dies, or a deadlock stopped it): the rollback that
+      // follows meets nothing of that again.
+      const [run] = (await readRuns(system)).filter((r) => r.kind === 'IMPORT' && r.status === 'RUNNING');
+      await system.autoCommit(restoreNodesQuery(run!.id));
+      await system.autoCommit(deleteNotedNodesQuery(run!.id));
+    });
+    expect(await rows("MATCH (p:Person) WHERE p.id STARTS WITH 'per-rb-' RETURN p.id AS id, p.name AS name ORDER BY id")).toEqual([
+      { id: 'per-rb-10', name: 'Analyst Ten' },
+      { id: 'per-rb-8', name: 'Analyst Eight' },
+      { id: 'per-rb-9', name: 'Before Nine' },
+    ]);
+    expect(counts).toEqual({
+      nodesRestored: 1,
+      relationshipsRestored: 0,
+      relationshipsDeleted: 0,
+      nodesDeleted: 1,
+      itemsKept: [
+        { id: 'per-rb-8', kind: 'node', reason: 'EDITED' },
+        { id: 'per-rb-10', kind: 'node', reason: 'CREATED_EDITED' },
+      ],
+    });
   });
 });
