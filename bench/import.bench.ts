@@ -4,7 +4,10 @@
  * nodes and relationships per second. A benchmark, not a test: it prints figures and passes
  * whatever they are; the aim is at least 20,000 relationships per second.
  *
- *   npx ts-node --transpile-only bench/import.bench.ts [--scale medium] [--seed 7] [--heap 1g] [--pagecache 1g] [--no-ctdc]
+ *   npx ts-node --transpile-only bench/import.bench.ts [--scale medium] [--seed 7] [--heap 1g] [--pagecache 1g] [--no-ctdc] [--rollback]
+ *
+ * `--rollback`: the CTDC file is first imported as a run that fails after its last batch, and the
+ * time its rollback takes (deleting every node and relationship the run created) is printed.
  */
 import 'reflect-metadata';
 
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
       pagecache: { type: 'string', default: '1g' },
       'no-ctdc': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      rollback: { type: 'boolean', default: false },
     },
   });
   const log = createLogger('warn');
@@ -73,6 +77,35 @@ async function main(): Promise<void> {
 
     if (!values['no-ctdc']) {
       const file = path.join(sharedDataDir(), 'ctdc', 'ctdc_global_dataset_2017_kanon.csv');
+      if (values.rollback) {
+        const failing = await prepareImport(g, planFiles('ctdc', [file], { now: new Date() }).plan, new Date());
+        if (!failing.ok) throw new Error(`the CTDC file was refused: ${failing.bad[0]!.reason}`);
+        const batches = [...failing.prepared.nodes, ...failing.prepared.rels].reduce((n, b) => n + Math.ceil(b.rows.length / 10_000), 0);
+        let failedAt = 0;
+        let undone: { nodesDeleted: number; relationshipsDeleted: number } | null = null;
+        const run = runStagedImport(g, failing.prepared, {
+          batchSize: 10_000,
+          sha256: 'rollback-bench',
+          runHost: host,
+          afterBatch: (n) => {
+            if (n < batches) return;
+            failedAt = Date.now();
+            throw new Error('failed on purpose after the last batch');
+          },
+          onRolledBack: (_id, counts) => (undone = counts),
+        });
+        await run.then(
+          () => {
+            throw new Error('the failing run committed');
+          },
+          () => undefined,
+        );
+        const rolledBack = undone as { nodesDeleted: number; relationshipsDeleted: number } | null;
+        if (!failedAt || !rolledBack) throw new Error('the failing run was not rolled back');
+        const seconds = (Date.now() - failedAt) / 1000;
+        out.push(`${'roll back a failed CTDC run'.padEnd(28)} ${seconds.toFixed(1).padStart(7)} s  ${fmt(rolledBack.nodesDeleted / Math.max(seconds, 0.001)).padStart(9)} nodes/s deleted, with their relationships`);
+        process.stdout.write(`  ${out.at(-1)}\n    ${fmt(rolledBack.nodesDeleted)} nodes\n`);
+      }
       const started = Date.now();
       const { plan, sha256 } = planFiles('ctdc', [file], { now: new Date() });
       const prepared = await prepareImport(g, plan, new Date());

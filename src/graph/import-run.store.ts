@@ -1,5 +1,6 @@
 import type { ImportRun } from '../domain/import-run';
 import {
+  createdNotesQuery,
   createRunQuery,
   deleteBackupsQuery,
   deleteCreatedNodesQuery,
@@ -8,6 +9,7 @@ import {
   deleteRunQuery,
   finishRunQuery,
   type KeptReason,
+  mergedKeptIdsQuery,
   restoreNodesQuery,
   undoTallyQuery,
   restoreRelsQuery,
@@ -88,7 +90,7 @@ export async function rollbackRun(g: ScopedGraph, id: string): Promise<RollbackC
   await undo(g, restoreNodesQuery(id));
   await undo(g, restoreRelsQuery(id));
   await undo(g, deleteCreatedRelsQuery(id));
-  await undo(g, deleteNotedNodesQuery(id));
+  await deleteNotedNodes(g, id);
   await undo(g, deleteCreatedNodesQuery(id));
   const [tally] = await g.read(undoTallyQuery(id));
   await undo(g, deleteBackupsQuery(id));
@@ -100,6 +102,20 @@ export async function rollbackRun(g: ScopedGraph, id: string): Promise<RollbackC
     nodesDeleted: (tally?.nodesDeleted as number | undefined) ?? 0,
     itemsKept: keptItems((tally?.kept as string[] | undefined) ?? []),
   };
+}
+
+/**
+ * Deletes the nodes the run created (as its notes list them, one note at a time), but those
+ * someone edited, linked or merged into since (import-run.query.ts deleteNotedNodesQuery).
+ */
+export async function deleteNotedNodes(g: ScopedGraph, id: string): Promise<void> {
+  const [mergedRow] = await g.read(mergedKeptIdsQuery());
+  const merged = Object.fromEntries(((mergedRow?.ids as string[] | undefined) ?? []).map((k) => [k, true as const]));
+  for (const note of await g.read(createdNotesQuery(id))) {
+    const ids = note.ids as string[];
+    const ats = note.ats as string[];
+    await undo(g, deleteNotedNodesQuery(id, ids.map((nodeId, i) => ({ id: nodeId, at: ats[i] ?? null })), merged));
+  }
 }
 
 /**

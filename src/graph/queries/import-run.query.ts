@@ -257,24 +257,45 @@ RETURN count(*) AS undone`,
 }
 
 /**
- * Deletes the nodes the run created, as its notes list them, with their relationships, but not
- * one edited, linked or merged into since (see above): that one stays, without the run's mark.
+ * The run's notes of the nodes it created (one per node batch: ids, and the `recordedAt` each was
+ * given, as text), for deleteNotedNodesQuery, which takes them as a parameter.
  */
-export function deleteNotedNodesQuery(run: string): CypherQuery {
+export function createdNotesQuery(run: string): CypherQuery {
   return {
-    cypher: `OPTIONAL MATCH (m:MergeRecord) WHERE coalesce(m.status, '') <> 'UNDONE'
-WITH collect(m.keptId) AS merged
-MATCH (c:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE c.__createdNodes IS NOT NULL
-UNWIND range(0, size(c.__createdNodes) - 1) AS i
-WITH merged, c.__createdNodes[i] AS id, c.__createdAt[i] AS at
-CALL (merged, id, at) {
+    cypher: `MATCH (c:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE c.__createdNodes IS NOT NULL
+RETURN c.__createdNodes AS ids, [a IN coalesce(c.__createdAt, []) | toString(a)] AS ats`,
+    params: { run },
+  };
+}
+
+/** The records merges (not undone) kept: a node a record was merged into is not the run's alone. */
+export function mergedKeptIdsQuery(): CypherQuery {
+  return { cypher: "MATCH (m:MergeRecord) WHERE coalesce(m.status, '') <> 'UNDONE' RETURN collect(DISTINCT m.keptId) AS ids", params: {} };
+}
+
+/**
+ * Deletes the nodes the run created that one of its notes lists (`created`: ids with the
+ * `recordedAt` each was given; createdNotesQuery), with their relationships, but not one edited,
+ * linked or merged into since (`merged`: the ids merges kept, as map keys) (see above): that one
+ * stays, without the run's mark.
+ *
+ * The ids come as a parameter, not read from the notes by the statement: read in the statement,
+ * every row Neo4j buffered before its batches (its deletes conflict with the read) carried the
+ * note's whole list, and a run of 94,000 created nodes (the CTDC file) ran out of the memory all
+ * transactions may use (an Eager of rows each holding a 10,000-id list).
+ */
+export function deleteNotedNodesQuery(run: string, created: readonly { id: string; at: string | null }[], merged: Readonly<Record<string, true>>): CypherQuery {
+  return {
+    cypher: `UNWIND $created AS x
+CALL (x) {
+  WITH x.id AS id, CASE WHEN x.at IS NULL THEN null ELSE datetime(x.at) END AS at
   MATCH (found:Entity {id: id})
   ${lockFirst('found').replace(/\n/g, '\n  ')}
   ${refound('found', 'n', false)}
   WITH n, id, CASE
       WHEN n IS NULL THEN null
       WHEN n.__importRun IS NULL OR n.__importRun <> $run OR NOT ${same('n.recordedAt', 'at')} THEN 'CREATED_EDITED'
-      WHEN id IN merged OR EXISTS { (n)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run } THEN 'CREATED_LINKED'
+      WHEN $merged[id] IS NOT NULL OR EXISTS { (n)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run } THEN 'CREATED_LINKED'
     END AS kept
   CALL (n, kept) {
     WITH n WHERE kept IS NOT NULL
@@ -289,7 +310,7 @@ CALL (merged, id, at) {
   RETURN kept
 } ${BATCH}
 RETURN count(*) AS undone`,
-    params: { run },
+    params: { run, created: [...created], merged: { ...merged } },
   };
 }
 

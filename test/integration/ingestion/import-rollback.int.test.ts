@@ -1,12 +1,13 @@
-import { readRuns } from '../../../src/graph/import-run.store';
-import { deleteNotedNodesQuery, restoreNodesQuery } from '../../../src/graph/queries/import-run.query';
+import { deleteNotedNodes, readRuns } from '../../../src/graph/import-run.store';
+import { restoreNodesQuery } from '../../../src/graph/queries/import-run.query';
 import { systemGraph } from '../../../src/graph/system-graph';
 import type { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
 import { formatBadRow } from '../../../src/ingestion/import-plan';
 import { importBatch } from '../../../src/ingestion/import-batch';
 import { prepareImport, type PreparedImport } from '../../../src/ingestion/prepare-import';
-import { runImportInOneTransaction } from '../../../src/ingestion/run-import';
+import type { RollbackCounts } from '../../../src/graph/import-run.store';
+import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
 import { canonicalDump } from '../../support/canonical-dump';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
@@ -175,7 +176,7 @@ describe('rolling back an import run keeps what others changed since the run wro
       // follows meets nothing of that again.
       const [run] = (await readRuns(system)).filter((r) => r.kind === 'IMPORT' && r.status === 'RUNNING');
       await system.autoCommit(restoreNodesQuery(run!.id));
-      await system.autoCommit(deleteNotedNodesQuery(run!.id));
+      await deleteNotedNodes(system, run!.id);
     });
     expect(await rows("MATCH (p:Person) WHERE p.id STARTS WITH 'per-rb-' RETURN p.id AS id, p.name AS name ORDER BY id")).toEqual([
       { id: 'per-rb-10', name: 'Analyst Ten' },
@@ -193,4 +194,25 @@ describe('rolling back an import run keeps what others changed since the run wro
       ],
     });
   });
+
+  it('rolls back a run whose batches each created thousands of records (each statement bounded, not holding every note)', async () => {
+    await resetGraph(svc.graph);
+    const before = await canonicalDump(svc.graph);
+    const people = Array.from({ length: 4000 }, (_, i) => `per-rb-many-${i},Person;Offender,Many ${i}`);
+    const prepared = await prepare([':ID,:LABEL,name', ...people], [':START_ID,:END_ID,:TYPE', 'per-rb-many-0,country-GB,NATIONAL_OF']);
+    let undone: RollbackCounts | undefined;
+    const run = runStagedImport(system, prepared, {
+      batchSize: 4000,
+      sha256: 'many',
+      runHost: { host: 'test', pid: process.pid, isAlive: () => true },
+      afterBatch: (n) => {
+        if (n === 2) throw new Error('failed after its last batch');
+      },
+      onRolledBack: (_id, counts) => (undone = counts),
+    });
+    // Read in the statement, each note's 4,000 ids rode on every row Neo4j buffered: past the memory one transaction may use.
+    await expect(run).rejects.toThrow('failed after its last batch');
+    expect(undone).toEqual({ nodesRestored: 0, relationshipsRestored: 0, relationshipsDeleted: 0, nodesDeleted: 4000, itemsKept: [] });
+    expect(await canonicalDump(svc.graph)).toEqual(before);
+  }, 120_000);
 });

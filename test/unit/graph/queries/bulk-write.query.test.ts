@@ -147,8 +147,10 @@ describe('bulk write builders', () => {
 });
 
 describe('import run undo statements', () => {
+  const created = [{ id: 'per-1', at: '2026-11-30T12:00:00.123Z' }];
+  const merged = { 'per-2': true as const };
   it('restore and delete in batches, by the run id', () => {
-    for (const q of [restoreNodesQuery('imp-1'), restoreRelsQuery('imp-1'), deleteCreatedRelsQuery('imp-1'), deleteNotedNodesQuery('imp-1'), deleteCreatedNodesQuery('imp-1')]) {
+    for (const q of [restoreNodesQuery('imp-1'), restoreRelsQuery('imp-1'), deleteCreatedRelsQuery('imp-1'), deleteNotedNodesQuery('imp-1', created, merged), deleteCreatedNodesQuery('imp-1')]) {
       expect(q.cypher).toContain('IN TRANSACTIONS OF 5000 ROWS');
       expect(q.params.run).toBe('imp-1');
     }
@@ -156,17 +158,21 @@ describe('import run undo statements', () => {
     expect(restoreNodesQuery('imp-1')).toMatchSnapshot();
     expect(restoreRelsQuery('imp-1')).toMatchSnapshot();
     expect(deleteCreatedRelsQuery('imp-1')).toMatchSnapshot();
-    expect(deleteNotedNodesQuery('imp-1')).toMatchSnapshot();
+    expect(deleteNotedNodesQuery('imp-1', created, merged)).toMatchSnapshot();
   });
 
   it('lock each item before comparing it with what the run left, and keep provenance and later values on an item edited since', () => {
     const q = restoreNodesQuery('imp-1').cypher;
-    expect(q.indexOf('SET n.__lock = true REMOVE n.__lock')).toBeLessThan(q.indexOf('AS edited'));
+    expect(q.indexOf('SET found.__lock = true REMOVE found.__lock')).toBeGreaterThan(0);
+    expect(q.indexOf('SET found.__lock = true REMOVE found.__lock')).toBeLessThan(q.indexOf('AS edited'));
     expect(q).toContain("WITH b, n, before, after WHERE edited\n    FOREACH (k IN [k IN before + after WHERE NOT k STARTS WITH '__' AND NOT k IN $kept");
     // A created node edited (its recordedAt), linked or merged into since is kept, unmarked.
-    const created = deleteNotedNodesQuery('imp-1').cypher;
-    expect(created).toContain("WHEN id IN merged OR EXISTS { (n)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run } THEN 'CREATED_LINKED'");
-    expect(created).toContain('REMOVE n.__importRun');
+    const noted = deleteNotedNodesQuery('imp-1', created, merged);
+    expect(noted.cypher).toContain("WHEN $merged[id] IS NOT NULL OR EXISTS { (n)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run } THEN 'CREATED_LINKED'");
+    expect(noted.cypher).toContain('REMOVE n.__importRun');
+    // The ids come as a parameter: a statement reading them from the notes buffered each note's whole list per row.
+    expect(noted.cypher.startsWith('UNWIND $created AS x')).toBe(true);
+    expect(noted.params).toEqual({ run: 'imp-1', created, merged });
   });
 });
 
