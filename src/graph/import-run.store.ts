@@ -92,7 +92,8 @@ export async function rollbackRun(g: ScopedGraph, id: string): Promise<RollbackC
   await undo(g, deleteCreatedRelsQuery(id));
   await deleteNotedNodes(g, id);
   await undo(g, deleteCreatedNodesQuery(id));
-  const [tally] = await g.read(undoTallyQuery(id));
+  // On the leader (a write transaction): in a cluster a follower may not have the last batches yet.
+  const [tally] = await g.write(undoTallyQuery(id));
   await undo(g, deleteBackupsQuery(id));
   await g.write(deleteRunQuery(id));
   return {
@@ -109,9 +110,10 @@ export async function rollbackRun(g: ScopedGraph, id: string): Promise<RollbackC
  * someone edited, linked or merged into since (import-run.query.ts deleteNotedNodesQuery).
  */
 export async function deleteNotedNodes(g: ScopedGraph, id: string): Promise<void> {
-  const [mergedRow] = await g.read(mergedKeptIdsQuery());
+  // Read on the leader (write transactions), as the undo statements are: a follower may lag.
+  const [mergedRow] = await g.write(mergedKeptIdsQuery());
   const merged = Object.fromEntries(((mergedRow?.ids as string[] | undefined) ?? []).map((k) => [k, true as const]));
-  for (const note of await g.read(createdNotesQuery(id))) {
+  for (const note of await g.write(createdNotesQuery(id))) {
     const ids = note.ids as string[];
     const ats = note.ats as string[];
     await undo(g, deleteNotedNodesQuery(id, ids.map((nodeId, i) => ({ id: nodeId, at: ats[i] ?? null })), merged));
