@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 import { loadConfig } from '../../src/config/config';
 import { createDriver } from '../../src/graph/driver';
 import { Migrator } from '../../src/graph/migrations/migrator';
@@ -7,13 +11,17 @@ import { startTestNeo4j, type TestNeo4j } from './test-neo4j';
 
 declare global {
   var __mshtTestNeo4j: TestNeo4j | undefined;
+  var __mshtTestTmp: string | undefined;
 }
 
 /**
  * Starts the integration run's Neo4j (unless MSHT_TEST_NEO4J_URI points at one) and applies the
- * migrations. Workers find it through MSHT_TEST_NEO4J_URI.
+ * migrations. Workers find it through MSHT_TEST_NEO4J_URI, and the run's temporary folder (for
+ * test files: support/temp-dir.ts; removed by the teardown) through MSHT_TEST_TMP.
  */
 export default async function globalSetup(): Promise<void> {
+  globalThis.__mshtTestTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-test-'));
+  process.env.MSHT_TEST_TMP = globalThis.__mshtTestTmp;
   let uri = process.env.MSHT_TEST_NEO4J_URI;
   if (!uri) {
     const db = await startTestNeo4j();

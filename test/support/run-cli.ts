@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from './temp-dir';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -14,7 +13,7 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     HOME: process.env.HOME,
     NEO4J_URI: uri,
     MSHT_MODE: 'test',
-    MSHT_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'msht-cli-')),
+    MSHT_DATA_DIR: tempDir('msht-cli-'),
     LOG_LEVEL: 'warn',
     MSHT_QUERY_TIMEOUT_MS: '600000',
     ...extra,

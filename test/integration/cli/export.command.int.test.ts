@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { parseJsonExport } from '../../../src/exports/json-export';
@@ -8,6 +7,7 @@ import { buildTwoGroups, type TwoGroups } from '../../fixtures/two-groups';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
 import { testToken } from '../../support/tokens';
+import { tempDir } from '../../support/temp-dir';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -35,7 +35,7 @@ describe('msht export', () => {
   afterAll(() => svc.close());
 
   it('exports from a running server through the SDK, downloads the file and checks its hash', async () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'msht-export-')), 'op.json');
+    const out = path.join(tempDir('msht-export-'), 'op.json');
     const token = await testToken({ roles: ['LIAISON'], clearance: 'H3', ukConditional: true, subject: 'cli-liaison' });
     const r = await msht(['export', '--url', svc.url, '--token', token, '--seed', w.operation, '--depth', '2', '--purpose', 'CLI test', '--format', 'JSON', '--out', out]);
     expect(r.stderr).toBe('');

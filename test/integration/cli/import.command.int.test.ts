@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { readRuns } from '../../../src/graph/import-run.store';
@@ -9,6 +8,7 @@ import { runImportInOneTransaction, runStagedImport } from '../../../src/ingesti
 import { resetGraph } from '../../support/reset-graph';
 import { collect, runCli, spawnCli, type CliResult } from '../../support/run-cli';
 import { testGraph, type TestGraph } from '../../support/test-graph';
+import { tempDir } from '../../support/temp-dir';
 
 /**
  * `msht import --rollback RUN_ID` tells the operator what it did, and each item it kept because
@@ -69,7 +69,7 @@ describe('msht import --rollback', () => {
 
   it('lists the items kept when a run that failed mid-way is rolled back at once, as --rollback lists them', async () => {
     await runImportInOneTransaction(t.system, await prepare([':ID,:LABEL,reference,agency,gradeSource,gradeIntel,ukHandling,handling', 'rep-cli-f,IntelligenceReport,CLI/F,NCA,2,B,P,H0']));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-cli-failed-'));
+    const dir = tempDir('msht-cli-failed-');
     const file = path.join(dir, 'people.csv');
     // Batch 1 creates per-cli-f1; batch 2 writes a fact at H0 citing rep-cli-f, which is raised to
     // H2 meanwhile (so the write refuses it), after someone edited per-cli-f1.

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { planCsv } from '../../../src/ingestion/csv/csv-import';
@@ -9,10 +8,11 @@ import { canonicalDump } from '../../support/canonical-dump';
 import { resetGraph } from '../../support/reset-graph';
 import { cliEnv, collect, runCli, spawnCli } from '../../support/run-cli';
 import { countAll, testGraph, type TestGraph } from '../../support/test-graph';
+import { tempDir } from '../../support/temp-dir';
 
 const REPORT = 'ref-msht-reference-data';
 const host = { host: 'test', pid: process.pid, isAlive: () => true };
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-csv-'));
+const dir = tempDir('msht-csv-');
 const write = (name: string, lines: string[]) => {
   const p = path.join(dir, name);
   fs.writeFileSync(p, `${lines.join('\n')}\n`);

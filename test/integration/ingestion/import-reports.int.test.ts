@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { canonicalDump } from '../../support/canonical-dump';
@@ -8,6 +7,7 @@ import { resetGraph } from '../../support/reset-graph';
 import { runCli } from '../../support/run-cli';
 import { countData } from '../../support/test-graph';
 import { startTestService, type TestService } from '../../support/test-service';
+import { tempDir } from '../../support/temp-dir';
 
 /**
  * A report's reference is its natural key (unique, as an identifier's value is). An import row
@@ -102,7 +102,7 @@ describe('imports and report references already in use', () => {
   });
 
   it('msht import refuses a file whose report reference is in use with exit 1 and the file:line, and writes nothing', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-reports-'));
+    const dir = tempDir('msht-reports-');
     const file = path.join(dir, 'reports.csv');
     fs.writeFileSync(file, lines([REPORT_HEADER, 'rep-imp-d1,IntelligenceReport,NCA/REF/NEW-D,New D,NCA,2,B,P,H0', 'rep-imp-d2,IntelligenceReport,NCA/REF/COVERT,Copy,NCA,2,B,P,H0']));
     const before = await canonicalDump(svc.graph);

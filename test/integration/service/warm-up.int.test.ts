@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
@@ -12,6 +11,7 @@ import { buildTwoGroups } from '../../fixtures/two-groups';
 import { resetGraph } from '../../support/reset-graph';
 import { countData } from '../../support/test-graph';
 import { startTestService, type TestService } from '../../support/test-service';
+import { tempDir } from '../../support/temp-dir';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -63,7 +63,7 @@ describe('the warm-up', () => {
   it('is started by `msht serve` once it serves, and not with MSHT_WARM_UP=off', async () => {
     const serve = (env: Record<string, string>) =>
       new Promise<string[]>((resolve, reject) => {
-        const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-warm-up-'));
+        const dataDir = tempDir('msht-warm-up-');
         const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', `require('./src/cli/main').main(['serve'])`], {
           cwd: root,
           env: { ...process.env, MSHT_MODE: 'test', NEO4J_URI: process.env.MSHT_TEST_NEO4J_URI!, PORT: '0', LOG_LEVEL: 'info', MSHT_DATA_DIR: dataDir, ...env },
