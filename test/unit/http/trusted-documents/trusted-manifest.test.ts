@@ -46,8 +46,13 @@ describe('the trusted-documents manifest', () => {
 
   it('refuses an unnamed operation, and a manifest whose keys are not the hashes', () => {
     expect(() => buildManifest(['{ x }'])).toThrow(/needs a name/);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'msht-manifest-')), 'm.json');
-    fs.writeFileSync(file, JSON.stringify({ ['0'.repeat(64)]: 'query A { x }' }));
-    expect(() => loadManifest(file)).toThrow(/not the SHA-256/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-manifest-'));
+    try {
+      const file = path.join(dir, 'm.json');
+      fs.writeFileSync(file, JSON.stringify({ ['0'.repeat(64)]: 'query A { x }' }));
+      expect(() => loadManifest(file)).toThrow(/not the SHA-256/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
