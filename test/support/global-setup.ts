@@ -20,7 +20,8 @@ declare global {
  * test files: support/temp-dir.ts; removed by the teardown) through MSHT_TEST_TMP.
  */
 export default async function globalSetup(): Promise<void> {
-  globalThis.__mshtTestTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-test-'));
+  // The browser project's setup runs this too: one folder for the whole run.
+  globalThis.__mshtTestTmp ??= fs.mkdtempSync(path.join(os.tmpdir(), 'msht-test-'));
   process.env.MSHT_TEST_TMP = globalThis.__mshtTestTmp;
   let uri = process.env.MSHT_TEST_NEO4J_URI;
   if (!uri) {
