@@ -8,9 +8,15 @@ const host = { host: 'test', pid: process.pid, isAlive: () => true };
 /**
  * Runs a staged import in batches of one whose process "dies" after its last batch: `meanwhile`
  * runs while the run is still RUNNING (unfinished, its backups in place), then the run is rolled
- * back as `msht import --rollback` would. Returns what the rollback did.
+ * back as `msht import --rollback` would (or by `rollback`, given the run's id). Returns what the
+ * rollback did.
  */
-export async function unfinishedRun(system: ScopedGraph, prepared: PreparedImport, meanwhile: () => Promise<void>): Promise<RollbackCounts> {
+export async function unfinishedRun(
+  system: ScopedGraph,
+  prepared: PreparedImport,
+  meanwhile: () => Promise<void>,
+  rollback: (runId: string) => Promise<RollbackCounts> = (runId) => rollbackRun(system, runId),
+): Promise<RollbackCounts> {
   const total = [...prepared.nodes, ...prepared.rels].reduce((n, g) => n + g.rows.length, 0);
   let counts: RollbackCounts | undefined;
   const run = runStagedImport(system, prepared, {
@@ -21,7 +27,7 @@ export async function unfinishedRun(system: ScopedGraph, prepared: PreparedImpor
       if (n < total) return;
       await meanwhile();
       const [unfinished] = (await readRuns(system)).filter((r) => r.kind === 'IMPORT' && r.status === 'RUNNING');
-      counts = await rollbackRun(system, unfinished!.id);
+      counts = await rollback(unfinished!.id);
       throw new Error('the process died');
     },
   });

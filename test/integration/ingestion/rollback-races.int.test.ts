@@ -1,14 +1,15 @@
 import { linkInTx, upsertEntityInTx } from '../../../src/graph/entity.writer';
-import { readRuns, rollbackRun, type RollbackCounts } from '../../../src/graph/import-run.store';
+import { rollbackRun, type RollbackCounts } from '../../../src/graph/import-run.store';
 import { deleteNodeQuery, lockNodeLinksQuery, unlinkQuery } from '../../../src/graph/queries/write.query';
 import type { GraphTx } from '../../../src/graph/run-query';
 import { lockRecords } from '../../../src/graph/write-locks';
 import type { PreparedImport } from '../../../src/ingestion/prepare-import';
-import { runImportInOneTransaction, runStagedImport } from '../../../src/ingestion/run-import';
+import { runImportInOneTransaction } from '../../../src/ingestion/run-import';
 import { csvPlan, preparePlan, REFERENCE_REPORT } from '../../support/csv-plan';
 import { holdTx, someoneBlocked, type HeldLocks } from '../../support/held-locks';
 import { resetGraph } from '../../support/reset-graph';
 import { testGraph, type TestGraph } from '../../support/test-graph';
+import { unfinishedRun } from '../../support/unfinished-run';
 
 /**
  * A rollback (`msht import --rollback`, `--recover`) that waits for the lock of an item an analyst
@@ -19,7 +20,6 @@ import { testGraph, type TestGraph } from '../../support/test-graph';
  * held, not yet committed), the rollback starts and waits for it, the analyst commits, and the
  * rollback ends.
  */
-const host = { host: 'test', pid: process.pid, isAlive: () => true };
 const provenance = { reportId: REFERENCE_REPORT };
 
 describe('a rollback keeps an API edit committed while it waits for the item’s lock', () => {
@@ -45,31 +45,28 @@ describe('a rollback keeps an API edit committed while it waits for the item’s
    * the rollback waited, and what it did.
    */
   async function rollbackWhileEdited(prepared: PreparedImport, edit: () => HeldLocks): Promise<{ blocked: boolean; counts: RollbackCounts }> {
-    const total = [...prepared.nodes, ...prepared.rels].reduce((n, g) => n + g.rows.length, 0);
-    let result: { blocked: boolean; counts: RollbackCounts } | undefined;
-    const run = runStagedImport(t.system, prepared, {
-      batchSize: 1,
-      sha256: 'rollback-races',
-      runHost: host,
-      afterBatch: async (n) => {
-        if (n < total) return;
-        const other = edit();
+    let other: HeldLocks | undefined;
+    let blocked = false;
+    const counts = await unfinishedRun(
+      t.system,
+      prepared,
+      async () => {
+        other = edit();
         await other.started;
-        const [unfinished] = (await readRuns(t.system)).filter((r) => r.kind === 'IMPORT' && r.status === 'RUNNING');
-        const undoing = rollbackRun(t.system, unfinished!.id).then(
-          (counts) => ({ counts }),
+      },
+      async (runId) => {
+        const undoing = rollbackRun(t.system, runId).then(
+          (c) => ({ c }),
           (e: unknown) => ({ e }),
         );
-        const blocked = await someoneBlocked(t.client);
-        await other.commit();
+        blocked = await someoneBlocked(t.client);
+        await other!.commit();
         const undone = await undoing;
         if ('e' in undone) throw new Error(`the rollback failed: ${(undone.e as Error).message}`);
-        result = { blocked, counts: undone.counts };
-        throw new Error('the process died');
+        return undone.c;
       },
-    });
-    await expect(run).rejects.toThrow('the process died');
-    return result!;
+    );
+    return { blocked, counts };
   }
 
   const analystUpsert = (id: string, name: string) => () =>
