@@ -4,10 +4,14 @@
  * nodes and relationships per second. A benchmark, not a test: it prints figures and passes
  * whatever they are; the aim is at least 20,000 relationships per second.
  *
- *   npx ts-node --transpile-only bench/import.bench.ts [--scale medium] [--seed 7] [--heap 1g] [--pagecache 1g] [--no-ctdc] [--rollback]
+ *   npx ts-node --transpile-only bench/import.bench.ts [--scale medium] [--seed 7] [--heap 1g] [--pagecache 1g] [--no-ctdc] [--rollback] [--restore [--edited N]]
  *
  * `--rollback`: the CTDC file is first imported as a run that fails after its last batch, and the
  * time its rollback takes (deleting every node and relationship the run created) is printed.
+ * `--restore`: after the import, a run that changes every record and link of the file (graded
+ * otherwise) fails after its last batch, and the time its rollback takes (restoring each from its
+ * backup) is printed; the bench checks that every change was undone. `--edited N`: N of the
+ * records it changed are edited before the rollback (which keeps them, and lists them).
  */
 import 'reflect-metadata';
 
@@ -16,15 +20,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import neo4j from 'neo4j-driver';
+
 import { loadConfig } from '../src/config/config';
 import { createDriver } from '../src/graph/driver';
+import { IMPORT_BACKUP_LABEL, IMPORT_RUN_LABEL } from '../src/domain/graph-model';
+import type { ProvenanceInput } from '../src/domain/provenance-input';
 import { startEmbeddedNeo4j } from '../src/graph/embedded/embedded-neo4j';
+import type { RollbackCounts } from '../src/graph/import-run.store';
 import { Migrator } from '../src/graph/migrations/migrator';
 import { GraphClient } from '../src/graph/run-query';
+import type { ScopedGraph } from '../src/graph/scoped-graph';
 import { systemGraph } from '../src/graph/system-graph';
+import type { ImportPlan } from '../src/ingestion/import-plan';
 import { planFiles } from '../src/ingestion/plan-files';
 import { prepareImport } from '../src/ingestion/prepare-import';
-import { runStagedImport } from '../src/ingestion/run-import';
+import { runStagedImport, type RunHost } from '../src/ingestion/run-import';
 import { sharedDataDir } from '../src/ingestion/reference/shared-data';
 import { parseScale } from '../src/ingestion/seed/seed-item';
 import { runSeed } from '../src/ingestion/seed/seeder';
@@ -46,6 +57,69 @@ function line(what: string, seconds: number, rows: number | null, nodes: number,
   ].join('  ');
 }
 
+/**
+ * Imports `plan` as a run that fails after its last batch (so that it is rolled back), and times
+ * the rollback from the failure. `wrote`: what the run had written by then; `meanwhile` runs
+ * before the rollback, while the run is unfinished.
+ */
+/** What the running run changed (each item is backed up before its change). */
+const backedUpQuery = {
+  cypher: `MATCH (r:${IMPORT_RUN_LABEL} {status: 'RUNNING'}), (b:${IMPORT_BACKUP_LABEL} {__run: r.id})
+RETURN count(b.__of) AS nodes, count(b.__relId) AS relationships`,
+  params: {},
+};
+
+/** An analyst's edit of `n` of the records the running run changed (before the rollback, which keeps them). */
+const editQuery = (n: number) => ({
+  cypher: `MATCH (r:${IMPORT_RUN_LABEL} {status: 'RUNNING'}), (b:${IMPORT_BACKUP_LABEL} {__run: r.id}) WHERE b.__of IS NOT NULL
+WITH b LIMIT $n
+MATCH (e:Entity {id: b.__of}) SET e.gradeIntel = 'D'`,
+  params: { n: neo4j.int(n) },
+});
+
+/** How many records and links are graded E (the seeded world has some). */
+async function gradedE(g: ScopedGraph): Promise<number> {
+  const [r] = await g.read({
+    cypher: "CALL { MATCH (n:Entity) WHERE n.gradeIntel = 'E' RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() WHERE r.gradeIntel = 'E' RETURN count(r) AS rels } RETURN nodes + rels AS n",
+    params: {},
+  });
+  return Number(r?.n ?? 0);
+}
+
+async function failAndRollBack(g: ScopedGraph, plan: ImportPlan, host: RunHost, meanwhile: () => Promise<unknown> = async () => undefined): Promise<{ seconds: number; counts: RollbackCounts; wrote: { seconds: number; rows: number; nodes: number; relationships: number } }> {
+  const failing = await prepareImport(g, plan, new Date());
+  if (!failing.ok) throw new Error(`the CTDC file was refused: ${failing.bad[0]!.reason}`);
+  const batches = [...failing.prepared.nodes, ...failing.prepared.rels].reduce((n, b) => n + Math.ceil(b.rows.length / 10_000), 0);
+  const started = Date.now();
+  let failedAt = 0;
+  let undone: RollbackCounts | null = null;
+  let wrote = { seconds: 0, rows: plan.rows, nodes: 0, relationships: 0 };
+  const run = runStagedImport(g, failing.prepared, {
+    batchSize: 10_000,
+    sha256: 'rollback-bench',
+    runHost: host,
+    afterBatch: async (n) => {
+      if (n < batches) return;
+      failedAt = Date.now();
+      const [r] = await g.read(backedUpQuery);
+      wrote = { seconds: (failedAt - started) / 1000, rows: plan.rows, nodes: Number(r?.nodes ?? 0), relationships: Number(r?.relationships ?? 0) };
+      await meanwhile();
+      failedAt = Date.now();
+      throw new Error('failed on purpose after the last batch');
+    },
+    onRolledBack: (_id, counts) => (undone = counts),
+  });
+  await run.then(
+    () => {
+      throw new Error('the failing run committed');
+    },
+    () => undefined,
+  );
+  const counts = undone as RollbackCounts | null;
+  if (!failedAt || !counts) throw new Error('the failing run was not rolled back');
+  return { seconds: (Date.now() - failedAt) / 1000, counts, wrote };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -56,6 +130,8 @@ async function main(): Promise<void> {
       'no-ctdc': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       rollback: { type: 'boolean', default: false },
+      restore: { type: 'boolean', default: false },
+      edited: { type: 'string', default: '0' },
     },
   });
   const log = createLogger('warn');
@@ -78,33 +154,10 @@ async function main(): Promise<void> {
     if (!values['no-ctdc']) {
       const file = path.join(sharedDataDir(), 'ctdc', 'ctdc_global_dataset_2017_kanon.csv');
       if (values.rollback) {
-        const failing = await prepareImport(g, planFiles('ctdc', [file], { now: new Date() }).plan, new Date());
-        if (!failing.ok) throw new Error(`the CTDC file was refused: ${failing.bad[0]!.reason}`);
-        const batches = [...failing.prepared.nodes, ...failing.prepared.rels].reduce((n, b) => n + Math.ceil(b.rows.length / 10_000), 0);
-        let failedAt = 0;
-        let undone: { nodesDeleted: number; relationshipsDeleted: number } | null = null;
-        const run = runStagedImport(g, failing.prepared, {
-          batchSize: 10_000,
-          sha256: 'rollback-bench',
-          runHost: host,
-          afterBatch: (n) => {
-            if (n < batches) return;
-            failedAt = Date.now();
-            throw new Error('failed on purpose after the last batch');
-          },
-          onRolledBack: (_id, counts) => (undone = counts),
-        });
-        await run.then(
-          () => {
-            throw new Error('the failing run committed');
-          },
-          () => undefined,
-        );
-        const rolledBack = undone as { nodesDeleted: number; relationshipsDeleted: number } | null;
-        if (!failedAt || !rolledBack) throw new Error('the failing run was not rolled back');
-        const seconds = (Date.now() - failedAt) / 1000;
-        out.push(`${'roll back a failed CTDC run'.padEnd(28)} ${seconds.toFixed(1).padStart(7)} s  ${fmt(rolledBack.nodesDeleted / Math.max(seconds, 0.001)).padStart(9)} nodes/s deleted, with their relationships`);
-        process.stdout.write(`  ${out.at(-1)}\n    ${fmt(rolledBack.nodesDeleted)} nodes\n`);
+        const plan = planFiles('ctdc', [file], { now: new Date() }).plan;
+        const { seconds, counts } = await failAndRollBack(g, plan, host);
+        out.push(`${'roll back a failed CTDC run'.padEnd(28)} ${seconds.toFixed(1).padStart(7)} s  ${fmt(counts.nodesDeleted / Math.max(seconds, 0.001)).padStart(9)} nodes/s deleted, with their relationships`);
+        process.stdout.write(`  ${out.at(-1)}\n    ${fmt(counts.nodesDeleted)} nodes\n`);
       }
       const started = Date.now();
       const { plan, sha256 } = planFiles('ctdc', [file], { now: new Date() });
@@ -122,6 +175,27 @@ async function main(): Promise<void> {
         const s2 = await runStagedImport(g, second.prepared, { batchSize: 10_000, sha256, runHost: host });
         out.push(line('import CTDC again (unchanged)', (Date.now() - again) / 1000, s2.rows, s2.nodes.unchanged, s2.relationships.unchanged));
         process.stdout.write(`  ${out.at(-1)}\n`);
+      }
+      if (values.restore) {
+        // Every record and link of the file, graded otherwise: a run that changes them all (each
+        // backed up first), fails after its last batch, and is rolled back by restoring them all.
+        const plan = planFiles('ctdc', [file], { now: new Date() }).plan;
+        const regraded = (prov: ProvenanceInput): ProvenanceInput => ({ ...prov, gradeIntel: 'E' });
+        plan.nodes = plan.nodes.map((n) => ({ ...n, prov: regraded(n.prov) }));
+        plan.rels = plan.rels.map((r) => ({ ...r, prov: regraded(r.prov) }));
+        const beforeRegrade = await gradedE(g);
+        const edited = Number(values.edited);
+        const { seconds, counts, wrote } = await failAndRollBack(g, plan, host, () => g.write(editQuery(edited)));
+        const restored = counts.nodesRestored + counts.relationshipsRestored;
+        out.push(line('re-grade CTDC (write phase)', wrote.seconds, wrote.rows, wrote.nodes, wrote.relationships));
+        process.stdout.write(`  ${out.at(-1)}\n    ${fmt(wrote.nodes)} nodes and ${fmt(wrote.relationships)} relationships changed\n`);
+        out.push(`${'roll back the re-grading'.padEnd(28)} ${seconds.toFixed(1).padStart(7)} s  ${fmt(restored / Math.max(seconds, 0.001)).padStart(9)} items/s restored`);
+        process.stdout.write(`  ${out.at(-1)}\n    ${fmt(counts.nodesRestored)} nodes and ${fmt(counts.relationshipsRestored)} relationships restored, ${fmt(counts.itemsKept.length)} kept\n`);
+        const after = await gradedE(g);
+        if (after !== beforeRegrade) throw new Error(`records and links graded E: ${beforeRegrade} before the run, ${after} after its rollback`);
+        if (restored + counts.itemsKept.length !== wrote.nodes + wrote.relationships || counts.itemsKept.length !== edited) {
+          throw new Error(`the run changed ${wrote.nodes + wrote.relationships} items, ${edited} were edited since, and the rollback restored ${restored} and kept ${counts.itemsKept.length}`);
+        }
       }
     }
   } finally {

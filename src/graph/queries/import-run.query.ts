@@ -114,35 +114,41 @@ function refound(found: string, v: string, rel: boolean): string {
 }
 
 /**
- * What an undo did so far, kept on the run's record (its `__undo…` keys) in the same transaction as
- * each item's undo, so that the report (`undoTallyQuery`) covers every batch committed, by this
- * attempt and by any earlier one that was stopped (a deadlock run again, an interrupted rollback
- * started again). The statements' own results would only cover their last attempt.
+ * What an undo did so far, kept in the same transaction as each item's undo, so that the report
+ * (`undoTallyQuery`) covers every batch committed, by this attempt and by any earlier one that was
+ * stopped (a deadlock run again, an interrupted rollback started again). The statements' own
+ * results would only cover their last attempt. The counts are on the run's record (its `__undo…`
+ * keys); each item kept is an ImportBackup of its own (`__kept`: `kind|reason|id`, `__seq`: its
+ * place in the order the undo met it), deleted with the run's other backups: as one list on the
+ * run's record, each kept item would copy the list so far (quadratic in the items kept).
  */
 export const UNDO_TALLY = {
   nodesRestored: '__undoNodesRestored',
   relationshipsRestored: '__undoRelsRestored',
   relationshipsDeleted: '__undoRelsDeleted',
   nodesDeleted: '__undoNodesDeleted',
-  kept: '__undoKept',
+  kept: '__undoKeptCount',
 } as const;
 
 /** Adds one item's outcome to the tally: `counted` (true: one more in `counter`), `kept` (a reason, or null) for item `id` of `kind`. */
-function tallied(vars: string, counter: keyof typeof UNDO_TALLY, counted: string, kind: 'node' | 'relationship', id: string, kept: string): string {
+function tallied(vars: string, counter: Exclude<keyof typeof UNDO_TALLY, 'kept'>, counted: string, kind: 'node' | 'relationship', id: string, kept: string): string {
   return `WITH *
   CALL (${vars}) {
     MATCH (t:${IMPORT_RUN_LABEL} {id: $run})
-    SET t.${UNDO_TALLY[counter]} = coalesce(t.${UNDO_TALLY[counter]}, 0) + CASE WHEN ${counted} THEN 1 ELSE 0 END,
-        t.${UNDO_TALLY.kept} = coalesce(t.${UNDO_TALLY.kept}, []) + CASE WHEN ${kept} IS NULL THEN [] ELSE ['${kind}|' + ${kept} + '|' + ${id}] END
+    SET t.${UNDO_TALLY[counter]} = coalesce(t.${UNDO_TALLY[counter]}, 0) + CASE WHEN ${counted} THEN 1 ELSE 0 END
+    FOREACH (_ IN CASE WHEN ${kept} IS NULL THEN [] ELSE [1] END |
+      SET t.${UNDO_TALLY.kept} = coalesce(t.${UNDO_TALLY.kept}, 0) + 1
+      CREATE (:${IMPORT_BACKUP_LABEL} {__run: $run, __kept: '${kind}|' + ${kept} + '|' + ${id}, __seq: t.${UNDO_TALLY.kept}}))
   }`;
 }
 
-/** The undo's tally so far (UNDO_TALLY): counts, and each item kept as `kind|reason|id`. */
+/** The undo's tally so far (UNDO_TALLY): counts, and each item kept as `kind|reason|id`, in the order the undo met them. */
 export function undoTallyQuery(run: string): CypherQuery {
   const n = (k: keyof typeof UNDO_TALLY) => `coalesce(r.${UNDO_TALLY[k]}, 0) AS ${k}`;
   return {
     cypher: `MATCH (r:${IMPORT_RUN_LABEL} {id: $run})
-RETURN ${n('nodesRestored')}, ${n('relationshipsRestored')}, ${n('relationshipsDeleted')}, ${n('nodesDeleted')}, coalesce(r.${UNDO_TALLY.kept}, []) AS kept`,
+RETURN ${n('nodesRestored')}, ${n('relationshipsRestored')}, ${n('relationshipsDeleted')}, ${n('nodesDeleted')},
+  COLLECT { MATCH (k:${IMPORT_BACKUP_LABEL} {__run: $run}) WHERE k.__kept IS NOT NULL RETURN k.__kept ORDER BY k.__seq } AS kept`,
     params: { run },
   };
 }
