@@ -12,6 +12,7 @@
  * otherwise) fails after its last batch, and the time its rollback takes (restoring each from its
  * backup) is printed; the bench checks that every change was undone. `--edited N`: N of the
  * records it changed are edited before the rollback (which keeps them, and lists them).
+ * `LOG_LEVEL=debug` logs each statement's time (to stdout).
  */
 import 'reflect-metadata';
 
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
       edited: { type: 'string', default: '0' },
     },
   });
-  const log = createLogger('warn');
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-bench-'));
   const db = await startEmbeddedNeo4j({ homeDir: home, boltHost: '127.0.0.1', boltPort: await freePort(), heap: values.heap!, pageCache: values.pagecache!, txTimeoutSeconds: 3600, startTimeoutMs: 600_000 }, log);
   const config = loadConfig({ NEO4J_URI: db.uri, MSHT_MODE: 'test' });
