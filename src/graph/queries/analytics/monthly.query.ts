@@ -20,6 +20,11 @@ ORDER BY count DESC, force, crimeType`,
  * victim, as perpetrator) started in it; new NRM referrals made in it. Found from the month's
  * events (by the date index), keeping the people with no visible event before the month: the
  * same people as the earliest event of everyone, without reading every event in the graph.
+ *
+ * The test of an earlier event is written so that no index can serve it (`coalesce(…)`: a missing
+ * date fails it as before): on `b.startDate < …` Neo4j looked up every earlier event by the date
+ * index for each person of the month (1,000 people against 20,000 earlier events: 34 to 55 s),
+ * where reading the person's own events takes 0.3 s.
  */
 export function newPeopleQuery(from: string, to: string): CypherQuery {
   return {
@@ -29,7 +34,7 @@ export function newPeopleQuery(from: string, to: string): CypherQuery {
   WITH DISTINCT p
   WHERE NOT EXISTS {
     MATCH (b:Exploitation)-[y:EXPLOITED]->(p)
-    WHERE b.startDate < date($from) AND ${visible('b')} AND ${visible('y')}
+    WHERE coalesce(b.startDate, date($from)) < date($from) AND ${visible('b')} AND ${visible('y')}
   }
   RETURN count(p) AS newVictims, collect(p.id)[0..100] AS victimIds
 }
@@ -39,7 +44,7 @@ CALL () {
   WITH DISTINCT p
   WHERE NOT EXISTS {
     MATCH (p)-[y:PERPETRATED]->(b:Exploitation)
-    WHERE b.startDate < date($from) AND ${visible('b')} AND ${visible('y')}
+    WHERE coalesce(b.startDate, date($from)) < date($from) AND ${visible('b')} AND ${visible('y')}
   }
   RETURN count(p) AS newOffenders, collect(p.id)[0..100] AS offenderIds
 }
