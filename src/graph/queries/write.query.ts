@@ -184,14 +184,21 @@ RETURN ${projectRel('r')} AS rel, created`,
   };
 }
 
-/** Removes links of a type between two nodes (optionally only those with these key properties). */
+/**
+ * Removes links of a type between two nodes (optionally only those with these key properties).
+ * Both ends are found first, each by its id, and the links between them after, as an optional
+ * match (which Neo4j plans from both ends at once, from the one with fewer links; a null deletes
+ * nothing and counts for nothing): as one pattern, Neo4j read every link of the type into `to`
+ * (every national of a country), and a required match may still be planned from one end.
+ */
 export function unlinkQuery(type: RelationshipType, from: string, to: string, keyProps: Record<string, unknown>, keyDates: readonly string[] = []): CypherQuery {
   const keyPattern = keyPatternOf(keyProps, keyDates);
   return {
-    cypher: `MATCH (a:Entity {id: $from})-[r:${type}${keyPattern}]->(b:Entity {id: $to})
+    cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+OPTIONAL MATCH (a)-[r:${type}${keyPattern}]->(b)
 WHERE ${visible('r')}
 DELETE r
-RETURN count(*) AS removed`,
+RETURN count(r) AS removed`,
     params: { from, to, key: keyProps },
   };
 }
