@@ -19,11 +19,14 @@ describe('Migrator on a real Neo4j', () => {
 
   it('created the constraints, the full-text index and the reference data', async () => {
     const constraints = await svc.graph.read({ cypher: 'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', params: {} });
-    expect(constraints[0]!.names).toEqual(expect.arrayContaining(['entity_id', 'person_id', 'country_code']));
+    expect(constraints[0]!.names).toEqual(expect.arrayContaining(['entity_id', 'person_id', 'country_code', 'merge_record_id']));
     const ft = await svc.graph.read({ cypher: "SHOW FULLTEXT INDEXES YIELD name, state, properties WHERE name = 'msht_search' RETURN state, properties", params: {} });
     expect(ft[0]!.state).toBe('ONLINE');
     // With the handling codes a search's clearance is applied by (migration 0012).
     expect(ft[0]!.properties).toEqual(['name', 'aliases', 'value', 'postcode', 'code', 'handling', 'ukHandling']);
+    // The look-ups by key that writes make per row or per merge (0011, 0013).
+    const lookups = await svc.graph.read({ cypher: "SHOW RANGE INDEXES YIELD name, state WHERE name IN ['import_backup_run_of', 'import_backup_run_rel', 'merge_record_id'] RETURN name, state ORDER BY name", params: {} });
+    expect(lookups).toEqual(['import_backup_run_of', 'import_backup_run_rel', 'merge_record_id'].map((name) => ({ name, state: 'ONLINE' })));
     const countries = await svc.graph.read({ cypher: 'MATCH (c:Country) RETURN count(c) AS n', params: {} });
     expect(countries[0]!.n).toBeGreaterThanOrEqual(249);
   });
