@@ -1,0 +1,82 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+import { loadConfig } from '../../../src/config/config';
+import { createDriver } from '../../../src/graph/driver';
+import { newPeopleQuery } from '../../../src/graph/queries/analytics/monthly.query';
+import { bulkNodesQuery, bulkRelsQuery } from '../../../src/graph/queries/bulk-write.query';
+import { restoreRelsQuery } from '../../../src/graph/queries/import-run.query';
+import { mergeRecordQuery } from '../../../src/graph/queries/merge.query';
+import { unlinkQuery } from '../../../src/graph/queries/write.query';
+import type { CypherQuery } from '../../../src/graph/query';
+
+/**
+ * The plans Neo4j makes for look-ups that run once per row (or per merge), where a plan that reads
+ * more than the row needs grows with the data: each of these was found reading every backup of a
+ * run, every link of a country or every earlier event for each row, at seconds to minutes a
+ * statement (README.md#measured-throughput). EXPLAIN only: nothing is run, and nothing is timed.
+ */
+interface PlanNode {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+const ACCESS = { __handling: ['H0', 'H1', 'H2', 'H3'], __ukHandling: ['P', 'C'], __victimData: true };
+
+/** Every operator of the plan as `Operator Details`. */
+function operators(plan: PlanNode): string[] {
+  const out: string[] = [];
+  const walk = (p: PlanNode) => {
+    out.push(`${p.operatorType.replace(/@neo4j$/, '')} ${String(p.arguments.Details ?? '')}`);
+    p.children.forEach(walk);
+  };
+  walk(plan);
+  return out;
+}
+
+describe('per-row look-ups are planned on the index that names the row', () => {
+  let driver: Driver;
+  beforeAll(() => {
+    const uri = process.env.MSHT_TEST_NEO4J_URI!;
+    driver = createDriver(uri, loadConfig({ NEO4J_URI: uri, MSHT_MODE: 'test' }).neo4j);
+  });
+  afterAll(() => driver.close());
+
+  async function plan(q: CypherQuery): Promise<string[]> {
+    const res = await driver.executeQuery(`EXPLAIN ${q.cypher}`, { ...q.params, ...ACCESS }, { database: 'neo4j', routing: neo4j.routing.READ });
+    return operators(res.summary.plan as unknown as PlanNode);
+  }
+
+  it("an updating import finds each item's backup on the run-and-item index, never by the run alone", async () => {
+    const row = { id: 'per-x', props: { name: 'X' }, dates: {}, prov: { reportId: 'rep-x', agency: 'A', recordedAt: '2024-01-01T00:00:00Z', gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', handling: 'H1', consent: false } };
+    const nodes = await plan(bulkNodesQuery('Person', 'upsert', [row], 'run-x'));
+    expect(nodes.filter((o) => o.includes('ImportBackup(__run, __of)')).length).toBeGreaterThanOrEqual(2);
+    const rels = await plan(bulkRelsQuery('MEMBER_OF', 'upsert', [{ from: 'per-x', to: 'ocg-x', props: {}, dates: {}, prov: row.prov }], 'run-x'));
+    expect(rels.filter((o) => o.includes('ImportBackup(__run, __relId)')).length).toBeGreaterThanOrEqual(2);
+    for (const ops of [nodes, rels]) expect(ops.filter((o) => /ImportBackup\(__run\)/.test(o))).toEqual([]);
+  });
+
+  it('a rollback finds each relationship it restores by its element id, not among all the links of its end', async () => {
+    const ops = await plan(restoreRelsQuery('run-x'));
+    expect(ops.some((o) => /RelationshipByElementIdSeek/.test(o) && o.includes('b.__relId'))).toBe(true);
+    expect(ops.filter((o) => /^Expand\(All\)/.test(o) && o.includes('found'))).toEqual([]);
+  });
+
+  it('an unlink finds the links between its two ends, not among all the links into one', async () => {
+    const ops = await plan(unlinkQuery('NATIONAL_OF', 'per-x', 'country-GB', {}));
+    expect(ops.some((o) => /^(Optional)?Expand\(Into\)/.test(o))).toBe(true);
+    expect(ops.filter((o) => /Expand\(All\)|HashJoin/.test(o))).toEqual([]);
+  });
+
+  it("the monthly picture tests a person's earlier events from the person, not from the date index", async () => {
+    const ops = await plan(newPeopleQuery('2024-01-01', '2024-01-31'));
+    // The month's own events come from the date index; no index look-up of the events before it.
+    expect(ops.filter((o) => /Index/.test(o) && o.includes('startDate') && !o.includes('startDate >='))).toEqual([]);
+  });
+
+  it("a merge's record is found by its id on an index", async () => {
+    const ops = await plan(mergeRecordQuery('merge-x'));
+    expect(ops.some((o) => /NodeUniqueIndexSeek/.test(o) && o.includes('MergeRecord(id)'))).toBe(true);
+    expect(ops.filter((o) => /LabelScan/.test(o))).toEqual([]);
+  });
+});
