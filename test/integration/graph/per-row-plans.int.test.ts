@@ -6,6 +6,7 @@ import { newPeopleQuery } from '../../../src/graph/queries/analytics/monthly.que
 import { bulkNodesQuery, bulkRelsQuery } from '../../../src/graph/queries/bulk-write.query';
 import { restoreRelsQuery } from '../../../src/graph/queries/import-run.query';
 import { mergeRecordQuery } from '../../../src/graph/queries/merge.query';
+import { sharedIdentifiersQuery } from '../../../src/graph/queries/network/shared-identifiers.query';
 import { unlinkQuery } from '../../../src/graph/queries/write.query';
 import type { CypherQuery } from '../../../src/graph/query';
 
@@ -13,7 +14,8 @@ import type { CypherQuery } from '../../../src/graph/query';
  * The plans Neo4j makes for look-ups that run once per row (or per merge), where a plan that reads
  * more than the row needs grows with the data: each of these was found reading every backup of a
  * run, every link of a country or every earlier event for each row, at seconds to minutes a
- * statement (README.md#measured-throughput). EXPLAIN only: nothing is run, and nothing is timed.
+ * statement (README.md#measured-throughput); and a read that started from every person of a role
+ * when asked about a few. EXPLAIN only: nothing is run, and nothing is timed.
  */
 interface PlanNode {
   operatorType: string;
@@ -78,5 +80,11 @@ describe('per-row look-ups are planned on the index that names the row', () => {
     const ops = await plan(mergeRecordQuery('merge-x'));
     expect(ops.some((o) => /NodeUniqueIndexSeek/.test(o) && o.includes('MergeRecord(id)'))).toBe(true);
     expect(ops.filter((o) => /LabelScan/.test(o))).toEqual([]);
+  });
+
+  it('shared identifiers of people asked for by id start from those people, not from everyone of the counterpart role', async () => {
+    const ops = await plan(sharedIdentifiersQuery({ ids: ['per-x', 'per-y'], subjectTypes: ['Person'], counterpartRoles: ['Offender'], viaTypes: null, untargetedOnly: false, limit: 100 }));
+    expect(ops.some((o) => /NodeUniqueIndexSeek/.test(o) && o.includes('x:Entity(id)'))).toBe(true);
+    expect(ops.filter((o) => /LabelScan|AllNodesScan/.test(o))).toEqual([]);
   });
 });
