@@ -273,18 +273,20 @@ function roleSets(v: string): string {
  * time, its values as the run leaves them, under `AFTER`, so that a rollback can tell what
  * someone changed since (import-run.query.ts).
  *
- * The backup is found by run and item on their composite index, named in a hint: as a MERGE, the
+ * The backup is found by a seek of the run-and-item index, named in a hint: as a MERGE, the
  * planner could take the run's index alone (it did when it planned the statement while the graph
  * had no backups), and then read every backup of the run for each row: a CTDC-sized update spent
- * 121 s on its first 10,000 rows, and about 1.2 s on each later batch. Not found, it is created:
- * the item's lock, taken before, keeps any other writer from noting it at the same time.
+ * 121 s on its first 10,000 rows, and about 1.2 s on each later batch. Named as an index only, it
+ * could still be scanned whole for each row (the first 10,000 links of the same update: 52 s,
+ * 50 million index entries read); a seek is named. Not found, it is created: the item's lock,
+ * taken before, keeps any other writer from noting it at the same time.
  */
 function note(v: string, key: 'node' | 'rel'): string {
   const vars = key === 'node' ? `${v}, was, wasLabels` : `${v}, was`;
   const [prop, value] = key === 'node' ? ['__of', `${v}.id`] : ['__relId', `elementId(${v})`];
   const first = key === 'node' ? 'nb += was, nb.__labels = wasLabels' : `nb += was, nb.__from = startNode(${v}).id, nb.__to = endNode(${v}).id, nb.__type = type(${v})`;
   // The item's key as a variable of its own: the planner takes a hint on `= elementId(...)` for none.
-  const find = (b: string) => `MATCH (${b}:${IMPORT_BACKUP_LABEL}) USING INDEX ${b}:${IMPORT_BACKUP_LABEL}(__run, ${prop})
+  const find = (b: string) => `MATCH (${b}:${IMPORT_BACKUP_LABEL}) USING INDEX SEEK ${b}:${IMPORT_BACKUP_LABEL}(__run, ${prop})
     WHERE ${b}.__run = $run AND ${b}.${prop} = item`;
   return `WITH ${vars}
   CALL (${vars}) {

@@ -55,7 +55,8 @@ describe('per-row look-ups are planned on the index that names the row', () => {
     expect(nodes.filter((o) => o.includes('ImportBackup(__run, __of)')).length).toBeGreaterThanOrEqual(2);
     const rels = await plan(bulkRelsQuery('MEMBER_OF', 'upsert', [{ from: 'per-x', to: 'ocg-x', props: {}, dates: {}, prov: row.prov }], 'run-x'));
     expect(rels.filter((o) => o.includes('ImportBackup(__run, __relId)')).length).toBeGreaterThanOrEqual(2);
-    for (const ops of [nodes, rels]) expect(ops.filter((o) => /ImportBackup\(__run\)/.test(o))).toEqual([]);
+    // Never by the run alone, and never a scan of the whole index (planned on a cold graph, a named index was scanned for each row).
+    for (const ops of [nodes, rels]) expect(ops.filter((o) => /ImportBackup\(__run\)/.test(o) || (/IndexScan/.test(o) && o.includes('ImportBackup')))).toEqual([]);
   });
 
   it('a rollback finds each relationship it restores by its element id, not among all the links of its end', async () => {

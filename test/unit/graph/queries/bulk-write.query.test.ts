@@ -36,9 +36,9 @@ describe('bulk write builders', () => {
     // Before the change (once) and after it (every time), for a rollback to compare with.
     expect(q.cypher).toContain('WITH row, prov, old, properties(old) AS was, labels(old) AS wasLabels\n  SET old += row.props');
     // Found on the run-and-item index, named (the planner could take the run's alone and read every backup of the run per row).
-    expect(q.cypher).toContain('OPTIONAL MATCH (found:ImportBackup) USING INDEX found:ImportBackup(__run, __of)\n    WHERE found.__run = $run AND found.__of = item');
+    expect(q.cypher).toContain('OPTIONAL MATCH (found:ImportBackup) USING INDEX SEEK found:ImportBackup(__run, __of)\n    WHERE found.__run = $run AND found.__of = item');
     expect(q.cypher).toContain('CREATE (nb:ImportBackup {__run: $run, __of: item})\n      SET nb += was, nb.__labels = wasLabels)');
-    expect(q.cypher).toContain('MATCH (b:ImportBackup) USING INDEX b:ImportBackup(__run, __of)\n    WHERE b.__run = $run AND b.__of = item');
+    expect(q.cypher).toContain('MATCH (b:ImportBackup) USING INDEX SEEK b:ImportBackup(__run, __of)\n    WHERE b.__run = $run AND b.__of = item');
     expect(q.cypher).toContain("FOREACH (k IN keys(old) | SET b['__a.' + k] = old[k])");
     // The nodes it created, with the recordedAt each was given.
     expect(q.cypher).toContain('CREATE (:ImportBackup {__run: $run, __createdNodes: ids, __createdAt: [a IN ats | datetime(a)]})');
@@ -76,7 +76,7 @@ describe('bulk write builders', () => {
       `OPTIONAL MATCH (a)-[c:MEMBER_OF]->(b)\n    WHERE (row.props.role IS NULL OR c.role = row.props.role)\n  CALL (c) {\n    WITH c WHERE c IS NOT NULL AND ${all}\n    SET c.__lock = true REMOVE c.__lock\n  }\n  CALL (c) {\n    MATCH ()-[__first]->() WHERE elementId(__first) = CASE WHEN ${all} THEN null ELSE elementId(c) END AND (__first.handling IN $__handling AND __first.ukHandling IN $__ukHandling)\n    SET __first.__lock = true REMOVE __first.__lock\n    RETURN count(*) > 0 OR ${all} AS seen\n  }`,
     );
     expect(q.cypher).toContain('RETURN head(collect(CASE WHEN seen AND (c.handling IN $__handling AND c.ukHandling IN $__ukHandling) THEN c END)) AS old');
-    expect(q.cypher).toContain('OPTIONAL MATCH (found:ImportBackup) USING INDEX found:ImportBackup(__run, __relId)\n    WHERE found.__run = $run AND found.__relId = item');
+    expect(q.cypher).toContain('OPTIONAL MATCH (found:ImportBackup) USING INDEX SEEK found:ImportBackup(__run, __relId)\n    WHERE found.__run = $run AND found.__relId = item');
     expect(q.cypher).toContain('CREATE (nb:ImportBackup {__run: $run, __relId: item})');
   });
 
