@@ -58,11 +58,6 @@ function line(what: string, seconds: number, rows: number | null, nodes: number,
   ].join('  ');
 }
 
-/**
- * Imports `plan` as a run that fails after its last batch (so that it is rolled back), and times
- * the rollback from the failure. `wrote`: what the run had written by then; `meanwhile` runs
- * before the rollback, while the run is unfinished.
- */
 /** What the running run changed (each item is backed up before its change). */
 const backedUpQuery = {
   cypher: `MATCH (r:${IMPORT_RUN_LABEL} {status: 'RUNNING'}), (b:${IMPORT_BACKUP_LABEL} {__run: r.id})
@@ -87,6 +82,11 @@ async function gradedE(g: ScopedGraph): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+/**
+ * Imports `plan` as a run that fails after its last batch (so that it is rolled back), and times
+ * the rollback from the failure. `wrote`: what the run had written by then; `meanwhile` runs
+ * before the rollback, while the run is unfinished.
+ */
 async function failAndRollBack(g: ScopedGraph, plan: ImportPlan, host: RunHost, meanwhile: () => Promise<unknown> = async () => undefined): Promise<{ seconds: number; counts: RollbackCounts; wrote: { seconds: number; rows: number; nodes: number; relationships: number } }> {
   const failing = await prepareImport(g, plan, new Date());
   if (!failing.ok) throw new Error(`the CTDC file was refused: ${failing.bad[0]!.reason}`);
@@ -101,9 +101,9 @@ async function failAndRollBack(g: ScopedGraph, plan: ImportPlan, host: RunHost, 
     runHost: host,
     afterBatch: async (n) => {
       if (n < batches) return;
-      failedAt = Date.now();
+      const wroteAt = Date.now();
       const [r] = await g.read(backedUpQuery);
-      wrote = { seconds: (failedAt - started) / 1000, rows: plan.rows, nodes: Number(r?.nodes ?? 0), relationships: Number(r?.relationships ?? 0) };
+      wrote = { seconds: (wroteAt - started) / 1000, rows: plan.rows, nodes: Number(r?.nodes ?? 0), relationships: Number(r?.relationships ?? 0) };
       await meanwhile();
       failedAt = Date.now();
       throw new Error('failed on purpose after the last batch');
