@@ -79,7 +79,9 @@ function auditWhere(f: AuditFilter, bag: ParamBag): string[] {
   if (f.agency) where.push(`e.agency = ${bag.add(f.agency)}`);
   if (f.operationName) where.push(`e.operationName = ${bag.add(f.operationName)}`);
   if (f.outcome) where.push(`e.outcome = ${bag.add(f.outcome)}`);
-  if (f.errorCode) where.push(`${bag.add(f.errorCode)} IN e.errorCodes`);
+  // Only errors carry codes (and a request aborted after its result: request-audit.ts); saying so
+  // lets the outcome index (migration 0014) find them, where the list itself is served by none.
+  if (f.errorCode) where.push(`e.outcome IN ['error', 'aborted']`, `${bag.add(f.errorCode)} IN e.errorCodes`);
   if (f.from) where.push(`e.at >= ${bag.add(f.from)}`);
   if (f.to) where.push(`e.at < ${bag.add(f.to)}`);
   return where;

@@ -24,9 +24,10 @@ describe('Migrator on a real Neo4j', () => {
     expect(ft[0]!.state).toBe('ONLINE');
     // With the handling codes a search's clearance is applied by (migration 0012).
     expect(ft[0]!.properties).toEqual(['name', 'aliases', 'value', 'postcode', 'code', 'handling', 'ukHandling']);
-    // The look-ups by key that writes make per row or per merge (0011, 0013).
-    const lookups = await svc.graph.read({ cypher: "SHOW RANGE INDEXES YIELD name, state WHERE name IN ['import_backup_run_of', 'import_backup_run_rel', 'merge_record_id'] RETURN name, state ORDER BY name", params: {} });
-    expect(lookups).toEqual(['import_backup_run_of', 'import_backup_run_rel', 'merge_record_id'].map((name) => ({ name, state: 'ONLINE' })));
+    // The look-ups by key that writes make per row or per merge (0011, 0013), and the auditors' filters (0014).
+    const names = ['audit_event_agency', 'audit_event_operation', 'audit_event_outcome', 'import_backup_run_of', 'import_backup_run_rel', 'merge_record_id'];
+    const lookups = await svc.graph.read({ cypher: 'SHOW RANGE INDEXES YIELD name, state WHERE name IN $names RETURN name, state ORDER BY name', params: { names } });
+    expect(lookups).toEqual(names.map((name) => ({ name, state: 'ONLINE' })));
     const countries = await svc.graph.read({ cypher: 'MATCH (c:Country) RETURN count(c) AS n', params: {} });
     expect(countries[0]!.n).toBeGreaterThanOrEqual(249);
   });

@@ -1,7 +1,5 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 
-import { loadConfig } from '../../../src/config/config';
-import { createDriver } from '../../../src/graph/driver';
 import { newPeopleQuery } from '../../../src/graph/queries/analytics/monthly.query';
 import { bulkNodesQuery, bulkRelsQuery } from '../../../src/graph/queries/bulk-write.query';
 import { restoreRelsQuery } from '../../../src/graph/queries/import-run.query';
@@ -9,6 +7,7 @@ import { mergeRecordQuery } from '../../../src/graph/queries/merge.query';
 import { sharedIdentifiersQuery } from '../../../src/graph/queries/network/shared-identifiers.query';
 import { unlinkQuery } from '../../../src/graph/queries/write.query';
 import type { CypherQuery } from '../../../src/graph/query';
+import { planDriver, planOf } from '../../support/query-plan';
 
 /**
  * The plans Neo4j makes for look-ups that run once per row (or per merge), where a plan that reads
@@ -17,37 +16,14 @@ import type { CypherQuery } from '../../../src/graph/query';
  * statement (README.md#measured-throughput); and a read that started from every person of a role
  * when asked about a few. EXPLAIN only: nothing is run, and nothing is timed.
  */
-interface PlanNode {
-  operatorType: string;
-  arguments: Record<string, unknown>;
-  children: PlanNode[];
-}
-
-const ACCESS = { __handling: ['H0', 'H1', 'H2', 'H3'], __ukHandling: ['P', 'C'], __victimData: true };
-
-/** Every operator of the plan as `Operator Details`. */
-function operators(plan: PlanNode): string[] {
-  const out: string[] = [];
-  const walk = (p: PlanNode) => {
-    out.push(`${p.operatorType.replace(/@neo4j$/, '')} ${String(p.arguments.Details ?? '')}`);
-    p.children.forEach(walk);
-  };
-  walk(plan);
-  return out;
-}
-
 describe('per-row look-ups are planned on the index that names the row', () => {
   let driver: Driver;
   beforeAll(() => {
-    const uri = process.env.MSHT_TEST_NEO4J_URI!;
-    driver = createDriver(uri, loadConfig({ NEO4J_URI: uri, MSHT_MODE: 'test' }).neo4j);
+    driver = planDriver();
   });
   afterAll(() => driver.close());
 
-  async function plan(q: CypherQuery): Promise<string[]> {
-    const res = await driver.executeQuery(`EXPLAIN ${q.cypher}`, { ...q.params, ...ACCESS }, { database: 'neo4j', routing: neo4j.routing.READ });
-    return operators(res.summary.plan as unknown as PlanNode);
-  }
+  const plan = (q: CypherQuery) => planOf(driver, q);
 
   it("an updating import finds each item's backup on the run-and-item index, never by the run alone", async () => {
     const row = { id: 'per-x', props: { name: 'X' }, dates: {}, prov: { reportId: 'rep-x', agency: 'A', recordedAt: '2024-01-01T00:00:00Z', gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', handling: 'H1', consent: false } };

@@ -3,11 +3,13 @@ import net from 'node:net';
 import { chainEvents, type AuditEventInput } from '../../../src/auth/audit/audit-event';
 import { verifyAuditChain } from '../../../src/graph/audit.reader';
 import { appendAuditEvents } from '../../../src/graph/audit.writer';
+import { auditCountQuery } from '../../../src/graph/queries/audit.query';
 import type { CypherQuery } from '../../../src/graph/query';
 import type { Row } from '../../../src/graph/records';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { systemGraph } from '../../../src/graph/system-graph';
 import { codes, postGraphQL } from '../../support/http';
+import { planDriver, planOf } from '../../support/query-plan';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
 
@@ -142,12 +144,28 @@ describe('the audit trail', () => {
     expect((await events({ outcome: 'ERROR', subject: 'audit-analyst' })).map((e) => e.errorCodes[0]).sort()).toEqual(['FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'MSHT_TOO_MANY_ALIASES']);
     expect((await events({ subject: 'anonymous', outcome: 'ERROR', from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() })).length).toBe(1);
     expect(await events({ subject: 'audit-analyst', to: '2000-01-01T00:00:00Z' })).toEqual([]);
+    expect((await events({ errorCode: 'FORBIDDEN' })).map((e) => e.requestId)).toEqual([requestIds.forbidden]);
+    expect((await events({ errorCode: 'MSHT_TOO_MANY_ALIASES', subject: 'audit-analyst' })).map((e) => e.requestId)).toEqual([requestIds.limit]);
+    expect(await events({ errorCode: 'FORBIDDEN', outcome: 'OK' })).toEqual([]);
 
     const sdk = await svc.sdk(supervisor);
     const p1 = (await sdk.AuditEvents({ first: 2 })).auditEvents;
     const p2 = (await sdk.AuditEvents({ first: 2, after: p1.pageInfo.endCursor })).auditEvents;
     expect(p1.pageInfo.hasNextPage).toBe(true);
     expect(p2.nodes[0]!.seq).toBe(p1.nodes[1]!.seq - 1);
+  });
+
+  it('counts events by agency, operation, outcome or error code from an index, not by reading the whole trail', async () => {
+    const driver = planDriver();
+    try {
+      for (const filter of [{ agency: 'MPS' }, { operationName: 'Who' }, { outcome: 'error' as const }, { errorCode: 'FORBIDDEN' }]) {
+        const ops = await planOf(driver, auditCountQuery(filter));
+        expect(ops.some((o) => /NodeIndexSeek/.test(o) && /AuditEvent\((agency|operationName|outcome)\)/.test(o))).toBe(true);
+        expect(ops.filter((o) => /LabelScan|AllNodesScan|IndexScan/.test(o))).toEqual([]);
+      }
+    } finally {
+      await driver.close();
+    }
   });
 
   it('refuses the trail to anyone but supervisors and administrators', async () => {
