@@ -106,7 +106,9 @@ export function isRelationshipType(s: string): s is RelationshipType {
 /**
  * Labels of the service's own records, kept apart from the domain: never labelled `Entity`, so
  * no entity query can reach them. `AuditEvent`: one GraphQL request (README#audit-trail);
- * `AuditChain`: the tip of the audit hash chain, locked by each append.
+ * `AuditExport`: also on an event whose request produced an export, so that an auditor finds
+ * the exports without reading the whole trail; `AuditChain`: the tip of the audit hash chain,
+ * locked by each append.
  */
-export const AUDIT_LABELS = ['AuditEvent', 'AuditChain'] as const;
+export const AUDIT_LABELS = ['AuditEvent', 'AuditExport', 'AuditChain'] as const;
 export type AuditLabel = (typeof AUDIT_LABELS)[number];

@@ -41,6 +41,8 @@ export type AuditFilterInput = {
   errorCode?: string | null | undefined;
   /** At or after this instant */
   from?: string | null | undefined;
+  /** true: only requests that produced an export (its manifest in `export`: recipient, format, counts, what was withheld); false: only the others */
+  hasExport?: boolean | null | undefined;
   operationName?: string | null | undefined;
   outcome?: AuditOutcome | null | undefined;
   subject?: string | null | undefined;

@@ -4,6 +4,7 @@ import type { CypherQuery } from '../query';
 import { ParamBag } from './params';
 
 const EVENT: AuditLabel = 'AuditEvent';
+const EXPORTED: AuditLabel = 'AuditExport';
 const CHAIN: AuditLabel = 'AuditChain';
 /** The one chain the service writes. */
 export const AUDIT_CHAIN_ID = 'main';
@@ -26,13 +27,18 @@ export function auditChainTipQuery(): CypherQuery {
   return { cypher: `MATCH (c:${CHAIN} {id: $chain}) RETURN c.seq AS seq, c.hash AS hash`, params: { chain: AUDIT_CHAIN_ID } };
 }
 
-/** Stores linked events and moves the tip to the last of them. */
+/**
+ * Stores linked events and moves the tip to the last of them. An event with an export manifest
+ * is also labelled for the exports filter (the label is not part of the hashed event: taking it
+ * off hides an export from the filter, not from the trail or its check).
+ */
 export function appendAuditEventsQuery(events: AuditEvent[]): CypherQuery {
   const last = events[events.length - 1]!;
   return {
     cypher: `UNWIND $events AS ev
 CREATE (e:${EVENT})
 SET e = ev
+FOREACH (_ IN CASE WHEN ev.export IS NOT NULL THEN [1] ELSE [] END | SET e:${EXPORTED})
 WITH count(e) AS written
 MATCH (c:${CHAIN} {id: $chain})
 SET c.seq = $seq, c.hash = $hash
@@ -48,6 +54,8 @@ export interface AuditFilter {
   outcome?: AuditOutcome | null;
   /** Events whose errorCodes contain this code. */
   errorCode?: string | null;
+  /** true: only events of requests that produced an export; false: only the others. */
+  hasExport?: boolean | null;
   /** ISO 8601 UTC bounds on `at`: from inclusive, to exclusive. */
   from?: string | null;
   to?: string | null;
@@ -59,7 +67,7 @@ export function auditPageQuery(filter: AuditFilter, first: number, afterSeq?: nu
   const where = auditWhere(filter, bag);
   if (afterSeq !== undefined) where.push(`e.seq < ${bag.add(afterSeq)}`);
   return {
-    cypher: `MATCH (e:${EVENT})
+    cypher: `MATCH ${eventsOf(filter)}
 ${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}WITH e ORDER BY e.seq DESC
 LIMIT toInteger(${bag.add(Math.trunc(first) + 1)})
 RETURN e {.*} AS event`,
@@ -70,11 +78,21 @@ RETURN e {.*} AS event`,
 export function auditCountQuery(filter: AuditFilter): CypherQuery {
   const bag = new ParamBag();
   const where = auditWhere(filter, bag);
-  return { cypher: `MATCH (e:${EVENT})\n${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}RETURN count(e) AS total`, params: bag.params };
+  return { cypher: `MATCH ${eventsOf(filter)}\n${where.length ? `WHERE ${where.join('\n  AND ')}\n` : ''}RETURN count(e) AS total`, params: bag.params };
+}
+
+/**
+ * The events a filter starts from: when only exports are asked for, their own label alone (only
+ * events carry it). Named with both labels, Neo4j may intersect the two label scans, which reads
+ * every event.
+ */
+function eventsOf(f: AuditFilter): string {
+  return f.hasExport === true ? `(e:${EXPORTED})` : `(e:${EVENT})`;
 }
 
 function auditWhere(f: AuditFilter, bag: ParamBag): string[] {
   const where: string[] = [];
+  if (f.hasExport === false) where.push(`NOT e:${EXPORTED}`);
   if (f.subject) where.push(`e.subject = ${bag.add(f.subject)}`);
   if (f.agency) where.push(`e.agency = ${bag.add(f.agency)}`);
   if (f.operationName) where.push(`e.operationName = ${bag.add(f.operationName)}`);

@@ -20,6 +20,12 @@ export class AuditFilterInput {
   @Field(() => String, { nullable: true, description: 'Events whose caller received this error code' })
   errorCode?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only requests that produced an export (its manifest in `export`: recipient, format, counts, what was withheld); false: only the others',
+  })
+  hasExport?: boolean | null;
+
   @Field(() => GraphQLDateTime, { nullable: true, description: 'At or after this instant' })
   from?: Date | null;
 

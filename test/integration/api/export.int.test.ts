@@ -144,6 +144,14 @@ describe('exports for the Europol liaison', () => {
     const { auditEvents } = await supervisor.AuditEvents({ filter: { subject: 'liaison-1', operationName: 'ExportForEuropol' }, first: 20 });
     const event = auditEvents.nodes.find((e) => e.export && JSON.parse(e.export).exportId === result.exportId)!;
     expect(event).toBeDefined();
+    // An auditor finds the exports by what they are, whatever the client named its operation.
+    const exports = (await supervisor.AuditEvents({ filter: { hasExport: true }, first: 100 })).auditEvents.nodes;
+    expect(exports.length).toBeGreaterThan(0);
+    expect(exports.every((e) => e.export !== null)).toBe(true);
+    expect(exports.map((e) => e.seq)).toContain(event.seq);
+    const others = (await supervisor.AuditEvents({ filter: { hasExport: false }, first: 100 })).auditEvents.nodes;
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.some((e) => e.export !== null)).toBe(false);
     expect(JSON.parse(event.export!)).toMatchObject({ recipient: { kind: 'EUROPOL' }, sha256: result.contentSha256, counts: { nodes: result.nodes, edges: result.edges } });
   });
   // Last: it empties the graph.

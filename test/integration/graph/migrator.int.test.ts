@@ -31,4 +31,23 @@ describe('Migrator on a real Neo4j', () => {
     const countries = await svc.graph.read({ cypher: 'MATCH (c:Country) RETURN count(c) AS n', params: {} });
     expect(countries[0]!.n).toBeGreaterThanOrEqual(249);
   });
+
+  it('labels the export events written before 0015, and nothing else (in a transaction rolled back: the chain stays whole)', async () => {
+    const [statement] = readMigrations().find((f) => f.id === '0015-audit-exports')!.statements;
+    const rolledBack = new Error('rolled back');
+    let labels: unknown;
+    await expect(
+      svc.graph.writeTx(async (tx) => {
+        await tx.run({ cypher: "CREATE (:AuditEvent {seq: -1, export: '{}'}), (:AuditEvent {seq: -2})", params: {} });
+        await tx.run({ cypher: statement!, params: {} });
+        labels = await tx.run({ cypher: 'MATCH (e:AuditEvent) WHERE e.seq < 0 RETURN e.seq AS seq, e:AuditExport AS exported ORDER BY seq', params: {} });
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(labels).toEqual([
+      { seq: -2, exported: false },
+      { seq: -1, exported: true },
+    ]);
+    expect(await svc.graph.read({ cypher: 'MATCH (e:AuditEvent) WHERE e.seq < 0 RETURN count(e) AS n', params: {} })).toEqual([{ n: 0 }]);
+  });
 });

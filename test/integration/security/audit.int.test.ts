@@ -3,7 +3,7 @@ import net from 'node:net';
 import { chainEvents, type AuditEventInput } from '../../../src/auth/audit/audit-event';
 import { verifyAuditChain } from '../../../src/graph/audit.reader';
 import { appendAuditEvents } from '../../../src/graph/audit.writer';
-import { auditCountQuery } from '../../../src/graph/queries/audit.query';
+import { auditCountQuery, auditPageQuery } from '../../../src/graph/queries/audit.query';
 import type { CypherQuery } from '../../../src/graph/query';
 import type { Row } from '../../../src/graph/records';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
@@ -147,6 +147,8 @@ describe('the audit trail', () => {
     expect((await events({ errorCode: 'FORBIDDEN' })).map((e) => e.requestId)).toEqual([requestIds.forbidden]);
     expect((await events({ errorCode: 'MSHT_TOO_MANY_ALIASES', subject: 'audit-analyst' })).map((e) => e.requestId)).toEqual([requestIds.limit]);
     expect(await events({ errorCode: 'FORBIDDEN', outcome: 'OK' })).toEqual([]);
+    expect(await events({ hasExport: true, subject: 'audit-ingest' })).toEqual([]);
+    expect((await events({ hasExport: false, subject: 'audit-ingest' })).map((e) => e.requestId)).toEqual([requestIds.create]);
 
     const sdk = await svc.sdk(supervisor);
     const p1 = (await sdk.AuditEvents({ first: 2 })).auditEvents;
@@ -155,7 +157,7 @@ describe('the audit trail', () => {
     expect(p2.nodes[0]!.seq).toBe(p1.nodes[1]!.seq - 1);
   });
 
-  it('counts events by agency, operation, outcome or error code from an index, not by reading the whole trail', async () => {
+  it('counts events by agency, operation, outcome, error code or export from an index, not by reading the whole trail', async () => {
     const driver = planDriver();
     try {
       for (const filter of [{ agency: 'MPS' }, { operationName: 'Who' }, { outcome: 'error' as const }, { errorCode: 'FORBIDDEN' }]) {
@@ -163,6 +165,11 @@ describe('the audit trail', () => {
         expect(ops.some((o) => /NodeIndexSeek/.test(o) && /AuditEvent\((agency|operationName|outcome)\)/.test(o))).toBe(true);
         expect(ops.filter((o) => /LabelScan|AllNodesScan|IndexScan/.test(o))).toEqual([]);
       }
+      // The exports from their own label (counted by the count store), not from every event.
+      expect(await planOf(driver, auditCountQuery({ hasExport: true }))).toContain('NodeCountFromCountStore count( (:AuditExport) ) AS total');
+      const page = await planOf(driver, auditPageQuery({ hasExport: true }, 50));
+      expect(page.some((o) => /^NodeByLabelScan/.test(o) && o.includes('e:AuditExport'))).toBe(true);
+      expect(page.filter((o) => /Scan/.test(o) && o.includes('AuditEvent'))).toEqual([]);
     } finally {
       await driver.close();
     }

@@ -32,6 +32,12 @@ describe('audit query builders', () => {
     expect(auditCountQuery({ subject: 'x' })).toMatchSnapshot();
   });
 
+  it('finds exports by their own label, and the rest by its absence', () => {
+    expect(auditPageQuery({ hasExport: true }, 10).cypher).toMatch(/^MATCH \(e:AuditExport\)\n/);
+    expect(auditCountQuery({ hasExport: false }).cypher).toBe('MATCH (e:AuditEvent)\nWHERE NOT e:AuditExport\nRETURN count(e) AS total');
+    expect(auditCountQuery({ hasExport: null }).cypher).not.toContain('AuditExport');
+  });
+
   it('auditChainSliceQuery reads the chain in seq order for verification', () => {
     expect(auditChainSliceQuery(2000, 2000)).toMatchSnapshot();
   });
