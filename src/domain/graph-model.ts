@@ -106,8 +106,8 @@ export function isRelationshipType(s: string): s is RelationshipType {
 /**
  * Labels of the service's own records, kept apart from the domain: never labelled `Entity`, so
  * no entity query can reach them. `AuditEvent`: one GraphQL request (README#audit-trail);
- * `AuditExport`: also on an event whose request produced an export, so that an auditor finds
- * the exports without reading the whole trail; `AuditChain`: the tip of the audit hash chain,
+ * `AuditExport`: also on an event whose `export` is set (an export's manifest, or a download of
+ * its file), so that an auditor finds them without reading the whole trail; `AuditChain`: the tip of the audit hash chain,
  * locked by each append.
  */
 export const AUDIT_LABELS = ['AuditEvent', 'AuditExport', 'AuditChain'] as const;

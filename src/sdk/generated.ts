@@ -41,7 +41,7 @@ export type AuditFilterInput = {
   errorCode?: string | null | undefined;
   /** At or after this instant */
   from?: string | null | undefined;
-  /** true: only requests that produced an export (its manifest in `export`: recipient, format, counts, what was withheld); false: only the others */
+  /** true: only events whose `export` is set: requests that produced an export (its manifest: recipient, format, counts, what was withheld) and downloads of an export file (`{exportId, download: true, …}`); false: only the others */
   hasExport?: boolean | null | undefined;
   operationName?: string | null | undefined;
   outcome?: AuditOutcome | null | undefined;

@@ -20,6 +20,14 @@ export interface MigrationStatus {
   changed: string[];
 }
 
+/**
+ * A migration statement's timeout: it may read a whole label (0015 reads every audit event), so
+ * not a request's (MSHT_QUERY_TIMEOUT_MS, 30 s), which on a large store would stop every start
+ * at the same statement. The server's own limit still applies (MSHT_NEO4J_TX_TIMEOUT, 300 s, for
+ * the embedded Neo4j).
+ */
+const MIGRATION_TIMEOUT_MS = 30 * 60_000;
+
 export function migrationsDir(): string {
   return path.join(projectRoot(), 'neo4j', 'migrations');
 }
@@ -95,7 +103,7 @@ export class Migrator {
     for (const file of this.files.filter((f) => status.pending.includes(f.id))) {
       const started = Date.now();
       for (const statement of file.statements) {
-        await this.graph.write({ cypher: statement, params: {} });
+        await this.graph.writeTx((tx) => tx.run({ cypher: statement, params: {} }), {}, MIGRATION_TIMEOUT_MS);
       }
       await this.graph.write({
         cypher: 'MERGE (m:MshtMigration {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()',

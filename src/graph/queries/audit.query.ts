@@ -54,7 +54,7 @@ export interface AuditFilter {
   outcome?: AuditOutcome | null;
   /** Events whose errorCodes contain this code. */
   errorCode?: string | null;
-  /** true: only events of requests that produced an export; false: only the others. */
+  /** true: only events whose `export` is set (an export's manifest, or a download of its file); false: only the others. */
   hasExport?: boolean | null;
   /** ISO 8601 UTC bounds on `at`: from inclusive, to exclusive. */
   from?: string | null;
@@ -84,7 +84,9 @@ export function auditCountQuery(filter: AuditFilter): CypherQuery {
 /**
  * The events a filter starts from: when only exports are asked for, their own label alone (only
  * events carry it). Named with both labels, Neo4j may intersect the two label scans, which reads
- * every event.
+ * every event. The others are told by the property itself (no index would serve either form), so
+ * an export event left unlabelled (written by an instance older than migration 0015 after it ran)
+ * is missing from the exports but never listed among the others.
  */
 function eventsOf(f: AuditFilter): string {
   return f.hasExport === true ? `(e:${EXPORTED})` : `(e:${EVENT})`;
@@ -92,7 +94,7 @@ function eventsOf(f: AuditFilter): string {
 
 function auditWhere(f: AuditFilter, bag: ParamBag): string[] {
   const where: string[] = [];
-  if (f.hasExport === false) where.push(`NOT e:${EXPORTED}`);
+  if (f.hasExport === false) where.push('e.export IS NULL');
   if (f.subject) where.push(`e.subject = ${bag.add(f.subject)}`);
   if (f.agency) where.push(`e.agency = ${bag.add(f.agency)}`);
   if (f.operationName) where.push(`e.operationName = ${bag.add(f.operationName)}`);

@@ -22,7 +22,8 @@ export class AuditFilterInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'true: only requests that produced an export (its manifest in `export`: recipient, format, counts, what was withheld); false: only the others',
+    description:
+      'true: only events whose `export` is set: requests that produced an export (its manifest: recipient, format, counts, what was withheld) and downloads of an export file (`{exportId, download: true, …}`); false: only the others',
   })
   hasExport?: boolean | null;
 

@@ -84,6 +84,14 @@ describe('downloading an export', () => {
     expect(got.status).toBe(200);
     const pkg = parseJsonExport(got.body);
     expect(pkg.subgraph.nodes.map((n) => n.label).sort()).toEqual(['Ana Victimescu', 'Hidden Highman', 'Vasile Offenderu']);
+    // The download is in the trail beside the export, and an auditor finds both among the exports.
+    await svc.app.auditLog.flush();
+    const auditor = await svc.sdk(supervisorAll);
+    const found = (await auditor.AuditEvents({ filter: { hasExport: true }, first: 100 })).auditEvents.nodes.filter((e) => JSON.parse(e.export!).exportId === result.exportId);
+    expect(found.map((e) => [e.subject, JSON.parse(e.export!).download ?? false])).toEqual([
+      ['supervisor-all', true],
+      ['liaison-vdo', false],
+    ]);
   });
 
   it('gives an H0 package without victims to an H0 supervisor', async () => {

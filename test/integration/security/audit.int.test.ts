@@ -166,7 +166,7 @@ describe('the audit trail', () => {
         expect(ops.filter((o) => /LabelScan|AllNodesScan|IndexScan/.test(o))).toEqual([]);
       }
       // The exports from their own label (counted by the count store), not from every event.
-      expect(await planOf(driver, auditCountQuery({ hasExport: true }))).toContain('NodeCountFromCountStore count( (:AuditExport) ) AS total');
+      expect((await planOf(driver, auditCountQuery({ hasExport: true }))).some((o) => /^NodeCountFromCountStore|^NodeByLabelScan/.test(o) && o.includes(':AuditExport'))).toBe(true);
       const page = await planOf(driver, auditPageQuery({ hasExport: true }, 50));
       expect(page.some((o) => /^NodeByLabelScan/.test(o) && o.includes('e:AuditExport'))).toBe(true);
       expect(page.filter((o) => /Scan/.test(o) && o.includes('AuditEvent'))).toEqual([]);
