@@ -1,3 +1,4 @@
+import { invariant } from '../../errors/app-error';
 import type { Principal } from '../principal';
 import type { AuditEventInput } from './audit-event';
 import { countRecords } from './count-records';
@@ -35,9 +36,18 @@ export class RequestAudit {
     if (Number.isFinite(n) && n > 0) this.reported += Math.trunc(n);
   }
 
-  /** Attaches the manifest of an export this request produced (what left, to whom, how redacted). */
+  /**
+   * Attaches the manifest of an export this request produced (what left, to whom, how redacted).
+   * An event holds one: a second would overwrite the first, and the trail would lose what left.
+   */
   attachExport(manifest: Record<string, unknown>): void {
+    invariant(this.exportManifest === null, 'one export per audited request');
     this.exportManifest = JSON.stringify(manifest);
+  }
+
+  /** True once an export's manifest is attached (the request may produce no other). */
+  get hasExport(): boolean {
+    return this.exportManifest !== null;
   }
 
   /**

@@ -1,10 +1,12 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { collectFields } from 'graphql/execution/collectFields';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Info, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
 
 import { hasRole } from '../../auth/principal';
 import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
 import type { HandlingCode, UkHandling } from '../../domain/provenance';
-import { AppError } from '../../errors/app-error';
+import { AppError, badInput } from '../../errors/app-error';
 import { EXPORT_FORMATS, RECIPIENT_KINDS, type ExportFormat, type RecipientKind } from '../../exports/export-package';
 import { downloadAccessOf } from '../../exports/download-access';
 import { exportSubgraph } from '../../exports/export-subgraph';
@@ -134,10 +136,15 @@ class ExportResult {
 export class ExportResolver {
   @Mutation(() => ExportResult, {
     description:
-      'Export a subgraph for a partner (LIAISON role): H2/H3 and UK-C items without the provider’s consent stay out (counted in leftOut), victims are pseudonymised per recipient unless your role permits, and the package takes the most restrictive handling it contains. Recorded in the audit trail with its manifest.',
+      'Export a subgraph for a partner (LIAISON role): H2/H3 and UK-C items without the provider’s consent stay out (counted in leftOut), victims are pseudonymised per recipient unless your role permits, and the package takes the most restrictive handling it contains. Recorded in the audit trail with its manifest: one export per request (an operation asking for several is refused, BAD_USER_INPUT, before any leaves).',
   })
-  async exportSubgraph(@Arg('input', () => ExportInput) input: ExportInput, @Ctx() ctx: GraphQLContext): Promise<ExportResult> {
+  async exportSubgraph(@Arg('input', () => ExportInput) input: ExportInput, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ExportResult> {
     if (!hasRole(ctx.principal, 'LIAISON', 'ADMIN')) throw new AppError('FORBIDDEN', 'exporting needs the LIAISON role');
+    // The request's audit event records one manifest: a second export in the same operation (an
+    // aliased field) would replace the first's. Refused before anything leaves, every one of them.
+    if (exportsInOperation(info) > 1) {
+      throw badInput('input', 'one export per request: this operation asks for several; send each export as a request of its own, so that the audit trail records each');
+    }
     const now = new Date();
     const { pkg, file } = await exportSubgraph({ graph: ctx.graph, limits: ctx.limits, pseudonyms: ctx.pseudonyms, principal: ctx.principal, now }, input);
     const stored = ctx.exports.save(file, ctx.principal.subject, now, downloadAccessOf(pkg, ctx.principal));
@@ -162,4 +169,10 @@ export class ExportResolver {
       content: textual ? (input.format === 'CSV' ? file.content.toString('base64') : file.content.toString('utf8')) : null,
     };
   }
+}
+
+/** How many times the operation asks for this field at its root (aliases, fragments, @skip and @include applied). */
+function exportsInOperation(info: GraphQLResolveInfo): number {
+  const fields = collectFields(info.schema, info.fragments, info.variableValues, info.parentType, info.operation.selectionSet);
+  return [...fields.values()].filter((nodes) => nodes[0]?.name.value === info.fieldName).length;
 }

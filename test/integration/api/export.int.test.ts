@@ -7,6 +7,7 @@ import { contentHash, sha256Hex } from '../../../src/exports/content-hash';
 import { parseJsonExport } from '../../../src/exports/json-export';
 import { splitCypherScript } from '../../../src/exports/split-cypher-script';
 import { buildTwoGroups, type TwoGroups } from '../../fixtures/two-groups';
+import { codes, postGraphQL } from '../../support/http';
 import { resetGraph } from '../../support/reset-graph';
 import { elements, parseXmlStrictly } from '../../support/strict-xml';
 import { startTestNeo4j } from '../../support/test-neo4j';
@@ -154,6 +155,30 @@ describe('exports for the Europol liaison', () => {
     expect(others.some((e) => e.export !== null)).toBe(false);
     expect(JSON.parse(event.export!)).toMatchObject({ recipient: { kind: 'EUROPOL' }, sha256: result.contentSha256, counts: { nodes: result.nodes, edges: result.edges } });
   });
+  it('refuses two exports in one operation before either leaves, so that the audit event records what did', async () => {
+    const exported = async () => (await svc.graph.read({ cypher: 'MATCH (e:AuditExport) RETURN count(e) AS n', params: {} }))[0]!.n;
+    await svc.app.auditLog.flush();
+    const before = await exported();
+    const one = '{ seeds: [$op], depth: 1, recipient: { kind: EUROPOL, name: "Europol" }, purpose: "twice", format: JSON }';
+    const r = await postGraphQL(svc.url, liaison, {
+      query: `mutation Twice($op: ID!) { a: exportSubgraph(input: ${one}) { exportId } ...More }
+        fragment More on Mutation { b: exportSubgraph(input: ${one}) { exportId } }`,
+      variables: { op: w.operation },
+    });
+    expect(r.body.data).toBeNull();
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.body.errors![0]!.message).toMatch(/one export per request/);
+    await svc.app.auditLog.flush();
+    expect(await exported()).toBe(before);
+    // One of them, the other skipped: an export like any other.
+    const skipped = await postGraphQL(svc.url, liaison, {
+      query: `mutation Once($op: ID!, $no: Boolean!) { a: exportSubgraph(input: ${one}) { exportId } b: exportSubgraph(input: ${one}) @include(if: $no) { exportId } }`,
+      variables: { op: w.operation, no: false },
+    });
+    expect(skipped.body.errors).toBeUndefined();
+    expect((skipped.body.data as { a: { exportId: string } }).a.exportId).toEqual(expect.any(String));
+  });
+
   // Last: it empties the graph.
   it('takes its JSON export back: exported, imported into an empty graph, exported again, the same content', async () => {
     const sdk = await svc.sdk(liaison);

@@ -48,6 +48,15 @@ describe('RequestAudit', () => {
     expect(a.toEvent(200, t1)).toMatchObject({ records: 121, export: '{"format":"GRAPHML","recipient":"EUROPOL","nodes":120,"withheld":3}' });
   });
 
+  it('holds one export manifest, and never lets a second replace it', () => {
+    const a = new RequestAudit('req-4', t0);
+    expect(a.hasExport).toBe(false);
+    a.attachExport({ exportId: 'x-1' });
+    expect(a.hasExport).toBe(true);
+    expect(() => a.attachExport({ exportId: 'x-2' })).toThrow(/one export per audited request/);
+    expect(a.toEvent(200, t1).export).toBe('{"exportId":"x-1"}');
+  });
+
   it('names the outcome from the HTTP status when nothing else said (Apollo refused the request itself)', () => {
     expect(new RequestAudit('r', t0).toEvent(400, t1)).toMatchObject({ outcome: 'error', errorCodes: ['BAD_REQUEST'] });
     expect(new RequestAudit('r', t0).toEvent(500, t1)).toMatchObject({ outcome: 'error', errorCodes: ['INTERNAL_SERVER_ERROR'] });
