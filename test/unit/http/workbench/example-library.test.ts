@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 
 import { buildExampleLibrary, loadExampleLibrary } from '../../../../src/http/workbench/example-library';
 
@@ -94,5 +95,15 @@ describe('loadExampleLibrary', () => {
 
   it('gives documents that validate against the schema', () => {
     for (const op of lib.operations) expect([op.name, validate(schema, parse(op.document))]).toEqual([op.name, []]);
+  });
+
+  it('gives example variables that the operation accepts (the audit trail lists its exports)', () => {
+    const withExamples = lib.operations.filter((op) => op.exampleVariables);
+    expect(withExamples.map((op) => op.name)).toContain('AuditEvents');
+    for (const op of withExamples) {
+      const definition = parse(op.document).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      const coerced = getVariableValues(schema, definition.variableDefinitions ?? [], op.exampleVariables!);
+      expect([op.name, coerced.errors ?? []]).toEqual([op.name, []]);
+    }
   });
 });
