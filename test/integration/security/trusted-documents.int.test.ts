@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -58,6 +59,19 @@ describe('trusted-documents mode', () => {
     const get = await rawRequest(`${svc.url}?query=${encodeURIComponent('{ __typename }')}`, { token: analyst, headers: { 'apollo-require-preflight': 'true' } });
     expect(get.status).toBe(400);
     expect(codes(get)).toEqual(['MSHT_UNTRUSTED_DOCUMENT']);
+  });
+
+  it('reads a GET request as GraphQL does, so a document past a thousand parameters is checked too', async () => {
+    // Express's query parser stops after 1,000 parameters; Apollo reads them all.
+    const padded = `${svc.url}?${'&'.repeat(1000)}a=1&query=${encodeURIComponent('{ __typename }')}`;
+    const get = await rawRequest(padded, { token: analyst, headers: { 'apollo-require-preflight': 'true', 'x-request-id': 'trusted-padded-get' } });
+    expect(get.status).toBe(400);
+    expect(codes(get)).toEqual(['MSHT_UNTRUSTED_DOCUMENT']);
+    expect(get.body.data).toBeUndefined();
+    // And the audit trail names the document it was sent.
+    await svc.app.auditLog.flush();
+    const [event] = await svc.graph.read({ cypher: "MATCH (e:AuditEvent {requestId: 'trusted-padded-get'}) RETURN e.documentHash AS hash", params: {} });
+    expect(event).toEqual({ hash: createHash('sha256').update('{ __typename }').digest('hex') });
   });
 });
 
