@@ -98,6 +98,11 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   // that preflights end here (204) before any other route can answer them.
   const corsOptions = config.http.corsOrigins.length > 0 ? { origin: config.http.corsOrigins, credentials: false, maxAge: 600 } : { origin: false };
   app.use('/graphql', cors(corsOptions));
+  // With no origins listed, cors() lets a preflight through: answer it here, granting nothing, so
+  // that it is neither recorded as a failed login nor handed to Apollo (it is not a GraphQL request).
+  app.options('/graphql', (_req: Request, res: Response) => {
+    res.status(204).end();
+  });
   // Before /graphql: a browser's GET /graphql gets the IDE; every other request goes on to Apollo.
   if (config.workbench.enabled) {
     app.use(workbenchRoutes({ mode: config.mode, workbench: config.workbench, auth: config.auth, devTokenSecret: secrets.jwtSecret, schema, log }));

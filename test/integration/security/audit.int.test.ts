@@ -175,6 +175,14 @@ describe('the audit trail', () => {
     }
   });
 
+  it('records no CORS preflight, with no origins listed as with some', async () => {
+    const pre = await fetch(svc.url, { method: 'OPTIONS', headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST', 'x-request-id': 'audit-preflight-1' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+    await svc.app.auditLog.flush();
+    expect(await svc.graph.read({ cypher: "MATCH (e:AuditEvent {requestId: 'audit-preflight-1'}) RETURN count(e) AS n", params: {} })).toEqual([{ n: 0 }]);
+  });
+
   it('refuses the trail to anyone but supervisors and administrators', async () => {
     for (const token of [analyst, ingest, { roles: ['VICTIM_DATA_OFFICER' as const] }, { roles: ['LIAISON' as const] }]) {
       for (const query of ['{ auditEvents { nodes { seq } } }', '{ verifyAuditChain { ok } }']) {
