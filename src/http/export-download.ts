@@ -17,14 +17,18 @@ import './request-state';
 export function exportDownloadRoute(store: ExportStore): Router {
   const r = express.Router();
   r.get('/:exportId', (req: Request, res: Response, next: NextFunction) => {
-    const meta = store.find(String(req.params.exportId));
+    const exportId = String(req.params.exportId);
+    // Named before the check, so a refused attempt says which export it asked for. A HEAD (which
+    // express routes here) sends no file: it is recorded under its own name, with no download.
+    const head = req.method === 'HEAD';
+    req.audit.request({ operationName: head ? 'exportHeaders' : 'downloadExport', documentHash: null, variables: { exportId } });
+    const meta = store.find(exportId);
     const p = req.principal;
     if (!meta || !p || !mayDownload(meta, p)) {
       sendError(res, 404, 'MSHT_NOT_FOUND', 'no such export (or not yours)');
       return;
     }
-    req.audit.request({ operationName: 'downloadExport', documentHash: null, variables: { exportId: meta.exportId } });
-    req.audit.attachExport({ exportId: meta.exportId, download: true, sha256: meta.sha256, filename: meta.filename });
+    if (!head) req.audit.attachExport({ exportId: meta.exportId, download: true, sha256: meta.sha256, filename: meta.filename });
     res.setHeader('Content-Type', meta.mediaType);
     res.setHeader('Content-Length', String(meta.size));
     res.setHeader('Content-Disposition', `attachment; filename="${meta.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);

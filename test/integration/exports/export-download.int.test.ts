@@ -84,6 +84,10 @@ describe('downloading an export', () => {
     expect(got.status).toBe(200);
     const pkg = parseJsonExport(got.body);
     expect(pkg.subgraph.nodes.map((n) => n.label).sort()).toEqual(['Ana Victimescu', 'Hidden Highman', 'Vasile Offenderu']);
+    // A HEAD sends no file, and a refused download sends nothing: neither is a download.
+    const head = await fetch(new URL(result.downloadUrl, svc.url), { method: 'HEAD', headers: { authorization: `Bearer ${await testToken(supervisorAll)}` } });
+    expect(head.status).toBe(200);
+    expect((await download(result.downloadUrl, supervisorH0)).status).toBe(404);
     // The download is in the trail beside the export, and an auditor finds both among the exports.
     await svc.app.auditLog.flush();
     const auditor = await svc.sdk(supervisorAll);
@@ -91,6 +95,12 @@ describe('downloading an export', () => {
     expect(found.map((e) => [e.subject, JSON.parse(e.export!).download ?? false])).toEqual([
       ['supervisor-all', true],
       ['liaison-vdo', false],
+    ]);
+    // The HEAD and the refusal are in the trail too, each naming the export it asked for.
+    const asked = (await auditor.AuditEvents({ filter: { hasExport: false }, first: 100 })).auditEvents.nodes.filter((e) => e.variables?.includes(result.exportId));
+    expect(asked.map((e) => [e.subject, e.operationName, e.httpStatus])).toEqual([
+      ['supervisor-h0', 'downloadExport', 404],
+      ['supervisor-all', 'exportHeaders', 200],
     ]);
   });
 
