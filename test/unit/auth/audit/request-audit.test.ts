@@ -92,9 +92,18 @@ describe('countRecords', () => {
     expect(countRecords({ a: { id: '1', friends: [{ id: '2' }, { id: '1' }] }, b: [{ id: '3' }] })).toBe(3);
   });
 
-  it('counts objects below the root when no id was selected', () => {
-    expect(countRecords({ persons: { nodes: [{ name: 'a' }, { name: 'b' }] } })).toBe(3);
+  it('counts objects without an id that hold values of their own, but not page wrappers or paging', () => {
+    expect(countRecords({ persons: { totalCount: 2, nodes: [{ name: 'a' }, { name: 'b' }], pageInfo: { hasNextPage: false, endCursor: 'x' } } })).toBe(2);
     expect(countRecords({ __typename: 'Query' })).toBe(0);
     expect(countRecords(null)).toBe(0);
+  });
+
+  it('counts a page of names beside an id: one id does not hide the rest of the response', () => {
+    expect(countRecords({ x: { id: '1' }, persons: { nodes: Array.from({ length: 500 }, (_, i) => ({ name: `p${i}` })) } })).toBe(501);
+  });
+
+  it('counts links between ids, but not the parts of an entity (its memberships, its nationalities)', () => {
+    expect(countRecords({ n: { nodes: [{ id: '1' }, { id: '2' }], edges: [{ source: '1', target: '2', type: 'MEMBER_OF' }] } })).toBe(3);
+    expect(countRecords({ p: { id: '1', groups: [{ role: 'LEADER', group: { id: 'g' } }], nationalities: [{ code: 'RO' }] } })).toBe(2);
   });
 });
