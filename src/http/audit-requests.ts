@@ -13,7 +13,7 @@ import './request-state';
  * (or the client went away), whatever answered: a refusal by a middleware, Apollo, or the error
  * handler. Mounted before the body parser so that refused bodies are audited too.
  */
-export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date()): RequestHandler {
+export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date(), settleMs = SETTLE_MS): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const audit = new RequestAudit(req.requestId, now());
     req.audit = audit;
@@ -25,13 +25,23 @@ export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date()
     };
     res.once('finish', finish);
     res.once('close', () => {
-      // 'close' before 'finish': the client went away before the whole response was sent.
-      if (!res.writableFinished) audit.abandoned();
-      finish();
+      if (res.writableFinished) return finish();
+      // 'close' before 'finish': the client went away before the whole response was sent. What
+      // it asked for still runs to its end: the event waits for it (for `settleMs` at most, so
+      // that a request that never ends is still recorded).
+      audit.abandoned();
+      const fallback = setTimeout(finish, settleMs).unref();
+      audit.settled(() => {
+        clearTimeout(fallback);
+        finish();
+      });
     });
     next();
   };
 }
+
+/** How long an abandoned request's event waits for GraphQL to finish it (longer than any statement's timeout). */
+const SETTLE_MS = 15 * 60_000;
 
 /**
  * GraphQL-over-HTTP parameters of a request, from the JSON body (POST) or the query string (GET).

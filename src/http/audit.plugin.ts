@@ -10,7 +10,8 @@ import type { GraphQLContext } from '../graphql/context';
  */
 export function auditPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      contextValue.audit.began();
       return {
         // Parsed but not yet validated: name the operation even if validation refuses it.
         async validationDidStart({ document, request, contextValue }) {
@@ -25,6 +26,7 @@ export function auditPlugin(): ApolloServerPlugin<GraphQLContext> {
           const result = body.kind === 'single' ? body.singleResult : body.initialResult;
           const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           contextValue.audit.result(codes, result.data);
+          contextValue.audit.ended();
         },
       };
     },

@@ -58,6 +58,32 @@ export class RequestAudit {
     this.clientLeft = true;
   }
 
+  private graphqlRunning = false;
+  private whenSettled: (() => void) | undefined;
+
+  /** GraphQL has the request: it runs to its end whether or not the client stays. */
+  began(): void {
+    this.graphqlRunning = true;
+  }
+
+  /** GraphQL has its result (recorded with `result`): whoever waits on `settled` goes on. */
+  ended(): void {
+    this.graphqlRunning = false;
+    const waiting = this.whenSettled;
+    this.whenSettled = undefined;
+    waiting?.();
+  }
+
+  /**
+   * Calls `then` once GraphQL is done with the request, at once if it is not running it: a client
+   * that hangs up mid-request does not stop what it asked for (an export is still made and
+   * stored, a write still commits), so its event waits for what the request did.
+   */
+  settled(then: () => void): void {
+    if (this.graphqlRunning) this.whenSettled = then;
+    else then();
+  }
+
   authenticated(p: Principal): void {
     this.principal = p;
   }

@@ -8,10 +8,12 @@ import type { CypherQuery } from '../../../src/graph/query';
 import type { Row } from '../../../src/graph/records';
 import { ScopedGraph } from '../../../src/graph/scoped-graph';
 import { systemGraph } from '../../../src/graph/system-graph';
+import { holdLocks } from '../../support/held-locks';
 import { codes, postGraphQL } from '../../support/http';
 import { planDriver, planOf } from '../../support/query-plan';
 import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
+import { testToken } from '../../support/tokens';
 
 const supervisor = { roles: ['SUPERVISOR' as const], subject: 'audit-supervisor', agency: 'NCA' };
 const ingest = { roles: ['INGEST' as const, 'ANALYST' as const], subject: 'audit-ingest', agency: 'GLAA', clearance: 'H3' as const, ukConditional: true };
@@ -106,6 +108,35 @@ describe('the audit trail', () => {
       if (!found) await new Promise((r) => setTimeout(r, 50));
     }
     expect(found).toMatchObject({ subject: 'anonymous', outcome: 'ABORTED', httpStatus: 499 });
+  });
+
+  it('records what a request abandoned mid-way still did: its event waits for GraphQL to finish it', async () => {
+    // Another writer holds the report every write below cites: the mutation waits on it, in Neo4j.
+    const held = holdLocks(svc.graph, "MATCH (r:IntelligenceReport {id: 'ref-msht-reference-data'}) SET r.__lock = true REMOVE r.__lock");
+    await held.started;
+    const client = new AbortController();
+    const sent = fetch(svc.url, {
+      method: 'POST',
+      signal: client.signal,
+      headers: { 'content-type': 'application/json', 'x-request-id': 'audit-left-midway', authorization: `Bearer ${await testToken({ ...ingest, subject: 'audit-left' })}` },
+      body: JSON.stringify({ query: 'mutation LeftMidway { upsertPerson(input: {name: "Left Midway", roles: [OFFENDER], provenance: {reportId: "ref-msht-reference-data"}}) { id } }' }),
+    }).catch(() => 'aborted');
+    // The client hangs up once the write is waiting inside Neo4j, then the other writer lets go.
+    const waiting = async () => (await svc.graph.read({ cypher: "SHOW TRANSACTIONS YIELD metaData WHERE metaData.requestId = 'audit-left-midway' RETURN count(*) AS n", params: {} }))[0]!.n;
+    for (const deadline = Date.now() + 10_000; (await waiting()) === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 25));
+    client.abort();
+    expect(await sent).toBe('aborted');
+    await new Promise((r) => setTimeout(r, 100));
+    await held.commit();
+    let found: Event | undefined;
+    for (const deadline = Date.now() + 10_000; !found && Date.now() < deadline; ) {
+      await svc.app.auditLog.flush();
+      found = (await events({ subject: 'audit-left', outcome: 'ABORTED' })).find((e) => e.requestId === 'audit-left-midway');
+      if (!found) await new Promise((r) => setTimeout(r, 50));
+    }
+    // The person was written, and the trail says so: one record handed out, no error.
+    expect(found).toMatchObject({ operationName: 'LeftMidway', outcome: 'ABORTED', httpStatus: 499, records: 1, errorCodes: [] });
+    expect(await svc.graph.read({ cypher: "MATCH (p:Person {name: 'Left Midway'}) RETURN count(p) AS n", params: {} })).toEqual([{ n: 1 }]);
   });
 
   it('masks personal values in variables: the victim name never reaches the trail', async () => {

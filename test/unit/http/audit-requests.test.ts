@@ -1,0 +1,58 @@
+import { EventEmitter } from 'node:events';
+
+import type { NextFunction, Request, Response } from 'express';
+
+import type { AuditEventInput } from '../../../src/auth/audit/audit-event';
+import type { AuditLog } from '../../../src/auth/audit/audit-log';
+import { openAudit } from '../../../src/http/audit-requests';
+
+/** A request and response as openAudit sees them: the response's 'finish' and 'close' events. */
+function exchange() {
+  const recorded: AuditEventInput[] = [];
+  const log = { record: (e: AuditEventInput) => recorded.push(e) } as unknown as AuditLog;
+  const req = { requestId: 'r-1' } as Request;
+  const res = Object.assign(new EventEmitter(), { statusCode: 200, writableFinished: false }) as unknown as Response & EventEmitter;
+  return { recorded, log, req, res };
+}
+
+describe('openAudit', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('records a request the client left while GraphQL ran once GraphQL is done, with what it did', () => {
+    const { recorded, log, req, res } = exchange();
+    openAudit(log)(req, res, (() => undefined) as NextFunction);
+    req.audit.began();
+    res.emit('close');
+    expect(recorded).toEqual([]);
+    req.audit.result([], { upsertPerson: { id: 'per-1' } });
+    req.audit.ended();
+    expect(recorded).toEqual([expect.objectContaining({ outcome: 'aborted', httpStatus: 499, records: 1 })]);
+  });
+
+  it('records it anyway when GraphQL never ends, after the wait', () => {
+    jest.useFakeTimers();
+    const { recorded, log, req, res } = exchange();
+    openAudit(log, () => new Date(), 1000)(req, res, (() => undefined) as NextFunction);
+    req.audit.began();
+    res.emit('close');
+    jest.advanceTimersByTime(999);
+    expect(recorded).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(recorded).toEqual([expect.objectContaining({ outcome: 'aborted', records: 0 })]);
+    req.audit.ended();
+    expect(recorded).toHaveLength(1);
+  });
+
+  it('records at once a request left before GraphQL had it, and a finished one once', () => {
+    const left = exchange();
+    openAudit(left.log)(left.req, left.res, (() => undefined) as NextFunction);
+    left.res.emit('close');
+    expect(left.recorded).toEqual([expect.objectContaining({ outcome: 'aborted' })]);
+    const served = exchange();
+    openAudit(served.log)(served.req, served.res, (() => undefined) as NextFunction);
+    served.res.emit('finish');
+    Object.assign(served.res, { writableFinished: true });
+    served.res.emit('close');
+    expect(served.recorded).toEqual([expect.objectContaining({ outcome: 'ok', httpStatus: 200 })]);
+  });
+});
