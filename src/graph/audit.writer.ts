@@ -1,4 +1,4 @@
-import { chainEvents, GENESIS_HASH, type AuditEventInput } from '../auth/audit/audit-event';
+import { chainEvents, GENESIS_HASH, inputDigest, type AuditEventInput } from '../auth/audit/audit-event';
 import { appendAuditEventsQuery, auditChainTipQuery, lockAuditChainQuery } from './queries/audit.query';
 import type { GraphClient } from './run-query';
 
@@ -9,13 +9,23 @@ const AUDIT_SCOPE = { requestId: 'audit-append', subject: 'system' };
  * Appends events to the audit chain in one transaction: lock the tip, read it, link the events
  * (seq, prevHash, hash), store them and move the tip. The unique constraint on seq
  * (migration 0010) backs the lock up.
+ *
+ * Safe to run again with the same events, or with more after them: the driver runs a write
+ * transaction again when the commit's reply is lost (the connection drops after Neo4j committed),
+ * and the audit log sends a failed batch again. The tip names the last event appended (request id
+ * and `inputDigest`), and the events up to it are already in the chain: they are skipped, never
+ * stored twice. (Two instances appending between a lost reply and its retry could still store a
+ * batch twice: the tip names only the last writer's event.)
  */
 export async function appendAuditEvents(graph: GraphClient, events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
   await graph.writeTx(async (tx) => {
     await tx.run(lockAuditChainQuery(GENESIS_HASH));
     const [tip] = await tx.run(auditChainTipQuery());
-    const linked = chainEvents(events, { seq: Number(tip!.seq), hash: String(tip!.hash) });
-    await tx.run(appendAuditEventsQuery(linked));
+    const stored = events.findIndex((e) => e.requestId === tip!.lastRequestId && inputDigest(e) === tip!.lastDigest);
+    const fresh = events.slice(stored + 1);
+    if (fresh.length === 0) return;
+    const linked = chainEvents(fresh, { seq: Number(tip!.seq), hash: String(tip!.hash) });
+    await tx.run(appendAuditEventsQuery(linked, inputDigest(fresh[fresh.length - 1]!)));
   }, AUDIT_SCOPE);
 }

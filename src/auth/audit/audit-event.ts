@@ -78,6 +78,17 @@ export function canonicalEvent(e: Omit<AuditEvent, 'hash'>): string {
   return JSON.stringify(CANONICAL_FIELDS.map((k) => rec[k] ?? null));
 }
 
+/**
+ * SHA-256 over what the request recorded (the canonical fields but `seq` and `prevHash`): the same
+ * for an event written twice, so a retried append can tell what it has already stored.
+ */
+export function inputDigest(e: AuditEventInput): string {
+  const rec = e as unknown as Record<string, unknown>;
+  return createHash('sha256')
+    .update(JSON.stringify(CANONICAL_FIELDS.filter((k) => k !== 'seq' && k !== 'prevHash').map((k) => rec[k] ?? null)))
+    .digest('hex');
+}
+
 /** SHA-256 over the canonical event, which includes `seq` and `prevHash`: the chain link. */
 export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
   return createHash('sha256').update(canonicalEvent(e)).digest('hex');

@@ -22,9 +22,15 @@ SET c.locked = true`,
   };
 }
 
-/** The tip (last seq and hash), read after the lock is held. */
+/**
+ * The tip (last seq and hash), read after the lock is held, with what identifies the last event
+ * appended (its request id and `inputDigest`), so that an append run again finds it.
+ */
 export function auditChainTipQuery(): CypherQuery {
-  return { cypher: `MATCH (c:${CHAIN} {id: $chain}) RETURN c.seq AS seq, c.hash AS hash`, params: { chain: AUDIT_CHAIN_ID } };
+  return {
+    cypher: `MATCH (c:${CHAIN} {id: $chain}) RETURN c.seq AS seq, c.hash AS hash, c.lastRequestId AS lastRequestId, c.lastDigest AS lastDigest`,
+    params: { chain: AUDIT_CHAIN_ID },
+  };
 }
 
 /**
@@ -32,7 +38,7 @@ export function auditChainTipQuery(): CypherQuery {
  * is also labelled for the exports filter (the label is not part of the hashed event: taking it
  * off hides an export from the filter, not from the trail or its check).
  */
-export function appendAuditEventsQuery(events: AuditEvent[]): CypherQuery {
+export function appendAuditEventsQuery(events: AuditEvent[], lastDigest: string): CypherQuery {
   const last = events[events.length - 1]!;
   return {
     cypher: `UNWIND $events AS ev
@@ -41,9 +47,9 @@ SET e = ev
 FOREACH (_ IN CASE WHEN ev.export IS NOT NULL THEN [1] ELSE [] END | SET e:${EXPORTED})
 WITH count(e) AS written
 MATCH (c:${CHAIN} {id: $chain})
-SET c.seq = $seq, c.hash = $hash
+SET c.seq = $seq, c.hash = $hash, c.lastRequestId = $lastRequestId, c.lastDigest = $lastDigest
 RETURN written`,
-    params: { events, chain: AUDIT_CHAIN_ID, seq: last.seq, hash: last.hash },
+    params: { events, chain: AUDIT_CHAIN_ID, seq: last.seq, hash: last.hash, lastRequestId: last.requestId, lastDigest },
   };
 }
 

@@ -38,6 +38,26 @@ type Event = {
   hash: string;
 };
 
+/** An event as the service's own writer would append it, for tests that append directly. */
+const systemEvent = (requestId: string): AuditEventInput => ({
+  at: new Date().toISOString(),
+  requestId,
+  subject: 'system',
+  agency: null,
+  roles: [],
+  failureReason: null,
+  operationName: null,
+  operationType: null,
+  documentHash: null,
+  variables: null,
+  outcome: 'ok',
+  errorCodes: [],
+  httpStatus: 200,
+  durationMs: 1,
+  records: 0,
+  export: null,
+});
+
 describe('the audit trail', () => {
   let svc: TestService;
   const requestIds: Record<string, string> = {};
@@ -241,25 +261,22 @@ describe('the audit trail', () => {
     expect(row!.max).toBe(row!.n);
   });
 
+  it('stores a batch appended again (a lost commit reply, a batch sent again) once, and what follows it', async () => {
+    await svc.app.auditLog.flush();
+    const stored = async () => (await svc.graph.read({ cypher: "MATCH (e:AuditEvent) WHERE e.requestId STARTS WITH 'again-' RETURN e.requestId AS id ORDER BY e.seq", params: {} })).map((r) => r.id);
+    const batch = [systemEvent('again-1'), systemEvent('again-2')];
+    await appendAuditEvents(svc.graph, batch);
+    await appendAuditEvents(svc.graph, batch);
+    expect(await stored()).toEqual(['again-1', 'again-2']);
+    await appendAuditEvents(svc.graph, [...batch, systemEvent('again-3')]);
+    expect(await stored()).toEqual(['again-1', 'again-2', 'again-3']);
+    // Another request with the same id is another event.
+    await appendAuditEvents(svc.graph, [{ ...systemEvent('again-3'), durationMs: 2 }]);
+    expect(await stored()).toEqual(['again-1', 'again-2', 'again-3', 'again-3']);
+    expect(await verifyAuditChain(systemGraph(svc.graph, 'again'))).toMatchObject({ ok: true, firstBrokenSeq: null });
+  });
+
   it('checks the chain as it stood, not as a break, while events are appended during the check', async () => {
-    const input = (requestId: string): AuditEventInput => ({
-      at: new Date().toISOString(),
-      requestId,
-      subject: 'system',
-      agency: null,
-      roles: [],
-      failureReason: null,
-      operationName: null,
-      operationType: null,
-      documentHash: null,
-      variables: null,
-      outcome: 'ok',
-      errorCodes: [],
-      httpStatus: 200,
-      durationMs: 1,
-      records: 0,
-      export: null,
-    });
     // The service records the previous test's requests after their responses and writes them a
     // moment later: let that write land, or it races the appends below.
     await svc.app.auditLog.flush();
@@ -271,7 +288,7 @@ describe('the audit trail', () => {
         const rows = await super.read(q, timeoutMs);
         if (!appended && q.cypher.includes('e.seq > $afterSeq')) {
           appended = true;
-          await appendAuditEvents(svc.graph, [input('race-1'), input('race-2'), input('race-3')]);
+          await appendAuditEvents(svc.graph, [systemEvent('race-1'), systemEvent('race-2'), systemEvent('race-3')]);
         }
         return rows;
       }
@@ -284,7 +301,7 @@ describe('the audit trail', () => {
     // An event stored past the tip was not appended by the chain's writer: a break, even when linked.
     const tip = row!.tip as number;
     const [tipHash] = await svc.graph.read({ cypher: 'MATCH (c:AuditChain) RETURN c.hash AS hash', params: {} });
-    const forged = chainEvents([input('forged-1'), input('forged-2'), input('forged-3')], { seq: tip, hash: String(tipHash!.hash) });
+    const forged = chainEvents([systemEvent('forged-1'), systemEvent('forged-2'), systemEvent('forged-3')], { seq: tip, hash: String(tipHash!.hash) });
     await svc.graph.write({ cypher: 'UNWIND $forged AS f CREATE (e:AuditEvent) SET e = f', params: { forged } });
     try {
       expect(await verifyAuditChain(base)).toEqual({ ok: false, checked: tip, firstBrokenSeq: tip + 1 });
