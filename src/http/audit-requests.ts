@@ -18,9 +18,11 @@ export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date()
     const audit = new RequestAudit(req.requestId, now());
     req.audit = audit;
     let done = false;
+    let forget: () => unknown = () => undefined;
     const finish = () => {
       if (done) return;
       done = true;
+      forget();
       auditLog.record(audit.toEvent(res.statusCode, now()));
     };
     res.once('finish', finish);
@@ -30,6 +32,7 @@ export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date()
       // it asked for still runs to its end: the event waits for it (for `settleMs` at most, so
       // that a request that never ends is still recorded).
       audit.abandoned();
+      forget = auditLog.later(finish);
       const fallback = setTimeout(finish, settleMs).unref();
       audit.settled(() => {
         clearTimeout(fallback);

@@ -65,8 +65,23 @@ export class AuditLog {
   }
 
   async close(): Promise<void> {
+    // Requests still running for a client that left: their events are recorded as they stand.
+    for (const finish of [...this.unsettled]) finish();
+    this.unsettled.clear();
     this.closed = true;
     await this.flush();
+  }
+
+  private readonly unsettled = new Set<() => void>();
+
+  /**
+   * An event that will be recorded later, by `finish` (it records it: its request still runs for
+   * a client that left); `close` calls it first, so shutdown never loses it. Returns the function
+   * that forgets it, for `finish` to call.
+   */
+  later(finish: () => void): () => void {
+    this.unsettled.add(finish);
+    return () => this.unsettled.delete(finish);
   }
 
   /** Events not yet stored (for tests and the shutdown log). */

@@ -9,10 +9,14 @@ import { openAudit } from '../../../src/http/audit-requests';
 /** A request and response as openAudit sees them: the response's 'finish' and 'close' events. */
 function exchange() {
   const recorded: AuditEventInput[] = [];
-  const log = { record: (e: AuditEventInput) => recorded.push(e) } as unknown as AuditLog;
+  const unsettled = new Set<() => void>();
+  const log = {
+    record: (e: AuditEventInput) => recorded.push(e),
+    later: (finish: () => void) => (unsettled.add(finish), () => unsettled.delete(finish)),
+  } as unknown as AuditLog;
   const req = { requestId: 'r-1' } as Request;
   const res = Object.assign(new EventEmitter(), { statusCode: 200, writableFinished: false }) as unknown as Response & EventEmitter;
-  return { recorded, log, req, res };
+  return { recorded, log, req, res, unsettled };
 }
 
 describe('openAudit', () => {
@@ -27,6 +31,19 @@ describe('openAudit', () => {
     req.audit.result([], { upsertPerson: { id: 'per-1' } });
     req.audit.ended();
     expect(recorded).toEqual([expect.objectContaining({ outcome: 'aborted', httpStatus: 499, records: 1 })]);
+  });
+
+  it('leaves the log a way to record it as it stands at shutdown, and forgets it once recorded', () => {
+    const { recorded, log, req, res, unsettled } = exchange();
+    openAudit(log)(req, res, (() => undefined) as NextFunction);
+    req.audit.began();
+    res.emit('close');
+    expect(unsettled.size).toBe(1);
+    [...unsettled][0]!();
+    expect(recorded).toEqual([expect.objectContaining({ outcome: 'aborted' })]);
+    expect(unsettled.size).toBe(0);
+    req.audit.ended();
+    expect(recorded).toHaveLength(1);
   });
 
   it('records it anyway when GraphQL never ends, after the wait', () => {

@@ -21,6 +21,19 @@ function memoryStore(delayMs = 1) {
 }
 
 describe('AuditLog', () => {
+  it('records at shutdown, as they stand, the events of requests still running for a client that left', async () => {
+    const store = memoryStore();
+    const audit = new AuditLog(store, log, { flushMs: 60_000 });
+    const forget = audit.later(() => {
+      forget();
+      audit.record(ev(9));
+    });
+    audit.later(() => undefined)(); // recorded (and forgotten) before shutdown: nothing at close
+    audit.record(ev(1));
+    await audit.close();
+    expect(store.batches.flat()).toEqual(['r1', 'r9']);
+  });
+
   it('writes on the timer, in order, without the caller waiting', async () => {
     const store = memoryStore();
     const audit = new AuditLog(store, log, { flushMs: 20 });
