@@ -198,6 +198,10 @@ describe('the audit trail', () => {
     expect((await events({ errorCode: 'FORBIDDEN' })).map((e) => e.requestId)).toEqual([requestIds.forbidden]);
     expect((await events({ errorCode: 'MSHT_TOO_MANY_ALIASES', subject: 'audit-analyst' })).map((e) => e.requestId)).toEqual([requestIds.limit]);
     expect(await events({ errorCode: 'FORBIDDEN', outcome: 'OK' })).toEqual([]);
+    // A request whose client left after its result keeps the codes it held: found by its code too.
+    await svc.app.auditLog.flush();
+    await appendAuditEvents(svc.graph, [{ ...systemEvent('left-after-result'), outcome: 'aborted', errorCodes: ['MSHT_QUERY_TIMEOUT'], httpStatus: 499 }]);
+    expect((await events({ errorCode: 'MSHT_QUERY_TIMEOUT' })).map((e) => [e.requestId, e.outcome])).toEqual([['left-after-result', 'ABORTED']]);
     expect(await events({ hasExport: true, subject: 'audit-ingest' })).toEqual([]);
     expect((await events({ hasExport: false, subject: 'audit-ingest' })).map((e) => e.requestId)).toEqual([requestIds.create]);
 
