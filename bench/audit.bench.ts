@@ -16,6 +16,8 @@ import type { AuditEventInput } from '../src/auth/audit/audit-event';
 import { appendAuditEvents } from '../src/graph/audit.writer';
 import { readMigrations } from '../src/graph/migrations/migrator';
 import { auditCountQuery, auditPageQuery, type AuditFilter } from '../src/graph/queries/audit.query';
+import { Rng } from './harness/rng';
+import { percentile } from './harness/stats';
 import { machineInfo } from './support/machine';
 import { openBenchDatabase, type BenchDatabase } from './support/database';
 import { cpuMs } from './support/process-stats';
@@ -28,31 +30,13 @@ const EVENTS = arg('events', 300_000);
 const WRITE = arg('write', 20_000);
 const ROUNDS = arg('rounds', 3);
 
-/** A small deterministic generator (mulberry32), so two runs write the same trail. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(7);
+const random = new Rng(7);
 /** Agency i is drawn with weight 1/(i+1): the first few carry most of the trail, the last few a trace. */
 const AGENCIES = Array.from({ length: 50 }, (_, i) => `AG${String(i).padStart(2, '0')}`);
 const OPERATIONS = Array.from({ length: 60 }, (_, i) => `Operation${i}`);
 const CODES = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'MSHT_CONFLICT', 'SERVICE_UNAVAILABLE', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'RARE_CODE'];
-function zipf(n: number): number {
-  const total = Array.from({ length: n }, (_, i) => 1 / (i + 1)).reduce((a, b) => a + b, 0);
-  let x = random() * total;
-  for (let i = 0; i < n; i++) {
-    x -= 1 / (i + 1);
-    if (x <= 0) return i;
-  }
-  return n - 1;
-}
+/** One of `n` items, item i with weight 1/(i+1). */
+const zipf = (n: number): number => random.weighted(Array.from({ length: n }, (_, i) => [i, 1 / (i + 1)] as const));
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const START = Date.parse('2026-01-01T00:00:00Z');
@@ -60,7 +44,7 @@ let made = 0;
 /** The next event of the made-up year (`at` grows with the seq, as it does in a real trail). */
 function nextEvent(total: number): AuditEventInput {
   const n = made++;
-  const roll = random();
+  const roll = random.next();
   const outcome = roll < 0.975 ? 'ok' : roll < 0.995 ? 'error' : 'aborted';
   const codes = outcome === 'error' ? [CODES[zipf(CODES.length)]!] : [];
   const op = OPERATIONS[zipf(OPERATIONS.length)]!;
@@ -74,12 +58,12 @@ function nextEvent(total: number): AuditEventInput {
     operationName: op,
     operationType: 'query',
     documentHash: 'f'.repeat(64),
-    variables: JSON.stringify({ id: `person-${Math.floor(random() * 1e6)}`, first: 50, filter: { nationality: 'RO', name: '***' } }),
+    variables: JSON.stringify({ id: `person-${Math.floor(random.next() * 1e6)}`, first: 50, filter: { nationality: 'RO', name: '***' } }),
     outcome,
     errorCodes: codes,
     httpStatus: outcome === 'error' ? 400 : 200,
-    durationMs: Math.floor(random() * 200),
-    records: Math.floor(random() * 100),
+    durationMs: Math.floor(random.next() * 200),
+    records: Math.floor(random.next() * 100),
     export: null,
   };
 }
@@ -100,10 +84,7 @@ async function setIndexes(db: BenchDatabase, on: boolean): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+const median = (xs: number[]): number => percentile([...xs].sort((a, b) => a - b), 50)!;
 
 async function main(): Promise<void> {
   const m = machineInfo();

@@ -83,10 +83,7 @@ export function canonicalEvent(e: Omit<AuditEvent, 'hash'>): string {
  * for an event written twice, so a retried append can tell what it has already stored.
  */
 export function inputDigest(e: AuditEventInput): string {
-  const rec = e as unknown as Record<string, unknown>;
-  return createHash('sha256')
-    .update(JSON.stringify(CANONICAL_FIELDS.filter((k) => k !== 'seq' && k !== 'prevHash').map((k) => rec[k] ?? null)))
-    .digest('hex');
+  return createHash('sha256').update(canonicalEvent({ ...e, seq: 0, prevHash: '' })).digest('hex');
 }
 
 /** SHA-256 over the canonical event, which includes `seq` and `prevHash`: the chain link. */
