@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 import cors from 'cors';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 
 import { createReadiness } from './app-readiness';
 import { AuditLog } from './auth/audit/audit-log';
@@ -21,9 +21,9 @@ import { exportDownloadRoute } from './http/export-download';
 import { ExportStore } from './exports/export-store';
 import { createGraphQLServer } from './http/graphql-server';
 import { healthRoutes } from './http/health';
+import { httpErrorHandler } from './http/http-errors';
 import { rateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
-import { sendError } from './http/send-error';
 import { defaultManifestFile, loadManifest } from './http/trusted-documents/trusted-manifest';
 import { trustedDocuments } from './http/trusted-documents/trusted-documents';
 import { workbenchRoutes } from './http/workbench/workbench';
@@ -122,20 +122,7 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
 
   app.use('/exports', openAudit(auditLog), authenticate(authenticator, log), rateLimit(security.rateLimit), exportDownloadRoute(exports));
 
-  // Body-parser failures (bad JSON, too large) answer as GraphQL-shaped errors, never HTML.
-  app.use((err: { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    // The client hung up while sending the body: there is no one to answer, and the audit
-    // records the request as aborted when its connection closes.
-    if (err.type === 'request.aborted') return req.audit?.abandoned();
-    if (err.type === 'entity.too.large') return sendError(res, 413, 'MSHT_BODY_TOO_LARGE', `the request body is larger than the limit of ${config.http.bodyLimit} bytes`);
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) {
-      log.error({ requestId: req.requestId, err }, 'unhandled HTTP error');
-      return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-    }
-    sendError(res, status, 'BAD_REQUEST', 'the request body is not valid JSON');
-  });
+  app.use(httpErrorHandler({ bodyLimit: config.http.bodyLimit, log }));
 
   return {
     httpServer,

@@ -17,6 +17,8 @@ export interface StoredExport {
   size: number;
   subject: string;
   createdAt: string;
+  /** The records it holds (nodes and links), recorded in the audit trail with each download; absent on older exports. */
+  records?: number;
   /** What reading it needs; absent on exports stored before it was recorded (creator only). */
   access?: DownloadAccess;
 }
@@ -40,6 +42,7 @@ export class ExportStore {
       size: file.content.length,
       subject,
       createdAt: now.toISOString(),
+      records: file.manifest.counts.nodes + file.manifest.counts.edges,
       access: { handling: access.handling, ukConditional: access.ukConditional, victimData: access.victimData },
     };
     fs.writeFileSync(path.join(this.dir, `${meta.exportId}.bin`), file.content, { mode: 0o600 });

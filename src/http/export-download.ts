@@ -28,12 +28,17 @@ export function exportDownloadRoute(store: ExportStore): Router {
       sendError(res, 404, 'MSHT_NOT_FOUND', 'no such export (or not yours)');
       return;
     }
-    if (!head) req.audit.attachExport({ exportId: meta.exportId, download: true, sha256: meta.sha256, filename: meta.filename });
+    if (!head) {
+      req.audit.attachExport({ exportId: meta.exportId, download: true, sha256: meta.sha256, filename: meta.filename });
+      req.audit.addRecords(meta.records ?? 0);
+    }
     res.setHeader('Content-Type', meta.mediaType);
     res.setHeader('Content-Length', String(meta.size));
     res.setHeader('Content-Disposition', `attachment; filename="${meta.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
     res.setHeader('X-Content-SHA256', meta.sha256);
     res.setHeader('Cache-Control', 'no-store');
+    // A read that fails before the headers went out is answered 500 by the error handler; one that
+    // fails after them cuts the connection there (app.ts), and is recorded as the service's failure.
     store.open(meta.exportId).on('error', next).pipe(res);
   });
   return r;

@@ -25,6 +25,7 @@ export class RequestAudit {
   private reported = 0;
   private exportManifest: string | null = null;
   private clientLeft = false;
+  private serverFailed = false;
 
   constructor(
     readonly requestId: string,
@@ -56,6 +57,15 @@ export class RequestAudit {
    */
   abandoned(): void {
     this.clientLeft = true;
+  }
+
+  /**
+   * The service failed after the response had begun (a stored export's file could not be read
+   * to its end): the connection is cut, which would otherwise look like a client hanging up.
+   * The event is then an `error` with status 500, whoever closed the connection.
+   */
+  failedMidResponse(): void {
+    this.serverFailed = true;
   }
 
   private graphqlRunning = false;
@@ -125,12 +135,16 @@ export class RequestAudit {
   /**
    * The event. When the client hung up (`abandoned`), the outcome is `aborted` with status 499
    * (nginx's "client closed request"), and the codes and records are what the response held, if
-   * it was ready.
+   * it was ready. A failure of the service's own after the response began (`failedMidResponse`)
+   * is an `error` with status 500 instead.
    */
   toEvent(httpStatus: number, ended: Date): AuditEventInput {
-    const aborted = this.clientLeft;
+    const aborted = this.clientLeft && !this.serverFailed;
     if (aborted) httpStatus = CLIENT_CLOSED_REQUEST;
-    const codes = this.errorCodes ?? (aborted ? [] : httpStatus >= 500 ? ['INTERNAL_SERVER_ERROR'] : httpStatus >= 400 ? ['BAD_REQUEST'] : []);
+    if (this.serverFailed) httpStatus = 500;
+    const codes = this.serverFailed
+      ? [...(this.errorCodes ?? []), 'INTERNAL_SERVER_ERROR']
+      : (this.errorCodes ?? (aborted ? [] : httpStatus >= 500 ? ['INTERNAL_SERVER_ERROR'] : httpStatus >= 400 ? ['BAD_REQUEST'] : []));
     const p = this.principal;
     return {
       at: this.started.toISOString(),

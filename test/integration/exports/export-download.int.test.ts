@@ -96,6 +96,10 @@ describe('downloading an export', () => {
       ['supervisor-all', true],
       ['liaison-vdo', false],
     ]);
+    // The download records what the file holds: the export's nodes and links.
+    const { counts } = JSON.parse(found[1]!.export!) as { counts: { nodes: number; edges: number } };
+    expect(counts.nodes).toBe(3);
+    expect(found[0]!.records).toBe(counts.nodes + counts.edges);
     // The HEAD and the refusal are in the trail too, each naming the export it asked for.
     const asked = (await auditor.AuditEvents({ filter: { hasExport: false }, first: 100 })).auditEvents.nodes.filter((e) => e.variables?.includes(result.exportId));
     expect(asked.map((e) => [e.subject, e.operationName, e.httpStatus])).toEqual([
