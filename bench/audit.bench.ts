@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     await setIndexes(db, true);
     for (let written = 0; written < EVENTS; written += 1000) {
-      await appendAuditEvents(db.graph, Array.from({ length: Math.min(1000, EVENTS - written) }, () => nextEvent(EVENTS)));
+      await appendAuditEvents(db.graph, Array.from({ length: Math.min(1000, EVENTS - written) }, () => nextEvent(EVENTS)), 'bench');
     }
     console.log(`trail filled: ${EVENTS.toLocaleString('en-GB')} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
         if (side === 'with') console.log(`  round ${round + 1}: the three indexes built over the trail in ${built.toFixed(1)} s`);
         const cpu0 = cpuMs(db.pid!) ?? 0;
         const t0 = performance.now();
-        for (let w = 0; w < WRITE; w += 100) await appendAuditEvents(db.graph, Array.from({ length: 100 }, () => nextEvent(EVENTS)));
+        for (let w = 0; w < WRITE; w += 100) await appendAuditEvents(db.graph, Array.from({ length: 100 }, () => nextEvent(EVENTS)), 'bench');
         const wall = performance.now() - t0;
         const cpu = (cpuMs(db.pid!) ?? 0) - cpu0;
         perEvent[side].neo4j.push((cpu * 1000) / WRITE);

@@ -94,7 +94,7 @@ async function main(): Promise<number> {
     const world = await prepareWorld(db, o.scale, o.seed, say);
     // Audit events of earlier runs (our service writes one per request) are not part of the world.
     await db.run('MATCH (e:AuditEvent) CALL (e) { DETACH DELETE e } IN TRANSACTIONS OF 10000 ROWS');
-    await db.run('MATCH (c:AuditChain) DETACH DELETE c');
+    await db.run('MATCH (c:AuditChain|AuditWriter) DETACH DELETE c');
     const [neo4jVersion] = await db.run("CALL dbms.components() YIELD name, versions RETURN versions[0] AS version");
 
     say('drawing requests from the world');

@@ -11,7 +11,7 @@ import { Authenticator } from './auth/authenticator';
 import { Pseudonymiser } from './auth/pseudonymiser';
 import { loadOrCreateSecret } from './auth/secrets';
 import type { Config } from './config/config';
-import { appendAuditEvents } from './graph/audit.writer';
+import { auditAppender } from './graph/audit.writer';
 import { Migrator } from './graph/migrations/migrator';
 import type { GraphClient } from './graph/run-query';
 import { buildGraphQLSchema } from './graphql/schema';
@@ -72,7 +72,7 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   app.use(healthRoutes(readiness));
 
   const { security } = config;
-  const auditLog = new AuditLog({ append: (events) => appendAuditEvents(graph, events) }, log, { flushMs: security.audit.flushMs });
+  const auditLog = new AuditLog({ append: auditAppender(graph) }, log, { flushMs: security.audit.flushMs });
   const trustedManifest = security.trustedDocuments.enabled ? loadManifest(security.trustedDocuments.file ?? defaultManifestFile()) : undefined;
   if (trustedManifest) log.info({ documents: trustedManifest.size }, 'trusted-documents mode: only listed operations run');
 

@@ -108,7 +108,8 @@ export function isRelationshipType(s: string): s is RelationshipType {
  * no entity query can reach them. `AuditEvent`: one GraphQL request (README#audit-trail);
  * `AuditExport`: also on an event whose `export` is set (an export's manifest, or a download of
  * its file), so that an auditor finds them without reading the whole trail; `AuditChain`: the tip of the audit hash chain,
- * locked by each append.
+ * locked by each append; `AuditWriter`: what one service process last appended, so that an
+ * append it runs again is not stored twice (graph/audit.writer.ts).
  */
-export const AUDIT_LABELS = ['AuditEvent', 'AuditExport', 'AuditChain'] as const;
+export const AUDIT_LABELS = ['AuditEvent', 'AuditExport', 'AuditChain', 'AuditWriter'] as const;
 export type AuditLabel = (typeof AUDIT_LABELS)[number];

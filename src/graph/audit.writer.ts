@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { chainEvents, GENESIS_HASH, inputDigest, type AuditEventInput } from '../auth/audit/audit-event';
 import { appendAuditEventsQuery, auditChainTipQuery, lockAuditChainQuery } from './queries/audit.query';
 import type { GraphClient } from './run-query';
@@ -12,20 +14,25 @@ const AUDIT_SCOPE = { requestId: 'audit-append', subject: 'system' };
  *
  * Safe to run again with the same events, or with more after them: the driver runs a write
  * transaction again when the commit's reply is lost (the connection drops after Neo4j committed),
- * and the audit log sends a failed batch again. The tip names the last event appended (request id
- * and `inputDigest`), and the events up to it are already in the chain: they are skipped, never
- * stored twice. (Two instances appending between a lost reply and its retry could still store a
- * batch twice: the tip names only the last writer's event.)
+ * and the audit log sends a failed batch again. Each writer (one per service process: `writer`
+ * names it) keeps a record of the last event it appended (request id and `inputDigest`), and the
+ * events up to it are already in the chain: they are skipped, never stored twice, whatever other
+ * instances appended in between.
  */
-export async function appendAuditEvents(graph: GraphClient, events: AuditEventInput[]): Promise<void> {
+export async function appendAuditEvents(graph: GraphClient, events: AuditEventInput[], writer: string): Promise<void> {
   if (events.length === 0) return;
   await graph.writeTx(async (tx) => {
     await tx.run(lockAuditChainQuery(GENESIS_HASH));
-    const [tip] = await tx.run(auditChainTipQuery());
+    const [tip] = await tx.run(auditChainTipQuery(writer));
     const stored = events.findIndex((e) => e.requestId === tip!.lastRequestId && inputDigest(e) === tip!.lastDigest);
     const fresh = events.slice(stored + 1);
     if (fresh.length === 0) return;
     const linked = chainEvents(fresh, { seq: Number(tip!.seq), hash: String(tip!.hash) });
-    await tx.run(appendAuditEventsQuery(linked, inputDigest(fresh[fresh.length - 1]!)));
+    await tx.run(appendAuditEventsQuery(linked, writer, inputDigest(fresh[fresh.length - 1]!)));
   }, AUDIT_SCOPE);
+}
+
+/** The append of one service process: a writer of its own, named once (a random UUID). */
+export function auditAppender(graph: GraphClient, writer: string = randomUUID()): (events: AuditEventInput[]) => Promise<void> {
+  return (events) => appendAuditEvents(graph, events, writer);
 }

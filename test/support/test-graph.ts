@@ -29,13 +29,13 @@ export async function countAll(client: GraphClient): Promise<{ nodes: number; re
 }
 
 /**
- * Every node and relationship but the audit trail's. A service records each request, refused or
- * not, and writes its events in batches a moment later: a test of "writes nothing" through HTTP
- * flushes the audit log and counts this.
+ * Every node and relationship but the audit trail's (its events, chain tip and writers). A service
+ * records each request, refused or not, and writes its events in batches a moment later: a test
+ * of "writes nothing" through HTTP flushes the audit log and counts this.
  */
 export async function countData(client: GraphClient): Promise<{ nodes: number; relationships: number }> {
   const [row] = await client.read({
-    cypher: 'MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditChain WITH count(n) AS nodes OPTIONAL MATCH (a)-[r]->(b) WHERE NOT (a:AuditEvent OR a:AuditChain OR b:AuditEvent OR b:AuditChain) RETURN nodes, count(r) AS relationships',
+    cypher: 'MATCH (n) WHERE NOT n:AuditEvent|AuditChain|AuditWriter WITH count(n) AS nodes OPTIONAL MATCH (a)-[r]->(b) WHERE NOT (a:AuditEvent|AuditChain|AuditWriter OR b:AuditEvent|AuditChain|AuditWriter) RETURN nodes, count(r) AS relationships',
     params: {},
   });
   return row as { nodes: number; relationships: number };

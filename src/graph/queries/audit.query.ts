@@ -6,6 +6,7 @@ import { ParamBag } from './params';
 const EVENT: AuditLabel = 'AuditEvent';
 const EXPORTED: AuditLabel = 'AuditExport';
 const CHAIN: AuditLabel = 'AuditChain';
+const WRITER: AuditLabel = 'AuditWriter';
 /** The one chain the service writes. */
 export const AUDIT_CHAIN_ID = 'main';
 
@@ -23,22 +24,26 @@ SET c.locked = true`,
 }
 
 /**
- * The tip (last seq and hash), read after the lock is held, with what identifies the last event
- * appended (its request id and `inputDigest`), so that an append run again finds it.
+ * The tip (last seq and hash). A writer reads it after the lock is held, with what identifies the
+ * last event it appended (its request id and `inputDigest`; null before its first append, and
+ * for a reader, which names no writer), so that an append it runs again finds it.
  */
-export function auditChainTipQuery(): CypherQuery {
+export function auditChainTipQuery(writer: string | null = null): CypherQuery {
   return {
-    cypher: `MATCH (c:${CHAIN} {id: $chain}) RETURN c.seq AS seq, c.hash AS hash, c.lastRequestId AS lastRequestId, c.lastDigest AS lastDigest`,
-    params: { chain: AUDIT_CHAIN_ID },
+    cypher: `MATCH (c:${CHAIN} {id: $chain})
+OPTIONAL MATCH (w:${WRITER} {id: $writer})
+RETURN c.seq AS seq, c.hash AS hash, w.lastRequestId AS lastRequestId, w.lastDigest AS lastDigest`,
+    params: { chain: AUDIT_CHAIN_ID, writer },
   };
 }
 
 /**
- * Stores linked events and moves the tip to the last of them. An event with an export manifest
- * is also labelled for the exports filter (the label is not part of the hashed event: taking it
- * off hides an export from the filter, not from the trail or its check).
+ * Stores linked events, moves the tip to the last of them and notes it as the writer's last. An
+ * event with an export manifest is also labelled for the exports filter (the label is not part
+ * of the hashed event: taking it off hides an export from the filter, not from the trail or its
+ * check).
  */
-export function appendAuditEventsQuery(events: AuditEvent[], lastDigest: string): CypherQuery {
+export function appendAuditEventsQuery(events: AuditEvent[], writer: string, lastDigest: string): CypherQuery {
   const last = events[events.length - 1]!;
   return {
     cypher: `UNWIND $events AS ev
@@ -47,9 +52,11 @@ SET e = ev
 FOREACH (_ IN CASE WHEN ev.export IS NOT NULL THEN [1] ELSE [] END | SET e:${EXPORTED})
 WITH count(e) AS written
 MATCH (c:${CHAIN} {id: $chain})
-SET c.seq = $seq, c.hash = $hash, c.lastRequestId = $lastRequestId, c.lastDigest = $lastDigest
+SET c.seq = $seq, c.hash = $hash
+MERGE (w:${WRITER} {id: $writer})
+SET w.lastSeq = $seq, w.lastRequestId = $lastRequestId, w.lastDigest = $lastDigest, w.lastAt = $lastAt
 RETURN written`,
-    params: { events, chain: AUDIT_CHAIN_ID, seq: last.seq, hash: last.hash, lastRequestId: last.requestId, lastDigest },
+    params: { events, chain: AUDIT_CHAIN_ID, writer, seq: last.seq, hash: last.hash, lastRequestId: last.requestId, lastDigest, lastAt: last.at },
   };
 }
 

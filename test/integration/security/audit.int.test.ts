@@ -200,7 +200,7 @@ describe('the audit trail', () => {
     expect(await events({ errorCode: 'FORBIDDEN', outcome: 'OK' })).toEqual([]);
     // A request whose client left after its result keeps the codes it held: found by its code too.
     await svc.app.auditLog.flush();
-    await appendAuditEvents(svc.graph, [{ ...systemEvent('left-after-result'), outcome: 'aborted', errorCodes: ['MSHT_QUERY_TIMEOUT'], httpStatus: 499 }]);
+    await appendAuditEvents(svc.graph, [{ ...systemEvent('left-after-result'), outcome: 'aborted', errorCodes: ['MSHT_QUERY_TIMEOUT'], httpStatus: 499 }], 'test-writer');
     expect((await events({ errorCode: 'MSHT_QUERY_TIMEOUT' })).map((e) => [e.requestId, e.outcome])).toEqual([['left-after-result', 'ABORTED']]);
     expect(await events({ hasExport: true, subject: 'audit-ingest' })).toEqual([]);
     expect((await events({ hasExport: false, subject: 'audit-ingest' })).map((e) => e.requestId)).toEqual([requestIds.create]);
@@ -269,14 +269,30 @@ describe('the audit trail', () => {
     await svc.app.auditLog.flush();
     const stored = async () => (await svc.graph.read({ cypher: "MATCH (e:AuditEvent) WHERE e.requestId STARTS WITH 'again-' RETURN e.requestId AS id ORDER BY e.seq", params: {} })).map((r) => r.id);
     const batch = [systemEvent('again-1'), systemEvent('again-2')];
-    await appendAuditEvents(svc.graph, batch);
-    await appendAuditEvents(svc.graph, batch);
+    await appendAuditEvents(svc.graph, batch, 'writer-a');
+    await appendAuditEvents(svc.graph, batch, 'writer-a');
     expect(await stored()).toEqual(['again-1', 'again-2']);
-    await appendAuditEvents(svc.graph, [...batch, systemEvent('again-3')]);
+    await appendAuditEvents(svc.graph, [...batch, systemEvent('again-3')], 'writer-a');
     expect(await stored()).toEqual(['again-1', 'again-2', 'again-3']);
     // Another request with the same id is another event.
-    await appendAuditEvents(svc.graph, [{ ...systemEvent('again-3'), durationMs: 2 }]);
+    await appendAuditEvents(svc.graph, [{ ...systemEvent('again-3'), durationMs: 2 }], 'writer-a');
     expect(await stored()).toEqual(['again-1', 'again-2', 'again-3', 'again-3']);
+
+    // Another instance appends between a writer's lost reply and its retry: the retry still
+    // finds its own last event, and stores nothing twice.
+    const mine = [systemEvent('again-4'), systemEvent('again-5')];
+    const theirs = [systemEvent('again-other')];
+    await appendAuditEvents(svc.graph, mine, 'writer-a');
+    await appendAuditEvents(svc.graph, theirs, 'writer-b');
+    await appendAuditEvents(svc.graph, mine, 'writer-a');
+    await appendAuditEvents(svc.graph, theirs, 'writer-b');
+    expect(await stored()).toEqual(['again-1', 'again-2', 'again-3', 'again-3', 'again-4', 'again-5', 'again-other']);
+    // Each writer's record is apart from the events and the chain's tip.
+    const writers = await svc.graph.read({ cypher: "MATCH (w:AuditWriter) WHERE w.id IN ['writer-a', 'writer-b'] RETURN w.id AS id, w.lastRequestId AS last, labels(w) AS labels ORDER BY id", params: {} });
+    expect(writers).toEqual([
+      { id: 'writer-a', last: 'again-5', labels: ['AuditWriter'] },
+      { id: 'writer-b', last: 'again-other', labels: ['AuditWriter'] },
+    ]);
     expect(await verifyAuditChain(systemGraph(svc.graph, 'again'))).toMatchObject({ ok: true, firstBrokenSeq: null });
   });
 
@@ -292,7 +308,7 @@ describe('the audit trail', () => {
         const rows = await super.read(q, timeoutMs);
         if (!appended && q.cypher.includes('e.seq > $afterSeq')) {
           appended = true;
-          await appendAuditEvents(svc.graph, [systemEvent('race-1'), systemEvent('race-2'), systemEvent('race-3')]);
+          await appendAuditEvents(svc.graph, [systemEvent('race-1'), systemEvent('race-2'), systemEvent('race-3')], 'test-writer');
         }
         return rows;
       }

@@ -132,7 +132,7 @@ describe('Cypher injection through any string argument', () => {
 
   async function snapshot() {
     const nodes = await svc.graph.read({
-      cypher: 'MATCH (n) WHERE NOT n:AuditEvent AND NOT n:AuditChain RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props',
+      cypher: 'MATCH (n) WHERE NOT n:AuditEvent|AuditChain|AuditWriter RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props',
       params: {},
     });
     const rels = await svc.graph.read({ cypher: 'MATCH (a)-[r]->(b) RETURN elementId(r) AS id, type(r) AS type, elementId(a) AS from, elementId(b) AS to, properties(r) AS props', params: {} });

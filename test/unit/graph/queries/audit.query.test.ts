@@ -14,11 +14,12 @@ describe('audit query builders', () => {
   it('lockAuditChainQuery takes the write lock on the chain tip, creating it once', () => {
     expect(lockAuditChainQuery(GENESIS_HASH)).toMatchSnapshot();
     expect(auditChainTipQuery()).toMatchSnapshot();
+    expect(auditChainTipQuery('writer-1')).toMatchSnapshot();
   });
 
   it('appendAuditEventsQuery stores linked events as parameters and moves the tip', () => {
     const [e] = chainEvents([{ at: '2024-01-01T00:00:00.000Z', requestId: 'r1', subject: "' OR 1=1 //", roles: [] } as unknown as AuditEventInput], { seq: 0, hash: GENESIS_HASH });
-    const q = appendAuditEventsQuery([e!], 'd'.repeat(64));
+    const q = appendAuditEventsQuery([e!], 'writer-1', 'd'.repeat(64));
     expect(q.cypher).not.toContain('OR 1=1');
     expect(q).toMatchSnapshot();
   });
