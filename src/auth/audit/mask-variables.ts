@@ -43,10 +43,13 @@ export const MASKED_KEY_WORDS = [
   'note',
   'description',
   'comment',
+  // An address's lines; a report's title (free text that may name someone).
+  'line',
+  'title',
 ] as const;
 
-/** Keys masked when they are the whole key (too short to match as a part). */
-const MASKED_EXACT_KEYS = new Set(['q', 'dateofbirth']);
+/** Keys masked when they are the whole key (too short, or too common, to match as a part). */
+const MASKED_EXACT_KEYS = new Set(['q', 'dateofbirth', 'referredby']);
 
 export const MAX_PLAIN_STRING = 32;
 export const MASK = '***';
@@ -55,9 +58,15 @@ const ID_KEY = /^(id|ids|after|before|cursor)$|(Id|Ids)$/;
 const ENUM_LIKE = /^[A-Z][A-Z0-9_]{0,63}$/;
 const SHORT_TOKEN = /^[A-Za-z0-9._:+-]*$/;
 
-function sensitiveKey(key: string): boolean {
+/** True when a value under this key is masked whatever it holds (rule 2). */
+export function sensitiveKey(key: string): boolean {
   const k = key.toLowerCase();
   return MASKED_EXACT_KEYS.has(k) || MASKED_KEY_WORDS.some((w) => k.includes(w));
+}
+
+/** True for a key whose strings are kept as ids (up to 256 characters). */
+export function idKey(key: string): boolean {
+  return ID_KEY.test(key);
 }
 
 function keepString(key: string, value: string): boolean {
