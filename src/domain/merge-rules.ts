@@ -9,14 +9,16 @@ export interface TypedProp {
 
 /**
  * What the kept record looks like after a merge (pure): its own values win; values only the
- * merged record had are added; aliases are united (the merged record's name becomes an alias);
+ * merged record had are added (never its bookkeeping, keys starting `__`); aliases are united (the merged record's name becomes an alias);
  * handling becomes the more restrictive of the two, and consent holds only if both had it.
  */
 export function mergedProps(kept: TypedProp[], merged: TypedProp[]): TypedProp[] {
   const out = new Map(kept.map((p) => [p.k, { ...p }]));
   const get = (list: TypedProp[], k: string) => list.find((p) => p.k === k)?.v;
   for (const p of merged) {
-    if (p.k === 'id' || p.k === 'mergeRecord') continue;
+    // The service's own bookkeeping stays with its record: the merged record's mark of the import
+    // run that created it (`__importRun`) would have that run's rollback delete the kept record.
+    if (p.k === 'id' || p.k === 'mergeRecord' || p.k.startsWith('__')) continue;
     if (!out.has(p.k)) out.set(p.k, { ...p });
   }
   const keptName = get(kept, 'name');

@@ -160,6 +160,22 @@ describe('rolling back an import run keeps what others changed since the run wro
     expect(counts.itemsKept).toEqual([{ id: 'per-rb-7', kind: 'node', reason: 'CREATED_LINKED' }]);
   });
 
+  it('keeps a record that one the run created was merged into, with its links, and deletes nothing of it', async () => {
+    await resetGraph(svc.graph);
+    await runImportInOneTransaction(system, await prepare([':ID,:LABEL,name', 'per-rb-kept,Person;Offender,Kept Person', 'ocg-rb-8,OrganisedCrimeGroup,Group Eight'], [':START_ID,:END_ID,:TYPE,role', 'per-rb-kept,ocg-rb-8,MEMBER_OF,LEADER']));
+    const prepared = await prepare([':ID,:LABEL,name,gender', 'per-rb-dupe,Person;Offender,Kept Person,MALE'], [':START_ID,:END_ID,:TYPE']);
+    const supervisor = await svc.sdk({ roles: ['SUPERVISOR'], clearance: 'H3', ukConditional: true, subject: 'supervisor-rb' });
+    await unfinishedRun(system, prepared, async () => {
+      // A supervisor sees the duplicate the run is creating and merges it into the older record.
+      await supervisor.MergeEntities({ keepId: 'per-rb-kept', mergeId: 'per-rb-dupe' });
+    });
+    // The older record stays, with its own link and what the merge gave it, and carries no
+    // mark of the run (a mark would have had the rollback delete it as the run's).
+    expect(await rows("MATCH (p:Person {id: 'per-rb-kept'}) OPTIONAL MATCH (p)-[r:MEMBER_OF]->() RETURN p.name AS name, p.gender AS gender, p.__importRun AS run, r.role AS role")).toEqual([
+      { name: 'Kept Person', gender: 'MALE', run: null, role: 'LEADER' },
+    ]);
+  });
+
   it('reports what an earlier attempt of the rollback did and kept, when the rollback is run again', async () => {
     await resetGraph(svc.graph);
     await runImportInOneTransaction(system, await prepare([':ID,:LABEL,name,gender', 'per-rb-8,Person;Offender,Before Eight,MALE', 'per-rb-9,Person;Offender,Before Nine,MALE'], [':START_ID,:END_ID,:TYPE']));

@@ -47,3 +47,11 @@ describe('undoing a merge (undoneProps)', () => {
     expect(byKey(undoneProps(withOwn, merged, edit(afterOwn, s('notes', 'x'))).props).aliases).toEqual(['Van']);
   });
 });
+
+describe('merging (mergedProps)', () => {
+  it('never gives the kept record the merged one’s bookkeeping (the import run that created it)', () => {
+    const kept = [s('id', 'p1'), s('name', 'A'), s('handling', 'H0'), s('ukHandling', 'P'), b('consent', true)];
+    const merged = [s('id', 'p2'), s('name', 'A'), s('handling', 'H0'), s('ukHandling', 'P'), b('consent', true), s('__importRun', 'imp-1'), s('gender', 'MALE')];
+    expect(byKey(mergedProps(kept, merged))).toEqual({ id: 'p1', name: 'A', handling: 'H0', ukHandling: 'P', consent: true, gender: 'MALE' });
+  });
+});
