@@ -55,7 +55,11 @@ RETURN count(*) AS set`,
   };
 }
 
-/** Moves (copies) relationships onto a node, marking each with the merge record. */
+/**
+ * Moves (copies) relationships onto a node, marking each with the merge record; with none (an
+ * undo bringing back the merged record's own links) each keeps the mark it was stored with, so
+ * that a link an earlier merge moved onto that record is still taken back by that merge's undo.
+ */
 export function attachRelsQuery(nodeId: string, rels: DumpedRel[], mergeRecord: string | null): CypherQuery {
   return {
     cypher: `MATCH (n:Entity {id: $id})
@@ -72,7 +76,7 @@ CALL (n, o, rel) {
 }
 WITH r, rel
 FOREACH (p IN rel.props | SET r[p.k] = ${typedValue('p')})
-SET r.mergeRecord = $mergeRecord
+SET r.mergeRecord = coalesce($mergeRecord, r.mergeRecord)
 RETURN count(r) AS attached`,
     params: { id: nodeId, rels, mergeRecord },
   };

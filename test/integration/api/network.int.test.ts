@@ -160,17 +160,20 @@ describe('network analysis through the API', () => {
       expect(top.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['TravelDocument', 'NAME_SAME']));
     });
 
-    it('merges two records keeping every link and its provenance, and the undo restores the graph exactly', async () => {
-      const dump = async () =>
-        (
-          await svc.graph.read({
-            cypher: `MATCH (n:Entity) WHERE n.id IN $ids
+    /** These records as stored: labels, properties, and every link with its properties. */
+    const dumpOf = async (ids: string[]) =>
+      (
+        await svc.graph.read({
+          cypher: `MATCH (n:Entity) WHERE n.id IN $ids
 OPTIONAL MATCH (n)-[r]-(o)
 WITH n, collect(CASE WHEN r IS NULL THEN null ELSE [type(r), startNode(r).id, endNode(r).id, properties(r)] END) AS rels
 RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, rels ORDER BY id`,
-            params: { ids: [w.nguyen, w.nguyenDup] },
-          })
-        ).map((r) => ({ ...r, labels: (r.labels as string[]).sort(), rels: (r.rels as unknown[]).map((x) => JSON.stringify(x)).sort() }));
+          params: { ids },
+        })
+      ).map((r) => ({ ...r, labels: (r.labels as string[]).sort(), rels: (r.rels as unknown[]).map((x) => JSON.stringify(x)).sort() }));
+
+    it('merges two records keeping every link and its provenance, and the undo restores the graph exactly', async () => {
+      const dump = () => dumpOf([w.nguyen, w.nguyenDup]);
       const before = await dump();
       const supervisor = await svc.sdk({ roles: ['SUPERVISOR'], clearance: 'H3', ukConditional: true });
       await expect((await svc.sdk(analyst)).MergeEntities({ keepId: w.nguyen, mergeId: w.nguyenDup })).rejects.toThrow(/SUPERVISOR/);
@@ -183,6 +186,25 @@ RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, rels ORDER BY id
       await supervisor.UndoMerge({ recordId: mergeEntities.recordId });
       expect(await dump()).toEqual(before);
       await expect(supervisor.UndoMerge({ recordId: mergeEntities.recordId })).rejects.toThrow(/undone/);
+    });
+
+    it('undoes a merge into a record that was itself merged, the later first, back to the graph before both', async () => {
+      const writer = await svc.sdk(ingest);
+      const person = async (name: string, nationality: string) =>
+        (await writer.UpsertPerson({ input: { name, roles: ['OFFENDER'], nationalities: [nationality], provenance: { reportId: w.reports.nca } } })).upsertPerson.id;
+      const x = await person('Chain Xu', 'RO');
+      const m = await person('Chain Mu', 'VN');
+      const k = await person('Chain Ku', 'AL');
+      await writer.Link({ type: 'ASSOCIATE_OF', from: x, to: w.nguyen, properties: { kind: 'ASSOCIATE' }, provenance: { reportId: w.reports.nca } });
+      const before = await dumpOf([x, m, k]);
+      const supervisor = await svc.sdk({ roles: ['SUPERVISOR'], clearance: 'H3', ukConditional: true });
+      const first = (await supervisor.MergeEntities({ keepId: m, mergeId: x })).mergeEntities;
+      const second = (await supervisor.MergeEntities({ keepId: k, mergeId: m })).mergeEntities;
+      await supervisor.UndoMerge({ recordId: second.recordId });
+      // The links the first merge moved onto m are back on m, still marked as that merge's: its
+      // undo takes them off m again, rather than leaving x's links on both.
+      await supervisor.UndoMerge({ recordId: first.recordId });
+      expect(await dumpOf([x, m, k])).toEqual(before);
     });
 
     it('undoing a merge keeps what was edited since, and takes back only what the merge gave', async () => {
