@@ -23,6 +23,7 @@ export function textList(field: string, values: readonly string[] | null | undef
   if (!values) return [];
   const out: string[] = [];
   values.forEach((v, i) => {
+    if (typeof v !== 'string') throw badInput(`${field}[${i}]`, 'must be text');
     const t = optionalText(`${field}[${i}]`, v, max);
     if (t === null) throw badInput(`${field}[${i}]`, 'must not be blank');
     if (!out.includes(t)) out.push(t);
@@ -35,6 +36,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A calendar date "YYYY-MM-DD" that exists (no 31 February). */
 export function isoDate(field: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
+  // A file's value may be of any JSON type: a list would pass the pattern (exec makes it text).
+  if (typeof value !== 'string') throw badInput(field, 'must be a date YYYY-MM-DD');
   const m = DATE.exec(value);
   if (!m) throw badInput(field, `must be a date YYYY-MM-DD, got "${value}"`);
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

@@ -74,6 +74,22 @@ describe('the importBatch mutation', () => {
     expect(await countData(svc.graph)).toEqual(before);
   });
 
+  it('refuses a JSON batch whose date is given as a list, naming the item, and writes nothing', async () => {
+    await svc.app.auditLog.flush();
+    const before = await countData(svc.graph);
+    const provenance = { reportId: REPORT, agency: 'NCA', recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: 'H0' as const, consent: false };
+    const person = (id: string, properties: Record<string, unknown>) => ({ id, type: 'Person' as const, label: id, roles: ['OFFENDER'], redacted: false, properties, provenance });
+    const text = jsonExportText(
+      { nodes: [person('per-jl1', { name: 'Listed Date', dateOfBirth: ['1990-01-01'] }), person('per-jl2', { name: 'Fine Date', dateOfBirth: '1990-01-01' })], edges: [], truncated: false, truncatedBy: null },
+      { exportId: 'exp-jl', purpose: 'test', exportedBy: { subject: 'partner', agency: 'NCA' }, recipientName: 'Kent Police', description: 'people' },
+    );
+    const e = errorOf(await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: text }).catch((x) => x));
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.rows).toEqual([expect.stringMatching(/\$\.nodes\[0\]: properties\.dateOfBirth: must be a date YYYY-MM-DD$/)]);
+    await svc.app.auditLog.flush();
+    expect(await countData(svc.graph)).toEqual(before);
+  });
+
   it('takes back a JSON export of a world: export, import into an empty graph, the same nodes and edges', async () => {
     await resetGraph(svc.graph);
     await runSeed(systemGraph(svc.graph), { seed: 3, scale: { name: 'tiny', persons: SCALES.tiny }, runHost: { host: 'test', pid: 1, isAlive: () => true } });
