@@ -7,7 +7,8 @@ import type { ExportFile } from './export-package';
 /**
  * Export files kept for download (GET /exports/:id) under MSHT_DATA_DIR/exports, owner-only
  * (0600), with a small record of who made each, when, and what a reader must be cleared for
- * (download-access.ts). Files older than the retention are removed whenever a new export is stored.
+ * (download-access.ts). An export past the retention is never given out, and is removed when it is
+ * asked for and whenever a new export is stored.
  */
 export interface StoredExport {
   exportId: string;
@@ -50,24 +51,54 @@ export class ExportStore {
     return meta;
   }
 
-  find(exportId: string): StoredExport | null {
+  /**
+   * The stored export, or null when there is none: past the retention counts as none (it is
+   * removed here), whether or not an export has been stored since to prune it.
+   */
+  find(exportId: string, now: Date = new Date()): StoredExport | null {
     if (!ID.test(exportId)) return null;
-    const file = path.join(this.dir, `${exportId}.json`);
-    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as StoredExport) : null;
+    const meta = this.read(`${exportId}.json`);
+    if (!meta) return null;
+    if (this.expired(meta, now)) {
+      this.remove(exportId);
+      return null;
+    }
+    return meta;
   }
 
   open(exportId: string): fs.ReadStream {
     return fs.createReadStream(path.join(this.dir, `${exportId}.bin`));
   }
 
+  /**
+   * Removes every export past the retention. A file whose record cannot be read (cut short by a
+   * crash, say) or that has no record goes by its own age, so that it never blocks a later export.
+   */
   private prune(now: Date): void {
     for (const f of fs.readdirSync(this.dir)) {
-      if (!f.endsWith('.json')) continue;
-      const meta = JSON.parse(fs.readFileSync(path.join(this.dir, f), 'utf8')) as StoredExport;
-      if (now.getTime() - Date.parse(meta.createdAt) > this.retentionMs) {
-        fs.rmSync(path.join(this.dir, f), { force: true });
-        fs.rmSync(path.join(this.dir, `${meta.exportId}.bin`), { force: true });
-      }
+      const m = /^(exp-[0-9a-f]{16})\.(json|bin)$/.exec(f);
+      if (!m) continue;
+      const meta = this.read(`${m[1]}.json`);
+      const old = meta ? this.expired(meta, now) : now.getTime() - fs.statSync(path.join(this.dir, f)).mtimeMs > this.retentionMs;
+      if (old) this.remove(m[1]!);
     }
+  }
+
+  private read(file: string): StoredExport | null {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(this.dir, file), 'utf8')) as StoredExport;
+    } catch {
+      return null;
+    }
+  }
+
+  private expired(meta: StoredExport, now: Date): boolean {
+    const created = Date.parse(meta.createdAt);
+    return !Number.isFinite(created) || now.getTime() - created > this.retentionMs;
+  }
+
+  private remove(exportId: string): void {
+    fs.rmSync(path.join(this.dir, `${exportId}.json`), { force: true });
+    fs.rmSync(path.join(this.dir, `${exportId}.bin`), { force: true });
   }
 }

@@ -108,4 +108,37 @@ describe('ExportStore', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('never gives out an export past its retention, though none was stored since to prune it, and removes it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-export-store-'));
+    try {
+      const store = new ExportStore(dir, 3600_000);
+      const made = new Date('2026-12-01T00:00:00Z');
+      const file = toJson({ ...exportFixture(), manifest: { ...exportFixture().manifest, exportId: 'exp-00000000000000b1' } });
+      store.save(file, 'liaison-1', made, { handling: 'H0', ukConditional: false, victimData: false });
+      expect(store.find('exp-00000000000000b1', new Date('2026-12-01T00:59:59Z'))).not.toBeNull();
+      expect(store.find('exp-00000000000000b1', new Date('2026-12-01T01:00:01Z'))).toBeNull();
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores a new export beside a record cut short, and prunes files without a readable record by their age', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-export-store-'));
+    try {
+      const store = new ExportStore(dir, 3600_000);
+      fs.writeFileSync(path.join(dir, 'exp-00000000000000c1.json'), '{"exportId": "exp-0000');
+      fs.writeFileSync(path.join(dir, 'exp-00000000000000c1.bin'), 'partial');
+      fs.writeFileSync(path.join(dir, 'exp-00000000000000c2.bin'), 'no record');
+      const hourAgo = new Date(Date.now() - 2 * 3600_000);
+      fs.utimesSync(path.join(dir, 'exp-00000000000000c2.bin'), hourAgo, hourAgo);
+      const file = toJson({ ...exportFixture(), manifest: { ...exportFixture().manifest, exportId: 'exp-00000000000000c3' } });
+      store.save(file, 'liaison-1', new Date(), { handling: 'H0', ukConditional: false, victimData: false });
+      expect(store.find('exp-00000000000000c1')).toBeNull();
+      expect(fs.readdirSync(dir).sort()).toEqual(['exp-00000000000000c1.bin', 'exp-00000000000000c1.json', 'exp-00000000000000c3.bin', 'exp-00000000000000c3.json']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
