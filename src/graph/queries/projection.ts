@@ -4,7 +4,7 @@ import { victimHeld } from './access';
 /**
  * How a node leaves the database: one projection for every reader, so the victim rule cannot be
  * forgotten. A Victim's name, aliases, date and year of birth, and the value of any identifier a
- * Victim holds, come back null to callers without victim-data rights (`$__victimData`), flagged
+ * Victim holds (with what is derived from it), come back null to callers without victim-data rights (`$__victimData`), flagged
  * `__redacted`, so the API can show a pseudonym instead. The values never leave Neo4j.
  *
  * `keys` names the properties the caller asked for (the GraphQL selection, graphql/projection-keys.ts);
@@ -12,7 +12,8 @@ import { victimHeld } from './access';
  * leaves, never the rule: a protected key asked for still comes back null without the right.
  */
 export const VICTIM_PROTECTED_KEYS = ['name', 'aliases', 'dateOfBirth', 'birthYear'] as const;
-export const IDENTIFIER_PROTECTED_KEYS = ['value', 'display'] as const;
+/** The value, and what is derived from it: a phone's country (its dialling code), a handle's platform (its prefix). */
+export const IDENTIFIER_PROTECTED_KEYS = ['value', 'display', 'countryCode', 'platform'] as const;
 
 /** Property keys to project, or null for all of them. */
 export type ProjectionKeys = readonly string[] | null | undefined;

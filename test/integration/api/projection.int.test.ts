@@ -182,6 +182,15 @@ describe('projections follow the selection and lose nothing', () => {
     expect(redacted.displayName).toBe(redacted.pseudonym);
     const phone = (await ask<{ person: { identifiers: { edges: { node: Record<string, unknown> }[] } } }>(analyst, `{ person(id: "${victimId}") { identifiers { edges { node { value } } } } }`)).person.identifiers.edges[0]!.node;
     expect(phone).toEqual({ value: null });
+    // What is derived from the value is withheld with it: a phone's country is its dialling code.
+    const writer = await svc.client(ingest);
+    const romanian = (
+      await writer.request<{ upsertIdentifier: { id: string } }>('mutation($i: IdentifierInput!) { upsertIdentifier(input: $i) { id } }', { i: { kind: 'Phone', value: '+40 721 234 567', provenance } })
+    ).upsertIdentifier.id;
+    await writer.request('mutation($f: ID!, $t: ID!, $pr: ProvenanceInput!) { link(from: $f, to: $t, type: HAS_IDENTIFIER, provenance: $pr) { linkId } }', { f: victimId, t: romanian, pr: provenance });
+    const derived = `{ node(id: "${romanian}") { ... on Phone { value countryCode redacted } } }`;
+    expect((await ask<{ node: Record<string, unknown> }>(analyst, derived)).node).toEqual({ value: null, countryCode: null, redacted: true });
+    expect((await ask<{ node: Record<string, unknown> }>(officer, derived)).node).toEqual({ value: '+40721234567', countryCode: 'RO', redacted: false });
 
     const seen = (await ask<{ person: Record<string, unknown> }>(officer, `{ person(id: "${victimId}") { name dateOfBirth redacted identifiers { edges { node { value } } } } }`)).person;
     expect(seen).toMatchObject({ name: 'Elena Rusu', dateOfBirth: '2003-02-14', redacted: false });
