@@ -18,12 +18,14 @@ const ROUTE_FIELDS = relationFields('Route', {
 
 @Resolver(() => Route)
 export class RouteResolver {
-  @FieldResolver(() => [RouteStop], { description: 'The stops in the order travelled: origin first, destination last' })
+  @FieldResolver(() => [RouteStop], { description: 'The stops the caller may see, in the order travelled (numbered from 0): origin first, destination last' })
   async stops(@Root() r: EntityRecord, @Ctx() ctx: GraphQLContext) {
     const edges = await relatedEdges(ctx, r.id, { type: 'HAS_STOP', direction: 'OUT' }, 100);
+    // Numbered again among the stops seen: the stored numbers' gaps would say where hidden stops sit.
     return edges
       .map((e) => ({ order: e.order as number, mode: (e.mode as string | undefined) ?? null, place: e.node, provenance: e.provenance }))
-      .sort((a, b) => a.order - b.order);
+      .sort((a, b) => a.order - b.order)
+      .map((stop, order) => ({ ...stop, order }));
   }
 
   @FieldResolver(() => Location, { nullable: true })

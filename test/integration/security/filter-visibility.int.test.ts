@@ -124,6 +124,19 @@ describe('list filters and hidden items', () => {
     const client = await svc.client(low);
     const { route } = await client.request<{ route: { origin: { id: string }; destination: { id: string } } }>('query($id: ID!) { route(id: $id) { origin { id } destination { id } } }', { id: id.r4 });
     expect(route).toEqual({ origin: { id: 'country-VN' }, destination: { id: 'country-HU' } });
+    // Numbered as seen: the stored order (1, 2 here) would tell where hidden stops sit.
+    const stopsOf = async (who: TokenOptions) =>
+      (await (await svc.client(who)).request<{ route: { stops: { order: number; place: { id: string } }[] } }>('query($id: ID!) { route(id: $id) { stops { order place { id } } } }', { id: id.r4 })).route.stops.map((s) => [s.order, s.place.id]);
+    expect(await stopsOf(low)).toEqual([
+      [0, 'country-VN'],
+      [1, 'country-HU'],
+    ]);
+    expect(await stopsOf(high)).toEqual([
+      [0, 'country-RO'],
+      [1, 'country-VN'],
+      [2, 'country-HU'],
+      [3, 'country-GB'],
+    ]);
   });
 
   it('a mode filter never matches on a stop link to a hidden place', async () => {
