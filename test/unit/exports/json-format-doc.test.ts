@@ -14,7 +14,7 @@ describe('json-format.md', () => {
   it('has an example the reader accepts, with a correct content hash', () => {
     const pkg = parseJsonExport(example);
     expect(pkg.manifest.sha256).toBe(contentHash(pkg.subgraph));
-    expect(pkg.subgraph.nodes.map((n) => n.id)).toEqual(['per-victim1', 'addr-leeds']);
+    expect(pkg.subgraph.nodes.map((n) => n.id)).toEqual(['V-7K2M4Q9X', 'addr-leeds']);
   });
 
   it('quotes the reader’s own error message', () => {
