@@ -13,7 +13,8 @@ export interface CollectedExport {
 
 /**
  * Collects what may leave, in one read transaction: the exportable subgraph (around seeds, or
- * exactly the given nodes), then the counts of what the handling rules kept out around it.
+ * exactly the given nodes), then the counts of what the handling rules kept out of it, where the
+ * export looked (leftOutQuery).
  */
 export async function collectExport(
   g: ScopedGraph,
@@ -24,18 +25,21 @@ export async function collectExport(
     let nodes: EntityRecord[];
     let rels: RelRecord[];
     let truncated = false;
+    let around: { from: string[]; among: string[] | null };
     if (request.seeds) {
       const [row] = await tx.run(neighbourhoodQuery({ ...request.seeds, exportableOnly: true }));
       nodes = (row?.nodes as EntityRecord[] | undefined) ?? [];
       rels = (row?.rels as RelRecord[] | undefined) ?? [];
       truncated = (row?.truncated as boolean | undefined) ?? false;
+      around = { from: (row?.expanded as string[] | undefined) ?? [], among: null };
     } else {
       const [row] = await tx.run(exportNodesQuery(request.nodeIds ?? [], request.relationshipTypes));
       nodes = (row?.nodes as EntityRecord[] | undefined) ?? [];
       rels = (row?.rels as RelRecord[] | undefined) ?? [];
+      around = { from: nodes.map((n) => n.id), among: [...(request.nodeIds ?? [])] };
     }
     const asked = request.seeds ? request.seeds.ids : (request.nodeIds ?? []);
-    const [left] = await tx.run(leftOutQuery(nodes.map((n) => n.id), asked, request.relationshipTypes));
+    const [left] = await tx.run(leftOutQuery(around, asked, request.relationshipTypes, request.seeds?.nodeTypes ?? null));
     const counts = new Map<string, { reason: string; nodes: number; edges: number }>();
     const bump = (reason: string, key: 'nodes' | 'edges') => {
       const c = counts.get(reason) ?? { reason, nodes: 0, edges: 0 };

@@ -59,6 +59,31 @@ describe('exports for the Europol liaison', () => {
     expect(victim.redacted).toBe(true);
   });
 
+  it('counts what was left out only where the export looked: not around the last depth, a country it does not expand, or outside the chosen nodes', async () => {
+    const writer = await svc.sdk(ingest);
+    const secret = (
+      await writer.UpsertReport({ input: { reference: 'NCA/2024/0777', agency: 'NCA', handling: 'H3', gradeSource: 2, gradeIntel: 'B', ukHandling: 'C', reportedOn: '2024-01-05' } })
+    ).upsertIntelligenceReport.id;
+    const person = async (name: string, reportId: string) => (await writer.UpsertPerson({ input: { name, roles: ['OFFENDER'], nationalities: ['AL'], provenance: { reportId } } })).upsertPerson.id;
+    const open = await person('Open Albanian', w.reports.nca);
+    // Restricted, without consent: neither it nor its links may leave.
+    const hidden = await person('Hidden Albanian', secret);
+    const associate = await person('Secret Associate', secret);
+    await writer.Link({ type: 'ASSOCIATE_OF', from: open, to: associate, properties: { kind: 'ASSOCIATE' }, provenance: { reportId: secret } });
+    const sdk = await svc.sdk(liaison);
+    const exported = async (input: { seeds?: string[]; depth?: number; nodeIds?: string[] }) =>
+      (await sdk.ExportSubgraph({ input: { ...input, recipient: { kind: 'EUROPOL', name: 'Europol' }, purpose: 'left-out counts', format: 'JSON' } })).exportSubgraph;
+    const H3 = "H3 material without the provider's consent";
+    // One hop: the associate and its link were looked at and kept out; Albania was reached but not
+    // expanded, so its other (restricted) nationals are not counted.
+    const oneHop = await exported({ seeds: [open], depth: 1 });
+    expect(oneHop.leftOut).toEqual([{ reason: H3, nodes: 1, edges: 1 }]);
+    // The chosen node alone: what lies outside the choice was not asked for.
+    expect((await exported({ nodeIds: [open] })).leftOut).toEqual([]);
+    // Chosen with the hidden person: that one is counted, asked for and kept out.
+    expect((await exported({ nodeIds: [open, hidden] })).leftOut).toEqual([{ reason: H3, nodes: 1, edges: 0 }]);
+  });
+
   it('gives each recipient its own stable pseudonyms and link ids, so two partners cannot join their copies', async () => {
     const sdk = await svc.sdk(liaison);
     const exported = async (recipient: { kind: 'EUROPOL' | 'PARTNER_COUNTRY'; name: string; country?: string }) => {

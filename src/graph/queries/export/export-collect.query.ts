@@ -1,4 +1,4 @@
-import type { RelationshipType } from '../../../domain/graph-model';
+import type { NodeLabel, RelationshipType } from '../../../domain/graph-model';
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
 import { projectNode, projectRel } from '../projection';
@@ -20,21 +20,34 @@ RETURN [n IN nodes | ${projectNode('n')}] AS nodes, rels`,
 }
 
 /**
- * What the handling rules kept out around the collected nodes, counted per reason: the links
- * of the requested types from collected nodes that may not leave, and the nodes that were asked
- * for or sit at the far end of such links and may not leave. Only items the caller may see are
- * counted, and only as numbers.
+ * What the handling rules kept out of an export, counted per reason, where the export looked and
+ * nowhere else:
+ * - around seeds (`from`: the nodes the expansion went out from, not those at its last depth nor
+ *   reference nodes it does not expand through), the links of the requested types, to nodes of the
+ *   requested types, that may not leave, and the nodes at their far ends that may not leave;
+ * - for chosen nodes (`among`: the chosen ids), only the links between chosen nodes;
+ * - in both, the nodes asked for that may not leave.
+ * Only items the caller may see are counted, and only as numbers: a count of what sits beyond what
+ * was asked (every restricted national of a country on the edge of the subgraph, say) would tell
+ * the recipient of material the export never reached.
  */
-export function leftOutQuery(collected: readonly string[], asked: readonly string[], relTypes: readonly RelationshipType[] | null): CypherQuery {
+export function leftOutQuery(
+  around: { from: readonly string[]; among: readonly string[] | null },
+  asked: readonly string[],
+  relTypes: readonly RelationshipType[] | null,
+  nodeTypes: readonly NodeLabel[] | null,
+): CypherQuery {
   return {
     cypher: `CALL () {
-  UNWIND $collected AS id
+  UNWIND $from AS id
   MATCH (n:Entity {id: id})-[r]-(m:Entity)
   WHERE ${visible('r')} AND ${visible('m')} AND ($relTypes IS NULL OR type(r) IN $relTypes)
+    AND ($among IS NULL OR m.id IN $among)
+    AND ($nodeTypes IS NULL OR any(l IN labels(m) WHERE l IN $nodeTypes))
     AND (NOT ${exportable('r')} OR NOT ${exportable('m')})
   WITH DISTINCT r, m
   WITH CASE WHEN NOT ${exportable('r')} THEN {reason: ${leftOutReason('r')}, id: elementId(r)} END AS relLeft,
-       CASE WHEN NOT ${exportable('m')} AND NOT m.id IN $collected THEN {reason: ${leftOutReason('m')}, id: m.id} END AS nodeLeft
+       CASE WHEN NOT ${exportable('m')} THEN {reason: ${leftOutReason('m')}, id: m.id} END AS nodeLeft
   RETURN collect(DISTINCT relLeft) AS rels, collect(DISTINCT nodeLeft) AS nodes
 }
 CALL () {
@@ -42,6 +55,12 @@ CALL () {
   RETURN collect({reason: ${leftOutReason('s')}, id: s.id}) AS seeds
 }
 RETURN rels, nodes + seeds AS nodes`,
-    params: { collected: [...collected], asked: [...asked], relTypes: relTypes && relTypes.length ? [...relTypes] : null },
+    params: {
+      from: [...around.from],
+      among: around.among ? [...around.among] : null,
+      asked: [...asked],
+      relTypes: relTypes && relTypes.length ? [...relTypes] : null,
+      nodeTypes: nodeTypes && nodeTypes.length ? [...nodeTypes] : null,
+    },
   };
 }

@@ -54,6 +54,9 @@ function filterTests(s: NeighbourhoodSpec): { rel: string; node: string } {
  */
 export function neighbourhoodQuery(s: NeighbourhoodSpec): CypherQuery {
   const may = (v: string) => (s.exportableOnly ? ` AND ${exportable(v)}` : '');
+  // An export also returns the ids of the nodes expanded from (`expanded`): the left-out counts
+  // look around those only, where the expansion looked (export.reader.ts).
+  const expanded = s.exportableOnly ? ', expanded' : '';
   const types = relTypePattern(s.relationshipTypes);
   const tests = filterTests(s);
   const levels: string[] = [];
@@ -67,15 +70,15 @@ CALL (seen, frontier) {
   WITH DISTINCT m LIMIT toInteger($levelCap)
   RETURN collect(m) AS reached
 }
-WITH seen, reached, $limit - size(seen) AS room, truncated
+WITH seen, reached, $limit - size(seen) AS room, truncated${s.exportableOnly ? ', expanded + [x IN frontier | x.id] AS expanded' : ''}
 WITH seen + reached[0..room] AS seen,
      [x IN reached[0..room] WHERE $expandReference OR NOT x:Reference] AS frontier,
-     truncated OR size(reached) > room OR size(reached) >= $levelCap AS truncated`);
+     truncated OR size(reached) > room OR size(reached) >= $levelCap AS truncated${expanded}`);
   }
   return {
     cypher: `MATCH (s:Entity) WHERE s.id IN $ids AND ${visible('s')}${may('s')}
 WITH collect(s) AS seen
-WITH seen, [x IN seen WHERE $expandReference OR NOT x:Reference] AS frontier, false AS truncated
+WITH seen, [x IN seen WHERE $expandReference OR NOT x:Reference] AS frontier, false AS truncated${s.exportableOnly ? ', [] AS expanded' : ''}
 ${levels.join('\n')}
 CALL (seen) {
   UNWIND seen AS a
@@ -83,7 +86,7 @@ CALL (seen) {
   WHERE b IN seen AND ${visible('r')}${may('r')}${tests.rel}
   RETURN collect(${projectRel('r', s.relKeys)}) AS rels
 }
-RETURN [n IN seen | ${projectNode('n', s.nodeKeys)}] AS nodes, rels, truncated, size(frontier) > 0 AS moreBeyond`,
+RETURN [n IN seen | ${projectNode('n', s.nodeKeys)}] AS nodes, rels, truncated, size(frontier) > 0 AS moreBeyond${expanded}`,
     params: {
       ids: [...s.ids],
       nodeTypes: s.nodeTypes && s.nodeTypes.length ? [...s.nodeTypes] : null,
