@@ -188,6 +188,13 @@ export const REL_PROPS: Record<RelationshipType, PropTable> = {
   REFERRED_BY_FORCE: {},
 };
 
+/** The required properties of a table that `props` does not hold (a record created from them would lack them). */
+export function missingRequired(table: PropTable, props: Record<string, unknown>): string[] {
+  return Object.entries(table)
+    .filter(([key, spec]) => 'required' in spec && spec.required && (props[key] === undefined || props[key] === null))
+    .map(([key]) => key);
+}
+
 /**
  * Checks the given properties against a table; `undefined` means "not given" (left out),
  * `null` means "clear it". Returns the normalised values; throws BAD_USER_INPUT naming the field.

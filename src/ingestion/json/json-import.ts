@@ -2,6 +2,7 @@ import { checkDatePairs, checkProps, isWritableLabel, NODE_PROPS, REL_PROPS, sto
 import { isNodeLabel, REFERENCE_LABELS, type PersonRoleLabel } from '../../domain/graph-model';
 import { normaliseIdentifier } from '../../domain/identifiers';
 import { ROLE_LABEL, type PersonRole } from '../../domain/person';
+import { personBirthRules } from '../../domain/person-rules';
 import type { Provenance } from '../../domain/provenance';
 import type { ProvenanceInput, ReportDefaults } from '../../domain/provenance-input';
 import type { Subgraph } from '../../domain/subgraph';
@@ -72,6 +73,8 @@ export function addSubgraphToPlan(plan: ImportPlan, sub: Subgraph, name: string,
         delete given.countryCode;
       }
       if (label === 'Person' && given.name === undefined && n.redacted) given.name = n.label;
+      // As the API and the CSV importer hold a person's birth: a date not in the future, the year its own.
+      if (label === 'Person') Object.assign(given, personBirthRules(given as { dateOfBirth?: string; birthYear?: number }, today, 'x.properties'));
       const checked = checkProps(NODE_PROPS[label], given, 'x.properties', today, false);
       checkDatePairs(label, checked, 'x.properties');
       const roles: PersonRoleLabel[] = n.roles.map((r) => ROLE_LABEL[r as PersonRole]);

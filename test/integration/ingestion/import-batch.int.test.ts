@@ -90,6 +90,43 @@ describe('the importBatch mutation', () => {
     expect(await countData(svc.graph)).toEqual(before);
   });
 
+  it('refuses JSON items that would create a record without what every such record has, or with a birth the API refuses', async () => {
+    await svc.app.auditLog.flush();
+    const before = await countData(svc.graph);
+    const provenance = { reportId: REPORT, agency: 'NCA', recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: 'H0' as const, consent: false };
+    const item = (id: string, type: 'Person' | 'Business', properties: Record<string, unknown>) => ({ id, type, label: id, roles: type === 'Person' ? ['OFFENDER'] : [], redacted: false, properties, provenance });
+    const text = jsonExportText(
+      {
+        nodes: [
+          item('per-jr1', 'Person', {}),
+          item('bus-jr2', 'Business', { name: 'No Type Ltd' }),
+          item('per-jr3', 'Person', { name: 'Born Later', dateOfBirth: '1990-01-01', birthYear: 1970 }),
+          item('per-jr4', 'Person', { name: 'Fine', dateOfBirth: '1990-01-01' }),
+        ],
+        edges: [],
+        truncated: false,
+        truncatedBy: null,
+      },
+      { exportId: 'exp-jr', purpose: 'test', exportedBy: { subject: 'partner', agency: 'NCA' }, recipientName: 'Kent Police', description: 'people' },
+    );
+    const e = errorOf(await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: text }).catch((x) => x));
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.rows!.map((r) => r.replace(/^.*?(\$\.nodes)/, '$1'))).toEqual([
+      '$.nodes[0]: properties.name: is required to create a Person',
+      '$.nodes[1]: properties.type: is required to create a Business',
+      '$.nodes[2]: properties.birthYear: does not match dateOfBirth (1990-01-01)',
+    ]);
+    await svc.app.auditLog.flush();
+    expect(await countData(svc.graph)).toEqual(before);
+    // An item that updates a record in the graph may leave out what the record holds.
+    await (await svc.sdk(ingest)).ImportBatch({ format: 'CSV', nodes: [':ID,:LABEL,name', 'per-jr5,Person;Offender,Held Name', ''].join('\n'), relationships: ':START_ID,:END_ID,:TYPE\n', reportId: REPORT });
+    const update = jsonExportText(
+      { nodes: [item('per-jr5', 'Person', { gender: 'MALE' })], edges: [], truncated: false, truncatedBy: null },
+      { exportId: 'exp-jr5', purpose: 'test', exportedBy: { subject: 'partner', agency: 'NCA' }, recipientName: 'Kent Police', description: 'people' },
+    );
+    expect((await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: update })).importBatch).toMatchObject({ nodes: { updated: 1 } });
+  });
+
   it('takes back a JSON export of a world: export, import into an empty graph, the same nodes and edges', async () => {
     await resetGraph(svc.graph);
     await runSeed(systemGraph(svc.graph), { seed: 3, scale: { name: 'tiny', persons: SCALES.tiny }, runHost: { host: 'test', pid: 1, isAlive: () => true } });
