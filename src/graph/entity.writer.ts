@@ -57,6 +57,18 @@ function guardExisting(e: LockedRecord | undefined, label: NodeLabel, field: str
   if (!e.labels.includes(label)) throw badInput(field, `names a ${e.labels.find(isNodeLabel) ?? 'different kind of record'}, not a ${label}`);
 }
 
+/**
+ * A person's birth year as updated must be the year of the date of birth it keeps (the input's
+ * own pair is checked with it, person-rules.ts). The message does not repeat the stored date.
+ */
+function birthYearAgrees(after: Record<string, unknown>, field: string): void {
+  const dob = after.dateOfBirth;
+  const year = after.birthYear;
+  if (typeof dob === 'string' && typeof year === 'number' && Number(dob.slice(0, 4)) !== year) {
+    throw badInput(`${field}.birthYear`, 'does not match the date of birth already recorded');
+  }
+}
+
 /** Creates or updates one entity and its relationship sets in the given transaction. */
 export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Date): Promise<UpsertResult> {
   const field = req.field ?? 'input';
@@ -83,6 +95,7 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
   const table = NODE_PROPS[req.label];
   const checked = checkProps(table, req.props, field, now, !old);
   checkDatePairs(req.label, { ...(old?.props ?? {}), ...checked }, field);
+  if (req.label === 'Person' && old) birthYearAgrees({ ...old.props, ...checked }, field);
   const dkeys = dateKeys(table);
   const dates: Record<string, string | null> = {};
   const props: Record<string, unknown> = { ...(req.derived ?? {}) };

@@ -54,6 +54,18 @@ describe('Person through the GraphQL API', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a birth year that does not match the date of birth already recorded, and writes nothing', async () => {
+    const sdk = await svc.sdk(ingest);
+    const { id } = (await sdk.UpsertPerson({ input: { name: 'Born Once', dateOfBirth: '1990-06-01', roles: ['OFFENDER'], provenance } })).upsertPerson;
+    const err = await sdk.UpsertPerson({ input: { id, birthYear: 1985, provenance } }).catch((e: unknown) => e);
+    expect(codeAndField(err)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.birthYear' });
+    expect((await sdk.PersonById({ id })).person).toMatchObject({ dateOfBirth: '1990-06-01', birthYear: 1990 });
+    // The same year, or a new date of birth with its own year, is taken.
+    await sdk.UpsertPerson({ input: { id, birthYear: 1990, provenance } });
+    await sdk.UpsertPerson({ input: { id, dateOfBirth: '1985-01-02', provenance } });
+    expect((await sdk.PersonById({ id })).person).toMatchObject({ dateOfBirth: '1985-01-02', birthYear: 1985 });
+  });
+
   it("refuses a fact looser than its report's handling, naming the field, and writes nothing", async () => {
     const sdk = await svc.sdk(ingest);
     const report = (await sdk.UpsertReport({ input: { reference: 'NCA/FLOOR/1', agency: 'NCA', handling: 'H2', gradeSource: 2, gradeIntel: 'B', ukHandling: 'C', reportedOn: '2024-01-05' } })).upsertIntelligenceReport.id;
