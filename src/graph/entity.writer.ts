@@ -6,7 +6,7 @@ import { REL_KEYS } from '../domain/rel-keys';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { resolveProvenances } from './provenance.reader';
-import { deleteNodeQuery, hiddenLinksQuery, linkQuery, lockNodeLinksQuery, naturalKeyQuery, nodeKindsQuery, replaceLinksQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
+import { deleteNodeQuery, hiddenLinksQuery, linkQuery, lockNodeLinksQuery, naturalKeyQuery, nodeKindsQuery, replaceLinksQuery, reportCitedQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
 import type { GraphTx } from './run-query';
 import type { ScopedGraph } from './scoped-graph';
 import { lockRecords, type LockedRecord } from './write-locks';
@@ -212,6 +212,16 @@ export async function unlink(g: ScopedGraph, type: RelationshipType, from: strin
   });
 }
 
+/**
+ * Refuses to delete or merge away an intelligence report that facts cite: they name it by id as
+ * their source (its grading and handling are their floor), and would be left citing nothing. The
+ * refusal does not say how many cite it, nor which (some may be hidden from the caller).
+ */
+export async function refuseCitedReport(tx: GraphTx, reportId: string, field: string): Promise<void> {
+  const [row] = await tx.run(reportCitedQuery(reportId));
+  if (row?.cited === true) throw badInput(field, 'names an intelligence report that records cite as their source; it cannot be deleted or merged away while they do');
+}
+
 export async function deleteEntity(g: ScopedGraph, id: string): Promise<{ id: string; relationshipsRemoved: number }> {
   return g.writeTx(async (tx) => {
     // Refused at once when hidden or reference data; else its links, then the record, locked
@@ -224,6 +234,7 @@ export async function deleteEntity(g: ScopedGraph, id: string): Promise<{ id: st
     if (e.labels.includes('Reference')) throw badInput('id', 'names reference data, which cannot be deleted');
     // Deleting the record would delete its links with it, those above the caller's clearance too.
     if ((await hiddenLinks(tx, id)) > 0) throw new AppError('FORBIDDEN', 'this record has links above your clearance; a writer cleared for them must delete it');
+    if (e.labels.includes('IntelligenceReport')) await refuseCitedReport(tx, id, 'id');
     const rows = await tx.run(deleteNodeQuery(id));
     return { id, relationshipsRemoved: rows[0]!.rels as number };
   });

@@ -22,6 +22,7 @@ import {
 } from './queries/merge.query';
 import type { GraphTx } from './run-query';
 import type { ScopedGraph } from './scoped-graph';
+import { refuseCitedReport } from './entity.writer';
 import { lockRecords } from './write-locks';
 
 interface Dump {
@@ -76,6 +77,7 @@ export function mergeEntities(g: ScopedGraph, keepId: string, mergeId: string, b
     const label = kept.labels.find(isNodeLabel);
     if (label !== merged.labels.find(isNodeLabel)) throw badInput('mergeId', `a ${merged.labels.find(isNodeLabel)} cannot be merged into a ${label}`);
     if (kept.labels.includes('Reference') || merged.labels.includes('Reference')) throw badInput('mergeId', 'reference data cannot be merged');
+    if (label === 'IntelligenceReport') await refuseCitedReport(tx, mergeId, 'mergeId');
     if ([...kept.rels, ...merged.rels].some((r) => !r.visible)) {
       throw new AppError('FORBIDDEN', 'these records carry links above your clearance; a supervisor cleared for them must merge');
     }

@@ -76,6 +76,19 @@ RETURN n.id AS id, labels(n) AS labels, n {.*} AS props, ${visible('n')} AND ${v
   };
 }
 
+/**
+ * Whether any record or link other than the report's own (itself, its ISSUED_BY link) cites this
+ * intelligence report as its source, whoever may see it. Facts cite a report by its id only, so
+ * this reads every record and link until it finds one: a report is deleted or merged rarely.
+ */
+export function reportCitedQuery(reportId: string): CypherQuery {
+  return {
+    cypher: `RETURN EXISTS { MATCH (n:Entity) WHERE n.reportId = $id AND n.id <> $id }
+    OR EXISTS { MATCH (a)-[r]->(b) WHERE r.reportId = $id AND a.id <> $id AND b.id <> $id } AS cited`,
+    params: { id: reportId },
+  };
+}
+
 /** What an id is now, without its properties: its labels and whether the caller may see it. */
 export function nodeKindsQuery(ids: readonly string[]): CypherQuery {
   return {

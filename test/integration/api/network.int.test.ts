@@ -1,3 +1,4 @@
+import { errorOf } from '../../support/graphql-errors';
 import { INGEST_ALL as ingest, startTwoGroupsService, type TwoGroups } from '../../fixtures/two-groups';
 import type { TestService } from '../../support/test-service';
 
@@ -205,6 +206,22 @@ RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, rels ORDER BY id
       // undo takes them off m again, rather than leaving x's links on both.
       await supervisor.UndoMerge({ recordId: first.recordId });
       expect(await dumpOf([x, m, k])).toEqual(before);
+    });
+
+    it('refuses to delete or merge away an intelligence report that records cite, and deletes one nothing cites', async () => {
+      const writer = await svc.sdk(ingest);
+      const report = async (reference: string) =>
+        (await writer.UpsertReport({ input: { reference, agency: 'NCA', handling: 'H0', gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', reportedOn: '2024-02-01' } })).upsertIntelligenceReport.id;
+      const cited = await report('NCA/2024/0990');
+      const unused = await report('NCA/2024/0991');
+      const citing = (await writer.UpsertPerson({ input: { name: 'Cites A Report', roles: ['OFFENDER'], provenance: { reportId: cited } } })).upsertPerson.id;
+      const supervisor = await svc.sdk({ roles: ['SUPERVISOR'], clearance: 'H3', ukConditional: true });
+      const refused = async (p: Promise<unknown>) => errorOf(await p.then(() => null, (e: unknown) => e));
+      expect(await refused(supervisor.MergeEntities({ keepId: w.reports.nca, mergeId: cited }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mergeId' });
+      expect(await refused(writer.DeleteEntity({ id: cited }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+      const [still] = await svc.graph.read({ cypher: 'MATCH (p:Person {id: $p}) MATCH (r:IntelligenceReport {id: p.reportId}) RETURN r.id AS report', params: { p: citing } });
+      expect(still).toEqual({ report: cited });
+      expect((await writer.DeleteEntity({ id: unused })).deleteEntity).toMatchObject({ id: unused });
     });
 
     it('undoing a merge keeps what was edited since, and takes back only what the merge gave', async () => {
