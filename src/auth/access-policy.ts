@@ -31,3 +31,13 @@ export function canWrite(p: Principal): boolean {
 export function canReadAudit(p: Principal): boolean {
   return hasRole(p, 'SUPERVISOR', 'ADMIN');
 }
+
+/**
+ * Cleared for everything the graph may hold (H3, UK code C, victims' data): such an auditor reads
+ * every request's variables and export manifests. Another sees who asked what when, but not those:
+ * they name records, counts and handling that its clearance may not cover.
+ */
+export function clearedForEverything(p: Principal): boolean {
+  const scope = accessScope(p);
+  return scope.handling.length === HANDLING_CODES.length && scope.ukHandling.includes('C') && scope.victimData;
+}

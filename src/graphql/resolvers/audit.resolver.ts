@@ -2,6 +2,7 @@ import { GraphQLSafeInt } from 'graphql-scalars';
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { AuditEvent as StoredAuditEvent } from '../../auth/audit/audit-event';
+import { clearedForEverything } from '../../auth/access-policy';
 import { badInput } from '../../errors/app-error';
 import { readAuditPage, verifyAuditChain } from '../../graph/audit.reader';
 import { decodeCursor, encodeCursor } from '../../graph/cursor';
@@ -35,8 +36,9 @@ export class AuditResolver {
       checkFirst(first),
       afterSeq,
     );
+    const withheld = !clearedForEverything(ctx.principal);
     return toConnection({
-      rows: page.events.map((e) => ({ node: toGraphQL(e), cursor: encodeCursor({ key: e.seq, id: String(e.seq) }) })),
+      rows: page.events.map((e) => ({ node: toGraphQL(e, withheld), cursor: encodeCursor({ key: e.seq, id: String(e.seq) }) })),
       hasNextPage: page.hasNextPage,
       totalCount: page.totalCount,
     });
@@ -65,6 +67,15 @@ function seqOf(after: string): number {
   return c.key;
 }
 
-function toGraphQL(e: StoredAuditEvent): AuditEvent {
-  return { ...e, at: new Date(e.at) } as AuditEvent;
+/** What of an export's record an auditor not cleared for everything reads: which export, when, by and for whom. */
+const EXPORT_KEYS_SHOWN = ['exportId', 'exportedAt', 'exportedBy', 'recipient', 'download', 'filename'] as const;
+
+function toGraphQL(e: StoredAuditEvent, withheld: boolean): AuditEvent {
+  const event = { ...e, at: new Date(e.at), detailsWithheld: withheld } as AuditEvent;
+  if (!withheld) return event;
+  return { ...event, variables: null, export: e.export === null ? null : JSON.stringify(pick(JSON.parse(e.export) as Record<string, unknown>, EXPORT_KEYS_SHOWN)) };
+}
+
+function pick(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
 }

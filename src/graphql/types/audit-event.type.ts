@@ -35,7 +35,7 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the document as sent' })
   documentHash!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The variables as JSON, personal values masked as "***"' })
+  @Field(() => String, { nullable: true, description: 'The variables as JSON, personal values masked as "***"; null when detailsWithheld' })
   variables!: string | null;
 
   @Field(() => AuditOutcomeEnum)
@@ -53,8 +53,18 @@ export class AuditEvent {
   @Field(() => Int, { description: 'Records handed out: distinct entities in the response, plus what resolvers reported' })
   records!: number;
 
-  @Field(() => String, { nullable: true, description: 'The manifest of an export the request produced, as JSON' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The manifest of an export the request produced (or the record of a download of its file), as JSON; when detailsWithheld, only which export, when, by and for whom (exportId, exportedAt, exportedBy, recipient, download, filename)',
+  })
   export!: string | null;
+
+  @Field({
+    description:
+      'True when the reader is not cleared for everything (H3, UK code C and victims’ data): the variables and the export’s query, counts, handling and left-out counts are withheld, as they name records and material that clearance may not cover',
+  })
+  detailsWithheld!: boolean;
 
   @Field({ description: 'Hash of the event before (64 zeros for the first)' })
   prevHash!: string;

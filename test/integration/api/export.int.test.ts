@@ -166,7 +166,7 @@ describe('exports for the Europol liaison', () => {
   it('records each export, with its manifest, in the audit trail', async () => {
     const { result } = await exportAs('JSON');
     await svc.app.auditLog.flush();
-    const supervisor = await svc.sdk({ roles: ['SUPERVISOR'], clearance: 'H3' });
+    const supervisor = await svc.sdk({ roles: ['SUPERVISOR', 'VICTIM_DATA_OFFICER'], clearance: 'H3', ukConditional: true });
     const { auditEvents } = await supervisor.AuditEvents({ filter: { subject: 'liaison-1', operationName: 'ExportForEuropol' }, first: 20 });
     const event = auditEvents.nodes.find((e) => e.export && JSON.parse(e.export).exportId === result.exportId)!;
     expect(event).toBeDefined();

@@ -15,7 +15,10 @@ import { resetGraph } from '../../support/reset-graph';
 import { startTestService, type TestService } from '../../support/test-service';
 import { testToken } from '../../support/tokens';
 
-const supervisor = { roles: ['SUPERVISOR' as const], subject: 'audit-supervisor', agency: 'NCA' };
+/** Cleared for everything: reads every event whole. */
+const supervisor = { roles: ['SUPERVISOR' as const, 'VICTIM_DATA_OFFICER' as const], subject: 'audit-supervisor', agency: 'NCA', clearance: 'H3' as const, ukConditional: true };
+/** Cleared for H1 only: reads who asked what when, without the variables and what an export held. */
+const narrowSupervisor = { roles: ['SUPERVISOR' as const], subject: 'audit-supervisor-h1', agency: 'NCA', clearance: 'H1' as const };
 const ingest = { roles: ['INGEST' as const, 'ANALYST' as const], subject: 'audit-ingest', agency: 'GLAA', clearance: 'H3' as const, ukConditional: true };
 const analyst = { roles: ['ANALYST' as const], subject: 'audit-analyst', agency: 'MPS' };
 
@@ -236,6 +239,23 @@ describe('the audit trail', () => {
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
     await svc.app.auditLog.flush();
     expect(await svc.graph.read({ cypher: "MATCH (e:AuditEvent {requestId: 'audit-preflight-1'}) RETURN count(e) AS n", params: {} })).toEqual([{ n: 0 }]);
+  });
+
+  it('withholds the variables and what an export held from an auditor not cleared for everything', async () => {
+    const manifest = { formatVersion: 1, exportId: 'exp-00000000000000dd', exportedAt: '2026-12-01T00:00:00.000Z', exportedBy: { subject: 'liaison-x', agency: 'NCA' }, recipient: { kind: 'EUROPOL', name: 'Europol' }, purpose: 'Operation Hidden', query: { seeds: ['per-secret'] }, counts: { nodes: 3, edges: 2 }, packageHandling: { handling: 'H3', ukHandling: 'C' }, leftOut: [{ reason: 'H3', nodes: 4, edges: 5 }] };
+    await appendAuditEvents(svc.graph, [{ ...systemEvent('withheld-export'), subject: 'liaison-x', operationName: 'Export', variables: '{"id":"per-secret"}', records: 5, export: JSON.stringify(manifest) }], 'test-writer');
+    const read = async (who: typeof supervisor | typeof narrowSupervisor) =>
+      (await (await svc.sdk(who)).AuditEvents({ filter: { subject: 'liaison-x' }, first: 5 })).auditEvents.nodes.find((e) => e.requestId === 'withheld-export')!;
+    const whole = await read(supervisor);
+    expect(whole).toMatchObject({ detailsWithheld: false, variables: '{"id":"per-secret"}', records: 5 });
+    expect(JSON.parse(whole.export!)).toEqual(manifest);
+    const narrow = await read(narrowSupervisor);
+    expect(narrow).toMatchObject({ detailsWithheld: true, variables: null, subject: 'liaison-x', operationName: 'Export', hash: whole.hash });
+    expect(JSON.parse(narrow.export!)).toEqual({ exportId: manifest.exportId, exportedAt: manifest.exportedAt, exportedBy: manifest.exportedBy, recipient: manifest.recipient });
+    // It is still listed among the exports, and the chain still checks.
+    const exports = (await (await svc.sdk(narrowSupervisor)).AuditEvents({ filter: { hasExport: true }, first: 100 })).auditEvents.nodes;
+    expect(exports.map((e) => e.requestId)).toContain('withheld-export');
+    expect((await (await svc.sdk(narrowSupervisor)).VerifyAuditChain()).verifyAuditChain).toMatchObject({ ok: true });
   });
 
   it('refuses the trail to anyone but supervisors and administrators', async () => {
