@@ -41,7 +41,11 @@ export function ctdcRelease(fileName: string, sha256: string): CtdcRelease {
   const known = KNOWN_CTDC_RELEASES[sha256];
   if (known) return known;
   const base = path.basename(fileName).replace(/\.[^.]*$/, '');
-  const key = base.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 40) || 'ctdc';
+  // The file's own checksum is part of the key: records are numbered by line (the dataset has no
+  // ids), so another file under the same name must make other records, never overwrite these
+  // with other victims' data. The same file imported again keeps its key.
+  const version = /^[0-9a-f]{64}$/.test(sha256) ? `-${sha256.slice(0, 8)}` : '';
+  const key = `${base.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 31) || 'ctdc'}${version}`;
   return { key, shortName: `CTDC ${key}`, title: `Counter-Trafficking Data Collaborative: ${base}`, releasedOn: null };
 }
 

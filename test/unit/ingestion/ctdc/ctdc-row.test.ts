@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { csvRecords } from '../../../../src/ingestion/csv';
-import { planCtdc } from '../../../../src/ingestion/ctdc/ctdc-import';
+import { ctdcRelease, planCtdc } from '../../../../src/ingestion/ctdc/ctdc-import';
 import { CTDC_COLUMNS, mapCtdcRow, type CtdcRecord } from '../../../../src/ingestion/ctdc/ctdc-row';
 import { formatBadRow } from '../../../../src/ingestion/import-plan';
 import { ctdcFile } from '../reference/harness';
@@ -76,6 +76,24 @@ describe('mapCtdcRow', () => {
     expect(() => mapCtdcRow(row({ citizenship: 'Moldova' }))).toThrow(/^citizenship: must be an ISO/);
     expect(() => mapCtdcRow(row({ ageBroad: 'teen' }))).toThrow(/^ageBroad:/);
     expect(() => mapCtdcRow(row({ yearOfRegistration: '16' }))).toThrow(/^yearOfRegistration:/);
+  });
+});
+
+describe('ctdcRelease', () => {
+  it('keys a release it does not know by its name and its own checksum, so another file under the same name makes other records', () => {
+    const a = 'a'.repeat(64);
+    const b = 'b'.repeat(64);
+    expect(ctdcRelease('data/victims.csv', a).key).toBe('victims-aaaaaaaa');
+    expect(ctdcRelease('other/victims.csv', a).key).toBe(ctdcRelease('data/victims.csv', a).key);
+    expect(ctdcRelease('data/victims.csv', b).key).not.toBe(ctdcRelease('data/victims.csv', a).key);
+    expect(ctdcRelease('x.csv', '4e9fa144e961b6af8d4b013c94d91aa4064e5a25892946b85bf25813c00ad689').key).toBe('ctdc2017');
+  });
+
+  it('numbers the records of such a release under that key', () => {
+    const header = CTDC_COLUMNS.join(',');
+    const row = CTDC_COLUMNS.map(() => '').join(',');
+    const plan = planCtdc(`${header}\n${row}\n`, { name: 'victims.csv', sha256: 'c'.repeat(64), now: new Date('2026-01-01T00:00:00Z') });
+    expect(plan.nodes.filter((n) => n.label === 'Person').map((n) => n.id)).toEqual(['per-victims-cccccccc-2']);
   });
 });
 
