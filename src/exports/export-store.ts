@@ -75,13 +75,17 @@ export class ExportStore {
    * crash, say) or that has no record goes by its own age, so that it never blocks a later export.
    */
   private prune(now: Date): void {
-    for (const f of fs.readdirSync(this.dir)) {
-      const m = /^(exp-[0-9a-f]{16})\.(json|bin)$/.exec(f);
-      if (!m) continue;
-      const meta = this.read(`${m[1]}.json`);
-      const old = meta ? this.expired(meta, now) : now.getTime() - fs.statSync(path.join(this.dir, f)).mtimeMs > this.retentionMs;
-      if (old) this.remove(m[1]!);
+    const ids = new Set(fs.readdirSync(this.dir).flatMap((f) => /^(exp-[0-9a-f]{16})\.(?:json|bin)$/.exec(f)?.[1] ?? []));
+    for (const id of ids) {
+      const meta = this.read(`${id}.json`);
+      if (meta ? this.expired(meta, now) : this.olderThanRetention(id, now)) this.remove(id);
     }
+  }
+
+  /** For files without a readable record: the newest of them is older than the retention. */
+  private olderThanRetention(id: string, now: Date): boolean {
+    const times = ['json', 'bin'].flatMap((ext) => fs.statSync(path.join(this.dir, `${id}.${ext}`), { throwIfNoEntry: false })?.mtimeMs ?? []);
+    return times.length > 0 && now.getTime() - Math.max(...times) > this.retentionMs;
   }
 
   private read(file: string): StoredExport | null {

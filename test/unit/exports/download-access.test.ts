@@ -137,6 +137,10 @@ describe('ExportStore', () => {
       store.save(file, 'liaison-1', new Date(), { handling: 'H0', ukConditional: false, victimData: false });
       expect(store.find('exp-00000000000000c1')).toBeNull();
       expect(fs.readdirSync(dir).sort()).toEqual(['exp-00000000000000c1.bin', 'exp-00000000000000c1.json', 'exp-00000000000000c3.bin', 'exp-00000000000000c3.json']);
+      // Past the retention, an export's two files (and a pair cut short) are pruned when the next is stored.
+      const next = toJson({ ...exportFixture(), manifest: { ...exportFixture().manifest, exportId: 'exp-00000000000000c4' } });
+      store.save(next, 'liaison-1', new Date(Date.now() + 2 * 3600_000), { handling: 'H0', ukConditional: false, victimData: false });
+      expect(fs.readdirSync(dir).sort()).toEqual(['exp-00000000000000c4.bin', 'exp-00000000000000c4.json']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
