@@ -1,4 +1,4 @@
-import { dateKeys, missingRequired, storedProps, type WritableLabel } from '../domain/entity-props';
+import { dateKeys, missingRequired, NODE_PROPS, storedProps, type WritableLabel } from '../domain/entity-props';
 import { REL_PROPS } from '../domain/entity-props';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
@@ -248,7 +248,8 @@ function resolveRows(plan: ImportPlan, checked: GraphCheck, now: Date): { nodes:
     const mode: BulkMode = isNew(n.id) ? 'create' : 'upsert';
     // A row may leave out what its record already holds (a JSON item updates what it gives), but
     // one that creates the record must give what every such record has (CSV rows always must).
-    const missing = mode === 'create' ? missingRequired(storedProps(n.label), n.props) : [];
+    // An identifier's value is not among them: a partner's export withholds a victim's.
+    const missing = mode === 'create' ? missingRequired(NODE_PROPS[n.label], n.props) : [];
     if (missing.length > 0) {
       for (const key of missing) bad.push({ ...n.source, reason: `${plan.format === 'json' ? 'properties.' : ''}${key}: is required to create a ${n.label}` });
       continue;

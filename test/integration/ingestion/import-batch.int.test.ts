@@ -74,15 +74,16 @@ describe('the importBatch mutation', () => {
     expect(await countData(svc.graph)).toEqual(before);
   });
 
+  /** A partner's JSON export of these items (H0/P, graded 2B, citing the reference report). */
+  const provenance = { reportId: REPORT, agency: 'NCA', recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: 'H0' as const, consent: false };
+  const jsonOf = (exportId: string, nodes: Parameters<typeof jsonExportText>[0]['nodes']) =>
+    jsonExportText({ nodes, edges: [], truncated: false, truncatedBy: null }, { exportId, purpose: 'test', exportedBy: { subject: 'partner', agency: 'NCA' }, recipientName: 'Kent Police', description: 'people' });
+
   it('refuses a JSON batch whose date is given as a list, naming the item, and writes nothing', async () => {
     await svc.app.auditLog.flush();
     const before = await countData(svc.graph);
-    const provenance = { reportId: REPORT, agency: 'NCA', recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: 'H0' as const, consent: false };
     const person = (id: string, properties: Record<string, unknown>) => ({ id, type: 'Person' as const, label: id, roles: ['OFFENDER'], redacted: false, properties, provenance });
-    const text = jsonExportText(
-      { nodes: [person('per-jl1', { name: 'Listed Date', dateOfBirth: ['1990-01-01'] }), person('per-jl2', { name: 'Fine Date', dateOfBirth: '1990-01-01' })], edges: [], truncated: false, truncatedBy: null },
-      { exportId: 'exp-jl', purpose: 'test', exportedBy: { subject: 'partner', agency: 'NCA' }, recipientName: 'Kent Police', description: 'people' },
-    );
+    const text = jsonOf('exp-jl', [person('per-jl1', { name: 'Listed Date', dateOfBirth: ['1990-01-01'] }), person('per-jl2', { name: 'Fine Date', dateOfBirth: '1990-01-01' })]);
     const e = errorOf(await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: text }).catch((x) => x));
     expect(e.code).toBe('BAD_USER_INPUT');
     expect(e.rows).toEqual([expect.stringMatching(/\$\.nodes\[0\]: properties\.dateOfBirth: must be a date YYYY-MM-DD$/)]);
@@ -93,22 +94,13 @@ describe('the importBatch mutation', () => {
   it('refuses JSON items that would create a record without what every such record has, or with a birth the API refuses', async () => {
     await svc.app.auditLog.flush();
     const before = await countData(svc.graph);
-    const provenance = { reportId: REPORT, agency: 'NCA', recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: 'H0' as const, consent: false };
     const item = (id: string, type: 'Person' | 'Business', properties: Record<string, unknown>) => ({ id, type, label: id, roles: type === 'Person' ? ['OFFENDER'] : [], redacted: false, properties, provenance });
-    const text = jsonExportText(
-      {
-        nodes: [
-          item('per-jr1', 'Person', {}),
-          item('bus-jr2', 'Business', { name: 'No Type Ltd' }),
-          item('per-jr3', 'Person', { name: 'Born Later', dateOfBirth: '1990-01-01', birthYear: 1970 }),
-          item('per-jr4', 'Person', { name: 'Fine', dateOfBirth: '1990-01-01' }),
-        ],
-        edges: [],
-        truncated: false,
-        truncatedBy: null,
-      },
-      { exportId: 'exp-jr', purpose: 'test', exportedBy: { subject: 'partner', agency: 'NCA' }, recipientName: 'Kent Police', description: 'people' },
-    );
+    const text = jsonOf('exp-jr', [
+      item('per-jr1', 'Person', {}),
+      item('bus-jr2', 'Business', { name: 'No Type Ltd' }),
+      item('per-jr3', 'Person', { name: 'Born Later', dateOfBirth: '1990-01-01', birthYear: 1970 }),
+      item('per-jr4', 'Person', { name: 'Fine', dateOfBirth: '1990-01-01' }),
+    ]);
     const e = errorOf(await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: text }).catch((x) => x));
     expect(e.code).toBe('BAD_USER_INPUT');
     expect(e.rows!.map((r) => r.replace(/^.*?(\$\.nodes)/, '$1'))).toEqual([
@@ -118,12 +110,12 @@ describe('the importBatch mutation', () => {
     ]);
     await svc.app.auditLog.flush();
     expect(await countData(svc.graph)).toEqual(before);
+    // A victim's phone withheld by the partner's export (no value) is still taken, as before.
+    const withheld = { id: 'phone-jr6', type: 'Phone' as const, label: 'Phone (withheld)', roles: [], redacted: true, properties: {}, provenance };
+    expect((await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: jsonOf('exp-jr6', [withheld]) })).importBatch).toMatchObject({ nodes: { created: 1 } });
     // An item that updates a record in the graph may leave out what the record holds.
     await (await svc.sdk(ingest)).ImportBatch({ format: 'CSV', nodes: [':ID,:LABEL,name', 'per-jr5,Person;Offender,Held Name', ''].join('\n'), relationships: ':START_ID,:END_ID,:TYPE\n', reportId: REPORT });
-    const update = jsonExportText(
-      { nodes: [item('per-jr5', 'Person', { gender: 'MALE' })], edges: [], truncated: false, truncatedBy: null },
-      { exportId: 'exp-jr5', purpose: 'test', exportedBy: { subject: 'partner', agency: 'NCA' }, recipientName: 'Kent Police', description: 'people' },
-    );
+    const update = jsonOf('exp-jr5', [item('per-jr5', 'Person', { gender: 'MALE' })]);
     expect((await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: update })).importBatch).toMatchObject({ nodes: { updated: 1 } });
   });
 
