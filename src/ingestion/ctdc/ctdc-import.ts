@@ -22,6 +22,8 @@ export interface CtdcRelease {
   title: string;
   /** ISO date of publication, where known. */
   releasedOn: string | null;
+  /** For a release not known by its checksum: `-` and its first 8 hex digits, part of its key and report reference. */
+  version?: string;
 }
 
 /** Releases we know by their SHA-256 (shared/data/ctdc/README.md). */
@@ -46,7 +48,7 @@ export function ctdcRelease(fileName: string, sha256: string): CtdcRelease {
   // with other victims' data. The same file imported again keeps its key.
   const version = /^[0-9a-f]{64}$/.test(sha256) ? `-${sha256.slice(0, 8)}` : '';
   const key = `${base.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 31) || 'ctdc'}${version}`;
-  return { key, shortName: `CTDC ${key}`, title: `Counter-Trafficking Data Collaborative: ${base}`, releasedOn: null };
+  return { key, shortName: `CTDC ${key}`, title: `Counter-Trafficking Data Collaborative: ${base}`, releasedOn: null, version };
 }
 
 export interface CtdcPlanOptions {
@@ -83,7 +85,8 @@ export function planCtdc(text: string, opts: CtdcPlanOptions): ImportPlan {
   plan.nodes.push({
     label: 'IntelligenceReport',
     id: reportId,
-    props: presentOnly({ reference: `CTDC/${path.basename(opts.name)}`, title: release.title, reportedOn: release.releasedOn }),
+    // A report's reference is unique: another file under the same name is another report.
+    props: presentOnly({ reference: `CTDC/${path.basename(opts.name)}${release.version ? `#${release.version.slice(1)}` : ''}`, title: release.title, reportedOn: release.releasedOn }),
     roles: [],
     prov,
     source: src(head.line),

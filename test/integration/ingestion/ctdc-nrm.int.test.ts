@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
+import { CTDC_COLUMNS } from '../../../src/ingestion/ctdc/ctdc-row';
 import { planFiles } from '../../../src/ingestion/plan-files';
 import { prepareImport } from '../../../src/ingestion/prepare-import';
 import { runStagedImport, type ImportSummary } from '../../../src/ingestion/run-import';
@@ -49,6 +52,27 @@ describe('importing the real CTDC and NRM files', () => {
     expect(second.relationships).toEqual({ created: 0, updated: 0, unchanged: first.relationships.created });
     expect(second.runId).toBeNull();
   }, 900_000);
+
+  it('imports another CTDC-format file under an earlier one’s name as records of its own, never over the earlier victims', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-ctdc-'));
+    try {
+      const header = CTDC_COLUMNS.join(',');
+      const row = (gender: string) => CTDC_COLUMNS.map((c) => (c === 'gender' ? gender : '')).join(',');
+      const file = path.join(dir, 'victims.csv');
+      fs.writeFileSync(file, `${header}\n${row('Female')}\n`);
+      const first = await importFiles(t, 'ctdc', [file]);
+      fs.writeFileSync(file, `${header}\n${row('Male')}\n${row('Male')}\n`);
+      const second = await importFiles(t, 'ctdc', [file]);
+      expect([first.nodes.created, second.nodes.created]).toEqual([1 + 1 * 2, 1 + 2 * 2]);
+      const rows = await t.client.read({ cypher: "MATCH (p:Person:Victim) WHERE p.id STARTS WITH 'per-victims-' RETURN p.gender AS gender, count(*) AS n ORDER BY gender", params: {} });
+      expect(rows).toEqual([
+        { gender: 'FEMALE', n: 1 },
+        { gender: 'MALE', n: 2 },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('imports the NRM tables so that referrals per force and quarter equal the police table', async () => {
     const s = await importFiles(t, 'nrm', [path.join(data, 'nrm')]);

@@ -94,6 +94,8 @@ describe('ctdcRelease', () => {
     const row = CTDC_COLUMNS.map(() => '').join(',');
     const plan = planCtdc(`${header}\n${row}\n`, { name: 'victims.csv', sha256: 'c'.repeat(64), now: new Date('2026-01-01T00:00:00Z') });
     expect(plan.nodes.filter((n) => n.label === 'Person').map((n) => n.id)).toEqual(['per-victims-cccccccc-2']);
+    // Its report's reference (unique among reports) names the version too.
+    expect(plan.nodes.find((n) => n.label === 'IntelligenceReport')).toMatchObject({ id: 'rep-victims-cccccccc', props: { reference: 'CTDC/victims.csv#cccccccc' } });
   });
 });
 
