@@ -60,6 +60,7 @@ function guardExisting(e: LockedRecord | undefined, label: NodeLabel, field: str
 /**
  * A person's birth year as updated must be the year of the date of birth it keeps (the input's
  * own pair is checked with it, person-rules.ts). The message does not repeat the stored date.
+ * The file importers do not make this check against the graph (a row's own pair only).
  */
 function birthYearAgrees(after: Record<string, unknown>, field: string): void {
   const dob = after.dateOfBirth;
@@ -70,7 +71,7 @@ function birthYearAgrees(after: Record<string, unknown>, field: string): void {
 }
 
 /** Creates or updates one entity and its relationship sets in the given transaction. */
-export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Date): Promise<UpsertResult> {
+export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Date, victimData = false): Promise<UpsertResult> {
   const field = req.field ?? 'input';
   const [prov] = await resolveProvenances(tx, [{ field: `${field}.provenance`, input: req.provenance }], now);
   if (req.id !== undefined && req.id !== null && !ID_PATTERN.test(req.id)) {
@@ -95,7 +96,9 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
   const table = NODE_PROPS[req.label];
   const checked = checkProps(table, req.props, field, now, !old);
   checkDatePairs(req.label, { ...(old?.props ?? {}), ...checked }, field);
-  if (req.label === 'Person' && old) birthYearAgrees({ ...old.props, ...checked }, field);
+  // Not against a victim's stored birth for a writer without victim-data rights: the refusal
+  // would tell it the year it may not read (it writes those fields blind, as before).
+  if (req.label === 'Person' && old && (victimData || !old.labels.includes('Victim'))) birthYearAgrees({ ...old.props, ...checked }, field);
   const dkeys = dateKeys(table);
   const dates: Record<string, string | null> = {};
   const props: Record<string, unknown> = { ...(req.derived ?? {}) };
@@ -143,7 +146,7 @@ async function hiddenLinks(tx: GraphTx, id: string, type?: RelationshipType, dir
 }
 
 export function upsertEntity(g: ScopedGraph, req: UpsertRequest, now: Date): Promise<UpsertResult> {
-  return g.writeTx((tx) => upsertEntityInTx(tx, req, now));
+  return g.writeTx((tx) => upsertEntityInTx(tx, req, now, g.access.victimData));
 }
 
 export { REL_KEYS };

@@ -64,6 +64,18 @@ describe('Person through the GraphQL API', () => {
     await sdk.UpsertPerson({ input: { id, birthYear: 1990, provenance } });
     await sdk.UpsertPerson({ input: { id, dateOfBirth: '1985-01-02', provenance } });
     expect((await sdk.PersonById({ id })).person).toMatchObject({ dateOfBirth: '1985-01-02', birthYear: 1985 });
+
+    // A victim's birth is victim data: a writer without the right to read it is not told, by a
+    // refusal, which year it holds; a writer with the right is held to it.
+    const officer = await svc.sdk({ ...ingest, roles: ['INGEST', 'VICTIM_DATA_OFFICER'] });
+    const victim = (await officer.UpsertPerson({ input: { name: 'Born Hidden', dateOfBirth: '1990-06-01', roles: ['VICTIM'], provenance } })).upsertPerson.id;
+    const refusedYears: number[] = [];
+    for (const year of [1989, 1990, 1991]) {
+      const e = await sdk.UpsertPerson({ input: { id: victim, birthYear: year, provenance } }).then(() => null, (x: unknown) => x);
+      if (e) refusedYears.push(year);
+    }
+    expect(refusedYears).toEqual([]);
+    expect(codeAndField(await officer.UpsertPerson({ input: { id: victim, birthYear: 1985, provenance } }).catch((e: unknown) => e))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.birthYear' });
   });
 
   it("refuses a fact looser than its report's handling, naming the field, and writes nothing", async () => {
