@@ -25,6 +25,9 @@ export function httpErrorHandler({ bodyLimit, log }: { bodyLimit: number; log: L
     if (err.type === 'request.aborted') return req.audit?.abandoned();
     if (err.type === 'entity.too.large') return sendError(res, 413, 'MSHT_BODY_TOO_LARGE', `the request body is larger than the limit of ${bodyLimit} bytes`);
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    // Headers a route set for what it meant to send (an export file's type, name and checksum)
+    // would otherwise go out with the error.
+    for (const name of ['content-type', 'content-length', 'content-disposition', 'x-content-sha256']) res.removeHeader(name);
     if (status === 500) {
       log.error({ requestId: req.requestId, err }, 'unhandled HTTP error');
       return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');

@@ -17,8 +17,8 @@ import { createLogger } from '../../../src/logging/logger';
 const principal: Principal = { subject: 'liaison-1', agency: 'NCA', roles: ['LIAISON'], clearance: 'H0', ukConditional: false };
 const stored: StoredExport = {
   exportId: 'exp-00000000000000aa',
-  filename: 'package.json',
-  mediaType: 'application/json',
+  filename: 'package.csv.zip',
+  mediaType: 'application/zip',
   sha256: 'f'.repeat(64),
   size: 300_000,
   subject: principal.subject,
@@ -103,6 +103,9 @@ describe('downloading an export, as the audit trail records it', () => {
     try {
       const res = await fetch(svc.url);
       expect(res.status).toBe(500);
+      // Answered as an error, not as the file it meant to send.
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect([res.headers.get('content-disposition'), res.headers.get('x-content-sha256')]).toEqual([null, null]);
       expect(await res.json()).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       expect(await eventOf(svc.recorded)).toMatchObject({ outcome: 'error', httpStatus: 500, errorCodes: ['INTERNAL_SERVER_ERROR'] });
     } finally {
