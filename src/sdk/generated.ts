@@ -707,7 +707,7 @@ export type UkHandling =
   | 'C'
   | 'P';
 
-export type AuditEventFieldsFragment = { seq: number, at: string, requestId: string, subject: string, agency: string | null, roles: Array<string>, failureReason: string | null, operationName: string | null, operationType: string | null, documentHash: string | null, variables: string | null, outcome: AuditOutcome, errorCodes: Array<string>, httpStatus: number, durationMs: number, records: number, export: string | null, detailsWithheld: boolean, prevHash: string, hash: string };
+export type AuditEventFieldsFragment = { seq: number, at: string, requestId: string, subject: string, agency: string | null, roles: Array<string>, failureReason: string | null, operationName: string | null, operationType: string | null, documentHash: string | null, variables: string | null, outcome: AuditOutcome, errorCodes: Array<string>, httpStatus: number, durationMs: number, records: number | null, export: string | null, detailsWithheld: boolean, prevHash: string, hash: string };
 
 export type AuditEventsQueryVariables = Exact<{
   filter?: AuditFilterInput | null | undefined;
@@ -716,7 +716,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number, at: string, requestId: string, subject: string, agency: string | null, roles: Array<string>, failureReason: string | null, operationName: string | null, operationType: string | null, documentHash: string | null, variables: string | null, outcome: AuditOutcome, errorCodes: Array<string>, httpStatus: number, durationMs: number, records: number, export: string | null, detailsWithheld: boolean, prevHash: string, hash: string }> } };
+export type AuditEventsQuery = { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number, at: string, requestId: string, subject: string, agency: string | null, roles: Array<string>, failureReason: string | null, operationName: string | null, operationType: string | null, documentHash: string | null, variables: string | null, outcome: AuditOutcome, errorCodes: Array<string>, httpStatus: number, durationMs: number, records: number | null, export: string | null, detailsWithheld: boolean, prevHash: string, hash: string }> } };
 
 export type VerifyAuditChainQueryVariables = Exact<{
   fromSeq?: number | null | undefined;

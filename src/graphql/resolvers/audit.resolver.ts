@@ -73,7 +73,8 @@ const EXPORT_KEYS_SHOWN = ['exportId', 'exportedAt', 'exportedBy', 'recipient', 
 function toGraphQL(e: StoredAuditEvent, withheld: boolean): AuditEvent {
   const event = { ...e, at: new Date(e.at), detailsWithheld: withheld } as AuditEvent;
   if (!withheld) return event;
-  return { ...event, variables: null, export: e.export === null ? null : JSON.stringify(pick(JSON.parse(e.export) as Record<string, unknown>, EXPORT_KEYS_SHOWN)) };
+  if (e.export === null) return { ...event, variables: null };
+  return { ...event, variables: null, records: null, export: JSON.stringify(pick(JSON.parse(e.export) as Record<string, unknown>, EXPORT_KEYS_SHOWN)) };
 }
 
 function pick(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -50,8 +50,11 @@ export class AuditEvent {
   @Field(() => Int)
   durationMs!: number;
 
-  @Field(() => Int, { description: 'Records handed out: distinct entities in the response, plus what resolvers reported' })
-  records!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Records handed out: distinct entities in the response, plus what resolvers reported; null when detailsWithheld and the event holds an export (its size is the export’s)',
+  })
+  records!: number | null;
 
   @Field(() => String, {
     nullable: true,
