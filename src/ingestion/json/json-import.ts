@@ -1,6 +1,7 @@
 import { checkDatePairs, checkProps, isWritableLabel, NODE_PROPS, REL_PROPS, storedProps } from '../../domain/entity-props';
 import { isNodeLabel, REFERENCE_LABELS, type PersonRoleLabel } from '../../domain/graph-model';
 import { normaliseIdentifier } from '../../domain/identifiers';
+import { ID_PATTERN, ID_PREFIX } from '../../domain/ids';
 import { ROLE_LABEL, type PersonRole } from '../../domain/person';
 import { personBirthRules } from '../../domain/person-rules';
 import type { Provenance } from '../../domain/provenance';
@@ -36,8 +37,30 @@ const PREFIX = 'x.';
 
 const defaultsOf = (p: Provenance): ReportDefaults => ({ agency: p.agency, gradeSource: p.gradeSource, gradeIntel: p.gradeIntel, ukHandling: p.ukHandling, handling: p.handling, consent: p.consent });
 
+/** A withheld record's id as an export writes it: a victim's pseudonym (`V-7K2M4Q9X`), an identifier's (`Phone-7K2M4Q9X`). */
+const PSEUDONYM_ID = /^[A-Z][A-Za-z]*-[0-9A-Z]{8}$/;
+
+/**
+ * A withheld record's pseudonymous id given a prefix of its kind (`per-V-7K2M4Q9X`), so it is an
+ * id of this graph: the same record of the same package (pseudonyms are per recipient) comes in
+ * as the same record again. Edges are re-pointed with it.
+ */
+function withOwnIds(sub: Subgraph): Subgraph {
+  const ids = new Map<string, string>();
+  for (const n of sub.nodes) {
+    if (n.redacted && PSEUDONYM_ID.test(n.id) && !ID_PATTERN.test(n.id) && isNodeLabel(n.type)) ids.set(n.id, `${ID_PREFIX[n.type]}-${n.id}`);
+  }
+  if (ids.size === 0) return sub;
+  return {
+    ...sub,
+    nodes: sub.nodes.map((n) => (ids.has(n.id) ? { ...n, id: ids.get(n.id)! } : n)),
+    edges: sub.edges.map((e) => ({ ...e, source: ids.get(e.source) ?? e.source, target: ids.get(e.target) ?? e.target })),
+  };
+}
+
 /** Adds a subgraph's items to a plan. Pure. */
-export function addSubgraphToPlan(plan: ImportPlan, sub: Subgraph, name: string, today: Date): void {
+export function addSubgraphToPlan(plan: ImportPlan, given: Subgraph, name: string, today: Date): void {
+  const sub = withOwnIds(given);
   const reference = new Set<string>(REFERENCE_LABELS);
   // Every item carries its full provenance; a cited report's defaults (its agency above all) come
   // from the report itself when the file holds it, else from the graph when it has the report (it

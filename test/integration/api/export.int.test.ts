@@ -205,6 +205,17 @@ describe('exports for the Europol liaison', () => {
   });
 
   // Last: it empties the graph.
+  it('imports a pseudonymised package: its withheld victim and phone come in under their pseudonyms, linked as exported', async () => {
+    const { result } = await exportAs('JSON');
+    expect(result.pseudonymised).toBe(true);
+    const pkg = parseJsonExport(result.content!);
+    const victim = pkg.subgraph.nodes.find((n) => n.roles.includes('VICTIM'))!;
+    const { importBatch: s } = await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: result.content!.toString() });
+    expect(s.rejected).toBe(0);
+    const [row] = await svc.graph.read({ cypher: 'MATCH (p:Person:Victim {id: $id}) RETURN p.name AS name, COUNT { (p)--() } AS links', params: { id: `per-${victim.id}` } });
+    expect(row).toEqual({ name: victim.id, links: pkg.subgraph.edges.filter((e) => e.source === victim.id || e.target === victim.id).length });
+  });
+
   it('takes its JSON export back: exported, imported into an empty graph, exported again, the same content', async () => {
     const sdk = await svc.sdk(liaison);
     const input = { seeds: [w.operation], depth: 2, recipient: { kind: 'UK_PARTNER' as const, name: 'Kent Police' }, purpose: 'round trip', format: 'JSON' as const };

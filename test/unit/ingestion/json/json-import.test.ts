@@ -1,4 +1,6 @@
+import { pseudonymise } from '../../../../src/exports/export-subgraph';
 import { toJson } from '../../../../src/exports/json-export';
+import { checkPlanShape } from '../../../../src/ingestion/check-plan';
 import { formatBadRow } from '../../../../src/ingestion/import-plan';
 import { planJson } from '../../../../src/ingestion/json/json-import';
 import { exportFixture, VICTIM_PSEUDONYM } from '../../../fixtures/export-fixture';
@@ -52,6 +54,20 @@ describe('planJson', () => {
       { amount: 2000, currency: 'GBP', channel: 'BANK_TRANSFER' },
     ]);
     expect(plan.rels.find((r) => r.type === 'HAS_STOP')).toMatchObject({ from: 'route-vn-uk', to: 'country-VN', props: { order: 1, mode: 'FLIGHT' } });
+  });
+
+  it('takes the pseudonymous ids of withheld records as an export writes them, prefixed as ids of this graph, with their links', () => {
+    const pkg = storablePackage();
+    const { subgraph } = pseudonymise(pkg.subgraph, () => VICTIM_PSEUDONYM);
+    expect(subgraph.nodes.filter((n) => n.redacted).map((n) => n.id)).toEqual([VICTIM_PSEUDONYM, 'Phone-7K2M4Q9X']);
+    const plan = planJson([{ name: 'pkg.json', text: toJson({ ...pkg, subgraph }).content.toString('utf8') }], { today: TODAY });
+    expect([...plan.bad, ...checkPlanShape(plan)].map(formatBadRow)).toEqual([]);
+    expect(plan.nodes.filter((n) => n.id.includes('7K2M4Q9X')).map((n) => [n.label, n.id])).toEqual([
+      ['Person', `per-${VICTIM_PSEUDONYM}`],
+      ['Phone', 'phone-Phone-7K2M4Q9X'],
+    ]);
+    expect(plan.rels.find((r) => r.type === 'HAS_IDENTIFIER' && r.from === `per-${VICTIM_PSEUDONYM}`)).toMatchObject({ to: 'phone-Phone-7K2M4Q9X' });
+    expect(plan.rels.some((r) => [r.from, r.to].includes(VICTIM_PSEUDONYM))).toBe(false);
   });
 
   it('names every item it cannot store by its JSON path', () => {
