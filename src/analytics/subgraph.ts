@@ -57,17 +57,5 @@ export function buildSubgraph(
   for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, toSubgraphNode(n, pseudonymOf));
   const edges = new Map<string, SubgraphEdge>();
   for (const r of rels) if (byId.has(r.__from) && byId.has(r.__to) && !edges.has(r.__id)) edges.set(r.__id, toSubgraphEdge(r));
-  return { nodes: [...byId.values()], edges: renumberStops([...edges.values()]), truncated: truncatedBy !== null, truncatedBy };
-}
-
-/**
- * A route's stops numbered from 0 among those in the subgraph, in the stored order: the stored
- * numbers' gaps would say where stops the reader may not see (or that may not leave) sit.
- */
-function renumberStops(edges: SubgraphEdge[]): SubgraphEdge[] {
-  const byRoute = new Map<string, SubgraphEdge[]>();
-  for (const e of edges) if (e.type === 'HAS_STOP' && typeof e.properties.order === 'number') byRoute.set(e.source, [...(byRoute.get(e.source) ?? []), e]);
-  const position = new Map<SubgraphEdge, number>();
-  for (const stops of byRoute.values()) [...stops].sort((a, b) => (a.properties.order as number) - (b.properties.order as number)).forEach((e, i) => position.set(e, i));
-  return edges.map((e) => (position.has(e) ? { ...e, properties: { ...e.properties, order: position.get(e)! } } : e));
+  return { nodes: [...byId.values()], edges: [...edges.values()], truncated: truncatedBy !== null, truncatedBy };
 }

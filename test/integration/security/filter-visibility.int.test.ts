@@ -137,21 +137,6 @@ describe('list filters and hidden items', () => {
       [2, 'country-HU'],
       [3, 'country-GB'],
     ]);
-    // And so are its stop links in a subgraph (a link chart's, an export's).
-    const stopEdges = async (who: TokenOptions) =>
-      (
-        await (await svc.client(who)).request<{ neighbourhood: { edges: { type: string; target: string; properties: { order?: number } }[] } }>(
-          'query($id: ID!) { neighbourhood(ids: [$id], depth: 1, relationshipTypes: [HAS_STOP], expandReference: false) { edges { type target properties } } }',
-          { id: id.r4 },
-        )
-      ).neighbourhood.edges
-        .map((e) => [e.properties.order, e.target])
-        .sort((a, b) => (a[0] as number) - (b[0] as number));
-    expect(await stopEdges(low)).toEqual([
-      [0, 'country-VN'],
-      [1, 'country-HU'],
-    ]);
-    expect(await stopEdges(high)).toHaveLength(4);
   });
 
   it('a mode filter never matches on a stop link to a hidden place', async () => {
