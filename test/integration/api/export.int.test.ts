@@ -204,7 +204,6 @@ describe('exports for the Europol liaison', () => {
     expect((skipped.body.data as { a: { exportId: string } }).a.exportId).toEqual(expect.any(String));
   });
 
-  // Last: it empties the graph.
   it('imports a pseudonymised package: its withheld victim and phone come in under their pseudonyms, linked as exported', async () => {
     const { result } = await exportAs('JSON');
     expect(result.pseudonymised).toBe(true);
@@ -216,6 +215,7 @@ describe('exports for the Europol liaison', () => {
     expect(row).toEqual({ name: victim.id, links: pkg.subgraph.edges.filter((e) => e.source === victim.id || e.target === victim.id).length });
   });
 
+  // Last: it empties the graph.
   it('takes its JSON export back: exported, imported into an empty graph, exported again, the same content', async () => {
     const sdk = await svc.sdk(liaison);
     const input = { seeds: [w.operation], depth: 2, recipient: { kind: 'UK_PARTNER' as const, name: 'Kent Police' }, purpose: 'round trip', format: 'JSON' as const };
