@@ -1,6 +1,6 @@
 import type { IdentifierLabel } from '../domain/graph-model';
 import type { ReportDefaults } from '../domain/provenance-input';
-import { nodeKindsQuery } from './queries/write.query';
+import { nodeKindsQuery, storedBirthsQuery } from './queries/write.query';
 import { identifierHoldersQuery } from './queries/identifier.query';
 import { reportDefaultsQuery, reportReferenceHoldersQuery } from './queries/report.query';
 import type { ScopedGraph } from './scoped-graph';
@@ -21,6 +21,15 @@ async function batched<T>(items: readonly T[], each: (chunk: T[]) => Promise<voi
 export interface ExistingNode {
   labels: string[];
   visible: boolean;
+}
+
+/** The stored dates of birth of these people the caller may see, and whether each is a victim. */
+export async function readStoredBirths(g: ScopedGraph, ids: readonly string[]): Promise<Map<string, { dateOfBirth: string; victim: boolean }>> {
+  const out = new Map<string, { dateOfBirth: string; victim: boolean }>();
+  await batched([...new Set(ids)], async (chunk) => {
+    for (const r of await g.read(storedBirthsQuery(chunk))) out.set(r.id as string, { dateOfBirth: r.dateOfBirth as string, victim: r.victim === true });
+  });
+  return out;
 }
 
 export async function readExistingNodes(g: ScopedGraph, ids: readonly string[]): Promise<Map<string, ExistingNode>> {

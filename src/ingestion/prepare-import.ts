@@ -3,7 +3,7 @@ import { REL_PROPS } from '../domain/entity-props';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
-import { readExistingNodes, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, type ExistingNode } from '../graph/import-check.reader';
+import { readExistingNodes, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, type ExistingNode } from '../graph/import-check.reader';
 import { type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
@@ -122,6 +122,20 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
         })
       : plan.nodes;
   const planned = new Set(nodes.map((n) => n.id));
+
+  // A birth year given without a date of birth, for a person the graph has: the year of the date
+  // it keeps, as upsertPerson holds it (entity.writer.ts), and with the same exception: not against
+  // a victim's stored birth for an importer without victim-data rights, whom a refusal would tell it.
+  const yearsOnly = nodes.filter((n) => n.label === 'Person' && typeof n.props.birthYear === 'number' && n.props.dateOfBirth === undefined && existing.get(n.id)?.visible);
+  if (yearsOnly.length > 0) {
+    const births = await readStoredBirths(g, yearsOnly.map((n) => n.id));
+    for (const n of yearsOnly) {
+      const b = births.get(n.id);
+      if (b && (g.access.victimData || !b.victim) && Number(b.dateOfBirth.slice(0, 4)) !== n.props.birthYear) {
+        bad.push({ ...n.source, reason: `${plan.format === 'json' ? 'properties.' : ''}birthYear: does not match the date of birth already recorded` });
+      }
+    }
+  }
 
   // Ids: new, or the same kind of record the caller may see (never reference data).
   for (const n of nodes) {

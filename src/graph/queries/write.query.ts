@@ -76,6 +76,15 @@ RETURN n.id AS id, labels(n) AS labels, n {.*} AS props, ${visible('n')} AND ${v
   };
 }
 
+/** The stored dates of birth of these people the caller may see (for a file's birth years to be checked against). */
+export function storedBirthsQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: `MATCH (p:Person) WHERE p.id IN $ids AND ${visible('p')} AND p.dateOfBirth IS NOT NULL
+RETURN p.id AS id, toString(p.dateOfBirth) AS dateOfBirth, p:Victim AS victim`,
+    params: { ids: [...ids] },
+  };
+}
+
 /**
  * Whether any record or link other than the report's own (itself, its ISSUED_BY link) cites this
  * intelligence report as its source, whoever may see it. Facts cite a report by its id only, so

@@ -119,6 +119,17 @@ describe('the importBatch mutation', () => {
     expect((await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: update })).importBatch).toMatchObject({ nodes: { updated: 1 } });
   });
 
+  it('refuses a file’s birth year that does not match the date of birth the graph keeps, as the API does', async () => {
+    const sdk = await svc.sdk(ingest);
+    await sdk.ImportBatch({ format: 'CSV', nodes: [':ID,:LABEL,name,dateOfBirth:date', 'per-jb1,Person;Offender,Born Once,1990-06-01', ''].join('\n'), relationships: ':START_ID,:END_ID,:TYPE\n', reportId: REPORT });
+    const csv = errorOf(await sdk.ImportBatch({ format: 'CSV', nodes: [':ID,:LABEL,name,birthYear:int', 'per-jb1,Person;Offender,Born Once,1985', ''].join('\n'), relationships: ':START_ID,:END_ID,:TYPE\n', reportId: REPORT }).catch((x) => x));
+    expect(csv.rows).toEqual(['nodes:2: birthYear: does not match the date of birth already recorded']);
+    const json = errorOf(await sdk.ImportBatch({ format: 'JSON', nodes: jsonOf('exp-jb1', [{ id: 'per-jb1', type: 'Person', label: 'Born Once', roles: ['OFFENDER'], redacted: false, properties: { birthYear: 1985 }, provenance }]) }).catch((x) => x));
+    expect(json.rows).toEqual([expect.stringMatching(/\$\.nodes\[0\]: properties\.birthYear: does not match the date of birth already recorded$/)]);
+    // Its own year is taken.
+    expect((await sdk.ImportBatch({ format: 'JSON', nodes: jsonOf('exp-jb2', [{ id: 'per-jb1', type: 'Person', label: 'Born Once', roles: ['OFFENDER'], redacted: false, properties: { birthYear: 1990 }, provenance }]) })).importBatch.rejected).toBe(0);
+  });
+
   it('takes back a JSON export of a world: export, import into an empty graph, the same nodes and edges', async () => {
     await resetGraph(svc.graph);
     await runSeed(systemGraph(svc.graph), { seed: 3, scale: { name: 'tiny', persons: SCALES.tiny }, runHost: { host: 'test', pid: 1, isAlive: () => true } });
