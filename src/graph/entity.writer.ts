@@ -1,7 +1,7 @@
 import type { EntityRecord, RelRecord } from '../domain/entity-record';
 import { checkDatePairs, checkProps, dateKeys, NODE_PROPS, REL_PROPS, type WritableLabel } from '../domain/entity-props';
 import { isNodeLabel, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/graph-model';
-import { ID_PATTERN, newId } from '../domain/ids';
+import { ID_PATTERN, ID_PREFIX, newId } from '../domain/ids';
 import { REL_KEYS } from '../domain/rel-keys';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
@@ -93,6 +93,9 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
     old = locked && req.naturalKey ? { ...locked, visible: locked.visible && locked.shown === true } : locked;
     guardExisting(old, req.label, guardField, what);
   }
+  // A new record's id takes its kind's prefix, as an analyst's CSV file must (check-plan.ts): a
+  // Person given `country-ZZ` would read as a country wherever an id is shown.
+  if (!old && req.id && !req.id.startsWith(`${ID_PREFIX[req.label]}-`)) throw badInput(`${field}.id`, `a new ${req.label}'s id must start with ${ID_PREFIX[req.label]}-`);
   const table = NODE_PROPS[req.label];
   const checked = checkProps(table, req.props, field, now, !old);
   checkDatePairs(req.label, { ...(old?.props ?? {}), ...checked }, field);

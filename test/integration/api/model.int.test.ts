@@ -162,6 +162,8 @@ RETURN bareNodes, count(r) AS bareRels`,
       [() => sdk.UpsertExploitation({ input: { victimIds: [w.hoa, 'per-nobody'], provenance: prov } }), 'input.victimIds'],
       [() => sdk.UpsertPerson({ input: { id: w.dragon, name: 'Not a person', provenance: prov } }), 'input.id'],
       [() => sdk.UpsertPerson({ input: { id: 'country-GB', name: 'Britannia', provenance: prov } }), 'input.id'],
+      // A new record's id takes its kind's prefix, as in a CSV import: a Person is never `country-…`.
+      [() => sdk.UpsertPerson({ input: { id: 'country-ZZ', name: 'Not a country', provenance: prov } }), 'input.id'],
       [() => sdk.UpsertNrmReferral({ input: { referredOn: '2024-03-01', rgDate: '2024-02-01', provenance: prov } }), 'input.rgDate'],
       [() => sdk.Link({ type: 'MEMBER_OF', from: w.dragon, to: w.tran, provenance: prov }), 'input.from'],
       [() => sdk.Link({ type: 'MEMBER_OF', from: w.tran, to: w.lupu, properties: { role: 'BOSS' }, provenance: prov }), 'input.properties.role'],
