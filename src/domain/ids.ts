@@ -40,5 +40,10 @@ export function newId(label: NodeLabel): string {
   return `${ID_PREFIX[label]}-${s}`;
 }
 
+/** The id starts with its kind's own prefix (`per-` for a Person): required of ids a caller gives a new record. */
+export function hasOwnPrefix(label: NodeLabel, id: string): boolean {
+  return id.startsWith(`${ID_PREFIX[label]}-`);
+}
+
 /** Reference ids carry their code, which may hold underscores (`etype-LABOUR_FOR_OFFENDERS`). */
 export const ID_PATTERN = /^[a-z][a-z0-9]*-[A-Za-z0-9_.:-]{1,120}$/;

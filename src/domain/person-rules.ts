@@ -1,6 +1,19 @@
 import { badInput } from '../errors/app-error';
 import { isoDate } from './validation';
 
+/** Why a birth year given alone is refused against the stored date (which it does not repeat). */
+export const BIRTH_YEAR_DISAGREES = 'does not match the date of birth already recorded';
+
+/**
+ * A birth year given without a date of birth disagrees with the date of birth the graph keeps.
+ * Not tested against a victim's for a writer without victim-data rights (`victimData` false): a
+ * refusal would tell it the year it may not read, so it writes those fields blind.
+ */
+export function birthYearDisagrees(stored: { dateOfBirth: unknown; victim: boolean }, birthYear: unknown, victimData: boolean): boolean {
+  if (stored.victim && !victimData) return false;
+  return typeof stored.dateOfBirth === 'string' && typeof birthYear === 'number' && Number(stored.dateOfBirth.slice(0, 4)) !== birthYear;
+}
+
 /**
  * Rules for a person beyond the property table: a date of birth is after 1900 and not in the
  * future, and agrees with the birth year, which it fills in when absent.

@@ -1,7 +1,8 @@
 import type { EntityRecord, RelRecord } from '../domain/entity-record';
 import { checkDatePairs, checkProps, dateKeys, NODE_PROPS, REL_PROPS, type WritableLabel } from '../domain/entity-props';
 import { isNodeLabel, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/graph-model';
-import { ID_PATTERN, ID_PREFIX, newId } from '../domain/ids';
+import { hasOwnPrefix, ID_PATTERN, ID_PREFIX, newId } from '../domain/ids';
+import { BIRTH_YEAR_DISAGREES, birthYearDisagrees } from '../domain/person-rules';
 import { REL_KEYS } from '../domain/rel-keys';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
@@ -57,19 +58,6 @@ function guardExisting(e: LockedRecord | undefined, label: NodeLabel, field: str
   if (!e.labels.includes(label)) throw badInput(field, `names a ${e.labels.find(isNodeLabel) ?? 'different kind of record'}, not a ${label}`);
 }
 
-/**
- * A person's birth year as updated must be the year of the date of birth it keeps (the input's
- * own pair is checked with it, person-rules.ts). The message does not repeat the stored date.
- * The file importers do not make this check against the graph (a row's own pair only).
- */
-function birthYearAgrees(after: Record<string, unknown>, field: string): void {
-  const dob = after.dateOfBirth;
-  const year = after.birthYear;
-  if (typeof dob === 'string' && typeof year === 'number' && Number(dob.slice(0, 4)) !== year) {
-    throw badInput(`${field}.birthYear`, 'does not match the date of birth already recorded');
-  }
-}
-
 /** Creates or updates one entity and its relationship sets in the given transaction. */
 export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Date, victimData = false): Promise<UpsertResult> {
   const field = req.field ?? 'input';
@@ -95,13 +83,15 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
   }
   // A new record's id takes its kind's prefix, as an analyst's CSV file must (check-plan.ts): a
   // Person given `country-ZZ` would read as a country wherever an id is shown.
-  if (!old && req.id && !req.id.startsWith(`${ID_PREFIX[req.label]}-`)) throw badInput(`${field}.id`, `a new ${req.label}'s id must start with ${ID_PREFIX[req.label]}-`);
+  if (!old && req.id && !hasOwnPrefix(req.label, req.id)) throw badInput(`${field}.id`, `a new ${req.label}'s id must start with ${ID_PREFIX[req.label]}-`);
   const table = NODE_PROPS[req.label];
   const checked = checkProps(table, req.props, field, now, !old);
   checkDatePairs(req.label, { ...(old?.props ?? {}), ...checked }, field);
-  // Not against a victim's stored birth for a writer without victim-data rights: the refusal
-  // would tell it the year it may not read (it writes those fields blind, as before).
-  if (req.label === 'Person' && old && (victimData || !old.labels.includes('Victim'))) birthYearAgrees({ ...old.props, ...checked }, field);
+  // A birth year as updated is the year of the date of birth the record keeps (person-rules.ts).
+  if (req.label === 'Person' && old) {
+    const after = { ...old.props, ...checked };
+    if (birthYearDisagrees({ dateOfBirth: after.dateOfBirth, victim: old.labels.includes('Victim') }, after.birthYear, victimData)) throw badInput(`${field}.birthYear`, BIRTH_YEAR_DISAGREES);
+  }
   const dkeys = dateKeys(table);
   const dates: Record<string, string | null> = {};
   const props: Record<string, unknown> = { ...(req.derived ?? {}) };

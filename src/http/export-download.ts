@@ -38,7 +38,7 @@ export function exportDownloadRoute(store: ExportStore): Router {
     res.setHeader('X-Content-SHA256', meta.sha256);
     res.setHeader('Cache-Control', 'no-store');
     // A read that fails before the headers went out is answered 500 by the error handler; one that
-    // fails after them cuts the connection there (app.ts), and is recorded as the service's failure.
+    // fails after them cuts the connection there (http-errors.ts), and is recorded as the service's failure.
     store.open(meta.exportId).on('error', next).pipe(res);
   });
   return r;

@@ -1,5 +1,5 @@
 import { isNodeLabel, RELATIONSHIP_TYPES, type IdentifierLabel, IDENTIFIER_LABELS, type NodeLabel } from '../domain/graph-model';
-import { ID_PATTERN, ID_PREFIX } from '../domain/ids';
+import { hasOwnPrefix, ID_PATTERN, ID_PREFIX } from '../domain/ids';
 import { REL_KEYS } from '../domain/rel-keys';
 import type { BadRow, ImportPlan, PlannedNode, SourceRef } from './import-plan';
 
@@ -33,7 +33,7 @@ export function checkPlanShape(plan: ImportPlan): BadRow[] {
       continue;
     }
     // Analysts' files must use our prefixes; an export's ids come from a graph (reference data has its own).
-    if (plan.format === 'csv' && !n.id.startsWith(`${ID_PREFIX[n.label]}-`)) {
+    if (plan.format === 'csv' && !hasOwnPrefix(n.label, n.id)) {
       bad.push({ ...n.source, reason: `id ${n.id} of a ${n.label} must start with ${ID_PREFIX[n.label]}-` });
       continue;
     }

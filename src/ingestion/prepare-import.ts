@@ -1,4 +1,5 @@
 import { dateKeys, missingRequired, NODE_PROPS, storedProps, type WritableLabel } from '../domain/entity-props';
+import { BIRTH_YEAR_DISAGREES, birthYearDisagrees } from '../domain/person-rules';
 import { REL_PROPS } from '../domain/entity-props';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
@@ -104,6 +105,11 @@ interface GraphCheck {
   bad: BadRow[];
 }
 
+/** A property as a bad row names it: `properties.k` in a JSON item, `k` in a CSV row. */
+function propertyField(plan: ImportPlan, key: string): string {
+  return plan.format === 'json' ? `properties.${key}` : key;
+}
+
 /**
  * The checks of a plan against the graph as the caller sees it now: ids, relationship ends,
  * identifier values, report references and cited reports. Before the write, and again after a
@@ -124,16 +130,13 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   const planned = new Set(nodes.map((n) => n.id));
 
   // A birth year given without a date of birth, for a person the graph has: the year of the date
-  // it keeps, as upsertPerson holds it (entity.writer.ts), and with the same exception: not against
-  // a victim's stored birth for an importer without victim-data rights, whom a refusal would tell it.
+  // it keeps, as upsertPerson holds it (person-rules.ts, with its victim exception).
   const yearsOnly = nodes.filter((n) => n.label === 'Person' && typeof n.props.birthYear === 'number' && n.props.dateOfBirth === undefined && existing.get(n.id)?.visible);
   if (yearsOnly.length > 0) {
     const births = await readStoredBirths(g, yearsOnly.map((n) => n.id));
     for (const n of yearsOnly) {
       const b = births.get(n.id);
-      if (b && (g.access.victimData || !b.victim) && Number(b.dateOfBirth.slice(0, 4)) !== n.props.birthYear) {
-        bad.push({ ...n.source, reason: `${plan.format === 'json' ? 'properties.' : ''}birthYear: does not match the date of birth already recorded` });
-      }
+      if (b && birthYearDisagrees(b, n.props.birthYear, g.access.victimData)) bad.push({ ...n.source, reason: `${propertyField(plan, 'birthYear')}: ${BIRTH_YEAR_DISAGREES}` });
     }
   }
 
@@ -265,7 +268,7 @@ function resolveRows(plan: ImportPlan, checked: GraphCheck, now: Date): { nodes:
     // An identifier's value is not among them: a partner's export withholds a victim's.
     const missing = mode === 'create' ? missingRequired(NODE_PROPS[n.label], n.props) : [];
     if (missing.length > 0) {
-      for (const key of missing) bad.push({ ...n.source, reason: `${plan.format === 'json' ? 'properties.' : ''}${key}: is required to create a ${n.label}` });
+      for (const key of missing) bad.push({ ...n.source, reason: `${propertyField(plan, key)}: is required to create a ${n.label}` });
       continue;
     }
     const group = nodeGroups.get(`${n.label}|${mode}`) ?? { label: n.label, mode, rows: [] };

@@ -89,11 +89,24 @@ describe('mayDownload', () => {
 });
 
 describe('ExportStore', () => {
-  it('records the access with the file and reads it back; an older record reads back without it', () => {
+  /** Runs `test` with a folder of its own, removed after. */
+  const inFolder = (test: (dir: string) => void) => () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-export-store-'));
     try {
+      test(dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  /** The fixture's package as a JSON file under this export id. */
+  const packageFile = (exportId: string) => toJson({ ...exportFixture(), manifest: { ...exportFixture().manifest, exportId } });
+  const OPEN: DownloadAccess = { handling: 'H0', ukConditional: false, victimData: false };
+
+  it(
+    'records the access with the file and reads it back; an older record reads back without it',
+    inFolder((dir) => {
       const store = new ExportStore(dir);
-      const file = toJson({ ...exportFixture(), manifest: { ...exportFixture().manifest, exportId: 'exp-0123456789abcdef' } });
+      const file = packageFile('exp-0123456789abcdef');
       const access: DownloadAccess = { handling: 'H2', ukConditional: true, victimData: false };
       store.save(file, 'liaison-1', new Date(), access);
       expect(store.find('exp-0123456789abcdef')).toMatchObject({ subject: 'liaison-1', access });
@@ -104,45 +117,39 @@ describe('ExportStore', () => {
       expect(back.access).toBeUndefined();
       expect(mayDownload(back, who('sup', ['SUPERVISOR', 'VICTIM_DATA_OFFICER'], 'H3', true))).toBe(false);
       expect(mayDownload(back, who('liaison-1', ['LIAISON']))).toBe(true);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }),
+  );
 
-  it('never gives out an export past its retention, though none was stored since to prune it, and removes it', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-export-store-'));
-    try {
+  it(
+    'never gives out an export past its retention, though none was stored since to prune it, and removes it',
+    inFolder((dir) => {
       const store = new ExportStore(dir, 3600_000);
       const made = new Date('2026-12-01T00:00:00Z');
-      const file = toJson({ ...exportFixture(), manifest: { ...exportFixture().manifest, exportId: 'exp-00000000000000b1' } });
-      store.save(file, 'liaison-1', made, { handling: 'H0', ukConditional: false, victimData: false });
+      const file = packageFile('exp-00000000000000b1');
+      store.save(file, 'liaison-1', made, OPEN);
       expect(store.find('exp-00000000000000b1', new Date('2026-12-01T00:59:59Z'))).not.toBeNull();
       expect(store.find('exp-00000000000000b1', new Date('2026-12-01T01:00:01Z'))).toBeNull();
       expect(fs.readdirSync(dir)).toEqual([]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }),
+  );
 
-  it('stores a new export beside a record cut short, and prunes files without a readable record by their age', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'msht-export-store-'));
-    try {
+  it(
+    'stores a new export beside a record cut short, and prunes files without a readable record by their age',
+    inFolder((dir) => {
       const store = new ExportStore(dir, 3600_000);
       fs.writeFileSync(path.join(dir, 'exp-00000000000000c1.json'), '{"exportId": "exp-0000');
       fs.writeFileSync(path.join(dir, 'exp-00000000000000c1.bin'), 'partial');
       fs.writeFileSync(path.join(dir, 'exp-00000000000000c2.bin'), 'no record');
       const hourAgo = new Date(Date.now() - 2 * 3600_000);
       fs.utimesSync(path.join(dir, 'exp-00000000000000c2.bin'), hourAgo, hourAgo);
-      const file = toJson({ ...exportFixture(), manifest: { ...exportFixture().manifest, exportId: 'exp-00000000000000c3' } });
-      store.save(file, 'liaison-1', new Date(), { handling: 'H0', ukConditional: false, victimData: false });
+      const file = packageFile('exp-00000000000000c3');
+      store.save(file, 'liaison-1', new Date(), OPEN);
       expect(store.find('exp-00000000000000c1')).toBeNull();
       expect(fs.readdirSync(dir).sort()).toEqual(['exp-00000000000000c1.bin', 'exp-00000000000000c1.json', 'exp-00000000000000c3.bin', 'exp-00000000000000c3.json']);
       // Past the retention, an export's two files (and a pair cut short) are pruned when the next is stored.
-      const next = toJson({ ...exportFixture(), manifest: { ...exportFixture().manifest, exportId: 'exp-00000000000000c4' } });
-      store.save(next, 'liaison-1', new Date(Date.now() + 2 * 3600_000), { handling: 'H0', ukConditional: false, victimData: false });
+      const next = packageFile('exp-00000000000000c4');
+      store.save(next, 'liaison-1', new Date(Date.now() + 2 * 3600_000), OPEN);
       expect(fs.readdirSync(dir).sort()).toEqual(['exp-00000000000000c4.bin', 'exp-00000000000000c4.json']);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }),
+  );
 });
