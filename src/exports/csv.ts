@@ -16,8 +16,8 @@ const CRLF = '\r\n';
  * row, CRLF line ends, fields quoted with `"` (doubled inside) when they hold a comma, a quote,
  * a line break or leading or trailing white space; UTF-8 with a byte order mark. Columns are
  * those of flat-columns.ts (fixed fields, then one per property key, sorted); booleans are
- * `true`/`false`, lists JSON text, an empty field means no value. Values are written as they are:
- * nothing is prefixed to stop a spreadsheet reading `=...` as a formula (README.md#csv).
+ * `true`/`false`, lists JSON text, an empty field means no value. A text value a spreadsheet
+ * would run as a formula gets a leading `'` (`formulaSafe`, README.md#csv).
  */
 export function toCsv(pkg: ExportPackage): ExportFile {
   const prepared = prepareExport(pkg);
@@ -40,11 +40,28 @@ export function csvTable<T>(columns: readonly FlatColumn<T>[], items: readonly T
   return BOM + lines.map((fields) => fields.join(',') + CRLF).join('');
 }
 
-/** One field, quoted when RFC 4180 requires it (or white space at an end would be trimmed). */
+/**
+ * One field, quoted when RFC 4180 requires it (or white space at an end would be trimmed). Text
+ * is first made formula-safe.
+ */
 export function csvField(v: FlatValue | null): string {
   if (v === null) return '';
-  const s = String(v);
+  const s = typeof v === 'string' ? formulaSafe(v) : String(v);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Text that Excel, LibreOffice or Google Sheets would take for a formula when the file is opened
+ * by double-click (`=`, `@`, a tab or CR first; or `+`/`-` first), prefixed with `'`, which the
+ * spreadsheet shows as text and does not display (the usual guard against CSV injection: a name
+ * such as `=HYPERLINK(...)` or `+cmd|...` would otherwise run in the partner's spreadsheet).
+ * A value of digits, spaces and `( ) . - /` after its sign (`+44 7700 900123`, `-12.5`) is left
+ * as it is: at worst a spreadsheet adds it up, and phone numbers stay as written.
+ */
+export function formulaSafe(s: string): string {
+  if (/^[=@\t\r]/.test(s)) return `'${s}`;
+  if (/^[+-]/.test(s) && !/^[+-][\d\s()./-]*$/.test(s)) return `'${s}`;
+  return s;
 }
 
 function utf8(s: string): Uint8Array {

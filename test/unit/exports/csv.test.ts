@@ -48,9 +48,9 @@ describe('toCsv', () => {
     expect(edges.find((e) => e.id === pkg.subgraph.edges[13]!.id)).toMatchObject({ amount: '2000', from: '2024-04-01T10:15:00Z', to: '' });
   });
 
-  it('keeps every hostile string exactly, control characters and formulas included', () => {
+  it('keeps every hostile string exactly, control characters included, and a formula as text', () => {
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    expect(byId.get('per-obrien')).toMatchObject({ label: HOSTILE.injection, name: HOSTILE.injection, notes: HOSTILE.backslashes, remark: HOSTILE.formula, heightCm: '181.5' });
+    expect(byId.get('per-obrien')).toMatchObject({ label: HOSTILE.injection, name: HOSTILE.injection, notes: HOSTILE.backslashes, remark: `'${HOSTILE.formula}`, heightCm: '181.5' });
     expect(byId.get('ocg-redlotus')!.name).toBe(HOSTILE.markup);
     expect(byId.get('addr-leeds')).toMatchObject({ line1: HOSTILE.separators, note: HOSTILE.control, directions: HOSTILE.newlines });
     expect(byId.get('biz-lotus')!.label).toBe(HOSTILE.emoji);
@@ -88,5 +88,30 @@ describe('toCsv', () => {
     [null, ''],
   ])('quotes %j as RFC 4180 says', (value, field) => {
     expect(csvField(value)).toBe(field);
+  });
+
+  it.each([
+    ['=HYPERLINK("http://x.example","open")', `"'=HYPERLINK(""http://x.example"",""open"")"`],
+    ['=1+1', "'=1+1"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+    ['-2+3+cmd|x', "'-2+3+cmd|x"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    ['-SUM(A1)', "'-SUM(A1)"],
+  ])('writes %j, which a spreadsheet would run, as text', (value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+
+  it.each(['+44 7700 900123', '+447700900123', '-12.5', '+1 (555) 010-0199', '-', '20-00-00 11111111', 'a=b', 'Ion Dumitru'])(
+    'leaves %j, which no spreadsheet runs, as written',
+    (value) => {
+      expect(csvField(value)).toBe(value);
+    },
+  );
+
+  it('does not prefix numbers and booleans', () => {
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField(true)).toBe('true');
   });
 });
