@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 import { SCALES } from '../../../src/ingestion/seed/seed-item';
 import { runSeed } from '../../../src/ingestion/seed/seeder';
 import { systemGraph } from '../../../src/graph/system-graph';
@@ -128,6 +131,15 @@ describe('the importBatch mutation', () => {
     expect(json.rows).toEqual([expect.stringMatching(/\$\.nodes\[0\]: properties\.birthYear: does not match the date of birth already recorded$/)]);
     // Its own year is taken.
     expect((await sdk.ImportBatch({ format: 'JSON', nodes: jsonOf('exp-jb2', [{ id: 'per-jb1', type: 'Person', label: 'Born Once', roles: ['OFFENDER'], redacted: false, properties: { birthYear: 1990 }, provenance }]) })).importBatch.rejected).toBe(0);
+  });
+
+  it('imports the example of the JSON format document as it stands', async () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'exports', 'json-format.md'), 'utf8');
+    const example = /## Example\n[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1]!;
+    const { importBatch: s } = await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: example });
+    expect(s).toMatchObject({ rejected: 0, nodes: { created: 2 }, relationships: { created: 1 } });
+    const rows = await svc.graph.read({ cypher: 'MATCH (v:Person:Victim {id: $id})-[r:RESIDES_AT]->(a:Address) RETURN a.id AS address, a.postcode AS postcode, r.reportId AS reportId', params: { id: 'per-V-7K2M4Q9X' } });
+    expect(rows).toEqual([{ address: 'addr-leeds', postcode: 'LS1 5JL', reportId: 'rep-wyp-2025-0007' }]);
   });
 
   it('takes back a JSON export of a world: export, import into an empty graph, the same nodes and edges', async () => {
