@@ -10,6 +10,7 @@ import {
   finishRunQuery,
   type KeptReason,
   mergedKeptIdsQuery,
+  citedReportsQuery,
   restoreNodesQuery,
   undoTallyQuery,
   restoreRelsQuery,
@@ -60,8 +61,9 @@ export interface KeptItem {
    * EDITED: the run changed it and someone edited it since: what they changed, and its handling,
    * UK handling, consent and roles, stay; the run's other changes are undone. DELETED: the run
    * changed it and someone deleted it since: it stays deleted. CREATED_EDITED, CREATED_LINKED: the
-   * run created it and someone edited it, or linked it or merged a record into it, since: it is
-   * not deleted (a node keeps its links to what stays).
+   * run created it and someone edited it, or linked it or merged a record into it, since (or, for
+   * an intelligence report, something that stays cites it): it is not deleted (a node keeps its
+   * links to what stays).
    */
   reason: KeptReason;
 }
@@ -113,10 +115,13 @@ export async function deleteNotedNodes(g: ScopedGraph, id: string): Promise<void
   // Read on the leader (write transactions), as the undo statements are: a follower may lag.
   const [mergedRow] = await g.write(mergedKeptIdsQuery());
   const merged = Object.fromEntries(((mergedRow?.ids as string[] | undefined) ?? []).map((k) => [k, true as const]));
+  // A report the run created stays while anything that stays cites it, as a record linked since does.
+  const [citedRow] = await g.write(citedReportsQuery(id, merged));
+  const keep: Record<string, true> = { ...merged, ...Object.fromEntries(((citedRow?.ids as string[] | undefined) ?? []).map((k) => [k, true as const])) };
   for (const note of await g.write(createdNotesQuery(id))) {
     const ids = note.ids as string[];
     const ats = note.ats as string[];
-    await undo(g, deleteNotedNodesQuery(id, ids.map((nodeId, i) => ({ id: nodeId, at: ats[i] ?? null })), merged));
+    await undo(g, deleteNotedNodesQuery(id, ids.map((nodeId, i) => ({ id: nodeId, at: ats[i] ?? null })), keep));
   }
 }
 

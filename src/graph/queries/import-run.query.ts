@@ -25,7 +25,9 @@ import { lockFirst } from './access';
  *   (its `recordedAt` is not the one the run gave it, or an API write or another import's update
  *   took its run mark off: write.query.ts, bulk-write.query.ts), linked it or edited one of its links (a relationship without the run's
  *   mark), or merged a record into it (a merge not undone): then it stays, with its
- *   relationships to what stays, and no longer carries the run's mark.
+ *   relationships to what stays, and no longer carries the run's mark. So does an intelligence
+ *   report the run created that a record or link that stays cites (citedReportsQuery): facts cite
+ *   their report by id only, and would be left citing nothing.
  * What an undo did, and what it kept, is tallied on the run's record as it goes (UNDO_TALLY) and
  * reported to the operator from there.
  */
@@ -287,10 +289,39 @@ export function mergedKeptIdsQuery(): CypherQuery {
 }
 
 /**
+ * The intelligence reports the run created (still marked) that something staying cites: a record
+ * or link without the run's mark (another's, or one edited since), or a record the run created
+ * that deleteNotedNodesQuery keeps (one merged into, in `merged`, or linked since). Run after the
+ * run's links are undone and before its nodes are deleted. Facts cite a report by id only and no
+ * index holds `reportId`, so when the run created reports this reads every record and link once
+ * (whatever their number): a rollback is rare, and a scan per report would be too slow for a run
+ * that created thousands.
+ */
+export function citedReportsQuery(run: string, merged: Readonly<Record<string, true>>): CypherQuery {
+  return {
+    cypher: `MATCH (rep:Entity:IntelligenceReport) WHERE rep.__importRun = $run
+WITH collect(rep.id) AS reports
+CALL (reports) {
+  MATCH (m:Entity) WHERE size(reports) > 0 AND m.reportId IN reports AND m.id <> m.reportId
+    AND (m.__importRun IS NULL OR m.__importRun <> $run OR $merged[m.id] IS NOT NULL
+      OR EXISTS { (m)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run })
+  RETURN collect(DISTINCT m.reportId) AS byRecords
+}
+CALL (reports) {
+  MATCH (a)-[r]->(b) WHERE size(reports) > 0 AND r.reportId IN reports AND a.id <> r.reportId AND b.id <> r.reportId
+    AND (r.__importRun IS NULL OR r.__importRun <> $run)
+  RETURN collect(DISTINCT r.reportId) AS byLinks
+}
+RETURN byRecords + byLinks AS ids`,
+    params: { run, merged: { ...merged } },
+  };
+}
+
+/**
  * Deletes the nodes the run created that one of its notes lists (`created`: ids with the
  * `recordedAt` each was given; createdNotesQuery), with their relationships, but not one edited,
- * linked or merged into since (`merged`: the ids merges kept, as map keys) (see above): that one
- * stays, without the run's mark.
+ * linked or merged into since (`merged`: the ids merges kept, and the reports something staying
+ * cites, as map keys) (see above): that one stays, without the run's mark.
  *
  * The ids come as a parameter, not read from the notes by the statement: read in the statement,
  * every row Neo4j buffered before its batches (its deletes conflict with the read) carried the
