@@ -6,7 +6,7 @@ export function liveOperationsQuery(from: string, to: string): CypherQuery {
   return {
     cypher: `MATCH (o:Operation)
 WHERE ${visible('o')} AND o.status = 'LIVE' AND coalesce(o.startDate, date($from)) <= date($to) AND coalesce(o.endDate, date($to)) >= date($from)
-OPTIONAL MATCH (o)-[a:IN_AREA]->(f:PoliceForce) WHERE ${visible('a')}
+OPTIONAL MATCH (o)-[a:IN_AREA]->(f:PoliceForce) WHERE ${visible('a')} AND ${visible('f')}
 UNWIND CASE WHEN size(coalesce(o.crimeTypes, [])) = 0 THEN ['UNKNOWN'] ELSE o.crimeTypes END AS crimeType
 WITH coalesce(f.code, 'NATIONAL') AS force, crimeType, o
 RETURN force, crimeType, count(DISTINCT o) AS count, collect(DISTINCT o.id)[0..50] AS ids

@@ -93,15 +93,16 @@ function withheld(v: string): string {
 
 /**
  * The countries v is a national of through a visible link (the nodes, for pairBound: a pair shares
- * a nationality when a country is in both lists).
+ * a nationality when a country is in both lists). The country is tested too: reference data cannot
+ * be restricted today, but one that ever is must not count.
  */
 function nationalOf(v: string): string {
-  return `[(${v})-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__n')} | __c]`;
+  return `[(${v})-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__n')} AND ${visible('__c')} | __c]`;
 }
 
 /** The codes of v's visible nationalities. */
 function nationalities(v: string): string {
-  return `[(${v})-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__n')} | __c.code]`;
+  return `[(${v})-[__n:NATIONAL_OF]->(__c:Country) WHERE ${visible('__n')} AND ${visible('__c')} | __c.code]`;
 }
 
 /**
