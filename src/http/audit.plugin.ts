@@ -11,7 +11,8 @@ import type { GraphQLContext } from '../graphql/context';
 export function auditPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart({ contextValue }) {
-      contextValue.audit.began();
+      // The client left before GraphQL had the request, and its event is written: run nothing.
+      if (!contextValue.audit.began()) throw new Error('the client left before its request ran');
       return {
         // Parsed but not yet validated: name the operation even if validation refuses it.
         async validationDidStart({ document, request, contextValue }) {

@@ -23,6 +23,9 @@ export function authenticate(authenticator: Authenticator, log: Logger): Request
       sendError(res, 401, 'UNAUTHENTICATED', message);
       return;
     }
+    // The client left while its token was checked: its event is written (as an abort by an
+    // unknown caller), so nothing of the request may run after it.
+    if (req.audit.closed) return;
     req.audit.authenticated(req.principal);
     next();
   };

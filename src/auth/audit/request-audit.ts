@@ -70,10 +70,22 @@ export class RequestAudit {
 
   private graphqlRunning = false;
   private whenSettled: (() => void) | undefined;
+  private recordedEarly = false;
 
-  /** GraphQL has the request: it runs to its end whether or not the client stays. */
-  began(): void {
+  /**
+   * GraphQL has the request: it runs to its end whether or not the client stays. False when the
+   * client left before: its event is written already (`settled`), so the request must not run
+   * (nothing it did would be in the trail).
+   */
+  began(): boolean {
+    if (this.recordedEarly) return false;
     this.graphqlRunning = true;
+    return true;
+  }
+
+  /** The client left before GraphQL had the request and its event is written: nothing more of it may run. */
+  get closed(): boolean {
+    return this.recordedEarly;
   }
 
   /** GraphQL has its result (recorded with `result`): whoever waits on `settled` goes on. */
@@ -87,11 +99,18 @@ export class RequestAudit {
   /**
    * Calls `then` once GraphQL is done with the request, at once if it is not running it: a client
    * that hangs up mid-request does not stop what it asked for (an export is still made and
-   * stored, a write still commits), so its event waits for what the request did.
+   * stored, a write still commits), so its event waits for what the request did. One that hangs
+   * up before GraphQL has it (while its token is checked) is recorded at once, and its request
+   * goes no further (`began`, `closed`): before, it still ran, under an event already written as
+   * an anonymous abort.
    */
   settled(then: () => void): void {
-    if (this.graphqlRunning) this.whenSettled = then;
-    else then();
+    if (this.graphqlRunning) {
+      this.whenSettled = then;
+      return;
+    }
+    this.recordedEarly = true;
+    then();
   }
 
   authenticated(p: Principal): void {

@@ -4,7 +4,11 @@ import type { NextFunction, Request, Response } from 'express';
 
 import type { AuditEventInput } from '../../../src/auth/audit/audit-event';
 import type { AuditLog } from '../../../src/auth/audit/audit-log';
+import type { Authenticator } from '../../../src/auth/authenticator';
+import type { Principal } from '../../../src/auth/principal';
+import { auditPlugin } from '../../../src/http/audit.plugin';
 import { openAudit } from '../../../src/http/audit-requests';
+import { authenticate } from '../../../src/http/authenticate';
 
 /** A request and response as openAudit sees them: the response's 'finish' and 'close' events. */
 function exchange() {
@@ -71,5 +75,23 @@ describe('openAudit', () => {
     Object.assign(served.res, { writableFinished: true });
     served.res.emit('close');
     expect(served.recorded).toEqual([expect.objectContaining({ outcome: 'ok', httpStatus: 200 })]);
+  });
+
+  it('runs nothing of a request whose client left while its token was checked: its event is written as it stood', async () => {
+    const { recorded, log, req, res } = exchange();
+    openAudit(log)(req, res, (() => undefined) as NextFunction);
+    let verified: (p: Principal) => void = () => undefined;
+    const authenticator = { verify: () => new Promise<Principal>((resolve) => (verified = resolve)) } as unknown as Authenticator;
+    const quiet = { warn: () => undefined } as never;
+    const next = jest.fn();
+    const checking = authenticate(authenticator, quiet)(Object.assign(req, { header: () => 'Bearer t' }), res, next);
+    res.emit('close');
+    verified({ subject: 'ingest-1' } as Principal);
+    await checking;
+    expect(next).not.toHaveBeenCalled();
+    expect(recorded).toEqual([expect.objectContaining({ outcome: 'aborted', subject: 'anonymous' })]);
+    // Had it reached GraphQL anyway, GraphQL would refuse to start it.
+    expect(req.audit.began()).toBe(false);
+    await expect(auditPlugin().requestDidStart!({ contextValue: { audit: req.audit } } as never)).rejects.toThrow('the client left before its request ran');
   });
 });
