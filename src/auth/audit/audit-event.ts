@@ -78,14 +78,6 @@ export function canonicalEvent(e: Omit<AuditEvent, 'hash'>): string {
   return JSON.stringify(CANONICAL_FIELDS.map((k) => rec[k] ?? null));
 }
 
-/**
- * SHA-256 over what the request recorded (the canonical fields but `seq` and `prevHash`): the same
- * for an event written twice, so a retried append can tell what it has already stored.
- */
-export function inputDigest(e: AuditEventInput): string {
-  return createHash('sha256').update(canonicalEvent({ ...e, seq: 0, prevHash: '' })).digest('hex');
-}
-
 /** SHA-256 over the canonical event, which includes `seq` and `prevHash`: the chain link. */
 export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
   return createHash('sha256').update(canonicalEvent(e)).digest('hex');

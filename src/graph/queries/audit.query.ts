@@ -24,15 +24,15 @@ SET c.locked = true`,
 }
 
 /**
- * The tip (last seq and hash). A writer reads it after the lock is held, with what identifies the
- * last event it appended (its request id and `inputDigest`; null before its first append, and
- * for a reader, which names no writer), so that an append it runs again finds it.
+ * The tip (last seq and hash). A writer reads it after the lock is held, with the mark of the
+ * last event it appended (audit.writer.ts `markOf`; null before its first append, and for a
+ * reader, which names no writer), so that an append it runs again finds it.
  */
 export function auditChainTipQuery(writer: string | null = null): CypherQuery {
   return {
     cypher: `MATCH (c:${CHAIN} {id: $chain})
 OPTIONAL MATCH (w:${WRITER} {id: $writer})
-RETURN c.seq AS seq, c.hash AS hash, w.lastRequestId AS lastRequestId, w.lastDigest AS lastDigest`,
+RETURN c.seq AS seq, c.hash AS hash, w.lastMark AS lastMark`,
     params: { chain: AUDIT_CHAIN_ID, writer },
   };
 }
@@ -43,7 +43,7 @@ RETURN c.seq AS seq, c.hash AS hash, w.lastRequestId AS lastRequestId, w.lastDig
  * of the hashed event: taking it off hides an export from the filter, not from the trail or its
  * check).
  */
-export function appendAuditEventsQuery(events: AuditEvent[], writer: string, lastDigest: string): CypherQuery {
+export function appendAuditEventsQuery(events: AuditEvent[], writer: string, lastMark: string): CypherQuery {
   const last = events[events.length - 1]!;
   return {
     cypher: `UNWIND $events AS ev
@@ -54,9 +54,9 @@ WITH count(e) AS written
 MATCH (c:${CHAIN} {id: $chain})
 SET c.seq = $seq, c.hash = $hash
 MERGE (w:${WRITER} {id: $writer})
-SET w.lastSeq = $seq, w.lastRequestId = $lastRequestId, w.lastDigest = $lastDigest, w.lastAt = $lastAt
+SET w.lastSeq = $seq, w.lastRequestId = $lastRequestId, w.lastMark = $lastMark, w.lastAt = $lastAt
 RETURN written`,
-    params: { events, chain: AUDIT_CHAIN_ID, writer, seq: last.seq, hash: last.hash, lastRequestId: last.requestId, lastDigest, lastAt: last.at },
+    params: { events, chain: AUDIT_CHAIN_ID, writer, seq: last.seq, hash: last.hash, lastRequestId: last.requestId, lastMark, lastAt: last.at },
   };
 }
 

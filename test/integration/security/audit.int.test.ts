@@ -297,6 +297,12 @@ describe('the audit trail', () => {
     // Another request with the same id is another event.
     await appendAuditEvents(svc.graph, [{ ...systemEvent('again-3'), durationMs: 2 }], 'writer-a');
     expect(await stored()).toEqual(['again-1', 'again-2', 'again-3', 'again-3']);
+    // So is one alike in every field (the client chose the id; the same millisecond): it and the
+    // events after it are stored, not taken for the batch sent again.
+    const twin = systemEvent('again-twin');
+    await appendAuditEvents(svc.graph, [twin], 'writer-a');
+    await appendAuditEvents(svc.graph, [{ ...twin }, systemEvent('again-after-twin')], 'writer-a');
+    expect(await stored()).toEqual(['again-1', 'again-2', 'again-3', 'again-3', 'again-twin', 'again-twin', 'again-after-twin']);
 
     // Another instance appends between a writer's lost reply and its retry: the retry still
     // finds its own last event, and stores nothing twice.
@@ -306,7 +312,7 @@ describe('the audit trail', () => {
     await appendAuditEvents(svc.graph, theirs, 'writer-b');
     await appendAuditEvents(svc.graph, mine, 'writer-a');
     await appendAuditEvents(svc.graph, theirs, 'writer-b');
-    expect(await stored()).toEqual(['again-1', 'again-2', 'again-3', 'again-3', 'again-4', 'again-5', 'again-other']);
+    expect(await stored()).toEqual(['again-1', 'again-2', 'again-3', 'again-3', 'again-twin', 'again-twin', 'again-after-twin', 'again-4', 'again-5', 'again-other']);
     // Each writer's record is apart from the events and the chain's tip.
     const writers = await svc.graph.read({ cypher: "MATCH (w:AuditWriter) WHERE w.id IN ['writer-a', 'writer-b'] RETURN w.id AS id, w.lastRequestId AS last, labels(w) AS labels ORDER BY id", params: {} });
     expect(writers).toEqual([
