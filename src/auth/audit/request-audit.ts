@@ -4,6 +4,19 @@ import type { AuditEventInput } from './audit-event';
 import { countRecords } from './count-records';
 import { maskVariables } from './mask-variables';
 
+/** A document hash as the trail keeps it: a SHA-256 in hex (a persisted query's is the client's). */
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Operation names are the client's: kept to this length (GraphQL names have no limit, and the
+ * trail indexes them, and an index entry has a size limit: a longer one would fail its batch).
+ */
+export const OPERATION_NAME_KEPT = 200;
+
+function shortName(name: string | null): string | null {
+  return name !== null && name.length > OPERATION_NAME_KEPT ? `${name.slice(0, OPERATION_NAME_KEPT)}…` : name;
+}
+
 /** The status an aborted request is recorded with (nothing, or not all, was sent). */
 export const CLIENT_CLOSED_REQUEST = 499;
 
@@ -19,7 +32,6 @@ export class RequestAudit {
   private operationName: string | null = null;
   private operationType: string | null = null;
   private documentHash: string | null = null;
-  private variables: string | null = null;
   private errorCodes: string[] | undefined;
   private counted: number | undefined;
   private reported = 0;
@@ -128,16 +140,24 @@ export class RequestAudit {
    * (every variable masked), left out only for variables the service built itself (by name).
    */
   request(r: { operationName?: string | null; documentHash?: string | null; query?: string | null; variables?: Record<string, unknown> | null }): void {
-    if (r.operationName !== undefined) this.operationName = r.operationName ?? null;
-    if (r.documentHash !== undefined) this.documentHash = r.documentHash ?? null;
+    if (r.operationName !== undefined) this.operationName = shortName(r.operationName ?? null);
+    if (r.documentHash !== undefined) this.documentHash = r.documentHash && SHA256_HEX.test(r.documentHash) ? r.documentHash : null;
     if (r.variables && typeof r.variables === 'object' && Object.keys(r.variables).length > 0) {
-      this.variables = JSON.stringify(maskVariables(r.variables, r.query));
+      this.asked = { variables: r.variables, query: r.query };
     }
   }
 
+  /**
+   * The variables as asked, masked when the event is made, and only for a caller who
+   * authenticated: a failed login's variables are not kept (anyone who reaches the port could
+   * otherwise write a megabyte per request into the permanent trail), nor parsed (masking parses
+   * the document, which no one unauthenticated may make the service do).
+   */
+  private asked: { variables: Record<string, unknown>; query: string | null | undefined } | null = null;
+
   operation(type: string, name: string | null): void {
     this.operationType = type;
-    if (name) this.operationName = name;
+    if (name) this.operationName = shortName(name);
   }
 
   /** The codes the client received (empty: success), and the data it got. */
@@ -175,7 +195,7 @@ export class RequestAudit {
       operationName: this.operationName,
       operationType: this.operationType,
       documentHash: this.documentHash,
-      variables: this.variables,
+      variables: this.principal && this.asked ? JSON.stringify(maskVariables(this.asked.variables, this.asked.query)) : null,
       outcome: aborted ? 'aborted' : codes.length === 0 && httpStatus < 400 ? 'ok' : 'error',
       errorCodes: [...new Set(codes)],
       httpStatus,

@@ -78,7 +78,7 @@ describe('the audit trail', () => {
     await send('invalid', analyst, { query: 'query Bad { nosuchfield }' });
     await send('limit', analyst, { query: `query Aliased { ${Array.from({ length: 60 }, (_, i) => `a${i}: __typename`).join(' ')} }` });
     // A failed login is not parsed: the audit has the operation name only when the request gives it.
-    await send('login', undefined, { query: 'query Who { viewer { subject } }', operationName: 'Who' }, { authorization: 'Bearer a.b.c' });
+    await send('login', undefined, { query: 'query Who($n: String) { viewer { subject } }', operationName: 'Who', variables: { n: 'x'.repeat(100_000) } }, { authorization: 'Bearer a.b.c' });
     await send('forbidden', analyst, { query: 'query Peek { verifyAuditChain { ok } }' });
     const victim = await send('create', ingest, {
       query: 'mutation NewVictim($input: PersonInput!) { upsertPerson(input: $input) { id } }',
@@ -104,7 +104,7 @@ describe('the audit trail', () => {
     expect(byRequest(all, 'ok')).toMatchObject({ subject: 'audit-analyst', agency: 'MPS', roles: ['ANALYST'], operationName: 'Who', operationType: 'query', outcome: 'OK', errorCodes: [], httpStatus: 200 });
     expect(byRequest(all, 'invalid')).toMatchObject({ subject: 'audit-analyst', operationName: 'Bad', outcome: 'ERROR', errorCodes: ['GRAPHQL_VALIDATION_FAILED'], httpStatus: 400 });
     expect(byRequest(all, 'limit')).toMatchObject({ subject: 'audit-analyst', outcome: 'ERROR', errorCodes: ['MSHT_TOO_MANY_ALIASES'], httpStatus: 400 });
-    expect(byRequest(all, 'login')).toMatchObject({ subject: 'anonymous', agency: null, roles: [], failureReason: 'the token is not valid', operationName: 'Who', errorCodes: ['UNAUTHENTICATED'], httpStatus: 401 });
+    expect(byRequest(all, 'login')).toMatchObject({ subject: 'anonymous', agency: null, roles: [], failureReason: 'the token is not valid', operationName: 'Who', variables: null, errorCodes: ['UNAUTHENTICATED'], httpStatus: 401 });
     expect(byRequest(all, 'forbidden')).toMatchObject({ subject: 'audit-analyst', operationName: 'Peek', errorCodes: ['FORBIDDEN'], httpStatus: 200 });
     expect(byRequest(all, 'create')).toMatchObject({ subject: 'audit-ingest', agency: 'GLAA', operationType: 'mutation', outcome: 'OK', records: 1 });
     expect(byRequest(all, 'page')).toMatchObject({ operationName: 'Page', records: 7, variables: '{"n":7}' });

@@ -80,10 +80,34 @@ describe('RequestAudit', () => {
   it('masks the variables by where the document uses them, and all of them when the document is unknown', () => {
     const sent = new RequestAudit('r', t0);
     sent.request({ query: 'mutation M($n: String!, $id: ID!) { upsertPerson(input: {name: $n, provenance: {reportId: $id}}) { id } }', variables: { n: 'Olena', id: 'rep-1' } });
+    sent.authenticated(principal);
     expect(sent.toEvent(200, t1).variables).toBe('{"n":"***","id":"rep-1"}');
     const hashOnly = new RequestAudit('r', t0);
     hashOnly.request({ documentHash: 'f'.repeat(64), query: null, variables: { n: 'Olena', id: 'rep-1' } });
+    hashOnly.authenticated(principal);
     expect(hashOnly.toEvent(200, t1).variables).toBe('{"n":"***","id":"***"}');
+  });
+
+  it('keeps no variables of a caller who did not authenticate, and does not parse its document', () => {
+    const failed = new RequestAudit('r', t0);
+    // A document that does not parse would have every variable masked; unparsed, none is kept.
+    failed.request({ query: 'query Q($a: Int) { f(a: $a) ', variables: { ['x'.repeat(900_000)]: 1 } });
+    failed.authenticationFailed('the token is not valid');
+    expect(failed.toEvent(401, t1)).toMatchObject({ subject: 'anonymous', variables: null });
+    const left = new RequestAudit('r', t0);
+    left.request({ query: 'query Q($a: Int) { f(a: $a) }', variables: { a: 1 } });
+    left.abandoned();
+    expect(left.toEvent(200, t1)).toMatchObject({ subject: 'anonymous', variables: null });
+  });
+
+  it("keeps a client's operation name to 200 characters and a document hash only as a SHA-256 in hex", () => {
+    const a = new RequestAudit('r', t0);
+    a.request({ operationName: 'N'.repeat(50_000), documentHash: 'not-a-hash'.repeat(1000), variables: null });
+    expect(a.toEvent(401, t1)).toMatchObject({ operationName: `${'N'.repeat(200)}…`, documentHash: null });
+    const b = new RequestAudit('r', t0);
+    b.request({ operationName: 'Short', documentHash: 'a'.repeat(64) });
+    b.operation('query', 'Q'.repeat(300));
+    expect(b.toEvent(200, t1)).toMatchObject({ operationName: `${'Q'.repeat(200)}…`, documentHash: 'a'.repeat(64) });
   });
 });
 
