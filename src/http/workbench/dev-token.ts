@@ -11,7 +11,21 @@ export function pickRole(asked: unknown, fallback: Role): Role {
   return (ROLES as readonly string[]).includes(r) ? (r as Role) : fallback;
 }
 
-/** The socket address is this machine: only then does a page get a development token. */
+/**
+ * A request a browser on this machine made to this machine: its socket is loopback, it names a
+ * loopback host (`Host`), and no proxy passed it on. Only such a page gets a development token.
+ * The socket alone is not enough: a proxy on the same host makes every remote client look local,
+ * and a web page whose name is re-pointed at 127.0.0.1 (DNS rebinding) reaches the port from
+ * the developer's own browser, with its own host name.
+ */
+export function fromThisMachine(req: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }): boolean {
+  if (!isLoopback(req.socket.remoteAddress)) return false;
+  if (['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host'].some((h) => req.headers[h] !== undefined)) return false;
+  const host = typeof req.headers.host === 'string' ? req.headers.host.toLowerCase() : '';
+  return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+}
+
+/** The socket address is this machine. */
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   const a = address.startsWith('::ffff:') ? address.slice(7) : address;

@@ -9,7 +9,7 @@ import type { AuthConfig, Mode, WorkbenchConfig } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import { projectRoot } from '../../util/project-root';
 import { workbenchCapabilities } from './capabilities';
-import { isLoopback, mintDevToken, pickRole } from './dev-token';
+import { fromThisMachine, mintDevToken, pickRole } from './dev-token';
 import { loadExampleLibrary, type ExampleLibrary } from './example-library';
 import type { PageAuth, WorkbenchPageConfig } from './page-config';
 import { renderWorkbenchPage, setWorkbenchHeaders } from './workbench-page';
@@ -57,7 +57,7 @@ export function workbenchRoutes(deps: WorkbenchDeps): Router {
     if (deps.mode === 'production') return { kind: 'prompt', reason: 'production: paste a token from your identity provider' };
     if (!deps.workbench.devToken) return { kind: 'prompt', reason: 'development tokens are off (MSHT_WORKBENCH_DEV_TOKEN)' };
     if (!deps.devTokenSecret) return { kind: 'prompt', reason: 'the service verifies tokens with a JWKS: paste a token' };
-    if (!isLoopback(req.socket.remoteAddress)) return { kind: 'prompt', reason: 'development tokens are given only to pages opened on this machine' };
+    if (!fromThisMachine(req)) return { kind: 'prompt', reason: 'development tokens are given only to pages opened on this machine, at localhost, without a proxy' };
     const minted = await mintDevToken(deps.devTokenSecret, deps.auth, pickRole(req.query.role, deps.workbench.devRole));
     return { kind: 'dev-token', ...minted, roles: ROLES };
   };

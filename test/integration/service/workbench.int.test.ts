@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 
 import { buildWeb } from '../../../scripts/build-web';
 import { defaultAssetsDir } from '../../../src/http/workbench/workbench';
@@ -49,6 +50,25 @@ describe('the workbench pages', () => {
         body: JSON.stringify({ query: '{ viewer { roles clearance } }' }),
       });
       expect(await res.json()).toEqual({ data: { viewer: { roles: ['ANALYST'], clearance: 'H1' } } });
+    });
+
+    it('gives no token to a page asked for under another host name (DNS rebinding) or through a proxy', async () => {
+      const port = Number(new URL(svc.url).port);
+      const get = (headers: Record<string, string>) =>
+        new Promise<string>((resolve, reject) => {
+          http.get({ host: '127.0.0.1', port, path: '/playground?role=ADMIN', headers: { accept: BROWSER_ACCEPT, ...headers } }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => resolve(body));
+          }).on('error', reject);
+        });
+      expect(pageConfig(await get({ host: `localhost:${port}` })).auth).toMatchObject({ kind: 'dev-token', role: 'ADMIN' });
+      for (const headers of [{ host: `rebound.example:${port}` }, { host: `localhost:${port}`, 'x-forwarded-for': '203.0.113.9' }]) {
+        const html = await get(headers);
+        expect(pageConfig(html).auth).toEqual({ kind: 'prompt', reason: expect.stringContaining('on this machine') });
+        expect(html).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/);
+      }
     });
 
     it('mints a token for the role a page asks for', async () => {

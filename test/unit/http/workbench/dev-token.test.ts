@@ -1,5 +1,5 @@
 import { Authenticator } from '../../../../src/auth/authenticator';
-import { isLoopback, mintDevToken, pickRole } from '../../../../src/http/workbench/dev-token';
+import { fromThisMachine, isLoopback, mintDevToken, pickRole } from '../../../../src/http/workbench/dev-token';
 
 const SECRET = 'workbench-test-secret-workbench-test-secret';
 const AUTH = { issuer: 'msht-graph', audience: 'msht-graph' };
@@ -11,6 +11,27 @@ describe('pickRole', () => {
     expect(pickRole('ROOT', 'ANALYST')).toBe('ANALYST');
     expect(pickRole(['ADMIN'], 'ANALYST')).toBe('ANALYST');
     expect(pickRole(undefined, 'LIAISON')).toBe('LIAISON');
+  });
+});
+
+describe('fromThisMachine', () => {
+  const req = (remoteAddress: string, headers: Record<string, string>) => ({ socket: { remoteAddress }, headers });
+  it.each([
+    ['127.0.0.1', { host: 'localhost:4000' }, true],
+    ['::1', { host: '[::1]:4000' }, true],
+    ['::ffff:127.0.0.1', { host: '127.0.0.1' }, true],
+    ['127.0.0.1', { host: 'LOCALHOST' }, true],
+    ['10.0.0.5', { host: 'localhost:4000' }, false],
+    // DNS rebinding: the developer's browser, the attacker's host name.
+    ['127.0.0.1', { host: 'evil.example:4000' }, false],
+    ['127.0.0.1', { host: 'localhost.evil.example' }, false],
+    ['127.0.0.1', {}, false],
+    // A proxy on this machine passing on a remote client's request.
+    ['127.0.0.1', { host: 'localhost:4000', 'x-forwarded-for': '203.0.113.9' }, false],
+    ['127.0.0.1', { host: 'localhost:4000', forwarded: 'for=203.0.113.9' }, false],
+    ['127.0.0.1', { host: 'localhost:4000', 'x-real-ip': '203.0.113.9' }, false],
+  ])('from %s with %j: %s', (address, headers, expected) => {
+    expect(fromThisMachine(req(address, headers))).toBe(expected);
   });
 });
 
