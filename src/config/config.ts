@@ -127,6 +127,18 @@ function readAll(env: NodeJS.ProcessEnv): Raw {
   return out as Raw;
 }
 
+/** An https URL, or http to a loopback host (an identity provider's sidecar on this machine). */
+function secureJwksUrl(raw: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (u.protocol === 'https:') return true;
+  return u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(u.hostname));
+}
+
 /** Reads and checks the environment once; nothing else in the code reads `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const r = readAll(env);
@@ -139,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('MSHT_AUTH_JWT_SECRET', 'is required in production (or MSHT_AUTH_JWKS_FILE / MSHT_AUTH_JWKS_URL): the service will not start without key configuration');
     }
     if (!r.MSHT_PSEUDONYM_KEY) throw new ConfigError('MSHT_PSEUDONYM_KEY', 'is required in production (victim pseudonyms must stay stable)');
+    // A partner holding exported pseudonyms could otherwise try keys offline and tie them back to records.
+    if (r.MSHT_PSEUDONYM_KEY.length < 32) throw new ConfigError('MSHT_PSEUDONYM_KEY', 'must be at least 32 characters in production');
+  }
+  if (r.MSHT_AUTH_JWKS_URL !== undefined && !secureJwksUrl(r.MSHT_AUTH_JWKS_URL)) {
+    // Whoever could answer a plain-HTTP fetch of the keys could sign any token.
+    throw new ConfigError('MSHT_AUTH_JWKS_URL', 'must be an https:// URL (http:// only on a loopback host)');
   }
   if (r.NEO4J_PASSWORD !== undefined && r.NEO4J_URI === undefined) {
     throw new ConfigError('NEO4J_PASSWORD', 'is set but NEO4J_URI is not (the embedded Neo4j runs without authentication on loopback)');

@@ -24,7 +24,7 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key';
+export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-0123456789abcdef';
 
 /**
  * The real service (express + Apollo + our graph layer) on a free port, against the run's Neo4j

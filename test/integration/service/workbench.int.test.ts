@@ -64,7 +64,8 @@ describe('the workbench pages', () => {
           }).on('error', reject);
         });
       expect(pageConfig(await get({ host: `localhost:${port}` })).auth).toMatchObject({ kind: 'dev-token', role: 'ADMIN' });
-      for (const headers of [{ host: `rebound.example:${port}` }, { host: `localhost:${port}`, 'x-forwarded-for': '203.0.113.9' }]) {
+      const refused: Record<string, string>[] = [{ host: `rebound.example:${port}` }, { host: `localhost:${port}`, 'x-forwarded-for': '203.0.113.9' }];
+      for (const headers of refused) {
         const html = await get(headers);
         expect(pageConfig(html).auth).toEqual({ kind: 'prompt', reason: expect.stringContaining('on this machine') });
         expect(html).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/);

@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from '../../../src/config/config';
 
+const PKEY = 'p'.repeat(32);
+
 describe('loadConfig', () => {
   it('gives working defaults for a development start on the embedded Neo4j', () => {
     const c = loadConfig({});
@@ -26,7 +28,7 @@ describe('loadConfig', () => {
   it('seeds an empty graph at start-up in development only, unless told otherwise', () => {
     expect(loadConfig({}).seedOnEmpty).toBe(true);
     expect(loadConfig({ MSHT_MODE: 'test' }).seedOnEmpty).toBe(false);
-    expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWT_SECRET: 'x'.repeat(32), MSHT_PSEUDONYM_KEY: 'k' }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWT_SECRET: 'x'.repeat(32), MSHT_PSEUDONYM_KEY: PKEY }).seedOnEmpty).toBe(false);
     expect(loadConfig({ MSHT_SEED_ON_EMPTY: 'false' }).seedOnEmpty).toBe(false);
     expect(loadConfig({ MSHT_MODE: 'test', MSHT_SEED_ON_EMPTY: 'true' }).seedOnEmpty).toBe(true);
   });
@@ -43,7 +45,7 @@ describe('loadConfig', () => {
 
   it('warms the analytics up at start-up unless told not to, in every mode', () => {
     expect(loadConfig({}).warmUp).toBe(true);
-    expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWT_SECRET: 'x'.repeat(32), MSHT_PSEUDONYM_KEY: 'k' }).warmUp).toBe(true);
+    expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWT_SECRET: 'x'.repeat(32), MSHT_PSEUDONYM_KEY: PKEY }).warmUp).toBe(true);
     expect(loadConfig({ MSHT_WARM_UP: 'off' }).warmUp).toBe(false);
     expect(() => loadConfig({ MSHT_WARM_UP: 'sometimes' })).toThrow(/MSHT_WARM_UP/);
   });
@@ -60,7 +62,20 @@ describe('loadConfig', () => {
   it('refuses to start in production without key configuration', () => {
     expect(() => loadConfig({ MSHT_MODE: 'production' })).toThrow(/MSHT_AUTH_JWT_SECRET is required in production/);
     expect(() => loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWT_SECRET: 'x'.repeat(40) })).toThrow(/MSHT_PSEUDONYM_KEY is required/);
-    expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWKS_FILE: '/etc/jwks.json', MSHT_PSEUDONYM_KEY: 'k' }).mode).toBe('production');
+    expect(loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWKS_FILE: '/etc/jwks.json', MSHT_PSEUDONYM_KEY: PKEY }).mode).toBe('production');
+  });
+
+  it('refuses a short pseudonym key in production, where partners hold the pseudonyms it makes', () => {
+    expect(() => loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWKS_FILE: '/etc/jwks.json', MSHT_PSEUDONYM_KEY: 'k'.repeat(31) })).toThrow(/MSHT_PSEUDONYM_KEY must be at least 32 characters in production/);
+  });
+
+  it('fetches signing keys over https only, or from this machine', () => {
+    for (const url of ['http://idp.example/jwks.json', 'ftp://idp.example/jwks', 'not a url']) {
+      expect(() => loadConfig({ MSHT_AUTH_JWKS_URL: url })).toThrow(/MSHT_AUTH_JWKS_URL must be an https:\/\/ URL/);
+    }
+    for (const url of ['https://idp.example/.well-known/jwks.json', 'http://127.0.0.1:8080/jwks', 'http://localhost/jwks', 'http://[::1]:9000/jwks']) {
+      expect(loadConfig({ MSHT_AUTH_JWKS_URL: url }).auth.jwksUrl).toBe(url);
+    }
   });
 
   it('refuses a short HS256 secret', () => {
@@ -74,7 +89,7 @@ describe('loadConfig', () => {
   it('serves the workbench by default, with development tokens for an analyst, never in production', () => {
     expect(loadConfig({}).workbench).toEqual({ enabled: true, devToken: true, devRole: 'ANALYST' });
     expect(loadConfig({ MSHT_WORKBENCH: 'off', MSHT_WORKBENCH_DEV_ROLE: 'VICTIM_DATA_OFFICER' }).workbench).toEqual({ enabled: false, devToken: true, devRole: 'VICTIM_DATA_OFFICER' });
-    const prod = loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWKS_FILE: '/etc/jwks.json', MSHT_PSEUDONYM_KEY: 'k', MSHT_WORKBENCH_DEV_TOKEN: 'on' });
+    const prod = loadConfig({ MSHT_MODE: 'production', MSHT_AUTH_JWKS_FILE: '/etc/jwks.json', MSHT_PSEUDONYM_KEY: PKEY, MSHT_WORKBENCH_DEV_TOKEN: 'on' });
     expect(prod.workbench.devToken).toBe(false);
     expect(() => loadConfig({ MSHT_WORKBENCH_DEV_ROLE: 'ROOT' })).toThrow(/MSHT_WORKBENCH_DEV_ROLE must be one of/);
   });
