@@ -57,9 +57,18 @@ export function projectNode(v: string, keys?: ProjectionKeys): string {
  * A relationship as a map with its type, id and its ends' ids (`keys`: as for nodes). Without
  * `ends` the ends' ids are left out: a relationship field knows them already (the parent and the
  * edge's node), and a page of 100 people with their links would carry them 400 times.
+ *
+ * With `stopsGiven` (what a route's stops must be for the reader to be given them: visible, or
+ * visible and exportable), a route's stop link (HAS_STOP) comes with its `order` less the stops
+ * before it the reader is not given: the stored numbers' gaps would say where those sit. For a
+ * reader given every stop that is the stored order, so a link keeps its identity (its order is
+ * one of its keys: REL_KEYS, an export's link id) wherever nothing is withheld from the reader.
  */
-export function projectRel(r: string, keys?: ProjectionKeys, ends = true): string {
+export function projectRel(r: string, keys?: ProjectionKeys, ends = true, stopsGiven?: (v: string) => string): string {
   const props = keys ? checked(keys).map((k) => prop(r, k)) : everyProp(r);
   const endIds = ends ? [`__from: startNode(${r}).id`, `__to: endNode(${r}).id`] : [];
-  return `${r} {${[...props, `__type: type(${r})`, ...endIds, `__id: elementId(${r})`].join(', ')}}`;
+  const map = (extra: string[]) => `${r} {${[...props, ...extra, `__type: type(${r})`, ...endIds, `__id: elementId(${r})`].join(', ')}}`;
+  if (!stopsGiven || (keys && !keys.includes('order'))) return map([]);
+  const withheld = `COUNT { MATCH (__stopRoute)-[${r}]->() MATCH (__stopRoute)-[__stopLink:HAS_STOP]->(__stopPlace) WHERE __stopLink.order < ${r}.order AND NOT (${stopsGiven('__stopLink')} AND ${stopsGiven('__stopPlace')}) }`;
+  return `CASE WHEN type(${r}) = 'HAS_STOP' THEN ${map([`order: ${r}.order - ${withheld}`])} ELSE ${map([])} END`;
 }

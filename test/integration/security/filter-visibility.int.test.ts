@@ -1,3 +1,4 @@
+import { parseJsonExport } from '../../../src/exports/json-export';
 import {
   addressFilter,
   businessFilter,
@@ -137,6 +138,38 @@ describe('list filters and hidden items', () => {
       [2, 'country-HU'],
       [3, 'country-GB'],
     ]);
+    // So are its stop links in a subgraph (a link chart's) and in an export: each link's order less
+    // the stops before it the reader is not given; a reader given every stop sees the stored order,
+    // which is part of the link's identity.
+    const stopEdges = async (who: TokenOptions) =>
+      (
+        await (await svc.client(who)).request<{ neighbourhood: { edges: { type: string; target: string; properties: { order?: number } }[] } }>(
+          'query($id: ID!) { neighbourhood(ids: [$id], depth: 1, relationshipTypes: [HAS_STOP], expandReference: false) { edges { type target properties } } }',
+          { id: id.r4 },
+        )
+      ).neighbourhood.edges
+        .map((e) => [e.properties.order, e.target])
+        .sort((a, b) => (a[0] as number) - (b[0] as number));
+    expect(await stopEdges(low)).toEqual([
+      [1 - 1, 'country-VN'],
+      [2 - 1, 'country-HU'],
+    ]);
+    expect(await stopEdges(high)).toEqual([
+      [0, 'country-RO'],
+      [1, 'country-VN'],
+      [2, 'country-HU'],
+      [3, 'country-GB'],
+    ]);
+    // A liaison cleared for everything exports only what may leave: the secret (H3/C) stops stay.
+    const liaison = await svc.sdk({ roles: ['LIAISON'], clearance: 'H3', ukConditional: true, subject: 'liaison-stops' });
+    for (const input of [{ seeds: [id.r4!], depth: 1, relationshipTypes: ['HAS_STOP' as const] }, { nodeIds: [id.r4!, 'country-RO', 'country-VN', 'country-HU', 'country-GB'] }]) {
+      const { exportSubgraph } = await liaison.ExportSubgraph({ input: { ...input, recipient: { kind: 'EUROPOL', name: 'Europol' }, purpose: 'stop numbers', format: 'JSON' } });
+      const pkg = parseJsonExport(exportSubgraph.content!);
+      expect(pkg.subgraph.edges.filter((e) => e.type === 'HAS_STOP').map((e) => [e.properties.order, e.target]).sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
+        [0, 'country-VN'],
+        [1, 'country-HU'],
+      ]);
+    }
   });
 
   it('a mode filter never matches on a stop link to a hidden place', async () => {

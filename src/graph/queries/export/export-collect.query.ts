@@ -12,7 +12,7 @@ WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b) WHERE b IN nodes AND ${visible('r')} AND ${exportable('r')} AND ($relTypes IS NULL OR type(r) IN $relTypes)
-  RETURN collect(${projectRel('r')}) AS rels
+  RETURN collect(${projectRel('r', undefined, true, (v) => `(${visible(v)} AND ${exportable(v)})`)}) AS rels
 }
 RETURN [n IN nodes | ${projectNode('n')}] AS nodes, rels`,
     params: { ids: [...ids], relTypes: relTypes && relTypes.length ? [...relTypes] : null },

@@ -54,6 +54,8 @@ function filterTests(s: NeighbourhoodSpec): { rel: string; node: string } {
  */
 export function neighbourhoodQuery(s: NeighbourhoodSpec): CypherQuery {
   const may = (v: string) => (s.exportableOnly ? ` AND ${exportable(v)}` : '');
+  // What a reader is given of a route's stops (projection.ts): seen, and for an export allowed to leave.
+  const given = (v: string) => `(${visible(v)}${may(v)})`;
   // An export also returns the ids of the nodes expanded from (`expanded`): the left-out counts
   // look around those only, where the expansion looked (export.reader.ts).
   const expanded = s.exportableOnly ? ', expanded' : '';
@@ -84,7 +86,7 @@ CALL (seen) {
   UNWIND seen AS a
   MATCH (a)-[r${types}]->(b)
   WHERE b IN seen AND ${visible('r')}${may('r')}${tests.rel}
-  RETURN collect(${projectRel('r', s.relKeys)}) AS rels
+  RETURN collect(${projectRel('r', s.relKeys, true, given)}) AS rels
 }
 RETURN [n IN seen | ${projectNode('n', s.nodeKeys)}] AS nodes, rels, truncated, size(frontier) > 0 AS moreBeyond${expanded}`,
     params: {
