@@ -84,15 +84,17 @@ async function buildWorld(sdk: Sdk) {
   await link('MEMBER_OF', await person('Member Six C', ['UA']), g6b, {}, hidden);
 
   // 7: two brokers, each between two people; each offended only at a place in GB through a hidden item.
-  const chain = async (n: string, place: string) => {
+  const chain = async (n: string, where: object) => {
     const [a, b, c] = [await person(`Broker ${n} Left`, ['SK']), await person(`Broker ${n}`, ['SK']), await person(`Broker ${n} Right`, ['SK'])];
     await link('ASSOCIATE_OF', a, b, { kind: 'ASSOCIATE' });
     await link('ASSOCIATE_OF', b, c, { kind: 'ASSOCIATE' });
-    await exploitation('2022-04-01', [b], { locationIds: [place] });
+    await exploitation('2022-04-01', [b], where);
     return { a, b, c };
   };
-  const viaHiddenTown = await chain('One', hiddenTown);
-  const viaHiddenPartOf = await chain('Two', openTown);
+  const viaHiddenTown = await chain('One', { locationIds: [hiddenTown] });
+  const viaHiddenPartOf = await chain('Two', { locationIds: [openTown] });
+  // Not hidden: an event in a force area (a force, not a country, with a code of its own).
+  const viaForceArea = await chain('Three', { forceAreas: ['WMP'] });
 
   // 8: a hidden group whose open members look like duplicates.
   const g8 = await group('Hidden Group', hidden);
@@ -109,7 +111,7 @@ async function buildWorld(sdk: Sdk) {
   await sdk.UpsertExploitation({ input: { startDate: '2023-05-01', types: ['LABOUR'], victimIds: [victim], forceAreas: ['CUMB'], provenance: prov(open) } });
   const cumbLondon = await link('PART_OF', 'force-CUMB', 'region-LONDON', {}, hidden);
 
-  return { g1, r1, r2, r3, passport, g4, g5a, g5b, g5c, g6a, g6b, viaHiddenTown, viaHiddenPartOf, g8, dupA, dupB, cumbLondon };
+  return { g1, r1, r2, r3, passport, g4, g5a, g5b, g5c, g6a, g6b, viaHiddenTown, viaHiddenPartOf, viaForceArea, g8, dupA, dupB, cumbLondon };
 }
 
 describe('analytics never reach, count, group, order or match through an item the caller may not see', () => {
@@ -197,6 +199,13 @@ describe('analytics never reach, count, group, order or match through an item th
     };
     expect(await brokers(lo)).toEqual({ [w.viaHiddenTown.b]: 'UNKNOWN', [w.viaHiddenPartOf.b]: 'UNKNOWN' });
     expect(await brokers(hi)).toEqual({ [w.viaHiddenTown.b]: 'GB', [w.viaHiddenPartOf.b]: 'GB' });
+  });
+
+  it('network measures: a force area is in its country, not a country of its own', async () => {
+    for (const sdk of [lo, hi]) {
+      const { networkMeasures: m } = await sdk.KeyPlayersAndClusters({ ids: [w.viaForceArea.a, w.viaForceArea.b, w.viaForceArea.c], brokerageBy: 'COUNTRY_OF_OPERATION', top: 100 });
+      expect(m.brokers.map((b) => [b.id, b.group])).toEqual([[w.viaForceArea.b, 'GB']]);
+    }
   });
 
   it('duplicate candidates: a hidden group scopes nothing (8)', async () => {

@@ -6,7 +6,8 @@ import { visible, visiblePath } from '../access';
  * in, reached only through visible PART_OF links and visible places. The caller tests `v` itself.
  */
 export function countryOf(v: string): string {
-  return `coalesce(${v}.code, head([__path = (${v})-[:PART_OF*1..4]->(__c:Country) WHERE ${visiblePath('__path')} | __c.code]))`;
+  // Only a country's code is a country: a force's or region's (WMP, WEST_MIDLANDS) is not.
+  return `coalesce(CASE WHEN ${v}:Country THEN ${v}.code END, head([__path = (${v})-[:PART_OF*1..4]->(__c:Country) WHERE ${visiblePath('__path')} | __c.code]))`;
 }
 
 /**

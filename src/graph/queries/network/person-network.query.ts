@@ -53,8 +53,8 @@ RETURN edges, [p IN people | {
   id: p.id,
   nationality: head([(p)-[r:NATIONAL_OF]->(c:Country) WHERE ${visible('r')} AND ${visible('c')} | c.code]),
   groupId: head([(p)-[r:MEMBER_OF]->(g:OrganisedCrimeGroup) WHERE ${visible('r')} AND ${visible('g')} | g.id]),
-  operatesIn: head([(p)-[r:PERPETRATED|EXPLOITED]-(e:Exploitation)-[o:OCCURRED_AT|IN_AREA]->(l) WHERE ${visible('r')} AND ${visible('e')} AND ${visible('o')} AND ${visible('l')} |
-    ${countryOf('l')}])
+  operatesIn: head([c IN [(p)-[r:PERPETRATED|EXPLOITED]-(e:Exploitation)-[o:OCCURRED_AT|IN_AREA]->(l) WHERE ${visible('r')} AND ${visible('e')} AND ${visible('o')} AND ${visible('l')} |
+    ${countryOf('l')}] WHERE c IS NOT NULL])
 }] AS people`,
     params: { groupId: s.groupId, ids: s.ids ? [...s.ids] : null, limit: s.limit, withNeighbours: true },
   };
