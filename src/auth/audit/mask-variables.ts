@@ -75,13 +75,21 @@ function keepString(key: string, value: string): boolean {
   return value.length <= MAX_PLAIN_STRING && SHORT_TOKEN.test(value);
 }
 
-function mask(value: unknown, key: string, masked: boolean): unknown {
+/**
+ * Values nested deeper than this are masked whole. No input of the schema nests so deep, and a
+ * client's variables may (a list in a list, thousands deep, is a few kilobytes of JSON): walking
+ * them would exhaust the stack where the event is made, after the response.
+ */
+export const MAX_MASK_DEPTH = 32;
+
+function mask(value: unknown, key: string, masked: boolean, depth = 0): unknown {
   if (value === null || value === undefined) return null;
   const hide = masked || sensitiveKey(key);
   if (typeof value === 'number' || typeof value === 'boolean') return hide ? MASK : value;
-  if (Array.isArray(value)) return value.map((v) => mask(v, key, hide));
+  if (typeof value === 'object' && depth >= MAX_MASK_DEPTH) return MASK;
+  if (Array.isArray(value)) return value.map((v) => mask(v, key, hide, depth + 1));
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, mask(v, k, hide)]));
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, mask(v, k, hide, depth + 1)]));
   }
   if (typeof value === 'string') return !hide && keepString(key, value) ? value : MASK;
   return MASK;

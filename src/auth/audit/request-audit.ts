@@ -2,7 +2,7 @@ import { invariant } from '../../errors/app-error';
 import type { Principal } from '../principal';
 import type { AuditEventInput } from './audit-event';
 import { countRecords } from './count-records';
-import { maskVariables } from './mask-variables';
+import { MASK, maskVariables } from './mask-variables';
 
 /** A document hash as the trail keeps it: a SHA-256 in hex (a persisted query's is the client's). */
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -14,7 +14,33 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export const OPERATION_NAME_KEPT = 200;
 
 function shortName(name: string | null): string | null {
-  return name !== null && name.length > OPERATION_NAME_KEPT ? `${name.slice(0, OPERATION_NAME_KEPT)}…` : name;
+  if (name === null) return null;
+  if (name.length <= OPERATION_NAME_KEPT) return wellFormed(name);
+  // Cut between characters, not inside a surrogate pair.
+  const cut = /[\uD800-\uDBFF]$/.test(name.slice(0, OPERATION_NAME_KEPT)) ? OPERATION_NAME_KEPT - 1 : OPERATION_NAME_KEPT;
+  return `${wellFormed(name.slice(0, cut))}…`;
+}
+
+/**
+ * A client's text with any lone surrogate replaced by U+FFFD, as Neo4j stores it (the driver
+ * writes UTF-8): kept as sent, the event's hash (over its JSON, which escapes a lone surrogate)
+ * would not match the stored event's, and the chain check would report a break.
+ */
+function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * The variables masked, as JSON text. The event is made after the response, in its 'finish' or
+ * 'close' listener, where a throw would end the process: should masking fail on some input, the
+ * variables are recorded as masked whole.
+ */
+function maskedText(variables: Record<string, unknown>, query: string | null | undefined): string {
+  try {
+    return JSON.stringify(maskVariables(variables, query));
+  } catch {
+    return JSON.stringify(MASK);
+  }
 }
 
 /** The status an aborted request is recorded with (nothing, or not all, was sent). */
@@ -195,7 +221,7 @@ export class RequestAudit {
       operationName: this.operationName,
       operationType: this.operationType,
       documentHash: this.documentHash,
-      variables: this.principal && this.asked ? JSON.stringify(maskVariables(this.asked.variables, this.asked.query)) : null,
+      variables: this.principal && this.asked ? maskedText(this.asked.variables, this.asked.query) : null,
       outcome: aborted ? 'aborted' : codes.length === 0 && httpStatus < 400 ? 'ok' : 'error',
       errorCodes: [...new Set(codes)],
       httpStatus,

@@ -100,6 +100,27 @@ describe('RequestAudit', () => {
     expect(left.toEvent(200, t1)).toMatchObject({ subject: 'anonymous', variables: null });
   });
 
+  it('records variables nested past any input of the schema as masked, without exhausting the stack after the response', () => {
+    let deep: unknown = 'per-1';
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const a = new RequestAudit('r', t0);
+    a.request({ query: 'query Q($ids: [ID!]) { persons(ids: $ids) { totalCount } }', variables: { ids: deep } });
+    a.authenticated(principal);
+    const variables = JSON.parse(a.toEvent(200, t1).variables!) as { ids: unknown };
+    let depth = 0;
+    for (let v = variables.ids; Array.isArray(v); v = v[0]) depth++;
+    expect(depth).toBeLessThanOrEqual(32);
+  });
+
+  it('stores an operation name as Neo4j will keep it: cut between characters, a lone surrogate replaced', () => {
+    const a = new RequestAudit('r', t0);
+    a.request({ operationName: `${'a'.repeat(199)}\u{1F600}tail` });
+    expect(a.toEvent(401, t1).operationName).toBe(`${'a'.repeat(199)}…`);
+    const b = new RequestAudit('r', t0);
+    b.request({ operationName: 'Lone\uD83Dhalf' });
+    expect(b.toEvent(401, t1).operationName).toBe('Lone\uFFFDhalf');
+  });
+
   it("keeps a client's operation name to 200 characters and a document hash only as a SHA-256 in hex", () => {
     const a = new RequestAudit('r', t0);
     a.request({ operationName: 'N'.repeat(50_000), documentHash: 'not-a-hash'.repeat(1000), variables: null });
