@@ -116,7 +116,8 @@ export async function deleteNotedNodes(g: ScopedGraph, id: string): Promise<void
   const [mergedRow] = await g.write(mergedKeptIdsQuery());
   const merged = Object.fromEntries(((mergedRow?.ids as string[] | undefined) ?? []).map((k) => [k, true as const]));
   // A report the run created stays while anything that stays cites it, as a record linked since does.
-  const [citedRow] = await g.write(citedReportsQuery(id, merged));
+  // It reads every record and link: the undo statements' time budget, not a request's.
+  const [citedRow] = await undo(g, citedReportsQuery(id, merged));
   const keep: Record<string, true> = { ...merged, ...Object.fromEntries(((citedRow?.ids as string[] | undefined) ?? []).map((k) => [k, true as const])) };
   for (const note of await g.write(createdNotesQuery(id))) {
     const ids = note.ids as string[];

@@ -290,26 +290,27 @@ export function mergedKeptIdsQuery(): CypherQuery {
 
 /**
  * The intelligence reports the run created (still marked) that something staying cites: a record
- * or link without the run's mark (another's, or one edited since), or a record the run created
- * that deleteNotedNodesQuery keeps (one merged into, in `merged`, or linked since). Run after the
- * run's links are undone and before its nodes are deleted. Facts cite a report by id only and no
- * index holds `reportId`, so when the run created reports this reads every record and link once
+ * or link without the run's mark (another's, or one edited since), a record the run created that
+ * deleteNotedNodesQuery keeps (one merged into, in `merged`, or linked since), or a link the run
+ * created between two records that stay (a kept record keeps its links to what stays). Run after
+ * the run's links are undone and before its nodes are deleted. Facts cite a report by id only and
+ * no index holds `reportId`, so when the run created reports this reads every record and link once
  * (whatever their number): a rollback is rare, and a scan per report would be too slow for a run
  * that created thousands.
  */
 export function citedReportsQuery(run: string, merged: Readonly<Record<string, true>>): CypherQuery {
+  const stays = (x: string) =>
+    `(${x}.__importRun IS NULL OR ${x}.__importRun <> $run OR $merged[${x}.id] IS NOT NULL OR EXISTS { (${x})-[__q]-() WHERE __q.__importRun IS NULL OR __q.__importRun <> $run })`;
   return {
     cypher: `MATCH (rep:Entity:IntelligenceReport) WHERE rep.__importRun = $run
 WITH collect(rep.id) AS reports
 CALL (reports) {
-  MATCH (m:Entity) WHERE size(reports) > 0 AND m.reportId IN reports AND m.id <> m.reportId
-    AND (m.__importRun IS NULL OR m.__importRun <> $run OR $merged[m.id] IS NOT NULL
-      OR EXISTS { (m)-[r]-() WHERE r.__importRun IS NULL OR r.__importRun <> $run })
+  MATCH (m:Entity) WHERE size(reports) > 0 AND m.reportId IN reports AND m.id <> m.reportId AND ${stays('m')}
   RETURN collect(DISTINCT m.reportId) AS byRecords
 }
 CALL (reports) {
   MATCH (a)-[r]->(b) WHERE size(reports) > 0 AND r.reportId IN reports AND a.id <> r.reportId AND b.id <> r.reportId
-    AND (r.__importRun IS NULL OR r.__importRun <> $run)
+    AND (r.__importRun IS NULL OR r.__importRun <> $run OR (${stays('a')} AND ${stays('b')}))
   RETURN collect(DISTINCT r.reportId) AS byLinks
 }
 RETURN byRecords + byLinks AS ids`,

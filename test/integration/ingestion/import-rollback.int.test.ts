@@ -179,12 +179,15 @@ describe('rolling back an import run keeps what others changed since the run wro
   it('keeps a report the run created that others cite since, or that a record it keeps cites, so no fact is left citing nothing', async () => {
     await resetGraph(svc.graph);
     await runImportInOneTransaction(system, await prepare([':ID,:LABEL,name', 'per-rb-old,Person;Offender,Old Person'], [':START_ID,:END_ID,:TYPE']));
-    const reports = [':ID,:LABEL,reference,title,agency,gradeSource,gradeIntel,ukHandling,handling', 'rep-rb-a,IntelligenceReport,RB/A,Report A,NCA,2,B,P,H0', 'rep-rb-b,IntelligenceReport,RB/B,Report B,NCA,2,B,P,H0', 'rep-rb-c,IntelligenceReport,RB/C,Report C,NCA,2,B,P,H0'];
+    const reports = [':ID,:LABEL,reference,title,agency,gradeSource,gradeIntel,ukHandling,handling', 'rep-rb-a,IntelligenceReport,RB/A,Report A,NCA,2,B,P,H0', 'rep-rb-b,IntelligenceReport,RB/B,Report B,NCA,2,B,P,H0', 'rep-rb-c,IntelligenceReport,RB/C,Report C,NCA,2,B,P,H0', 'rep-rb-d,IntelligenceReport,RB/D,Report D,NCA,2,B,P,H0', 'rep-rb-e,IntelligenceReport,RB/E,Report E,NCA,2,B,P,H0'];
     const people = [':ID,:LABEL,name,reportId', 'per-rb-cb,Person;Offender,Cites B,rep-rb-b', 'per-rb-cc,Person;Offender,Cites C,rep-rb-c'];
+    // D is cited by a link the run made from a record that stays (B's) to an older one; E by one from a record that goes.
+    const links = [':START_ID,:END_ID,:TYPE,kind,reportId', 'per-rb-cb,per-rb-old,ASSOCIATE_OF,FAMILY,rep-rb-d', 'per-rb-cc,per-rb-old,ASSOCIATE_OF,FAMILY,rep-rb-e'];
     const plan = planCsv(
       [
         { name: 'reports', text: text(reports) },
         { name: 'people', text: text(people) },
+        { name: 'links', text: text(links) },
       ],
       { defaultReportId: REPORT, today: new Date() },
     );
@@ -197,21 +200,25 @@ describe('rolling back an import run keeps what others changed since the run wro
       // Report B is cited by a record the run created, which the analyst links: that record stays.
       await sdk.Link({ type: 'ASSOCIATE_OF', from: 'per-rb-cb', to: 'per-rb-old', properties: { kind: 'ASSOCIATE' }, provenance: { reportId: REPORT } });
     });
-    // C was cited only by what the run wrote: it goes with it.
+    // C and E were cited only by what the run wrote and goes: they go with it.
     expect(await rows("MATCH (r:IntelligenceReport) WHERE r.id STARTS WITH 'rep-rb-' RETURN r.id AS id, r.__importRun AS run ORDER BY id")).toEqual([
       { id: 'rep-rb-a', run: null },
       { id: 'rep-rb-b', run: null },
+      { id: 'rep-rb-d', run: null },
     ]);
     expect(await rows("MATCH (n:Entity) WHERE n.reportId STARTS WITH 'rep-rb-' AND NOT n:IntelligenceReport AND NOT EXISTS { MATCH (r:IntelligenceReport {id: n.reportId}) } RETURN n.id AS id")).toEqual([]);
+    expect(await rows("MATCH ()-[l]->() WHERE l.reportId STARTS WITH 'rep-rb-' AND NOT EXISTS { MATCH (r:IntelligenceReport {id: l.reportId}) } RETURN l.reportId AS id")).toEqual([]);
+    expect(await rows("MATCH (:Person {id: 'per-rb-cb'})-[l:ASSOCIATE_OF]->(:Person {id: 'per-rb-old'}) RETURN l.reportId AS reportId ORDER BY reportId")).toEqual([{ reportId: REPORT }, { reportId: 'rep-rb-d' }]);
     expect(await rows("MATCH (p:Person {id: 'per-rb-cc'}) RETURN p.id AS id")).toEqual([]);
     expect(counts.itemsKept).toEqual(
       expect.arrayContaining([
         { id: 'rep-rb-a', kind: 'node', reason: 'CREATED_LINKED' },
         { id: 'rep-rb-b', kind: 'node', reason: 'CREATED_LINKED' },
+        { id: 'rep-rb-d', kind: 'node', reason: 'CREATED_LINKED' },
         { id: 'per-rb-cb', kind: 'node', reason: 'CREATED_LINKED' },
       ]),
     );
-    expect(counts.itemsKept).toHaveLength(3);
+    expect(counts.itemsKept).toHaveLength(4);
   });
 
   it('reports what an earlier attempt of the rollback did and kept, when the rollback is run again', async () => {
