@@ -18,10 +18,11 @@ export interface Readiness {
 export const READY_FRESH_MS = 1000;
 
 /**
- * Ready when Neo4j answers and no migration is pending. Checks that start within READY_FRESH_MS
- * of one another (or while one runs) share its answer.
+ * Ready when Neo4j answers and no migration is pending. A check serves every /readyz that starts
+ * within READY_FRESH_MS of it (waiting for it if it still runs); then the next starts a new one.
+ * Timed by a monotonic clock: a wall clock set back would keep an old answer.
  */
-export function createReadiness(graph: GraphClient, migrator: Migrator, now: () => number = Date.now): Readiness {
+export function createReadiness(graph: GraphClient, migrator: Migrator, now: () => number = () => performance.now()): Readiness {
   let last: { at: number; state: Promise<ReadyState> } | null = null;
   const run = async (): Promise<ReadyState> => {
     try {

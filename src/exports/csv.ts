@@ -52,17 +52,21 @@ export function csvField(v: FlatValue | null): string {
 
 /**
  * Text that Excel, LibreOffice or Google Sheets would take for a formula when the file is opened
- * by double-click (`=`, `@`, a tab or CR first; or `+`/`-` first), prefixed with `'`, which the
+ * by double-click (`=`, `@`, a tab, CR or LF first; or `+`/`-` first), prefixed with `'`, which the
  * spreadsheet shows as text and does not display (the usual guard against CSV injection: a name
  * such as `=HYPERLINK(...)` or `+cmd|...` would otherwise run in the partner's spreadsheet).
- * A value of digits, spaces and `( ) . - /` after its sign (`+44 7700 900123`, `-12.5`) is left
- * as it is: at worst a spreadsheet adds it up, and phone numbers stay as written.
+ * A value of digits, spaces and `( ) . - /` after its sign (`+44 7700 900123`, `-12.5`), or a
+ * number with an exponent (`-1e-7`), is left as it is: at worst a spreadsheet adds it up, and
+ * phone numbers stay as written.
  */
 export function formulaSafe(s: string): string {
-  if (/^[=@\t\r]/.test(s)) return `'${s}`;
-  if (/^[+-]/.test(s) && !/^[+-][\d\s()./-]*$/.test(s)) return `'${s}`;
+  if (/^[=@\t\r\n]/.test(s)) return `'${s}`;
+  if (/^[+-]/.test(s) && !/^[+-][\d\s()./-]*$/.test(s) && !NUMBER.test(s)) return `'${s}`;
   return s;
 }
+
+/** A number as JavaScript writes one (`-1e-7`): a spreadsheet reads it as the number. */
+const NUMBER = /^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 
 function utf8(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'utf8'));

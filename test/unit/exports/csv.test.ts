@@ -99,11 +99,13 @@ describe('toCsv', () => {
     ['\t=1', "'\t=1"],
     ['\r=1', `"'\r=1"`],
     ['-SUM(A1)', "'-SUM(A1)"],
+    ['\n=1', `"'\n=1"`],
+    ['-1e-7+cmd|x', "'-1e-7+cmd|x"],
   ])('writes %j, which a spreadsheet would run, as text', (value, field) => {
     expect(csvField(value)).toBe(field);
   });
 
-  it.each(['+44 7700 900123', '+447700900123', '-12.5', '+1 (555) 010-0199', '-', '20-00-00 11111111', 'a=b', 'Ion Dumitru'])(
+  it.each(['+44 7700 900123', '+447700900123', '-12.5', '+1 (555) 010-0199', '-', '20-00-00 11111111', 'a=b', 'Ion Dumitru', '-1e-7', '+2.5E+10'])(
     'leaves %j, which no spreadsheet runs, as written',
     (value) => {
       expect(csvField(value)).toBe(value);
