@@ -168,11 +168,25 @@ async function checkEnds(tx: GraphTx, type: RelationshipType, from: string, to: 
   }
 }
 
+/**
+ * An ordered link (a route's stop: `order` is one of its keys) is written or removed only by a
+ * writer given every link of that kind of its start: one not given them all reads the order less
+ * the ones before it withheld (projection.ts), so the number it sends would name another place in
+ * the stored order (a second stop at a hidden one's number, or the wrong visit removed).
+ */
+async function refuseOrderedOverHidden(tx: GraphTx, type: RelationshipType, from: string, field: string): Promise<void> {
+  if (!(REL_KEYS[type] ?? []).includes('order')) return;
+  if ((await hiddenLinks(tx, from, type, 'OUT')) > 0) {
+    throw new AppError('FORBIDDEN', `${field}: this record has ${type} links above your clearance, so its order numbers are not yours to write; a writer cleared for them must change them`, { field });
+  }
+}
+
 export async function linkInTx(tx: GraphTx, req: LinkRequest, now: Date): Promise<{ rel: RelRecord; created: boolean }> {
   const field = req.field ?? 'input';
   // The links between the two it may update, locked before its ends are (existing).
   await tx.run(lockNodeLinksQuery(req.from, [req.type], req.to));
   await checkEnds(tx, req.type, req.from, req.to, field);
+  await refuseOrderedOverHidden(tx, req.type, req.from, `${field}.properties.order`);
   const [prov] = await resolveProvenances(tx, [{ field: `${field}.provenance`, input: req.provenance }], now);
   const table = REL_PROPS[req.type];
   const checked = checkProps(table, req.props, `${field}.properties`, now, true);
@@ -200,6 +214,7 @@ export async function unlink(g: ScopedGraph, type: RelationshipType, from: strin
     // The links it may remove, locked before their ends are (existing).
     await tx.run(lockNodeLinksQuery(from, [type], to));
     await checkEnds(tx, type, from, to, 'input');
+    await refuseOrderedOverHidden(tx, type, from, 'input.properties.order');
     const table = REL_PROPS[type];
     const checked = checkProps(table, keyInput, 'input.properties', now, false);
     const keys = (REL_KEYS[type] ?? []).filter((k) => checked[k] !== undefined && checked[k] !== null);

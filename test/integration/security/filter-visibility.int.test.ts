@@ -160,6 +160,27 @@ describe('list filters and hidden items', () => {
       [2, 'country-HU'],
       [3, 'country-GB'],
     ]);
+    // And in a path: a traveller on a route whose first stop is secret, to a resident of its second.
+    const w = await svc.sdk(ingest);
+    const report = (await w.UpsertReport({ input: { reference: 'NCA/2024/0950', agency: 'NCA', handling: 'H3', gradeSource: 2, gradeIntel: 'B', ukHandling: 'C', reportedOn: '2024-01-05' } })).upsertIntelligenceReport.id;
+    const openReport = (await w.UpsertReport({ input: { reference: 'NCA/2024/0951', agency: 'NCA', handling: 'H0', gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', reportedOn: '2024-01-05' } })).upsertIntelligenceReport.id;
+    const viaTown = (await w.UpsertRoute({ input: { name: 'to open town', provenance: { reportId: openReport } } })).upsertRoute.id;
+    await w.Link({ type: 'HAS_STOP', from: viaTown, to: 'country-RO', properties: { order: 0 }, provenance: { reportId: report } });
+    await w.Link({ type: 'HAS_STOP', from: viaTown, to: id.t0!, properties: { order: 1, mode: 'COACH' }, provenance: { reportId: openReport } });
+    const traveller = (await w.UpsertPerson({ input: { name: 'Traveller', roles: ['VICTIM'], provenance: { reportId: openReport } } })).upsertPerson.id;
+    await w.Link({ type: 'TRAVELLED', from: traveller, to: viaTown, provenance: { reportId: openReport } });
+    const resident = (await w.UpsertPerson({ input: { name: 'Town Resident', roles: ['OFFENDER'], provenance: { reportId: openReport } } })).upsertPerson.id;
+    const home = (await w.UpsertAddress({ input: { line1: '9 Coach Lane', postcode: 'DH1 1AA', townId: id.t0!, provenance: { reportId: openReport } } })).upsertAddress.id;
+    await w.Link({ type: 'RESIDES_AT', from: resident, to: home, provenance: { reportId: openReport } });
+    const stopOnPath = async (who: TokenOptions) => {
+      const { paths } = await (await svc.client(who)).request<{ paths: { subgraph: { edges: { type: string; properties: { order?: number } }[] } }[] }>(
+        'query($from: ID!, $to: ID!) { paths(from: $from, to: $to, k: 1, maxHops: 5) { subgraph { edges { type properties } } } }',
+        { from: traveller, to: resident },
+      );
+      return paths.flatMap((p) => p.subgraph.edges.filter((e) => e.type === 'HAS_STOP').map((e) => e.properties.order));
+    };
+    expect(await stopOnPath(low)).toEqual([0]);
+    expect(await stopOnPath(high)).toEqual([1]);
     // A liaison cleared for everything exports only what may leave: the secret (H3/C) stops stay.
     const liaison = await svc.sdk({ roles: ['LIAISON'], clearance: 'H3', ukConditional: true, subject: 'liaison-stops' });
     for (const input of [{ seeds: [id.r4!], depth: 1, relationshipTypes: ['HAS_STOP' as const] }, { nodeIds: [id.r4!, 'country-RO', 'country-VN', 'country-HU', 'country-GB'] }]) {

@@ -75,6 +75,32 @@ describe('writes over material above the writer’s clearance', () => {
     expect(await rows('MATCH (:Route {id: $route})-[r:HAS_STOP]->(c) RETURN c.code AS code ORDER BY r.order', { route })).toEqual([{ code: 'RO' }, { code: 'HU' }, { code: 'GB' }]);
   });
 
+  it('refuses to link or unlink a stop of a route with hidden stops: the order it reads is not the stored one', async () => {
+    const sdk = await svc.sdk(high);
+    const route = (await sdk.UpsertRoute({ input: { name: 'Wv ordered', stops: [{ country: 'RO' }, { country: 'HU', mode: 'COACH' }, { country: 'GB', mode: 'FERRY' }], provenance: { reportId: open } } })).upsertRoute.id;
+    await hide("MATCH (:Route {id: $route})-[r:HAS_STOP]->(:Country {code: 'HU'})", { route });
+    const stored = () => rows('MATCH (:Route {id: $route})-[r:HAS_STOP]->(c) RETURN r.order AS order, c.code AS code, r.mode AS mode ORDER BY r.order', { route });
+    const before = await stored();
+    const writer = await svc.sdk(low);
+    // The low writer reads GB as stop 1 (HU, hidden, is stored at 1).
+    for (const attempt of [
+      () => writer.Link({ type: 'HAS_STOP', from: route, to: 'country-GB', properties: { order: 1, mode: 'LORRY' }, provenance: { reportId: open } }),
+      () => writer.Unlink({ type: 'HAS_STOP', from: route, to: 'country-GB', properties: { order: 1 } }),
+    ]) {
+      const e = errorOf(await attempt().catch((x: unknown) => x));
+      expect(e).toMatchObject({ code: 'FORBIDDEN', field: expect.stringMatching(/properties\.order$/) });
+      expect(e.message).not.toMatch(/HU|Hungary/);
+    }
+    expect(await stored()).toEqual(before);
+    // A writer given every stop may.
+    await sdk.Link({ type: 'HAS_STOP', from: route, to: 'country-GB', properties: { order: 2, mode: 'LORRY' }, provenance: { reportId: open } });
+    expect((await stored()).map((r) => [r.order, r.code, r.mode])).toEqual([
+      [0, 'RO', null],
+      [1, 'HU', 'COACH'],
+      [2, 'GB', 'LORRY'],
+    ]);
+  });
+
   it('refuses to delete a record with hidden links, which would go with it', async () => {
     const p = await person('per-wv-g1');
     const other = await person('per-wv-g2');
