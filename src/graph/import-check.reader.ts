@@ -1,6 +1,6 @@
-import type { IdentifierLabel } from '../domain/graph-model';
+import type { IdentifierLabel, RelationshipType } from '../domain/graph-model';
 import type { ReportDefaults } from '../domain/provenance-input';
-import { nodeKindsQuery, storedBirthsQuery } from './queries/write.query';
+import { hiddenOrderedLinksQuery, nodeKindsQuery, storedBirthsQuery } from './queries/write.query';
 import { identifierHoldersQuery } from './queries/identifier.query';
 import { reportDefaultsQuery, reportReferenceHoldersQuery } from './queries/report.query';
 import type { ScopedGraph } from './scoped-graph';
@@ -28,6 +28,15 @@ export async function readStoredBirths(g: ScopedGraph, ids: readonly string[]): 
   const out = new Map<string, { dateOfBirth: string; victim: boolean }>();
   await batched([...new Set(ids)], async (chunk) => {
     for (const r of await g.read(storedBirthsQuery(chunk))) out.set(r.id as string, { dateOfBirth: r.dateOfBirth as string, victim: r.victim === true });
+  });
+  return out;
+}
+
+/** Of these records, those with links of an ordered type (a route's stops) the caller is not given. */
+export async function readHiddenOrderedLinks(g: ScopedGraph, type: RelationshipType, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  await batched([...new Set(ids)], async (chunk) => {
+    for (const r of await g.read(hiddenOrderedLinksQuery(chunk, type))) out.add(r.id as string);
   });
   return out;
 }

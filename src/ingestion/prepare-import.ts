@@ -1,10 +1,11 @@
 import { dateKeys, missingRequired, NODE_PROPS, storedProps, type WritableLabel } from '../domain/entity-props';
 import { BIRTH_YEAR_DISAGREES, birthYearDisagrees } from '../domain/person-rules';
 import { REL_PROPS } from '../domain/entity-props';
+import { REL_KEYS } from '../domain/rel-keys';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
-import { readExistingNodes, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, type ExistingNode } from '../graph/import-check.reader';
+import { readExistingNodes, readHiddenOrderedLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, type ExistingNode } from '../graph/import-check.reader';
 import { type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
@@ -164,6 +165,19 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
       }
       const label = entityLabelOf(e.labels);
       if (!label || !(allowed as readonly string[]).includes(label)) bad.push({ ...r.source, reason: `a ${r.type} goes from ${spec.from.join('/')} to ${spec.to.join('/')}; its ${end} ${id} is a ${label}` });
+    }
+  }
+
+  // An ordered link (a route's stop) of a record in the graph with such links the caller is not
+  // given: it reads their numbers shifted past the withheld ones (projection.ts), so the number
+  // in its row would name another place in the stored order. Refused as the API refuses it.
+  for (const type of new Set(plan.rels.map((r) => r.type))) {
+    if (!(REL_KEYS[type] ?? []).includes('order')) continue;
+    const rows = plan.rels.filter((r) => r.type === type && existing.get(r.from)?.visible);
+    if (rows.length === 0) continue;
+    const withheld = await readHiddenOrderedLinks(g, type, rows.map((r) => r.from));
+    for (const r of rows) {
+      if (withheld.has(r.from)) bad.push({ ...r.source, reason: `${type} from ${r.from}: it has ${type} links above your clearance, so its order numbers are not yours to write; a writer cleared for them must import this row` });
     }
   }
 

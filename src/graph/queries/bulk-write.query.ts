@@ -402,11 +402,15 @@ export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: read
   const table = REL_PROPS[type];
   const create = `CREATE (a)-[r:${type}]->(b)
   SET r = row.props, ${provenanceCreate('r')}, r.__importRun = $run${typedSets('r', table, false).map((s) => `, ${s}`).join('')}`;
+  // A start with ordered links (a route's stops) the caller is not given is not written to: it
+  // reads their numbers shifted (projection.ts; the import check names such rows first).
+  const ordered = (REL_KEYS[type] ?? []).includes('order');
   // An end is only tested, not written or backed up: a caller no item is hidden from needs no lock on it.
   const ends = `${rowsWithProvenance()}
 MATCH (a:Entity {id: row.from})
 ${lockIfVisible('a', 'seenA', { unlessClearedForAll: true })}
-WITH row, prov, a WHERE (seenA AND ${visible('a')}) OR row.from IN $own
+WITH row, prov, a WHERE ${ordered ? '(' : ''}(seenA AND ${visible('a')}) OR row.from IN $own${ordered ? `)
+  AND (row.from IN $own OR NOT EXISTS { MATCH (a)-[__h:${type}]->(__o) WHERE NOT (${visible('__h')} AND ${visible('__o')}) })` : ''}
 MATCH (b:Entity {id: row.to})
 ${lockIfVisible('b', 'seenB', { unlessClearedForAll: true })}
 WITH row, prov, a, b WHERE (seenB AND ${visible('b')}) OR row.to IN $own`;

@@ -277,6 +277,21 @@ RETURN COUNT { MATCH (n)-${rel}-${direction === 'OUT' ? '>' : ''}(o) WHERE NOT (
   };
 }
 
+/**
+ * Which of these records have links of an ordered type (a route's stops) the caller is not given
+ * (the link or the place at its end not visible): the caller reads their order numbers shifted
+ * (projection.ts), so may not write them.
+ */
+export function hiddenOrderedLinksQuery(ids: readonly string[], type: RelationshipType): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WHERE EXISTS { MATCH (n)-[r:${type}]->(o) WHERE NOT (${visible('r')} AND ${visible('o')}) }
+RETURN id`,
+    params: { ids: [...new Set(ids)] },
+  };
+}
+
 /** Deletes a node and its relationships; returns how many relationships went with it. */
 export function deleteNodeQuery(id: string): CypherQuery {
   return {

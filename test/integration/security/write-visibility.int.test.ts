@@ -101,6 +101,26 @@ describe('writes over material above the writer’s clearance', () => {
     ]);
   });
 
+  it('refuses an import row for a stop of a route with hidden stops, naming the row, and writes nothing', async () => {
+    const sdk = await svc.sdk(high);
+    const route = (await sdk.UpsertRoute({ input: { name: 'Wv imported', stops: [{ country: 'RO' }, { country: 'HU', mode: 'COACH' }, { country: 'GB', mode: 'FERRY' }], provenance: { reportId: open } } })).upsertRoute.id;
+    await hide("MATCH (:Route {id: $route})-[r:HAS_STOP]->(:Country {code: 'HU'})", { route });
+    const stored = () => rows('MATCH (:Route {id: $route})-[r:HAS_STOP]->(c) RETURN r.order AS order, c.code AS code, r.mode AS mode ORDER BY r.order, c.code', { route });
+    const before = await stored();
+    const relationships = [':START_ID,:END_ID,:TYPE,order:int,mode', `${route},country-GB,HAS_STOP,1,LORRY`, ''].join('\n');
+    const e = errorOf(await (await svc.sdk(low)).ImportBatch({ format: 'CSV', nodes: ':ID,:LABEL\n', relationships, reportId: open }).catch((x: unknown) => x));
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', rows: [expect.stringMatching(/^relationships:2: HAS_STOP from .*above your clearance/)] });
+    expect(e.message).not.toMatch(/HU|Hungary/);
+    expect(await stored()).toEqual(before);
+    // The writer cleared for every stop may.
+    await (await svc.sdk(high)).ImportBatch({ format: 'CSV', nodes: ':ID,:LABEL\n', relationships: relationships.replace(',1,LORRY', ',2,LORRY'), reportId: open });
+    expect((await stored()).map((r) => [r.order, r.code, r.mode])).toEqual([
+      [0, 'RO', null],
+      [1, 'HU', 'COACH'],
+      [2, 'GB', 'LORRY'],
+    ]);
+  });
+
   it('refuses to delete a record with hidden links, which would go with it', async () => {
     const p = await person('per-wv-g1');
     const other = await person('per-wv-g2');
