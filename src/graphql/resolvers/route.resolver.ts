@@ -18,7 +18,10 @@ const ROUTE_FIELDS = relationFields('Route', {
 
 @Resolver(() => Route)
 export class RouteResolver {
-  @FieldResolver(() => [RouteStop], { description: 'The stops the caller may see, in the order travelled (numbered from 0): origin first, destination last' })
+  @FieldResolver(() => [RouteStop], {
+    description:
+      "The stops the caller may see, in the order travelled, numbered from 0 among them: origin first, destination last. The number is a position, not the stop link's own `order` (which subgraph edges carry, and `link` and `unlink` take): they differ where stored numbers have gaps",
+  })
   async stops(@Root() r: EntityRecord, @Ctx() ctx: GraphQLContext) {
     const edges = await relatedEdges(ctx, r.id, { type: 'HAS_STOP', direction: 'OUT' }, 100);
     // Numbered again among the stops seen: the stored numbers' gaps would say where hidden stops sit.
