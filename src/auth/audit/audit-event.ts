@@ -87,12 +87,28 @@ export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
 export function chainEvents(events: AuditEventInput[], tip: { seq: number; hash: string }): AuditEvent[] {
   let { seq, hash } = tip;
   return events.map((input) => {
-    const linked = { ...input, seq: seq + 1, prevHash: hash };
+    const linked = { ...storable(input), seq: seq + 1, prevHash: hash };
     const out = { ...linked, hash: eventHash(linked) };
     seq = out.seq;
     hash = out.hash;
     return out;
   });
+}
+
+/**
+ * Text with any lone surrogate replaced by U+FFFD, as Neo4j stores it (the driver writes UTF-8).
+ * Kept as it came, an event's hash (over its JSON, which escapes a lone surrogate) would not match
+ * the stored event, and the chain check would report a break where nothing was changed.
+ */
+export function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** The event as Neo4j will store it: every text (and each text in a list) well formed. */
+function storable(e: AuditEventInput): AuditEventInput {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) out[k] = typeof v === 'string' ? wellFormed(v) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? wellFormed(x) : x)) : v;
+  return out as unknown as AuditEventInput;
 }
 
 export interface ChainCheck {

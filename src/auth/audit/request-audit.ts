@@ -1,6 +1,6 @@
 import { invariant } from '../../errors/app-error';
 import type { Principal } from '../principal';
-import type { AuditEventInput } from './audit-event';
+import { wellFormed, type AuditEventInput } from './audit-event';
 import { countRecords } from './count-records';
 import { MASK, maskVariables } from './mask-variables';
 
@@ -19,15 +19,6 @@ function shortName(name: string | null): string | null {
   // Cut between characters, not inside a surrogate pair.
   const cut = /[\uD800-\uDBFF]$/.test(name.slice(0, OPERATION_NAME_KEPT)) ? OPERATION_NAME_KEPT - 1 : OPERATION_NAME_KEPT;
   return `${wellFormed(name.slice(0, cut))}…`;
-}
-
-/**
- * A client's text with any lone surrogate replaced by U+FFFD, as Neo4j stores it (the driver
- * writes UTF-8): kept as sent, the event's hash (over its JSON, which escapes a lone surrogate)
- * would not match the stored event's, and the chain check would report a break.
- */
-function wellFormed(s: string): string {
-  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /**

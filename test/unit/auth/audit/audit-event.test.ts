@@ -25,6 +25,17 @@ function input(i: number, extra: Partial<AuditEventInput> = {}): AuditEventInput
 describe('the audit hash chain', () => {
   const chain = chainEvents([input(1), input(2), input(3)], { seq: 0, hash: GENESIS_HASH });
 
+  it('hashes each text as Neo4j will store it: a lone surrogate (in a token claim, say) as U+FFFD', () => {
+    const [e] = chainEvents([input(1, { subject: 'x\uD800', errorCodes: ['A\uDC00'] })], { seq: 0, hash: GENESIS_HASH });
+    expect(e).toMatchObject({ subject: 'x\uFFFD', errorCodes: ['A\uFFFD'] });
+    // What Neo4j gives back (UTF-8 round trip) hashes the same.
+    const roundTrip = (t: string) => Buffer.from(t, 'utf8').toString('utf8');
+    const stored = { ...e!, subject: roundTrip(e!.subject), errorCodes: e!.errorCodes.map(roundTrip) };
+    expect(checkChainSegment([stored], { seq: 0, hash: GENESIS_HASH }).brokenSeq).toBeNull();
+    // Unmended, the stored text would not hash as it was hashed.
+    expect(roundTrip('x\uD800')).not.toBe('x\uD800');
+  });
+
   it('numbers events from the tip and links each to the hash before it', () => {
     expect(chain.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(chain[0]!.prevHash).toBe(GENESIS_HASH);
