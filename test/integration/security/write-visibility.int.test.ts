@@ -75,11 +75,17 @@ describe('writes over material above the writer’s clearance', () => {
     expect(await rows('MATCH (:Route {id: $route})-[r:HAS_STOP]->(c) RETURN c.code AS code ORDER BY r.order', { route })).toEqual([{ code: 'RO' }, { code: 'HU' }, { code: 'GB' }]);
   });
 
+  /** A route RO, HU, GB whose HU stop link is hidden from the low writer (who reads GB as stop 1), and its stored stops. */
+  async function routeWithHiddenStop(name: string) {
+    const route = (await (await svc.sdk(high)).UpsertRoute({ input: { name, stops: [{ country: 'RO' }, { country: 'HU', mode: 'COACH' }, { country: 'GB', mode: 'FERRY' }], provenance: { reportId: open } } })).upsertRoute.id;
+    await hide("MATCH (:Route {id: $route})-[r:HAS_STOP]->(:Country {code: 'HU'})", { route });
+    const stored = () => rows('MATCH (:Route {id: $route})-[r:HAS_STOP]->(c) RETURN r.order AS order, c.code AS code, r.mode AS mode ORDER BY r.order, c.code', { route });
+    return { route, stored };
+  }
+
   it('refuses to link or unlink a stop of a route with hidden stops: the order it reads is not the stored one', async () => {
     const sdk = await svc.sdk(high);
-    const route = (await sdk.UpsertRoute({ input: { name: 'Wv ordered', stops: [{ country: 'RO' }, { country: 'HU', mode: 'COACH' }, { country: 'GB', mode: 'FERRY' }], provenance: { reportId: open } } })).upsertRoute.id;
-    await hide("MATCH (:Route {id: $route})-[r:HAS_STOP]->(:Country {code: 'HU'})", { route });
-    const stored = () => rows('MATCH (:Route {id: $route})-[r:HAS_STOP]->(c) RETURN r.order AS order, c.code AS code, r.mode AS mode ORDER BY r.order', { route });
+    const { route, stored } = await routeWithHiddenStop('Wv ordered');
     const before = await stored();
     const writer = await svc.sdk(low);
     // The low writer reads GB as stop 1 (HU, hidden, is stored at 1).
@@ -102,10 +108,7 @@ describe('writes over material above the writer’s clearance', () => {
   });
 
   it('refuses an import row for a stop of a route with hidden stops, naming the row, and writes nothing', async () => {
-    const sdk = await svc.sdk(high);
-    const route = (await sdk.UpsertRoute({ input: { name: 'Wv imported', stops: [{ country: 'RO' }, { country: 'HU', mode: 'COACH' }, { country: 'GB', mode: 'FERRY' }], provenance: { reportId: open } } })).upsertRoute.id;
-    await hide("MATCH (:Route {id: $route})-[r:HAS_STOP]->(:Country {code: 'HU'})", { route });
-    const stored = () => rows('MATCH (:Route {id: $route})-[r:HAS_STOP]->(c) RETURN r.order AS order, c.code AS code, r.mode AS mode ORDER BY r.order, c.code', { route });
+    const { route, stored } = await routeWithHiddenStop('Wv imported');
     const before = await stored();
     const relationships = [':START_ID,:END_ID,:TYPE,order:int,mode', `${route},country-GB,HAS_STOP,1,LORRY`, ''].join('\n');
     const e = errorOf(await (await svc.sdk(low)).ImportBatch({ format: 'CSV', nodes: ':ID,:LABEL\n', relationships, reportId: open }).catch((x: unknown) => x));
