@@ -13,3 +13,15 @@ export const REL_KEYS: Partial<Record<RelationshipType, string[]>> = {
   TRAVELLED: ['date'],
   PERPETRATED: ['role'],
 };
+
+/**
+ * An ordered link type (a route's stops): its `order` is a key. A reader not given every such
+ * link of a record reads their numbers shifted past the withheld ones (graph/queries/projection.ts),
+ * so may not write them (graph/entity.writer.ts, ingestion/prepare-import.ts).
+ */
+export function isOrdered(type: RelationshipType): boolean {
+  return (REL_KEYS[type] ?? []).includes('order');
+}
+
+/** The ordered link types. */
+export const ORDERED_TYPES: readonly RelationshipType[] = (Object.keys(REL_KEYS) as RelationshipType[]).filter(isOrdered);

@@ -3,7 +3,7 @@ import { checkDatePairs, checkProps, dateKeys, NODE_PROPS, REL_PROPS, type Writa
 import { isNodeLabel, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/graph-model';
 import { hasOwnPrefix, ID_PATTERN, ID_PREFIX, newId } from '../domain/ids';
 import { BIRTH_YEAR_DISAGREES, birthYearDisagrees } from '../domain/person-rules';
-import { REL_KEYS } from '../domain/rel-keys';
+import { isOrdered, REL_KEYS } from '../domain/rel-keys';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { resolveProvenances } from './provenance.reader';
@@ -175,7 +175,7 @@ async function checkEnds(tx: GraphTx, type: RelationshipType, from: string, to: 
  * the stored order (a second stop at a hidden one's number, or the wrong visit removed).
  */
 async function refuseOrderedOverHidden(tx: GraphTx, type: RelationshipType, from: string, field: string): Promise<void> {
-  if (!(REL_KEYS[type] ?? []).includes('order')) return;
+  if (!isOrdered(type)) return;
   if ((await hiddenLinks(tx, from, type, 'OUT')) > 0) {
     throw new AppError('FORBIDDEN', `${field}: this record has ${type} links above your clearance, so its order numbers are not yours to write; a writer cleared for them must change them`, { field });
   }

@@ -77,8 +77,9 @@ function parseJson(v: unknown): unknown {
 
 /**
  * Notes what the request asks for (after the body is parsed, before authentication, so failed
- * logins carry it too): operation name, SHA-256 of the document text as sent (or the persisted
- * query hash it names), and the variables, masked.
+ * logins carry their operation name too): operation name, SHA-256 of the document text as sent
+ * (or the persisted query hash it names), and the variables, which the audit masks when it makes
+ * the event, and keeps only for a caller who authenticated (request-audit.ts).
  */
 export function describeAuditedRequest(trustedManifest?: ReadonlyMap<string, string>) {
   return (req: Request, _res: Response, next: NextFunction): void => {

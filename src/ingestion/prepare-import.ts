@@ -1,7 +1,7 @@
 import { dateKeys, missingRequired, NODE_PROPS, storedProps, type WritableLabel } from '../domain/entity-props';
 import { BIRTH_YEAR_DISAGREES, birthYearDisagrees } from '../domain/person-rules';
 import { REL_PROPS } from '../domain/entity-props';
-import { REL_KEYS } from '../domain/rel-keys';
+import { isOrdered } from '../domain/rel-keys';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
@@ -172,7 +172,7 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   // given: it reads their numbers shifted past the withheld ones (projection.ts), so the number
   // in its row would name another place in the stored order. Refused as the API refuses it.
   for (const type of new Set(plan.rels.map((r) => r.type))) {
-    if (!(REL_KEYS[type] ?? []).includes('order')) continue;
+    if (!isOrdered(type)) continue;
     const rows = plan.rels.filter((r) => r.type === type && existing.get(r.from)?.visible);
     if (rows.length === 0) continue;
     const withheld = await readHiddenOrderedLinks(g, type, rows.map((r) => r.from));

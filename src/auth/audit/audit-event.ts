@@ -23,9 +23,9 @@ export interface AuditEventInput {
   operationName: string | null;
   /** query, mutation or subscription, once the operation is known. */
   operationType: string | null;
-  /** sha256 (hex) of the document text exactly as sent; null when none was sent. */
+  /** sha256 (hex) of the document text exactly as sent, or the persisted-query hash named when it is 64 hex digits; else null. */
   documentHash: string | null;
-  /** The variables as JSON, sensitive values masked; null when none were sent. */
+  /** The variables as JSON, sensitive values masked; null when none were sent, or the caller did not authenticate. */
   variables: string | null;
   outcome: AuditOutcome;
   errorCodes: string[];
@@ -100,7 +100,7 @@ export function chainEvents(events: AuditEventInput[], tip: { seq: number; hash:
  * Kept as it came, an event's hash (over its JSON, which escapes a lone surrogate) would not match
  * the stored event, and the chain check would report a break where nothing was changed.
  */
-export function wellFormed(s: string): string {
+function wellFormed(s: string): string {
   return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 

@@ -1,6 +1,6 @@
 import { invariant } from '../../errors/app-error';
 import type { Principal } from '../principal';
-import { wellFormed, type AuditEventInput } from './audit-event';
+import type { AuditEventInput } from './audit-event';
 import { countRecords } from './count-records';
 import { MASK, maskVariables } from './mask-variables';
 
@@ -14,11 +14,10 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export const OPERATION_NAME_KEPT = 200;
 
 function shortName(name: string | null): string | null {
-  if (name === null) return null;
-  if (name.length <= OPERATION_NAME_KEPT) return wellFormed(name);
-  // Cut between characters, not inside a surrogate pair.
+  if (name === null || name.length <= OPERATION_NAME_KEPT) return name;
+  // Cut between characters, not inside a surrogate pair (chainEvents stores every text well formed).
   const cut = /[\uD800-\uDBFF]$/.test(name.slice(0, OPERATION_NAME_KEPT)) ? OPERATION_NAME_KEPT - 1 : OPERATION_NAME_KEPT;
-  return `${wellFormed(name.slice(0, cut))}…`;
+  return `${name.slice(0, cut)}…`;
 }
 
 /**

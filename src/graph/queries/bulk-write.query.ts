@@ -1,5 +1,5 @@
 import { INHERITED_FIELDS, type InheritedField } from '../../domain/provenance-input';
-import { REL_KEYS } from '../../domain/rel-keys';
+import { isOrdered, REL_KEYS } from '../../domain/rel-keys';
 import { REL_PROPS, storedProps, type PropTable, type WritableLabel } from '../../domain/entity-props';
 import { IDENTIFIER_LABELS, IMPORT_BACKUP_LABEL, LOCATION_LABELS, PERSON_ROLE_LABELS, type RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
@@ -404,13 +404,12 @@ export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: read
   SET r = row.props, ${provenanceCreate('r')}, r.__importRun = $run${typedSets('r', table, false).map((s) => `, ${s}`).join('')}`;
   // A start with ordered links (a route's stops) the caller is not given is not written to: it
   // reads their numbers shifted (projection.ts; the import check names such rows first).
-  const ordered = (REL_KEYS[type] ?? []).includes('order');
+  const ordered = isOrdered(type);
   // An end is only tested, not written or backed up: a caller no item is hidden from needs no lock on it.
   const ends = `${rowsWithProvenance()}
 MATCH (a:Entity {id: row.from})
 ${lockIfVisible('a', 'seenA', { unlessClearedForAll: true })}
-WITH row, prov, a WHERE ${ordered ? '(' : ''}(seenA AND ${visible('a')}) OR row.from IN $own${ordered ? `)
-  AND (row.from IN $own OR NOT EXISTS { MATCH (a)-[__h:${type}]->(__o) WHERE NOT (${visible('__h')} AND ${visible('__o')}) })` : ''}
+WITH row, prov, a WHERE (seenA AND ${visible('a')}${ordered ? ` AND NOT EXISTS { MATCH (a)-[__h:${type}]->(__o) WHERE NOT (${visible('__h')} AND ${visible('__o')}) }` : ''}) OR row.from IN $own
 MATCH (b:Entity {id: row.to})
 ${lockIfVisible('b', 'seenB', { unlessClearedForAll: true })}
 WITH row, prov, a, b WHERE (seenB AND ${visible('b')}) OR row.to IN $own`;

@@ -299,6 +299,9 @@ export function mergedKeptIdsQuery(): CypherQuery {
  * that created thousands.
  */
 export function citedReportsQuery(run: string, merged: Readonly<Record<string, true>>): CypherQuery {
+  // The keep rule of deleteNotedNodesQuery but its `recordedAt` test (a node still marked whose
+  // time is not the one the run noted), which needs the notes: no writer changes `recordedAt`
+  // and keeps the run's mark (an edit takes the mark off), so it matters only for older data.
   const stays = (x: string) =>
     `(${x}.__importRun IS NULL OR ${x}.__importRun <> $run OR $merged[${x}.id] IS NOT NULL OR EXISTS { (${x})-[__q]-() WHERE __q.__importRun IS NULL OR __q.__importRun <> $run })`;
   return {

@@ -1,4 +1,5 @@
 import { STORED_KEYS } from '../../domain/entity-props';
+import { ORDERED_TYPES } from '../../domain/rel-keys';
 import { victimHeld } from './access';
 
 /**
@@ -59,7 +60,7 @@ export function projectNode(v: string, keys?: ProjectionKeys): string {
  * edge's node), and a page of 100 people with their links would carry them 400 times.
  *
  * With `stopsGiven` (what a route's stops must be for the reader to be given them: visible, or
- * visible and exportable), a route's stop link (HAS_STOP) comes with its `order` less the stops
+ * visible and exportable), an ordered link (a route's stop, HAS_STOP: rel-keys.ts `isOrdered`) comes with its `order` less the stops
  * before it the reader is not given: the stored numbers' gaps would say where those sit. For a
  * reader given every stop that is the stored order, so a link keeps its identity (its order is
  * one of its keys: REL_KEYS, an export's link id) wherever nothing is withheld from the reader.
@@ -69,6 +70,7 @@ export function projectRel(r: string, keys?: ProjectionKeys, ends = true, stopsG
   const endIds = ends ? [`__from: startNode(${r}).id`, `__to: endNode(${r}).id`] : [];
   const map = (extra: string[]) => `${r} {${[...props, ...extra, `__type: type(${r})`, ...endIds, `__id: elementId(${r})`].join(', ')}}`;
   if (!stopsGiven || (keys && !keys.includes('order'))) return map([]);
-  const withheld = `COUNT { MATCH (__stopRoute)-[${r}]->() MATCH (__stopRoute)-[__stopLink:HAS_STOP]->(__stopPlace) WHERE __stopLink.order < ${r}.order AND NOT (${stopsGiven('__stopLink')} AND ${stopsGiven('__stopPlace')}) }`;
-  return `CASE WHEN type(${r}) = 'HAS_STOP' THEN ${map([`order: ${r}.order - ${withheld}`])} ELSE ${map([])} END`;
+  const types = ORDERED_TYPES.map((t) => `'${t}'`).join(', ');
+  const withheld = `COUNT { MATCH (__stopRoute)-[${r}]->() MATCH (__stopRoute)-[__stopLink]->(__stopPlace) WHERE type(__stopLink) = type(${r}) AND __stopLink.order < ${r}.order AND NOT (${stopsGiven('__stopLink')} AND ${stopsGiven('__stopPlace')}) }`;
+  return `CASE WHEN type(${r}) IN [${types}] THEN ${map([`order: ${r}.order - ${withheld}`])} ELSE ${map([])} END`;
 }

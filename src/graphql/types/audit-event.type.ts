@@ -35,7 +35,7 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the document as sent' })
   documentHash!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The variables as JSON, personal values masked as "***"; null when detailsWithheld' })
+  @Field(() => String, { nullable: true, description: 'The variables as JSON, personal values masked as "***"; null when none were sent, the caller did not authenticate, or detailsWithheld' })
   variables!: string | null;
 
   @Field(() => AuditOutcomeEnum)

@@ -32,8 +32,6 @@ describe('the audit hash chain', () => {
     const roundTrip = (t: string) => Buffer.from(t, 'utf8').toString('utf8');
     const stored = { ...e!, subject: roundTrip(e!.subject), errorCodes: e!.errorCodes.map(roundTrip) };
     expect(checkChainSegment([stored], { seq: 0, hash: GENESIS_HASH }).brokenSeq).toBeNull();
-    // Unmended, the stored text would not hash as it was hashed.
-    expect(roundTrip('x\uD800')).not.toBe('x\uD800');
   });
 
   it('numbers events from the tip and links each to the hash before it', () => {

@@ -112,16 +112,10 @@ describe('RequestAudit', () => {
     expect(depth).toBeLessThanOrEqual(32);
   });
 
-  it('stores an operation name as Neo4j will keep it: cut between characters, a lone surrogate replaced', () => {
-    const a = new RequestAudit('r', t0);
-    a.request({ operationName: `${'a'.repeat(199)}\u{1F600}tail` });
-    expect(a.toEvent(401, t1).operationName).toBe(`${'a'.repeat(199)}…`);
-    const b = new RequestAudit('r', t0);
-    b.request({ operationName: 'Lone\uD83Dhalf' });
-    expect(b.toEvent(401, t1).operationName).toBe('Lone\uFFFDhalf');
-  });
-
-  it("keeps a client's operation name to 200 characters and a document hash only as a SHA-256 in hex", () => {
+  it("keeps a client's operation name to 200 characters (cut between characters) and a document hash only as a SHA-256 in hex", () => {
+    const pair = new RequestAudit('r', t0);
+    pair.request({ operationName: `${'a'.repeat(199)}\u{1F600}tail` });
+    expect(pair.toEvent(401, t1).operationName).toBe(`${'a'.repeat(199)}…`);
     const a = new RequestAudit('r', t0);
     a.request({ operationName: 'N'.repeat(50_000), documentHash: 'not-a-hash'.repeat(1000), variables: null });
     expect(a.toEvent(401, t1)).toMatchObject({ operationName: `${'N'.repeat(200)}…`, documentHash: null });
