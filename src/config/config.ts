@@ -1,5 +1,6 @@
 import path from 'node:path';
 
+import { isLoopbackHost } from '../util/loopback';
 import { bytes } from './env-parsers';
 import { VARIABLES, type VariableName, type VariableSpec } from './variables';
 
@@ -136,7 +137,7 @@ function secureJwksUrl(raw: string): boolean {
     return false;
   }
   if (u.protocol === 'https:') return true;
-  return u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(u.hostname));
+  return u.protocol === 'http:' && isLoopbackHost(u.hostname);
 }
 
 /** Reads and checks the environment once; nothing else in the code reads `process.env`. */

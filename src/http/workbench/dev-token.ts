@@ -1,4 +1,5 @@
 import { signToken } from '../../auth/authenticator';
+import { isLoopbackHost } from '../../util/loopback';
 import { ROLES, type Role } from '../../auth/principal';
 import type { AuthConfig } from '../../config/config';
 
@@ -21,15 +22,16 @@ export function pickRole(asked: unknown, fallback: Role): Role {
 export function fromThisMachine(req: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }): boolean {
   if (!isLoopback(req.socket.remoteAddress)) return false;
   if (['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host'].some((h) => req.headers[h] !== undefined)) return false;
-  const host = typeof req.headers.host === 'string' ? req.headers.host.toLowerCase() : '';
-  return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+  const host = typeof req.headers.host === 'string' ? req.headers.host : '';
+  const m = /^(.*?)(:\d+)?$/.exec(host);
+  return m !== null && isLoopbackHost(m[1]!);
 }
 
 /** The socket address is this machine. */
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   const a = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return a === '::1' || /^127\.\d+\.\d+\.\d+$/.test(a);
+  return a === '::1' || isLoopbackHost(a);
 }
 
 /**
