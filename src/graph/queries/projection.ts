@@ -1,6 +1,7 @@
 import { STORED_KEYS } from '../../domain/entity-props';
-import { ORDERED_TYPES } from '../../domain/rel-keys';
-import { victimHeld } from './access';
+import type { RelationshipType } from '../../domain/graph-model';
+import { isOrdered, ORDERED_TYPES } from '../../domain/rel-keys';
+import { victimHeld, visible } from './access';
 
 /**
  * How a node leaves the database: one projection for every reader, so the victim rule cannot be
@@ -59,18 +60,21 @@ export function projectNode(v: string, keys?: ProjectionKeys): string {
  * `ends` the ends' ids are left out: a relationship field knows them already (the parent and the
  * edge's node), and a page of 100 people with their links would carry them 400 times.
  *
- * With `stopsGiven` (what a route's stops must be for the reader to be given them: visible, or
- * visible and exportable), an ordered link (a route's stop, HAS_STOP: rel-keys.ts `isOrdered`) comes with its `order` less the stops
- * before it the reader is not given: the stored numbers' gaps would say where those sit. For a
- * reader given every stop that is the stored order, so a link keeps its identity (its order is
- * one of its keys: REL_KEYS, an export's link id) wherever nothing is withheld from the reader.
+ * An ordered link (a route's stop, HAS_STOP: rel-keys.ts `isOrdered`) comes with its `order`
+ * less the links of its kind before it the reader is not given (`given`: what such a link and
+ * its far end must be for the reader to be given them; visible, or for an export visible and
+ * allowed to leave): the stored numbers' gaps would say where those sit. For a reader given every
+ * stop that is the stored order, so a link keeps its identity (its order is one of its keys:
+ * REL_KEYS, an export's link id) wherever nothing is withheld from the reader.
  */
-export function projectRel(r: string, keys?: ProjectionKeys, ends = true, stopsGiven?: (v: string) => string): string {
+export function projectRel(r: string, keys?: ProjectionKeys, opts: { ends?: boolean; given?: (v: string) => string; type?: RelationshipType } = {}): string {
+  const { ends = true, given = visible, type } = opts;
   const props = keys ? checked(keys).map((k) => prop(r, k)) : everyProp(r);
   const endIds = ends ? [`__from: startNode(${r}).id`, `__to: endNode(${r}).id`] : [];
   const map = (extra: string[]) => `${r} {${[...props, ...extra, `__type: type(${r})`, ...endIds, `__id: elementId(${r})`].join(', ')}}`;
-  if (!stopsGiven || (keys && !keys.includes('order'))) return map([]);
-  const types = ORDERED_TYPES.map((t) => `'${t}'`).join(', ');
-  const withheld = `COUNT { MATCH (__stopRoute)-[${r}]->() MATCH (__stopRoute)-[__stopLink]->(__stopPlace) WHERE type(__stopLink) = type(${r}) AND __stopLink.order < ${r}.order AND NOT (${stopsGiven('__stopLink')} AND ${stopsGiven('__stopPlace')}) }`;
-  return `CASE WHEN type(${r}) IN [${types}] THEN ${map([`order: ${r}.order - ${withheld}`])} ELSE ${map([])} END`;
+  // Only where an ordered link may be, and its order is asked for (`type`: the one type `r` has).
+  if ((keys && !keys.includes('order')) || (type && !isOrdered(type))) return map([]);
+  const withheld = `COUNT { MATCH (__stopRoute)-[${r}]->() MATCH (__stopRoute)-[__stopLink]->(__stopPlace) WHERE type(__stopLink) = type(${r}) AND __stopLink.order < ${r}.order AND NOT (${given('__stopLink')} AND ${given('__stopPlace')}) }`;
+  const shifted = map([`order: ${r}.order - ${withheld}`]);
+  return type ? shifted : `CASE WHEN type(${r}) IN [${ORDERED_TYPES.map((t) => `'${t}'`).join(', ')}] THEN ${shifted} ELSE ${map([])} END`;
 }

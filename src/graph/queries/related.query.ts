@@ -142,7 +142,7 @@ function edgesOf(bag: ParamBag, spec: RelatedSpec, args: RelatedArgs, carry?: st
   MATCH ${pattern}
   WHERE ${pagePreds.join(' AND ')}
   WITH r, o, ${EDGE_KEY} AS sortKey ORDER BY sortKey LIMIT toInteger(${limit})
-  RETURN collect({rel: ${projectRel('r', args.relKeys, false)}, node: ${projectNode('o', args.nodeKeys)}, outgoing: startNode(r) = p}) AS edges
+  RETURN collect({rel: ${projectRel('r', args.relKeys, { ends: false, type: spec.type })}, node: ${projectNode('o', args.nodeKeys)}, outgoing: startNode(r) = p}) AS edges
 }
 ${count}`;
 }

@@ -2,7 +2,7 @@ import type { NodeLabel, RelationshipType } from '../../../domain/graph-model';
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
 import { projectNode, projectRel } from '../projection';
-import { exportable, leftOutReason } from './exportable';
+import { exportable, leftOutReason, shareable } from './exportable';
 
 /** An explicit set of nodes (e.g. what a link chart shows) and the exportable links among them. */
 export function exportNodesQuery(ids: readonly string[], relTypes: readonly RelationshipType[] | null): CypherQuery {
@@ -12,7 +12,7 @@ WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b) WHERE b IN nodes AND ${visible('r')} AND ${exportable('r')} AND ($relTypes IS NULL OR type(r) IN $relTypes)
-  RETURN collect(${projectRel('r', undefined, true, (v) => `(${visible(v)} AND ${exportable(v)})`)}) AS rels
+  RETURN collect(${projectRel('r', undefined, { given: shareable })}) AS rels
 }
 RETURN [n IN nodes | ${projectNode('n')}] AS nodes, rels`,
     params: { ids: [...ids], relTypes: relTypes && relTypes.length ? [...relTypes] : null },

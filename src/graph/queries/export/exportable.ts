@@ -1,3 +1,5 @@
+import { visible } from '../access';
+
 /**
  * The dissemination rule, as Cypher (README#exports): an item may leave the service when its
  * Europol handling is H0 or H1 and its UK handling is P, or when the provider's consent to
@@ -6,6 +8,11 @@
  */
 export function exportable(v: string): string {
   return `((${v}.handling IN ['H0', 'H1'] AND ${v}.ukHandling = 'P') OR ${v}.consent = true)`;
+}
+
+/** An item the caller may see and that may leave: what an export is given. */
+export function shareable(v: string): string {
+  return `(${visible(v)} AND ${exportable(v)})`;
 }
 
 /** Why an item may not leave, as the manifest counts it (worst reason first). */

@@ -86,7 +86,7 @@ CALL (seen) {
   UNWIND seen AS a
   MATCH (a)-[r${types}]->(b)
   WHERE b IN seen AND ${visible('r')}${may('r')}${tests.rel}
-  RETURN collect(${projectRel('r', s.relKeys, true, given)}) AS rels
+  RETURN collect(${projectRel('r', s.relKeys, { given })}) AS rels
 }
 RETURN [n IN seen | ${projectNode('n', s.nodeKeys)}] AS nodes, rels, truncated, size(frontier) > 0 AS moreBeyond${expanded}`,
     params: {

@@ -43,7 +43,7 @@ export function pathsQuery(s: PathsSpec): CypherQuery {
     cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 WHERE ${visible('a')} AND ${visible('b')}
 MATCH p = SHORTEST ${s.k} ${pattern}
-RETURN [n IN nodes(p) | ${projectNode('n', s.nodeKeys)}] AS nodes, [rel IN relationships(p) | ${projectRel('rel', s.relKeys, true, visible)}] AS rels, length(p) AS hops
+RETURN [n IN nodes(p) | ${projectNode('n', s.nodeKeys)}] AS nodes, [rel IN relationships(p) | ${projectRel('rel', s.relKeys)}] AS rels, length(p) AS hops
 ORDER BY hops`,
     params: { from: s.from, to: s.to, expandReference: s.expandReference },
   };
@@ -73,7 +73,7 @@ WHERE ${visible('a')} AND ${visible('b')}
 OPTIONAL MATCH p = SHORTEST 1 (a)${step}{1,${s.maxHops}}(b)
 RETURN pair[0] AS from, pair[1] AS to,
   CASE WHEN p IS NULL THEN [] ELSE [n IN nodes(p) | ${projectNode('n', s.nodeKeys)}] END AS nodes,
-  CASE WHEN p IS NULL THEN [] ELSE [rel IN relationships(p) | ${projectRel('rel', s.relKeys, true, visible)}] END AS rels`,
+  CASE WHEN p IS NULL THEN [] ELSE [rel IN relationships(p) | ${projectRel('rel', s.relKeys)}] END AS rels`,
     params: { pairs, expandReference: s.expandReference },
   };
 }

@@ -186,7 +186,7 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
           expect(branch).not.toContain('.recordedAt,');
         }
       }
-      expect(projectRel('r')).toMatch(/^r \{\.\*, recordedAt: r\.recordedAt\.epochMillis, /);
+      expect(projectRel('r', undefined, { type: 'MEMBER_OF' })).toMatch(/^r \{\.\*, recordedAt: r\.recordedAt\.epochMillis, /);
       expect(projectRel('r', ['recordedAt', 'role'])).toContain('r {recordedAt: r.recordedAt.epochMillis, .role, ');
       expect(projectNode('n', ['name'])).not.toContain('recordedAt');
     });
