@@ -135,7 +135,7 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
 }
 
 async function hiddenLinks(tx: GraphTx, id: string, type?: RelationshipType, direction?: 'OUT'): Promise<number> {
-  return ((await tx.run(hiddenLinksQuery(id, type, direction)))[0]?.hidden as number | undefined) ?? 0;
+  return ((await tx.run(hiddenLinksQuery([id], type, direction)))[0]?.hidden as number | undefined) ?? 0;
 }
 
 export function upsertEntity(g: ScopedGraph, req: UpsertRequest, now: Date): Promise<UpsertResult> {

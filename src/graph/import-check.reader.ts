@@ -1,6 +1,6 @@
 import type { IdentifierLabel, RelationshipType } from '../domain/graph-model';
 import type { ReportDefaults } from '../domain/provenance-input';
-import { hiddenOrderedLinksQuery, nodeKindsQuery, storedBirthsQuery } from './queries/write.query';
+import { hiddenLinksQuery, nodeKindsQuery, storedBirthsQuery } from './queries/write.query';
 import { identifierHoldersQuery } from './queries/identifier.query';
 import { reportDefaultsQuery, reportReferenceHoldersQuery } from './queries/report.query';
 import type { ScopedGraph } from './scoped-graph';
@@ -32,11 +32,11 @@ export async function readStoredBirths(g: ScopedGraph, ids: readonly string[]): 
   return out;
 }
 
-/** Of these records, those with links of an ordered type (a route's stops) the caller is not given. */
-export async function readHiddenOrderedLinks(g: ScopedGraph, type: RelationshipType, ids: readonly string[]): Promise<Set<string>> {
+/** Of these records, those with links of this type (outgoing) the caller is not given. */
+export async function readWithheldLinks(g: ScopedGraph, type: RelationshipType, ids: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   await batched([...new Set(ids)], async (chunk) => {
-    for (const r of await g.read(hiddenOrderedLinksQuery(chunk, type))) out.add(r.id as string);
+    for (const r of await g.read(hiddenLinksQuery(chunk, type, 'OUT'))) if ((r.hidden as number) > 0) out.add(r.id as string);
   });
   return out;
 }

@@ -5,7 +5,7 @@ import { isOrdered } from '../domain/rel-keys';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
-import { readExistingNodes, readHiddenOrderedLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, type ExistingNode } from '../graph/import-check.reader';
+import { readExistingNodes, readWithheldLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, type ExistingNode } from '../graph/import-check.reader';
 import { type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
@@ -175,7 +175,7 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
     if (!isOrdered(type)) continue;
     const rows = plan.rels.filter((r) => r.type === type && existing.get(r.from)?.visible);
     if (rows.length === 0) continue;
-    const withheld = await readHiddenOrderedLinks(g, type, rows.map((r) => r.from));
+    const withheld = await readWithheldLinks(g, type, rows.map((r) => r.from));
     for (const r of rows) {
       if (withheld.has(r.from)) bad.push({ ...r.source, reason: `${type} from ${r.from}: it has ${type} links above your clearance, so its order numbers are not yours to write; a writer cleared for them must import this row` });
     }

@@ -1,4 +1,5 @@
 import type { AccessScope } from '../../auth/access-policy';
+import type { RelationshipType } from '../../domain/graph-model';
 import { HANDLING_CODES, UK_HANDLING } from '../../domain/provenance';
 
 /**
@@ -10,6 +11,14 @@ import { HANDLING_CODES, UK_HANDLING } from '../../domain/provenance';
  */
 export function visible(variable: string): string {
   return `(${variable}.handling IN $__handling AND ${variable}.ukHandling IN $__ukHandling)`;
+}
+
+/**
+ * A pattern (for `COUNT {}` or `EXISTS {}`) of the links of `n`, of one type or any, outgoing or
+ * either way, that the caller is not given: the link or the node at its other end not visible.
+ */
+export function withheldLinks(n: string, type?: RelationshipType, out = false): string {
+  return `MATCH (${n})-[__w${type ? `:${type}` : ''}]-${out ? '>' : ''}(__wo) WHERE NOT (${visible('__w')} AND ${visible('__wo')})`;
 }
 
 /** The identifier `v` is held by a victim (its value is then victim data). */

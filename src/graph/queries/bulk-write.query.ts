@@ -3,7 +3,7 @@ import { isOrdered, REL_KEYS } from '../../domain/rel-keys';
 import { REL_PROPS, storedProps, type PropTable, type WritableLabel } from '../../domain/entity-props';
 import { IDENTIFIER_LABELS, IMPORT_BACKUP_LABEL, LOCATION_LABELS, PERSON_ROLE_LABELS, type RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
-import { lockIfVisible, visible } from './access';
+import { lockIfVisible, visible, withheldLinks } from './access';
 import { AFTER, AFTER_LABELS } from './import-run.query';
 
 /**
@@ -409,7 +409,7 @@ export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: read
   const ends = `${rowsWithProvenance()}
 MATCH (a:Entity {id: row.from})
 ${lockIfVisible('a', 'seenA', { unlessClearedForAll: true })}
-WITH row, prov, a WHERE (seenA AND ${visible('a')}${ordered ? ` AND NOT EXISTS { MATCH (a)-[__h:${type}]->(__o) WHERE NOT (${visible('__h')} AND ${visible('__o')}) }` : ''}) OR row.from IN $own
+WITH row, prov, a WHERE (seenA AND ${visible('a')}${ordered ? ` AND NOT EXISTS { ${withheldLinks('a', type, true)} }` : ''}) OR row.from IN $own
 MATCH (b:Entity {id: row.to})
 ${lockIfVisible('b', 'seenB', { unlessClearedForAll: true })}
 WITH row, prov, a, b WHERE (seenB AND ${visible('b')}) OR row.to IN $own`;

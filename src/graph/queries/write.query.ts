@@ -1,6 +1,6 @@
 import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
-import { lockIfVisible, valueShown, visible } from './access';
+import { lockIfVisible, valueShown, visible, withheldLinks } from './access';
 import { projectNode, projectRel } from './projection';
 
 /**
@@ -265,29 +265,16 @@ RETURN found`,
 }
 
 /**
- * How many links of a node (of one type and direction, or all) the caller may not see, the link
- * or the node at its other end: a writer must not remove what it is not cleared for.
+ * How many links each of these nodes has (of one type and direction, or all) that the caller may
+ * not see, the link or the node at its other end: a writer must not remove what it is not cleared
+ * for, nor write the order numbers of a route's stops when some are withheld from it (it reads
+ * them shifted: projection.ts).
  */
-export function hiddenLinksQuery(id: string, type?: RelationshipType, direction?: 'OUT'): CypherQuery {
-  const rel = `[r${type ? `:${type}` : ''}]`;
-  return {
-    cypher: `MATCH (n:Entity {id: $id})
-RETURN COUNT { MATCH (n)-${rel}-${direction === 'OUT' ? '>' : ''}(o) WHERE NOT (${visible('r')} AND ${visible('o')}) } AS hidden`,
-    params: { id },
-  };
-}
-
-/**
- * Which of these records have links of an ordered type (a route's stops) the caller is not given
- * (the link or the place at its end not visible): the caller reads their order numbers shifted
- * (projection.ts), so may not write them.
- */
-export function hiddenOrderedLinksQuery(ids: readonly string[], type: RelationshipType): CypherQuery {
+export function hiddenLinksQuery(ids: readonly string[], type?: RelationshipType, direction?: 'OUT'): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-WHERE EXISTS { MATCH (n)-[r:${type}]->(o) WHERE NOT (${visible('r')} AND ${visible('o')}) }
-RETURN id`,
+RETURN id, COUNT { ${withheldLinks('n', type, direction === 'OUT')} } AS hidden`,
     params: { ids: [...new Set(ids)] },
   };
 }

@@ -1,7 +1,7 @@
 import type { NodeLabel, RelationshipType } from '../../../domain/graph-model';
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
-import { exportable } from '../export/exportable';
+import { exportable, shareable } from '../export/exportable';
 import { projectNode, projectRel, type ProjectionKeys } from '../projection';
 import { relTypePattern } from './paths.query';
 
@@ -55,7 +55,7 @@ function filterTests(s: NeighbourhoodSpec): { rel: string; node: string } {
 export function neighbourhoodQuery(s: NeighbourhoodSpec): CypherQuery {
   const may = (v: string) => (s.exportableOnly ? ` AND ${exportable(v)}` : '');
   // What a reader is given of a route's stops (projection.ts): seen, and for an export allowed to leave.
-  const given = (v: string) => `(${visible(v)}${may(v)})`;
+  const given = s.exportableOnly ? shareable : visible;
   // An export also returns the ids of the nodes expanded from (`expanded`): the left-out counts
   // look around those only, where the expansion looked (export.reader.ts).
   const expanded = s.exportableOnly ? ', expanded' : '';
