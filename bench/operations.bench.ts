@@ -407,7 +407,7 @@ RETURN persons, nodes, relationships`);
       MSHT_MIGRATE_ON_START: 'false',
     });
     const log = createLogger(config.logLevel);
-    graph = new GraphClient(createDriver(db.uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, retryMs: config.neo4j.retryMs, log });
+    graph = new GraphClient(createDriver(db.uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, importTimeoutMs: config.neo4j.importTimeoutMs, retryMs: config.neo4j.retryMs, log });
     app = await createApp({ config, graph, log });
     const url = `${await app.listen()}/graphql`;
     const caller =

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     MSHT_MIGRATE_ON_START: 'false',
   });
   const log = createLogger(config.logLevel);
-  const graph = new GraphClient(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, retryMs: config.neo4j.retryMs, log });
+  const graph = new GraphClient(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, importTimeoutMs: config.neo4j.importTimeoutMs, retryMs: config.neo4j.retryMs, log });
   const app = await createApp({ config, graph, log });
   const url = await app.listen();
   process.stdout.write(`BENCH_READY ${url}/graphql\n`);

@@ -29,6 +29,8 @@ export interface Neo4jConfig {
   password?: string;
   database: string;
   queryTimeoutMs: number;
+  /** An import's transaction (importBatch's one, or each batch of a staged import). */
+  importTimeoutMs: number;
   retryMs: number;
   connectTimeoutMs: number;
   embedded: EmbeddedNeo4jConfig;
@@ -201,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: r.NEO4J_PASSWORD,
       database: r.NEO4J_DATABASE,
       queryTimeoutMs: r.MSHT_QUERY_TIMEOUT_MS,
+      importTimeoutMs: r.MSHT_IMPORT_TIMEOUT_MS,
       retryMs: r.MSHT_DB_RETRY_MS,
       connectTimeoutMs: r.MSHT_DB_CONNECT_TIMEOUT_MS,
       embedded: {

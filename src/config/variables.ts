@@ -42,6 +42,7 @@ export const VARIABLES = {
   MSHT_NEO4J_TX_TIMEOUT: v({ parse: int(1, 86_400), default: '300', doc: 'embedded Neo4j: server-side transaction timeout, seconds' }),
   MSHT_NEO4J_START_TIMEOUT: v({ parse: int(5, 1800), default: '180', doc: 'embedded Neo4j: seconds to wait for readiness (includes the first Maven build)' }),
   MSHT_QUERY_TIMEOUT_MS: v({ parse: int(100, 3_600_000), default: '30000', doc: 'per-transaction timeout the service asks Neo4j for, milliseconds' }),
+  MSHT_IMPORT_TIMEOUT_MS: v({ parse: int(1000, 3_600_000), default: '120000', doc: 'per-transaction timeout of an import: the importBatch mutation (one transaction) and each batch of `msht import`, milliseconds (README#import-time)' }),
   MSHT_DB_RETRY_MS: v({ parse: int(0, 60_000), default: '2000', doc: 'how long a request retries transient Neo4j errors before answering SERVICE_UNAVAILABLE (MSHT_CONFLICT for a deadlock with another write), milliseconds, from the first failure' }),
   MSHT_DB_CONNECT_TIMEOUT_MS: v({ parse: int(100, 60_000), default: '2000', doc: 'Bolt connection timeout, milliseconds' }),
   MSHT_AUTH_JWT_SECRET: v({ parse: str, secret: true, doc: 'HS256 signing secret for bearer tokens (at least 32 characters); in development one is made and kept in MSHT_DATA_DIR/secrets' }),

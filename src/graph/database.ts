@@ -20,7 +20,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   const embedded = config.neo4j.uri ? undefined : await startEmbeddedNeo4j(config.neo4j.embedded, log);
   const uri = config.neo4j.uri ?? embedded!.uri;
   const driver = createDriver(uri, config.neo4j);
-  const graph = new GraphClient(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, retryMs: config.neo4j.retryMs, log });
+  const graph = new GraphClient(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, importTimeoutMs: config.neo4j.importTimeoutMs, retryMs: config.neo4j.retryMs, log });
   if (!embedded) log.info({ uri: uri.replace(/\/\/[^@/]*@/, '//***@') }, 'using the Neo4j at NEO4J_URI');
   return {
     graph,

@@ -21,6 +21,12 @@ export interface GraphTx {
 export interface GraphClientOptions {
   database: string;
   queryTimeoutMs: number;
+  /**
+   * An import transaction's budget (MSHT_IMPORT_TIMEOUT_MS; `queryTimeoutMs` when not given).
+   * Longer than a query's: besides its rows, an import's first statements of each kind after
+   * Neo4j starts are planned (README.md#import-time).
+   */
+  importTimeoutMs?: number;
   log: Logger;
   /**
    * How long a single-statement read retries transient errors (the driver's
@@ -55,6 +61,11 @@ export class GraphClient {
    * Transient errors are retried here for `retryMs`, as the driver retries managed transactions
    * (a read is safe to run again).
    */
+  /** The time budget of an import's transaction (GraphClientOptions.importTimeoutMs). */
+  get importTimeoutMs(): number {
+    return this.opts.importTimeoutMs ?? this.opts.queryTimeoutMs;
+  }
+
   read(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
     return this.retrying(() => this.runAutoCommit('READ', q, scope, timeoutMs), isRetryableError, scope);
   }
@@ -174,7 +185,9 @@ export class GraphClient {
     if (e instanceof AppError) return e;
     if (!(e instanceof Neo4jError)) return e;
     const code = e.code ?? '';
-    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
+    // A transaction stopped at its budget while it waited for a lock reports that its lock client
+    // was stopped (a client error in Neo4j 5.26, transient before).
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.endsWith('.Transaction.LockClientStopped')) {
       return new AppError('MSHT_QUERY_TIMEOUT', 'the query ran past its time budget and was stopped; narrow it (fewer hops, a smaller limit) and retry');
     }
     if (isDeadlock(e)) {

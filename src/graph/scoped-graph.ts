@@ -40,6 +40,11 @@ export class ScopedGraph {
     return this.client.writeTx((tx) => work(this.scopedTx(tx)), this.scope, timeoutMs);
   }
 
+  /** A write transaction of an import, under the import's time budget (MSHT_IMPORT_TIMEOUT_MS). */
+  importTx<T>(work: (tx: GraphTx) => Promise<T>): Promise<T> {
+    return this.writeTx(work, this.client.importTimeoutMs);
+  }
+
   private scopedTx(tx: GraphTx): GraphTx {
     return { run: (q) => tx.run(this.withAccess(q)) };
   }

@@ -195,7 +195,7 @@ export async function runStagedImport(g: ScopedGraph, prepared: PreparedImport, 
   try {
     for (const group of prepared.nodes) {
       for (const rows of chunks(group.rows, opts.batchSize)) {
-        const c = await g.writeTx(async (tx) => {
+        const c = await g.importTx(async (tx) => {
           const counts = await writeNodeBatch(tx, group.label, group.mode, rows, runId);
           await beat(tx);
           return counts;
@@ -207,7 +207,7 @@ export async function runStagedImport(g: ScopedGraph, prepared: PreparedImport, 
     }
     for (const group of prepared.rels) {
       for (const rows of chunks(group.rows, opts.batchSize)) {
-        const c = await g.writeTx(async (tx) => {
+        const c = await g.importTx(async (tx) => {
           const counts = await writeRelBatch(tx, group.type, group.mode, rows, runId, ownEnds(rows, written));
           await beat(tx);
           return counts;
@@ -273,7 +273,7 @@ export async function runImportInOneTransaction(g: ScopedGraph, prepared: Prepar
   const started = clock();
   const written = writtenAbove(g, prepared);
   const { nodes, relationships } = await g
-    .writeTx(async (tx) => {
+    .importTx(async (tx) => {
       const n = noCounts();
       const r = noCounts();
       // The links the import may update are locked before any node is written (lockRelBatch).

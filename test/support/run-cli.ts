@@ -16,6 +16,7 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     MSHT_DATA_DIR: tempDir('msht-cli-'),
     LOG_LEVEL: 'warn',
     MSHT_QUERY_TIMEOUT_MS: '600000',
+    MSHT_IMPORT_TIMEOUT_MS: '600000',
     ...extra,
   };
 }

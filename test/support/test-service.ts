@@ -52,7 +52,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     NEO4J_URI: uri,
   });
   const log = createLogger(config.logLevel);
-  const graph = new GraphClient(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, retryMs: config.neo4j.retryMs, log });
+  const graph = new GraphClient(createDriver(uri, config.neo4j), { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs, importTimeoutMs: config.neo4j.importTimeoutMs, retryMs: config.neo4j.retryMs, log });
   const app = await createApp({ config, graph, log });
   const url = `${await app.listen()}/graphql`;
   const client = async (t: TokenOptions) => new GraphQLClient(url, { headers: { authorization: `Bearer ${await testToken(t)}` } });

@@ -9,7 +9,8 @@ import { jsonExportText } from '../../support/json-export-text';
 import { readWholeGraph } from '../../support/read-subgraph';
 import { errorOf } from '../../support/graphql-errors';
 import { resetGraph } from '../../support/reset-graph';
-import { countData } from '../../support/test-graph';
+import { holdLocks, someoneBlocked } from '../../support/held-locks';
+import { countData, testGraph } from '../../support/test-graph';
 import { startTestService, type TestService } from '../../support/test-service';
 
 const ingest = { roles: ['INGEST' as const], clearance: 'H3' as const, ukConditional: true };
@@ -156,4 +157,46 @@ describe('the importBatch mutation', () => {
     const again = (await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: text })).importBatch;
     expect(again.nodes.created + again.nodes.updated + again.relationships.created + again.relationships.updated).toBe(0);
   }, 300_000);
+});
+
+describe('the time budget of an import', () => {
+  // A batch that waits for another writer longer than a query's budget is given its own
+  // (MSHT_IMPORT_TIMEOUT_MS): after a start of Neo4j, planning an import's statements alone takes
+  // about 0.3 s for each kind of record and link it writes (README.md#import-time).
+  const t = testGraph();
+  afterAll(() => t.close());
+  const csv = [':ID,:LABEL,name,threatLevel', 'ocg-budget,OrganisedCrimeGroup,Budget network,HIGH', ''].join('\n');
+
+  async function importWhileHeld(env: Record<string, string>) {
+    const svc = await startTestService({ MSHT_QUERY_TIMEOUT_MS: '1000', ...env });
+    try {
+      await resetGraph(svc.graph);
+      await (await svc.sdk(ingest)).ImportBatch({ format: 'CSV', nodes: csv, reportId: REPORT });
+      // Another writer holds the group for 3 s; the batch updates it.
+      const held = holdLocks(t.client, "MATCH (g:OrganisedCrimeGroup {id: 'ocg-budget'}) SET g.name = 'Held network'");
+      await held.started;
+      const sdk = await svc.sdk(ingest);
+      const batch = sdk.ImportBatch({ format: 'CSV', nodes: csv.replace('HIGH', 'SIGNIFICANT'), reportId: REPORT }).then((r) => r.importBatch, (e: unknown) => e);
+      expect(await someoneBlocked(t.client)).toBe(true);
+      await new Promise((r) => setTimeout(r, 3000));
+      await held.commit();
+      const outcome = await batch;
+      const [row] = await svc.graph.read({ cypher: "MATCH (g:OrganisedCrimeGroup {id: 'ocg-budget'}) RETURN g.name AS name, g.threatLevel AS threatLevel", params: {} });
+      return { outcome, row };
+    } finally {
+      await svc.close();
+    }
+  }
+
+  it('lets a batch run past the query budget, within its own', async () => {
+    const { outcome, row } = await importWhileHeld({ MSHT_IMPORT_TIMEOUT_MS: '60000' });
+    expect(outcome).toMatchObject({ nodes: { updated: 1 } });
+    expect(row).toEqual({ name: 'Budget network', threatLevel: 'SIGNIFICANT' });
+  }, 60_000);
+
+  it('stops a batch at its own budget, and writes nothing of it', async () => {
+    const { outcome, row } = await importWhileHeld({ MSHT_IMPORT_TIMEOUT_MS: '1000' });
+    expect(errorOf(outcome).code).toBe('MSHT_QUERY_TIMEOUT');
+    expect(row).toEqual({ name: 'Held network', threatLevel: 'HIGH' });
+  }, 60_000);
 });
