@@ -3,7 +3,7 @@ import { isoDate, dateOrder, countryCode } from '../domain/validation';
 import { badInput } from '../errors/app-error';
 import { readBusinessModels, readGroupIdsForModels } from '../graph/business-model.reader';
 import { quartersOverlapping } from '../domain/nrm-statistic';
-import { readImportedReferrals, readMonthly, readRegionalRisk, readRoutePatterns, readTrends } from '../graph/insight.reader';
+import { readImportedReferrals, readMonthly, readRegionalRisk, readRegionTotals, readRoutePatterns, readTrends } from '../graph/insight.reader';
 import { groupingApplies, type TrendGroup, type TrendInterval, type TrendMeasure } from '../graph/queries/analytics/trends.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { compareModels, toBusinessModel, type BusinessModel, type StageComparison } from './business-model';
@@ -151,8 +151,11 @@ export async function regionalRisk(d: InsightDeps, a: { from: string; to: string
   const from = isoDate('from', a.from)!;
   const to = isoDate('to', a.to)!;
   dateOrder('from', from, 'to', to);
-  const rows = await readRegionalRisk(d.graph, from, to, d.limits.timeoutMs);
-  const statistics = await importedReferrals(d, from, to);
+  const [rows, regionTotals, statistics] = await Promise.all([
+    readRegionalRisk(d.graph, from, to, d.limits.timeoutMs),
+    readRegionTotals(d.graph, from, to, d.limits.timeoutMs),
+    importedReferrals(d, from, to),
+  ]);
   const imported = statistics?.byForce ?? null;
   const forcesRaw = rows.map((r) => ({ ...r, referralsTotal: r.referrals + (imported?.get(r.forceCode) ?? 0) }));
   const scored = scoreAreas(forcesRaw.map((r) => ({ code: r.forceCode, name: r.forceName, victims: r.victims, referrals: r.referralsTotal, offenders: r.offenders, groups: r.groups, liveOperations: r.liveOperations })));
@@ -181,7 +184,7 @@ export async function regionalRisk(d: InsightDeps, a: { from: string; to: string
         ? `NRM referrals recorded in the graph plus the imported NRM statistics (police force file, ${statistics.periods[0]}${statistics.periods.length > 1 ? ` to ${statistics.periods[statistics.periods.length - 1]}` : ''}; a quarter the window covers in part counts pro rata)`
         : 'NRM referrals recorded in the graph; the imported NRM statistics cover no quarter of this window',
     forces,
-    regions: scoreAreas(byRegion(forcesRaw)),
+    regions: scoreAreas(byRegion(forcesRaw, regionTotals)),
     gaps: forces.filter((f) => f.gap).map((f) => f.code),
   };
 }

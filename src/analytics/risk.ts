@@ -1,4 +1,4 @@
-import type { RawForceRisk } from '../graph/insight.reader';
+import type { RawForceRisk, RawRegionTotals } from '../graph/insight.reader';
 
 /**
  * Regional risk (pure). The score is a weighted sum of each component divided by its largest
@@ -62,18 +62,29 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** Force rows summed into their regions (ROCU areas). */
-export function byRegion(forces: (RawForceRisk & { referralsTotal: number })[]): (RiskComponents & { code: string; name: string })[] {
+/**
+ * The regions (ROCU areas) with their components: victims, offenders, groups, graph referrals and
+ * live operations as the graph counts them per region (each item once in a region, however many
+ * of its forces it is recorded in, items recorded in the region itself among them), and the
+ * imported statistics' referrals of its forces added. Every region a force counts under is
+ * listed (UNKNOWN for forces without a visible region), and any other region with something of
+ * its own.
+ */
+export function byRegion(forces: (RawForceRisk & { referralsTotal: number })[], totals: RawRegionTotals): (RiskComponents & { code: string; name: string })[] {
   const regions = new Map<string, RiskComponents & { code: string; name: string }>();
-  for (const f of forces) {
-    const code = f.regionCode ?? 'UNKNOWN';
-    const r = regions.get(code) ?? { code, name: f.rocu ? `${f.regionName} (${f.rocu})` : (f.regionName ?? code), victims: 0, referrals: 0, offenders: 0, groups: 0, liveOperations: 0 };
-    r.victims += f.victims;
-    r.referrals += f.referralsTotal;
-    r.offenders += f.offenders;
-    r.groups += f.groups;
-    r.liveOperations += f.liveOperations;
-    regions.set(code, r);
-  }
+  const known = new Map(totals.regions.map((r) => [r.code, r]));
+  const region = (code: string) => {
+    let r = regions.get(code);
+    if (!r) {
+      const k = known.get(code);
+      r = { code, name: k?.rocu ? `${k.name} (${k.rocu})` : (k?.name ?? code), victims: 0, referrals: 0, offenders: 0, groups: 0, liveOperations: 0 };
+      regions.set(code, r);
+    }
+    return r;
+  };
+  for (const f of forces) region(f.regionCode ?? 'UNKNOWN').referrals += f.referralsTotal - f.referrals;
+  for (const p of totals.people) Object.assign(region(p.region), { victims: p.victims, offenders: p.offenders, groups: p.groups });
+  for (const n of totals.referrals) region(n.region).referrals += n.referrals;
+  for (const o of totals.operations) region(o.region).liveOperations = o.operations;
   return [...regions.values()];
 }

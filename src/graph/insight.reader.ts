@@ -1,6 +1,6 @@
 import { liveOperationsQuery, newPeopleQuery } from './queries/analytics/monthly.query';
 import { importedReferralsQuery } from './queries/analytics/imported-referrals.query';
-import { regionalRiskQuery } from './queries/analytics/regional-risk.query';
+import { regionalRiskQuery, regionTotalsQuery } from './queries/analytics/regional-risk.query';
 import { routePatternsQuery } from './queries/analytics/routes.query';
 import { trendsQuery, type TrendGroup, type TrendInterval, type TrendMeasure } from './queries/analytics/trends.query';
 import type { ScopedGraph } from './scoped-graph';
@@ -59,6 +59,19 @@ export interface RawForceRisk {
 export async function readRegionalRisk(g: ScopedGraph, from: string, to: string, timeoutMs: number): Promise<RawForceRisk[]> {
   const rows = await g.read(regionalRiskQuery(from, to), timeoutMs);
   return rows as unknown as RawForceRisk[];
+}
+
+/** The regions' own totals (regionTotalsQuery): each item once per region, items recorded in a region itself among them. */
+export interface RawRegionTotals {
+  regions: { code: string; name: string; rocu: string | null }[];
+  people: { region: string; victims: number; offenders: number; groups: number }[];
+  referrals: { region: string; referrals: number }[];
+  operations: { region: string; operations: number }[];
+}
+
+export async function readRegionTotals(g: ScopedGraph, from: string, to: string, timeoutMs: number): Promise<RawRegionTotals> {
+  const [row] = await g.read(regionTotalsQuery(from, to), timeoutMs);
+  return row as unknown as RawRegionTotals;
 }
 
 export interface RawImportedReferrals {

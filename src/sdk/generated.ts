@@ -894,7 +894,7 @@ export type RegionalRiskQueryVariables = Exact<{
 }>;
 
 
-export type RegionalRiskQuery = { regionalRisk: { from: string, to: string, formula: string, gapRule: string, referralsSource: string, gaps: Array<string>, forces: Array<{ code: string, name: string, regionCode: string | null, rocu: string | null, score: number, victims: number, referrals: number, graphReferrals: number, importedReferrals: number | null, offenders: number, groups: number, liveOperations: number, victimsPerLiveOperation: number | null, gap: boolean, gapReason: string | null, contributions: { victims: number, referrals: number, offenders: number, groups: number } }>, regions: Array<{ code: string, name: string, score: number, victims: number, liveOperations: number, gap: boolean }> } };
+export type RegionalRiskQuery = { regionalRisk: { from: string, to: string, formula: string, gapRule: string, referralsSource: string, gaps: Array<string>, forces: Array<{ code: string, name: string, regionCode: string | null, rocu: string | null, score: number, victims: number, referrals: number, graphReferrals: number, importedReferrals: number | null, offenders: number, groups: number, liveOperations: number, victimsPerLiveOperation: number | null, gap: boolean, gapReason: string | null, contributions: { victims: number, referrals: number, offenders: number, groups: number } }>, regions: Array<{ code: string, name: string, score: number, victims: number, referrals: number, offenders: number, groups: number, liveOperations: number, gap: boolean }> } };
 
 export type MonthlyInsightQueryVariables = Exact<{
   month: string;
@@ -7044,6 +7044,9 @@ export const RegionalRiskDocument = gql`
       name
       score
       victims
+      referrals
+      offenders
+      groups
       liveOperations
       gap
     }

@@ -383,7 +383,10 @@ export class RegionalRisk {
   @Field(() => [ForceRisk])
   forces!: object[];
 
-  @Field(() => [AreaRisk], { description: 'Regions (ROCU areas): their forces summed' })
+  @Field(() => [AreaRisk], {
+    description:
+      "Regions (ROCU areas): what is recorded in their forces' areas (each force under its one region) or in the region itself, each victim, offender, group, referral and operation counted once in a region; the imported statistics' referrals of its forces added",
+  })
   regions!: object[];
 
   @Field(() => [String], { description: 'Force codes flagged as gaps: many victims, few live operations' })
@@ -392,7 +395,7 @@ export class RegionalRisk {
 
 @ObjectType()
 export class OperationCount {
-  @Field()
+  @Field({ description: 'The police force area (its code); for an operation in no force area, its region (a region code); in neither, NATIONAL' })
   force!: string;
 
   @Field()

@@ -1,14 +1,20 @@
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
 
-/** Live operations covering the month, by force and crime type. */
+/**
+ * Live operations covering the month, by area and crime type: under each force area the caller
+ * sees the operation in; with none, under each region it sees it in (a regional operation); with
+ * neither, under NATIONAL.
+ */
 export function liveOperationsQuery(from: string, to: string): CypherQuery {
   return {
     cypher: `MATCH (o:Operation)
 WHERE ${visible('o')} AND o.status = 'LIVE' AND coalesce(o.startDate, date($from)) <= date($to) AND coalesce(o.endDate, date($to)) >= date($from)
-OPTIONAL MATCH (o)-[a:IN_AREA]->(f:PoliceForce) WHERE ${visible('a')} AND ${visible('f')}
+WITH o, [(o)-[a:IN_AREA]->(f:PoliceForce) WHERE ${visible('a')} AND ${visible('f')} | f.code] AS forces,
+  [(o)-[a:IN_AREA]->(r:Region) WHERE ${visible('a')} AND ${visible('r')} | r.code] AS regions
+UNWIND CASE WHEN size(forces) > 0 THEN forces WHEN size(regions) > 0 THEN regions ELSE ['NATIONAL'] END AS force
 UNWIND CASE WHEN size(coalesce(o.crimeTypes, [])) = 0 THEN ['UNKNOWN'] ELSE o.crimeTypes END AS crimeType
-WITH coalesce(f.code, 'NATIONAL') AS force, crimeType, o
+WITH force, crimeType, o
 RETURN force, crimeType, count(DISTINCT o) AS count, collect(DISTINCT o.id)[0..50] AS ids
 ORDER BY count DESC, force, crimeType`,
     params: { from, to },

@@ -64,3 +64,57 @@ ORDER BY f.code`,
     params: { from, to },
   };
 }
+
+/**
+ * The regions' own totals (ROCU areas), each item counted once in a region: the visible
+ * exploitation events, NRM referrals and live operations of the period in the area of one of
+ * the region's forces (its one region, as above) or recorded in the region itself (IN_AREA to a
+ * Region), and the distinct victims, offenders and groups of those events. A victim exploited in
+ * two forces of a region is one victim of the region; a force without a visible region counts
+ * under UNKNOWN.
+ *
+ * Each kind of item is found once by its date or status index, with its areas, as in
+ * regionalRiskQuery.
+ */
+export function regionTotalsQuery(from: string, to: string): CypherQuery {
+  const v = visible;
+  const inPeriod = (d: string) => `${d} >= date($from) AND ${d} <= date($to)`;
+  // The region an area (a force, by its one region, or a region) counts under.
+  const regionOf = (area: string) => `CASE WHEN ${area}:Region THEN ${area}.code ELSE coalesce([x IN regionOf WHERE x.force = ${area}.code | x.region][0], 'UNKNOWN') END`;
+  const inArea = (item: string) => `MATCH (${item})-[a:IN_AREA]->(area) WHERE ${v('a')} AND ${v('area')} AND (area:PoliceForce OR area:Region)`;
+  return {
+    cypher: `CALL () {
+  MATCH (f:PoliceForce) WHERE ${v('f')}
+  OPTIONAL ${forceRegionCall('f', 'r').replace(/\n/g, '\n  ')}
+  RETURN collect({force: f.code, region: r.code}) AS regionOf,
+    collect(DISTINCT CASE WHEN r IS NOT NULL THEN {code: r.code, name: r.name, rocu: r.rocu} END) AS regions
+}
+CALL (regionOf) {
+  MATCH (e:Exploitation) WHERE ${inPeriod('e.startDate')} AND ${v('e')}
+  ${inArea('e')}
+  WITH DISTINCT ${regionOf('area')} AS region, e
+  CALL (e) {
+    MATCH (e)-[x:EXPLOITED|PERPETRATED]-(p)
+    WHERE ${v('x')} AND ${v('p')}
+    RETURN p, type(x) = 'EXPLOITED' AND startNode(x) = e AND p:Person AS victim, type(x) = 'PERPETRATED' AND endNode(x) = e AS perpetrator
+  }
+  WITH region, collect(DISTINCT CASE WHEN victim THEN p END) AS victims, collect(DISTINCT CASE WHEN perpetrator AND p:Person THEN p END) AS offenders,
+    collect(DISTINCT CASE WHEN perpetrator AND p:OrganisedCrimeGroup THEN p END) AS groups
+  RETURN collect({region: region, victims: size(victims), offenders: size(offenders), groups: size(groups)}) AS people
+}
+CALL (regionOf) {
+  MATCH (n:NRMReferral) WHERE ${inPeriod('n.referredOn')} AND ${v('n')}
+  ${inArea('n')}
+  WITH ${regionOf('area')} AS region, count(DISTINCT n) AS referrals
+  RETURN collect({region: region, referrals: referrals}) AS referrals
+}
+CALL (regionOf) {
+  MATCH (o:Operation) WHERE o.status = 'LIVE' AND ${v('o')} AND coalesce(o.startDate, date($from)) <= date($to) AND coalesce(o.endDate, date($to)) >= date($from)
+  ${inArea('o')}
+  WITH ${regionOf('area')} AS region, count(DISTINCT o) AS operations
+  RETURN collect({region: region, operations: operations}) AS operations
+}
+RETURN regions, people, referrals, operations`,
+    params: { from, to },
+  };
+}

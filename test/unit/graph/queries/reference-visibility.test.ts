@@ -1,6 +1,7 @@
 import { visible } from '../../../../src/graph/queries/access';
 import { importedReferralsQuery } from '../../../../src/graph/queries/analytics/imported-referrals.query';
 import { liveOperationsQuery } from '../../../../src/graph/queries/analytics/monthly.query';
+import { regionTotalsQuery } from '../../../../src/graph/queries/analytics/regional-risk.query';
 import { duplicateCandidatesQuery } from '../../../../src/graph/queries/network/duplicates.query';
 
 /**
@@ -18,6 +19,7 @@ function bound(cypher: string): string[] {
 describe('statements that reach reference nodes test them for visibility', () => {
   it.each([
     ['live operations by force', liveOperationsQuery('2024-01-01', '2024-01-31').cypher],
+    ['regions’ totals', regionTotalsQuery('2024-01-01', '2024-12-31').cypher],
     ['imported referrals by force', importedReferralsQuery(['2024Q1']).cypher],
     ['duplicate candidates (nationalities)', duplicateCandidatesQuery({ ids: null, groupId: null, minScore: 0.5, limit: 100, weights: {}, nameFold: {} }).cypher],
   ])('%s', (_name, cypher) => {
