@@ -58,6 +58,16 @@ function guardExisting(e: LockedRecord | undefined, label: NodeLabel, field: str
   if (!e.labels.includes(label)) throw badInput(field, `names a ${e.labels.find(isNodeLabel) ?? 'different kind of record'}, not a ${label}`);
 }
 
+/**
+ * A victim's data (name, aliases, birth, the values of the identifiers it holds) is shown only
+ * to callers with victim-data rights; a write that would show it to everyone (taking the role
+ * away, taking an identifier from a victim, deleting a victim, whose identifiers would no
+ * longer be victim-held) is theirs alone. So is any write that removes it.
+ */
+function refuseVictimData(field: string, what: string): never {
+  throw new AppError('FORBIDDEN', `${field}: ${what}, which would show or remove victim data; only a writer with victim-data rights (VICTIM_DATA_OFFICER) may`, { field });
+}
+
 /** Creates or updates one entity and its relationship sets in the given transaction. */
 export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Date, victimData = false): Promise<UpsertResult> {
   const field = req.field ?? 'input';
@@ -80,6 +90,7 @@ export async function upsertEntityInTx(tx: GraphTx, req: UpsertRequest, now: Dat
     const locked = (await lockRecords(tx, [matchId], linkTypes)).get(matchId);
     old = locked && req.naturalKey ? { ...locked, visible: locked.visible && locked.shown === true } : locked;
     guardExisting(old, req.label, guardField, what);
+    if (old && !victimData && old.labels.includes('Victim') && req.removeLabels?.includes('Victim')) refuseVictimData(`${field}.roles`, 'would take the victim role from a victim');
   }
   // A new record's id takes its kind's prefix, as an analyst's CSV file must (check-plan.ts): a
   // Person given `country-ZZ` would read as a country wherever an id is shown.
@@ -154,7 +165,7 @@ export interface LinkRequest {
 }
 
 /** Checks that the ends exist, are visible, and fit the relationship type in the registry. */
-async function checkEnds(tx: GraphTx, type: RelationshipType, from: string, to: string, field: string): Promise<void> {
+async function checkEnds(tx: GraphTx, type: RelationshipType, from: string, to: string, field: string): Promise<Map<string, LockedRecord>> {
   const ends = await lockRecords(tx, [from, to]);
   const spec = RELATIONSHIP_TYPES[type];
   for (const [id, allowed, f] of [
@@ -166,6 +177,7 @@ async function checkEnds(tx: GraphTx, type: RelationshipType, from: string, to: 
     const label = e.labels.find(isNodeLabel)!;
     if (!(allowed as readonly string[]).includes(label)) throw badInput(f, `a ${type} link goes from ${spec.from.join('/')} to ${spec.to.join('/')}; ${id} is a ${label}`);
   }
+  return ends;
 }
 
 /**
@@ -213,7 +225,8 @@ export async function unlink(g: ScopedGraph, type: RelationshipType, from: strin
   return g.writeTx(async (tx) => {
     // The links it may remove, locked before their ends are (existing).
     await tx.run(lockNodeLinksQuery(from, [type], to));
-    await checkEnds(tx, type, from, to, 'input');
+    const ends = await checkEnds(tx, type, from, to, 'input');
+    if (type === 'HAS_IDENTIFIER' && !g.access.victimData && ends.get(from)!.labels.includes('Victim')) refuseVictimData('input.from', 'would take an identifier from a victim');
     await refuseOrderedOverHidden(tx, type, from, 'input.properties.order');
     const table = REL_PROPS[type];
     const checked = checkProps(table, keyInput, 'input.properties', now, false);
@@ -243,6 +256,7 @@ export async function deleteEntity(g: ScopedGraph, id: string): Promise<{ id: st
     const e = (await lockRecords(tx, [id], null)).get(id);
     if (!e || !e.visible) throw notFound('record', id);
     if (e.labels.includes('Reference')) throw badInput('id', 'names reference data, which cannot be deleted');
+    if (!g.access.victimData && e.labels.includes('Victim')) refuseVictimData('id', 'would delete a victim');
     // Deleting the record would delete its links with it, those above the caller's clearance too.
     if ((await hiddenLinks(tx, id)) > 0) throw new AppError('FORBIDDEN', 'this record has links above your clearance; a writer cleared for them must delete it');
     if (e.labels.includes('IntelligenceReport')) await refuseCitedReport(tx, id, 'id');

@@ -172,6 +172,26 @@ describe('writes over material above the writer’s clearance', () => {
     expect(await rows('MATCH (n:Phone {id: $hidden}) RETURN n.reportId AS report', { hidden })).toEqual([{ report: secret }]);
   });
 
+  it('lets only a writer with victim-data rights take the victim role, an identifier or the record away from a victim', async () => {
+    // Each would show the victim's name and birth, or the phone's value, to every caller.
+    const writer = await svc.sdk(high);
+    const victim = (await writer.UpsertPerson({ input: { name: 'Victim Kept Hidden', roles: ['VICTIM'], dateOfBirth: '2006-02-03', provenance: { reportId: open } } })).upsertPerson.id;
+    const phone = (await writer.UpsertIdentifier({ input: { kind: 'Phone', value: '07700 900555', provenance: { reportId: open } } })).upsertIdentifier.id;
+    await writer.Link({ type: 'HAS_IDENTIFIER', from: victim, to: phone, properties: {}, provenance: { reportId: open } });
+    const refused = async (p: Promise<unknown>) => errorOf(await p.catch((x: unknown) => x));
+    const roles = await refused(writer.UpsertPerson({ input: { id: victim, roles: ['SUSPECT'], provenance: { reportId: open } } }));
+    expect(roles).toMatchObject({ code: 'FORBIDDEN', field: 'input.roles' });
+    expect(roles.message).not.toContain('Kept Hidden');
+    expect(await refused(writer.Unlink({ type: 'HAS_IDENTIFIER', from: victim, to: phone }))).toMatchObject({ code: 'FORBIDDEN', field: 'input.from' });
+    expect(await refused(writer.DeleteEntity({ id: victim }))).toMatchObject({ code: 'FORBIDDEN', field: 'id' });
+    expect(await rows('MATCH (v:Person:Victim {id: $victim})-[:HAS_IDENTIFIER]->(:Phone {id: $phone}) RETURN v.name AS name', { victim, phone })).toEqual([{ name: 'Victim Kept Hidden' }]);
+    // A victim-data officer may.
+    const officer = await svc.sdk({ roles: ['INGEST', 'VICTIM_DATA_OFFICER'], clearance: 'H3', ukConditional: true });
+    expect(await officer.Unlink({ type: 'HAS_IDENTIFIER', from: victim, to: phone })).toMatchObject({ unlink: 1 });
+    await officer.UpsertPerson({ input: { id: victim, roles: ['SUSPECT'], provenance: { reportId: open } } });
+    expect(await rows('MATCH (v:Person {id: $victim}) RETURN v:Victim AS victim, v:Suspect AS suspect', { victim })).toEqual([{ victim: false, suspect: true }]);
+  });
+
   it('lets only a supervisor cleared for everything a merge moved undo it', async () => {
     // A hidden link between the two records is not moved: it goes with the merged record and
     // comes back with it, so the kept record shows nothing hidden after the merge.
