@@ -40,6 +40,8 @@ export async function upsertReport(g: ScopedGraph, input: ReportInput, now: Date
       // tested as it is once locked (raised while this waited: hidden, and refused).
       const locked = (await lockRecords(tx, [found[0].id as string], ['ISSUED_BY'])).get(found[0].id as string);
       if (locked && !locked.visible) throw taken();
+      // The reference data's own report: what the gazetteer, agencies and vocabularies cite.
+      if (locked?.labels.includes('Reference')) throw badInput('input.reference', 'names the reference data’s report, which cannot be changed here');
       found = locked ? [locked as unknown as Record<string, unknown>] : [];
     }
     const id = (found[0]?.id as string | undefined) ?? newId('IntelligenceReport');

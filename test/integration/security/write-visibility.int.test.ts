@@ -172,6 +172,18 @@ describe('writes over material above the writer’s clearance', () => {
     expect(await rows('MATCH (n:Phone {id: $hidden}) RETURN n.reportId AS report', { hidden })).toEqual([{ report: secret }]);
   });
 
+  it('leaves the reference data’s own report as it is: its reference names it, and it cannot be changed', async () => {
+    const e = errorOf(
+      await (await svc.sdk(high))
+        .UpsertReport({ input: { reference: 'MSHT/REF/0001', title: 'Taken over', agency: 'NCA', handling: 'H3', ukHandling: 'C', gradeSource: 2, gradeIntel: 'B' } })
+        .catch((x: unknown) => x),
+    );
+    expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reference' });
+    expect(await rows("MATCH (r:IntelligenceReport {id: 'ref-msht-reference-data'})-[:ISSUED_BY]->(a:Agency) RETURN r.handling AS handling, r.title AS title, a.code AS agency")).toEqual([
+      { handling: 'H0', title: 'Reference data: gazetteer, agencies and vocabularies', agency: 'MSHT' },
+    ]);
+  });
+
   it('lets only a writer with victim-data rights take the victim role, an identifier or the record away from a victim', async () => {
     // Each would show the victim's name and birth, or the phone's value, to every caller.
     const writer = await svc.sdk(high);
