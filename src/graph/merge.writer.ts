@@ -83,6 +83,9 @@ export function mergeEntities(g: ScopedGraph, keepId: string, mergeId: string, b
     }
     const recordId = `merge-${randomBytes(8).toString('hex')}`;
     const moving = merged.rels.filter((r) => r.other !== keepId && r.other !== mergeId);
+    // The records the moved links go to, locked and tested as they are now: one raised while the
+    // merge waited is not linked to the kept record.
+    if (!(await endsVisible(tx, moving))) throw new AppError('FORBIDDEN', 'these records are linked to records above your clearance; a supervisor cleared for them must merge');
     await tx.run(
       createMergeRecordQuery({
         id: recordId,
@@ -107,6 +110,31 @@ export function mergeEntities(g: ScopedGraph, keepId: string, mergeId: string, b
   });
 }
 
+/** Locks the records at the other ends of these links and tells whether the caller sees them all. */
+async function endsVisible(tx: GraphTx, rels: readonly DumpedRel[]): Promise<boolean> {
+  const ids = [...new Set(rels.map((r) => r.other))];
+  const ends = await lockRecords(tx, ids, []);
+  return ids.every((id) => ends.get(id)?.visible === true);
+}
+
+/** A link as a merge moved it, told apart from another by everything but the merge's mark. */
+function movedLinkKey(r: DumpedRel): string {
+  const props = r.props.filter((p) => p.k !== 'mergeRecord').sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return JSON.stringify([r.type, r.out, r.other, props]);
+}
+
+/**
+ * Whether the links a merge moved onto the kept record are still as it left them: none removed,
+ * none changed (a handling raised, consent withdrawn, a new report) since. The undo re-creates the
+ * merged record's links from what the merge saved, so it would otherwise bring back a removed
+ * link, or lower a raised one.
+ */
+function movedLinksUnchanged(saved: readonly DumpedRel[], keptRels: readonly DumpedRel[], recordId: string): boolean {
+  const now = keptRels.filter((r) => r.props.some((p) => p.k === 'mergeRecord' && p.v === recordId)).map(movedLinkKey).sort();
+  const then = saved.map(movedLinkKey).sort();
+  return now.length === then.length && now.every((k, i) => k === then[i]);
+}
+
 /**
  * Undoes a merge: the merged record comes back with its own links, and the kept one loses what
  * the merge gave it; on a record edited since the merge, values edited since stay, and so do its
@@ -126,6 +154,15 @@ export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Prom
     if (!kept.visible || kept.rels.some((r) => !r.visible)) throw new AppError('FORBIDDEN', 'these records carry links above your clearance');
     const node = JSON.parse(rec.mergedNode as string) as { labels: string[]; props: TypedProp[] };
     const rels = JSON.parse(rec.mergedRels as string) as DumpedRel[];
+    const moved = rels.filter((r) => r.other !== keptId && r.other !== mergedId);
+    if (!movedLinksUnchanged(moved, kept.rels, recordId)) {
+      throw new AppError('MSHT_CONFLICT', 'links this merge moved have been changed or removed since; the merge cannot be undone exactly (edit the kept record instead)');
+    }
+    // The records the merged one comes back linked to, locked and tested as they are now.
+    const others = rels.filter((r) => r.other !== mergedId);
+    const ends = await lockRecords(tx, [...new Set(others.map((r) => r.other))], []);
+    if (others.some((r) => !ends.get(r.other))) throw new AppError('MSHT_CONFLICT', 'some records the merged one was linked to no longer exist; the merge cannot be undone exactly');
+    if (others.some((r) => !ends.get(r.other)!.visible)) throw new AppError('FORBIDDEN', 'the merged record was linked to records now above your clearance; a supervisor cleared for them must undo it');
     // The merge may have been made by a supervisor cleared for more: undoing it brings back the
     // merged record and its links, so the caller must be cleared for every one of them.
     const cleared = (await tx.run(clearedForStoredQuery([node.props, ...rels.map((r) => r.props)])))[0]?.ok === true;

@@ -152,14 +152,17 @@ export class NetworkResolver {
   }
 
   @Mutation(() => MergeResult, {
-    description: 'Merge a duplicate record into another: every relationship and its provenance is kept, the merge is recorded and can be undone. SUPERVISOR or ADMIN only.',
+    description:
+      'Merge a duplicate record into another: every relationship and its provenance is kept (links between the two stay with the merged record, saved for its undo), the merge is recorded and can be undone. SUPERVISOR or ADMIN only.',
   })
   mergeEntities(@Arg('keepId', () => ID) keepId: string, @Arg('mergeId', () => ID) mergeId: string, @Ctx() ctx: GraphQLContext) {
     if (!hasRole(ctx.principal, 'SUPERVISOR', 'ADMIN')) throw new AppError('FORBIDDEN', 'merging records needs the SUPERVISOR or ADMIN role');
     return mergeEntities(ctx.graph, keepId, mergeId, ctx.principal, new Date());
   }
 
-  @Mutation(() => MergeResult, { description: 'Undo a merge: the merged record returns with its own links; the kept one loses what the merge gave it; on a record edited since, the edits, its handling, consent and roles stay' })
+  @Mutation(() => MergeResult, {
+    description: 'Undo a merge: the merged record returns with its own links, as the merge saved them (refused with MSHT_CONFLICT once a link it moved has been changed or removed); the kept one loses what the merge gave it; on a record edited since, the edits, its handling, consent and roles stay',
+  })
   undoMerge(@Arg('recordId', () => ID) recordId: string, @Ctx() ctx: GraphQLContext) {
     if (!hasRole(ctx.principal, 'SUPERVISOR', 'ADMIN')) throw new AppError('FORBIDDEN', 'undoing a merge needs the SUPERVISOR or ADMIN role');
     return undoMerge(ctx.graph, recordId, ctx.principal);

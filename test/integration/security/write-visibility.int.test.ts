@@ -217,6 +217,29 @@ describe('writes over material above the writer’s clearance', () => {
     expect((await (await svc.sdk(highSupervisor)).UndoMerge({ recordId: mergeEntities.recordId })).undoMerge).toMatchObject({ relationshipsMoved: 2 });
   });
 
+  it('refuses to undo a merge whose moved links were raised or removed since, and changes nothing', async () => {
+    // The undo re-creates the merged record's links as the merge saved them: it would lower a
+    // link raised since to its old handling, or bring back one removed.
+    const writer = await svc.sdk(high);
+    const supervisor = await svc.sdk(highSupervisor);
+    const group = (await writer.UpsertGroup({ input: { name: 'Undo Check Network', provenance: { reportId: open } } })).upsertOrganisedCrimeGroup.id;
+    for (const change of ['raised', 'removed'] as const) {
+      const keep = await person(`per-wv-u${change}1`);
+      const merge = await person(`per-wv-u${change}2`);
+      await writer.Link({ type: 'MEMBER_OF', from: merge, to: group, properties: { role: 'RECRUITER' }, provenance: { reportId: open } });
+      const { mergeEntities } = await supervisor.MergeEntities({ keepId: keep, mergeId: merge });
+      if (change === 'raised') await writer.Link({ type: 'MEMBER_OF', from: keep, to: group, properties: { role: 'RECRUITER' }, provenance: { reportId: secret } });
+      else await writer.Unlink({ type: 'MEMBER_OF', from: keep, to: group, properties: { role: 'RECRUITER' } });
+      const before = await rows('MATCH (p:Person {id: $keep}) OPTIONAL MATCH (p)-[m:MEMBER_OF]->() RETURN collect([m.handling, m.ukHandling, m.reportId]) AS links', { keep });
+      const e = errorOf(await supervisor.UndoMerge({ recordId: mergeEntities.recordId }).catch((x: unknown) => x));
+      expect(e.code).toBe('MSHT_CONFLICT');
+      expect(e.message).toMatch(/changed or removed since/);
+      expect(await rows('MATCH (p:Person {id: $keep}) OPTIONAL MATCH (p)-[m:MEMBER_OF]->() RETURN collect([m.handling, m.ukHandling, m.reportId]) AS links', { keep })).toEqual(before);
+      expect(await rows('MATCH (p:Person {id: $merge}) RETURN count(p) AS n', { merge })).toEqual([{ n: 0 }]);
+      expect(await rows('MATCH (m:MergeRecord {id: $id}) RETURN m.status AS status', { id: mergeEntities.recordId })).toEqual([{ status: 'MERGED' }]);
+    }
+  });
+
   it('an undo never loosens access on a record edited since the merge: handling, consent and roles stay', async () => {
     const writer = await svc.sdk(high);
     const person = async (name: string, roles: ('OFFENDER' | 'VICTIM')[], reportId: string) => (await writer.UpsertPerson({ input: { name, roles, provenance: { reportId } } })).upsertPerson.id;
