@@ -349,6 +349,21 @@ describe('writes over material above the writer’s clearance', () => {
     expect(await rows('MATCH (x:Person {id: $p}) RETURN x.name AS name, x.handling AS handling', { p })).toEqual([{ name: 'Covert While Waiting', handling: 'H3' }]);
   });
 
+  it('does not write over a record of the same id that another writer is creating, hidden from it', async () => {
+    // The write's locked read of the id waits for the other's uncommitted entry in the id
+    // constraint's index, then finds the record, hidden: it is refused as taken, not matched and
+    // written over.
+    const p = 'per-wv-race1';
+    const r = await whileRaised(
+      "CREATE (x:Person:Entity:Offender {id: $p, name: 'Covert Being Created', handling: 'H3', ukHandling: 'C', reportId: $secret, agency: 'NCA', gradeSource: 2, gradeIntel: 'B', consent: false, recordedAt: datetime()})",
+      { p, secret },
+      (sdk) => sdk.UpsertPerson({ input: { id: p, name: 'Open Same Id', roles: ['OFFENDER'], provenance: { reportId: open } } }),
+    );
+    expect(r).toMatchObject({ blocked: true, answer: null, error: { code: 'MSHT_CONFLICT' } });
+    expect(r.error!.message).not.toMatch(/Covert|H3/);
+    expect(await rows('MATCH (x:Person {id: $p}) RETURN x.name AS name, x.handling AS handling, x.reportId AS report', { p })).toEqual([{ name: 'Covert Being Created', handling: 'H3', report: secret }]);
+  });
+
   it('refuses to update a report raised while the writer waited for its lock, and shows nothing of it', async () => {
     const high1 = await svc.sdk(high);
     const input = { reference: 'NCA/2024/0960', title: 'Open title', agency: 'NCA', handling: 'H0' as const, ukHandling: 'P' as const, gradeSource: 2, gradeIntel: 'B' as const, reportedOn: '2024-01-06' };
