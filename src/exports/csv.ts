@@ -23,14 +23,14 @@ export function toCsv(pkg: ExportPackage): ExportFile {
   const prepared = prepareExport(pkg);
   const { manifest, document: d } = prepared;
   const mtime = zipTime(manifest.exportedAt);
-  const zip = zipSync(
+  const zip = withZipTimes(zipSync(
     {
       'manifest.json': [utf8(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6, mtime }],
       'nodes.csv': [utf8(csvTable(nodeColumns(d.nodes), d.nodes)), { level: 6, mtime }],
       'edges.csv': [utf8(csvTable(edgeColumns(d.edges), d.edges)), { level: 6, mtime }],
     },
     { mtime },
-  );
+  ), manifest.exportedAt);
   return exportFile(prepared, 'csv.zip', CSV_ZIP_MEDIA_TYPE, Buffer.from(zip));
 }
 
@@ -73,12 +73,40 @@ function utf8(s: string): Uint8Array {
 }
 
 /**
- * Entry times from the export time (UTC), so the same package gives the same bytes on any
- * machine. ZIP stores local wall-clock time and fflate reads a Date's local fields, so the Date
- * is built from the UTC fields; ZIP times run from 1980 to 2107.
+ * A Date whose local fields are the export time's UTC fields, for fflate (which reads a Date's
+ * local fields); ZIP times run from 1980 to 2107. In a time zone's spring-forward hour no Date
+ * has those local fields (01:30 on the last Sunday of March, in London), so withZipTimes writes
+ * the fields itself afterwards.
  */
 function zipTime(iso: string): Date {
   const t = new Date(iso);
   const y = Math.min(Math.max(t.getUTCFullYear(), 1980), 2107);
   return new Date(y, t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
+}
+
+/**
+ * Writes the export time (UTC) as every entry's DOS time and date, in its local header and its
+ * central directory record, so the same package gives the same bytes on any machine, in any
+ * time zone. The archive is fflate's: no comment, so its end record is its last 22 bytes.
+ */
+export function withZipTimes(zip: Uint8Array, iso: string): Uint8Array {
+  const t = new Date(iso);
+  const y = Math.min(Math.max(t.getUTCFullYear(), 1980), 2107);
+  const time = (t.getUTCHours() << 11) | (t.getUTCMinutes() << 5) | (t.getUTCSeconds() >> 1);
+  const date = ((y - 1980) << 9) | ((t.getUTCMonth() + 1) << 5) | t.getUTCDate();
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.byteLength - 22;
+  if (view.getUint32(end, true) !== 0x06054b50) throw new Error('not a ZIP archive without a comment');
+  let p = view.getUint32(end + 16, true);
+  for (let n = view.getUint16(end + 10, true); n > 0; n -= 1) {
+    if (view.getUint32(p, true) !== 0x02014b50) throw new Error('a ZIP central directory record was expected');
+    view.setUint16(p + 12, time, true);
+    view.setUint16(p + 14, date, true);
+    const local = view.getUint32(p + 42, true);
+    if (view.getUint32(local, true) !== 0x04034b50) throw new Error('a ZIP local header was expected');
+    view.setUint16(local + 10, time, true);
+    view.setUint16(local + 12, date, true);
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return zip;
 }

@@ -98,7 +98,9 @@ export async function exportSubgraph(d: ExportDeps, req: ExportRequest): Promise
   );
   const recipient = { kind: req.recipient.kind, name: recipientName, country };
   const audience = recipientAudience(recipient);
-  const raw = buildSubgraph(collected.nodes, collected.rels, (id) => d.pseudonyms.of(id, audience), collected.truncated ? 'NODE_BUDGET' : null);
+  // A depth cut to the service's limit stopped the traversal as a budget would, when there is more beyond it (as network queries say).
+  const depthCut = depth !== null && depth.clamped && collected.moreBeyond;
+  const raw = buildSubgraph(collected.nodes, collected.rels, (id) => d.pseudonyms.of(id, audience), collected.truncated ? 'NODE_BUDGET' : depthCut ? 'DEPTH' : null);
   const { subgraph: named, renamed } = pseudonymise(raw, (id) => d.pseudonyms.of(id, audience));
   const subgraph = withLinkIds(named, linkIdentities(raw.edges), (identity) => d.pseudonyms.linkId(identity, audience));
   // Seeds are named in the manifest only if they left, and under their pseudonym if they have one.
@@ -107,6 +109,7 @@ export async function exportSubgraph(d: ExportDeps, req: ExportRequest): Promise
   const items = [...subgraph.nodes, ...subgraph.edges];
   const leftOut = [...collected.leftOut];
   if (collected.truncated) leftOut.push({ reason: 'the node budget stopped the traversal early: more lies beyond', nodes: 0, edges: 0 });
+  else if (depthCut) leftOut.push({ reason: `the depth asked for is beyond the service's limit of ${depth.depth} hops: more lies beyond`, nodes: 0, edges: 0 });
   const manifest: ExportManifest = {
     formatVersion: JSON_EXPORT_FORMAT_VERSION,
     exportId: `exp-${randomBytes(8).toString('hex')}`,

@@ -8,6 +8,8 @@ export interface CollectedExport {
   nodes: EntityRecord[];
   rels: RelRecord[];
   truncated: boolean;
+  /** Around seeds: nodes beyond the last depth the expansion reached (what a deeper one would add). */
+  moreBeyond: boolean;
   leftOut: { reason: string; nodes: number; edges: number }[];
 }
 
@@ -25,12 +27,14 @@ export async function collectExport(
     let nodes: EntityRecord[];
     let rels: RelRecord[];
     let truncated = false;
+    let moreBeyond = false;
     let around: { from: string[]; among: string[] | null };
     if (request.seeds) {
       const [row] = await tx.run(neighbourhoodQuery({ ...request.seeds, exportableOnly: true }));
       nodes = (row?.nodes as EntityRecord[] | undefined) ?? [];
       rels = (row?.rels as RelRecord[] | undefined) ?? [];
       truncated = (row?.truncated as boolean | undefined) ?? false;
+      moreBeyond = (row?.moreBeyond as boolean | undefined) ?? false;
       around = { from: (row?.expanded as string[] | undefined) ?? [], among: null };
     } else {
       const [row] = await tx.run(exportNodesQuery(request.nodeIds ?? [], request.relationshipTypes));
@@ -54,6 +58,6 @@ export async function collectExport(
         bump(n.reason, 'nodes');
       }
     }
-    return { nodes, rels, truncated, leftOut: [...counts.values()].sort((a, b) => a.reason.localeCompare(b.reason)) };
+    return { nodes, rels, truncated, moreBeyond, leftOut: [...counts.values()].sort((a, b) => a.reason.localeCompare(b.reason)) };
   }, timeoutMs);
 }

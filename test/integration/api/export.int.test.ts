@@ -84,6 +84,23 @@ describe('exports for the Europol liaison', () => {
     expect((await exported({ nodeIds: [open, hidden] })).leftOut).toEqual([{ reason: H3, nodes: 1, edges: 0 }]);
   });
 
+  it('says the depth limit stopped it when the depth asked for is beyond the service’s, and there is more beyond', async () => {
+    const shallow = await startTestService({ MSHT_MAX_TRAVERSAL_DEPTH: '1' });
+    try {
+      const sdk = await shallow.sdk(liaison);
+      const exported = async (depth: number) => (await sdk.ExportForEuropol({ operationId: w.operation, format: 'JSON', depth })).exportSubgraph;
+      const cut = await exported(3);
+      const doc = JSON.parse(cut.content!) as { truncated: boolean; truncatedBy: string | null; manifest: { query: { depth: number } } };
+      expect(doc).toMatchObject({ truncated: true, truncatedBy: 'DEPTH', manifest: { query: { depth: 1 } } });
+      expect(cut.leftOut).toContainEqual({ reason: "the depth asked for is beyond the service's limit of 1 hops: more lies beyond", nodes: 0, edges: 0 });
+      // Asked for what the service allows: complete as far as it was asked.
+      const asked = JSON.parse((await exported(1)).content!) as { truncated: boolean; truncatedBy: string | null };
+      expect(asked).toMatchObject({ truncated: false, truncatedBy: null });
+    } finally {
+      await shallow.close();
+    }
+  });
+
   it('gives each recipient its own stable pseudonyms and link ids, so two partners cannot join their copies', async () => {
     const sdk = await svc.sdk(liaison);
     const exported = async (recipient: { kind: 'EUROPOL' | 'PARTNER_COUNTRY'; name: string; country?: string }) => {

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -64,18 +67,28 @@ describe('toCsv', () => {
   });
 
   it('gives the same bytes for the same package, whatever the machine’s time zone', () => {
-    const saved = process.env.TZ;
-    try {
-      process.env.TZ = 'America/Los_Angeles';
-      const a = toCsv(exportFixture()).content;
-      process.env.TZ = 'Asia/Tokyo';
-      const b = toCsv(exportFixture()).content;
-      expect(a.equals(b)).toBe(true);
-    } finally {
-      if (saved === undefined) delete process.env.TZ;
-      else process.env.TZ = saved;
-    }
-  });
+    // Each in a process of its own: jest's process.env does not reach the clock's time zone. One
+    // export made in London's spring-forward hour, whose 01:30 UTC is no wall-clock time there.
+    const zipIn = (tz: string, exportedAt: string) => {
+      const script = `const { toCsv } = require('./src/exports/csv'); const { exportFixture } = require('./test/fixtures/export-fixture');
+const f = exportFixture(); process.stdout.write(toCsv({ ...f, manifest: { ...f.manifest, exportedAt: ${JSON.stringify(exportedAt)} } }).content.toString('base64'));`;
+      const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: path.resolve(__dirname, '../../..'), env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return Buffer.from(r.stdout, 'base64');
+    };
+    const gap = '2025-03-30T01:30:00.000Z';
+    const utc = zipIn('UTC', gap);
+    for (const tz of ['Europe/London', 'America/Los_Angeles', 'Asia/Tokyo']) expect(zipIn(tz, gap).equals(utc)).toBe(true);
+    // Every entry's DOS time is 01:30:00 and its date 2025-03-30, in both of its headers.
+    const dos = [(1 << 11) | (30 << 5), (45 << 9) | (3 << 5) | 30];
+    const stamps = (sig: number, offset: number) => {
+      const found: number[][] = [];
+      for (let i = 0; i + 4 <= utc.length; i++) if (utc.readUInt32LE(i) === sig) found.push([utc.readUInt16LE(i + offset), utc.readUInt16LE(i + offset + 2)]);
+      return found;
+    };
+    expect(stamps(0x04034b50, 10)).toEqual([dos, dos, dos]);
+    expect(stamps(0x02014b50, 12)).toEqual([dos, dos, dos]);
+  }, 60_000);
 
   it.each([
     ['plain', 'plain'],
