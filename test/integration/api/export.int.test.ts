@@ -84,6 +84,35 @@ describe('exports for the Europol liaison', () => {
     expect((await exported({ nodeIds: [open, hidden] })).leftOut).toEqual([{ reason: H3, nodes: 1, edges: 0 }]);
   });
 
+  it('leaves out an identifier a victim holds only through what may not leave: withheld, it would tell the partner a victim holds it', async () => {
+    const writer = await svc.sdk(ingest);
+    const secret = (
+      await writer.UpsertReport({ input: { reference: 'NCA/2024/0778', agency: 'NCA', handling: 'H3', gradeSource: 2, gradeIntel: 'B', ukHandling: 'C', reportedOn: '2024-01-05' } })
+    ).upsertIntelligenceReport.id;
+    const offender = (await writer.UpsertPerson({ input: { name: 'Phone Sharing Offender', roles: ['OFFENDER'], provenance: { reportId: w.reports.nca } } })).upsertPerson.id;
+    const victim = (await writer.UpsertPerson({ input: { name: 'Phone Sharing Victim', roles: ['VICTIM'], provenance: { reportId: w.reports.nca } } })).upsertPerson.id;
+    const phone = (await writer.UpsertIdentifier({ input: { kind: 'Phone', value: '07700 900321', provenance: { reportId: w.reports.nca } } })).upsertIdentifier.id;
+    await writer.Link({ type: 'HAS_IDENTIFIER', from: offender, to: phone, properties: {}, provenance: { reportId: w.reports.nca } });
+    // The victim's holding is known from a covert source only.
+    await writer.Link({ type: 'HAS_IDENTIFIER', from: victim, to: phone, properties: {}, provenance: { reportId: secret } });
+    const sdk = await svc.sdk(liaison);
+    const exported = async (input: { seeds?: string[]; depth?: number; nodeIds?: string[] }) =>
+      (await sdk.ExportSubgraph({ input: { ...input, recipient: { kind: 'EUROPOL', name: 'Europol' }, purpose: 'held identifiers', format: 'JSON' } })).exportSubgraph;
+    const reason = 'an identifier linked to material that may not leave';
+    for (const result of [await exported({ seeds: [offender], depth: 1 }), await exported({ nodeIds: [offender, phone] })]) {
+      const doc = JSON.parse(result.content!) as { nodes: { id: string; type: string; redacted: boolean }[]; edges: unknown[] };
+      expect(doc.nodes.map((n) => n.type)).toEqual(['Person']);
+      expect(doc.edges).toEqual([]);
+      expect(result.leftOut).toContainEqual({ reason, nodes: 1, edges: 0 });
+      expect(result.content).not.toContain('900321');
+    }
+    // Held by another victim where the provider consents to it leaving: the phone leaves, withheld.
+    const another = (await writer.UpsertPerson({ input: { name: 'Consented Victim', roles: ['VICTIM'], provenance: { reportId: w.reports.nca } } })).upsertPerson.id;
+    await writer.Link({ type: 'HAS_IDENTIFIER', from: another, to: phone, properties: {}, provenance: { reportId: secret, consent: true } });
+    const consented = JSON.parse((await exported({ seeds: [offender], depth: 1 })).content!) as { nodes: { type: string; redacted: boolean }[] };
+    expect(consented.nodes.find((n) => n.type === 'Phone')).toMatchObject({ redacted: true });
+  });
+
   it('says the depth limit stopped it when the depth asked for is beyond the service’s, and there is more beyond', async () => {
     const shallow = await startTestService({ MSHT_MAX_TRAVERSAL_DEPTH: '1' });
     try {

@@ -2,12 +2,12 @@ import type { NodeLabel, RelationshipType } from '../../../domain/graph-model';
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
 import { projectNode, projectRel } from '../projection';
-import { exportable, leftOutReason, shareable } from './exportable';
+import { exportable, exportableNode, heldThroughWithheld, HELD_THROUGH_WITHHELD, leftOutReason, shareable } from './exportable';
 
 /** An explicit set of nodes (e.g. what a link chart shows) and the exportable links among them. */
 export function exportNodesQuery(ids: readonly string[], relTypes: readonly RelationshipType[] | null): CypherQuery {
   return {
-    cypher: `MATCH (n:Entity) WHERE n.id IN $ids AND ${visible('n')} AND ${exportable('n')}
+    cypher: `MATCH (n:Entity) WHERE n.id IN $ids AND ${visible('n')} AND ${exportableNode('n')}
 WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
@@ -44,21 +44,23 @@ export function leftOutQuery(
   WHERE ${visible('r')} AND ${visible('m')} AND ($relTypes IS NULL OR type(r) IN $relTypes)
     AND ($among IS NULL OR m.id IN $among)
     AND ($nodeTypes IS NULL OR any(l IN labels(m) WHERE l IN $nodeTypes))
-    AND (NOT ${exportable('r')} OR NOT ${exportable('m')})
+    AND (NOT ${exportable('r')} OR NOT ${exportableNode('m')})
   WITH DISTINCT r, m
   WITH CASE WHEN NOT ${exportable('r')} THEN {reason: ${leftOutReason('r')}, id: elementId(r)} END AS relLeft,
-       CASE WHEN NOT ${exportable('m')} THEN {reason: ${leftOutReason('m')}, id: m.id} END AS nodeLeft
+       CASE WHEN NOT ${exportable('m')} THEN {reason: ${leftOutReason('m')}, id: m.id}
+         WHEN ${heldThroughWithheld('m')} THEN {reason: $heldThroughWithheld, id: m.id} END AS nodeLeft
   RETURN collect(DISTINCT relLeft) AS rels, collect(DISTINCT nodeLeft) AS nodes
 }
 CALL () {
-  MATCH (s:Entity) WHERE s.id IN $asked AND ${visible('s')} AND NOT ${exportable('s')}
-  RETURN collect({reason: ${leftOutReason('s')}, id: s.id}) AS seeds
+  MATCH (s:Entity) WHERE s.id IN $asked AND ${visible('s')} AND NOT ${exportableNode('s')}
+  RETURN collect({reason: CASE WHEN ${exportable('s')} THEN $heldThroughWithheld ELSE ${leftOutReason('s')} END, id: s.id}) AS seeds
 }
 RETURN rels, nodes + seeds AS nodes`,
     params: {
       from: [...around.from],
       among: around.among ? [...around.among] : null,
       asked: [...asked],
+      heldThroughWithheld: HELD_THROUGH_WITHHELD,
       relTypes: relTypes && relTypes.length ? [...relTypes] : null,
       nodeTypes: nodeTypes && nodeTypes.length ? [...nodeTypes] : null,
     },

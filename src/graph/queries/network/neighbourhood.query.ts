@@ -1,7 +1,7 @@
 import type { NodeLabel, RelationshipType } from '../../../domain/graph-model';
 import type { CypherQuery } from '../../query';
 import { visible } from '../access';
-import { exportable, shareable } from '../export/exportable';
+import { exportable, exportableNode, shareable } from '../export/exportable';
 import { projectNode, projectRel, type ProjectionKeys } from '../projection';
 import { relTypePattern } from './paths.query';
 
@@ -54,6 +54,7 @@ function filterTests(s: NeighbourhoodSpec): { rel: string; node: string } {
  */
 export function neighbourhoodQuery(s: NeighbourhoodSpec): CypherQuery {
   const may = (v: string) => (s.exportableOnly ? ` AND ${exportable(v)}` : '');
+  const mayNode = (v: string) => (s.exportableOnly ? ` AND ${exportableNode(v)}` : '');
   // What a reader is given of a route's stops (projection.ts): seen, and for an export allowed to leave.
   const given = s.exportableOnly ? shareable : visible;
   // An export also returns the ids of the nodes expanded from (`expanded`): the left-out counts
@@ -67,7 +68,7 @@ export function neighbourhoodQuery(s: NeighbourhoodSpec): CypherQuery {
 CALL (seen, frontier) {
   UNWIND frontier AS f
   MATCH (f)-[r${types}]-(m:Entity)
-  WHERE ${visible('r')} AND ${visible('m')}${may('r')}${may('m')}${tests.node}${tests.rel}
+  WHERE ${visible('r')} AND ${visible('m')}${may('r')}${mayNode('m')}${tests.node}${tests.rel}
     AND NOT m IN seen
   WITH DISTINCT m LIMIT toInteger($levelCap)
   RETURN collect(m) AS reached
@@ -78,7 +79,7 @@ WITH seen + reached[0..room] AS seen,
      truncated OR size(reached) > room OR size(reached) >= $levelCap AS truncated${expanded}`);
   }
   return {
-    cypher: `MATCH (s:Entity) WHERE s.id IN $ids AND ${visible('s')}${may('s')}
+    cypher: `MATCH (s:Entity) WHERE s.id IN $ids AND ${visible('s')}${mayNode('s')}
 WITH collect(s) AS seen
 WITH seen, [x IN seen WHERE $expandReference OR NOT x:Reference] AS frontier, false AS truncated${s.exportableOnly ? ', [] AS expanded' : ''}
 ${levels.join('\n')}
