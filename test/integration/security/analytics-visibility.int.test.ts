@@ -95,6 +95,11 @@ async function buildWorld(sdk: Sdk) {
   const viaHiddenPartOf = await chain('Two', { locationIds: [openTown] });
   // Not hidden: an event in a force area (a force, not a country, with a code of its own).
   const viaForceArea = await chain('Three', { forceAreas: ['WMP'] });
+  // Not hidden: an event at a business, whose premises are in a town in WMP.
+  const wmpTown = (await sdk.UpsertTown({ input: { name: 'Business Town', forceCode: 'WMP', provenance: prov(open) } })).upsertTown.id;
+  const premises = (await sdk.UpsertAddress({ input: { line1: '1 Car Wash Lane', postcode: 'B1 1AA', townId: wmpTown, provenance: prov(open) } })).upsertAddress.id;
+  const carWash = (await sdk.UpsertBusiness({ input: { name: 'Open Car Wash', type: 'CAR_WASH', addressId: premises, provenance: prov(open) } })).upsertBusiness.id;
+  const viaBusiness = await chain('Four', { locationIds: [carWash] });
 
   // 8: a hidden group whose open members look like duplicates.
   const g8 = await group('Hidden Group', hidden);
@@ -111,7 +116,7 @@ async function buildWorld(sdk: Sdk) {
   await sdk.UpsertExploitation({ input: { startDate: '2023-05-01', types: ['LABOUR'], victimIds: [victim], forceAreas: ['CUMB'], provenance: prov(open) } });
   const cumbLondon = await link('PART_OF', 'force-CUMB', 'region-LONDON', {}, hidden);
 
-  return { g1, r1, r2, r3, passport, g4, g5a, g5b, g5c, g6a, g6b, viaHiddenTown, viaHiddenPartOf, viaForceArea, g8, dupA, dupB, cumbLondon };
+  return { g1, r1, r2, r3, passport, g4, g5a, g5b, g5c, g6a, g6b, viaHiddenTown, viaHiddenPartOf, viaForceArea, viaBusiness, g8, dupA, dupB, cumbLondon };
 }
 
 describe('analytics never reach, count, group, order or match through an item the caller may not see', () => {
@@ -205,6 +210,13 @@ describe('analytics never reach, count, group, order or match through an item th
     for (const sdk of [lo, hi]) {
       const { networkMeasures: m } = await sdk.KeyPlayersAndClusters({ ids: [w.viaForceArea.a, w.viaForceArea.b, w.viaForceArea.c], brokerageBy: 'COUNTRY_OF_OPERATION', top: 100 });
       expect(m.brokers.map((b) => [b.id, b.group])).toEqual([[w.viaForceArea.b, 'GB']]);
+    }
+  });
+
+  it('network measures: a business operates in the country of its premises', async () => {
+    for (const sdk of [lo, hi]) {
+      const { networkMeasures: m } = await sdk.KeyPlayersAndClusters({ ids: [w.viaBusiness.a, w.viaBusiness.b, w.viaBusiness.c], brokerageBy: 'COUNTRY_OF_OPERATION', top: 100 });
+      expect(m.brokers.map((b) => [b.id, b.group])).toEqual([[w.viaBusiness.b, 'GB']]);
     }
   });
 

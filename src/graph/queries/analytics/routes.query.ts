@@ -3,11 +3,13 @@ import { visible, visiblePath } from '../access';
 
 /**
  * A place's country: a Country's own code, or the country a town (address, force, region) lies
- * in, reached only through visible PART_OF links and visible places. The caller tests `v` itself.
+ * in, or a business's premises (its LOCATED_AT address), reached only through visible links and
+ * visible places. The caller tests `v` itself.
  */
 export function countryOf(v: string): string {
-  // Only a country's code is a country: a force's or region's (WMP, WEST_MIDLANDS) is not.
-  return `coalesce(CASE WHEN ${v}:Country THEN ${v}.code END, head([__path = (${v})-[:PART_OF*1..4]->(__c:Country) WHERE ${visiblePath('__path')} | __c.code]))`;
+  // Only a country's code is a country: a force's or region's (WMP, WEST_MIDLANDS) is not. An
+  // address is at most four PART_OF links from its country (town, force, region, country).
+  return `coalesce(CASE WHEN ${v}:Country THEN ${v}.code END, head([__path = (${v})-[:LOCATED_AT|PART_OF*1..5]->(__c:Country) WHERE ${visiblePath('__path')} | __c.code]))`;
 }
 
 /**
