@@ -82,7 +82,7 @@ export function mergeEntities(g: ScopedGraph, keepId: string, mergeId: string, b
       throw new AppError('FORBIDDEN', 'these records carry links above your clearance; a supervisor cleared for them must merge');
     }
     const recordId = `merge-${randomBytes(8).toString('hex')}`;
-    const moving = merged.rels.filter((r) => r.other !== keepId && r.other !== mergeId);
+    const moving = movedByMerge(label, merged.rels, keepId, mergeId);
     // The records the moved links go to, locked and tested as they are now: one raised while the
     // merge waited is not linked to the kept record.
     if (!(await endsVisible(tx, moving))) throw new AppError('FORBIDDEN', 'these records are linked to records above your clearance; a supervisor cleared for them must merge');
@@ -108,6 +108,16 @@ export function mergeEntities(g: ScopedGraph, keepId: string, mergeId: string, b
     await tx.run(noteAddedLabelsQuery(recordId, roleLabels));
     return { recordId, keptId: keepId, mergedId: mergeId, relationshipsMoved: attached };
   });
+}
+
+/**
+ * The merged record's links a merge moves onto the kept one: all but those between the two (and
+ * the merged record's links to itself), and, for an intelligence report, its ISSUED_BY link, which
+ * cites the report itself and says who issued it (the kept report has its own). Those not moved
+ * stay saved in the merge record and come back with the merged record when it is undone.
+ */
+function movedByMerge<R extends DumpedRel>(label: string | undefined, rels: readonly R[], keptId: string, mergedId: string): R[] {
+  return rels.filter((r) => r.other !== keptId && r.other !== mergedId && !(label === 'IntelligenceReport' && r.type === 'ISSUED_BY' && r.out));
 }
 
 /** Locks the records at the other ends of these links and tells whether the caller sees them all. */
@@ -154,7 +164,9 @@ export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Prom
     if (!kept.visible || kept.rels.some((r) => !r.visible)) throw new AppError('FORBIDDEN', 'these records carry links above your clearance');
     const node = JSON.parse(rec.mergedNode as string) as { labels: string[]; props: TypedProp[] };
     const rels = JSON.parse(rec.mergedRels as string) as DumpedRel[];
-    const moved = rels.filter((r) => r.other !== keptId && r.other !== mergedId);
+    // A report merged before 2026-12-01 had its ISSUED_BY link moved too (marked, on the kept report).
+    const movedIssuedBy = kept.rels.some((r) => r.type === 'ISSUED_BY' && r.props.some((p) => p.k === 'mergeRecord' && p.v === recordId));
+    const moved = movedIssuedBy ? rels.filter((r) => r.other !== keptId && r.other !== mergedId) : movedByMerge(rec.label as string, rels, keptId, mergedId);
     if (!movedLinksUnchanged(moved, kept.rels, recordId)) {
       throw new AppError('MSHT_CONFLICT', 'links this merge moved have been changed or removed since; the merge cannot be undone exactly (edit the kept record instead)');
     }

@@ -224,6 +224,23 @@ RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, rels ORDER BY id
       expect((await writer.DeleteEntity({ id: unused })).deleteEntity).toMatchObject({ id: unused });
     });
 
+    it('merges an intelligence report nothing cites without moving its ISSUED_BY link, which cites the report itself, and the undo gives it back', async () => {
+      const writer = await svc.sdk(ingest);
+      const report = async (reference: string, agency: string) =>
+        (await writer.UpsertReport({ input: { reference, agency, handling: 'H0', gradeSource: 2, gradeIntel: 'B', ukHandling: 'P', reportedOn: '2024-02-01' } })).upsertIntelligenceReport.id;
+      const keep = await report('NCA/2024/0995', 'NCA');
+      const dup = await report('WMP/2024/0995', 'WMP');
+      const before = await dumpOf([keep, dup]);
+      const supervisor = await svc.sdk({ roles: ['SUPERVISOR'], clearance: 'H3', ukConditional: true });
+      const { mergeEntities } = await supervisor.MergeEntities({ keepId: keep, mergeId: dup });
+      // The kept report is issued by its own agency only, and nothing cites the report merged away.
+      const issued = await svc.graph.read({ cypher: 'MATCH (:IntelligenceReport {id: $keep})-[i:ISSUED_BY]->(a:Agency) RETURN a.code AS agency, i.reportId AS cites', params: { keep } });
+      expect(issued).toEqual([{ agency: 'NCA', cites: keep }]);
+      expect(await svc.graph.read({ cypher: 'MATCH ()-[r]->() WHERE r.reportId = $dup RETURN count(r) AS n', params: { dup } })).toEqual([{ n: 0 }]);
+      await supervisor.UndoMerge({ recordId: mergeEntities.recordId });
+      expect(await dumpOf([keep, dup])).toEqual(before);
+    });
+
     it('undoing a merge keeps what was edited since, and takes back only what the merge gave', async () => {
       const props = async () =>
         (await svc.graph.read({ cypher: 'MATCH (n:Person {id: $id}) RETURN properties(n) AS p', params: { id: w.nguyen } }))[0]?.p as Record<string, unknown>;
