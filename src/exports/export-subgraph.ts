@@ -109,7 +109,7 @@ export async function exportSubgraph(d: ExportDeps, req: ExportRequest): Promise
   const items = [...subgraph.nodes, ...subgraph.edges];
   const leftOut = [...collected.leftOut];
   if (collected.truncated) leftOut.push({ reason: 'the node budget stopped the traversal early: more lies beyond', nodes: 0, edges: 0 });
-  else if (depthCut) leftOut.push({ reason: `the depth asked for is beyond the service's limit of ${depth.depth} hops: more lies beyond`, nodes: 0, edges: 0 });
+  else if (depthCut) leftOut.push({ reason: `the depth asked for is beyond the service's limit of ${depth.depth} hops: the export stops there, and more may lie beyond`, nodes: 0, edges: 0 });
   const manifest: ExportManifest = {
     formatVersion: JSON_EXPORT_FORMAT_VERSION,
     exportId: `exp-${randomBytes(8).toString('hex')}`,

@@ -7,7 +7,7 @@ import { isOrdered, REL_KEYS } from '../domain/rel-keys';
 import { provenanceProps, type ProvenanceInput } from '../domain/provenance-input';
 import { AppError, badInput, notFound } from '../errors/app-error';
 import { resolveProvenances } from './provenance.reader';
-import { deleteNodeQuery, hiddenLinksQuery, linkQuery, lockNodeLinksQuery, naturalKeyQuery, nodeKindsQuery, replaceLinksQuery, reportCitedQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery } from './queries/write.query';
+import { deleteNodeQuery, hiddenLinksQuery, linkQuery, lockNodeLinksQuery, naturalKeyQuery, nodeKindsQuery, replaceLinksQuery, reportCitedQuery, replaceOrderedLinksQuery, unlinkQuery, upsertNodeQuery, victimHeldQuery } from './queries/write.query';
 import type { GraphTx } from './run-query';
 import type { ScopedGraph } from './scoped-graph';
 import { lockRecords, type LockedRecord } from './write-locks';
@@ -62,9 +62,11 @@ function guardExisting(e: LockedRecord | undefined, label: NodeLabel, field: str
  * A victim's data (name, aliases, birth, the values of the identifiers it holds) is shown only
  * to callers with victim-data rights; a write that would show it to everyone (taking the role
  * away, taking an identifier from a victim, deleting a victim, whose identifiers would no
- * longer be victim-held) is theirs alone. So is any write that removes it.
+ * longer be victim-held, undoing the merge that made a record a victim) is theirs alone, and so
+ * is deleting a victim or an identifier a victim holds, which would remove it unseen. (Writing
+ * over a victim's protected values through an update is not refused: README.md.)
  */
-function refuseVictimData(field: string, what: string): never {
+export function refuseVictimData(field: string, what: string): never {
   throw new AppError('FORBIDDEN', `${field}: ${what}, which would show or remove victim data; only a writer with victim-data rights (VICTIM_DATA_OFFICER) may`, { field });
 }
 
@@ -181,6 +183,15 @@ async function checkEnds(tx: GraphTx, type: RelationshipType, from: string, to: 
 }
 
 /**
+ * The reference data's own report is issued by MSHT, and what the gazetteer, agencies and
+ * vocabularies cite: its ISSUED_BY link is not changed here, as the report itself is not
+ * (report.writer.ts). Other links of reference data (a force's region) may be.
+ */
+function refuseReferenceIssuer(type: RelationshipType, from: LockedRecord, field: string): void {
+  if (type === 'ISSUED_BY' && from.labels.includes('Reference')) throw badInput(field, 'names the reference data’s report, whose issuer cannot be changed here');
+}
+
+/**
  * An ordered link (a route's stop: `order` is one of its keys) is written or removed only by a
  * writer given every link of that kind of its start: one not given them all reads the order less
  * the ones before it withheld (projection.ts), so the number it sends would name another place in
@@ -197,7 +208,8 @@ export async function linkInTx(tx: GraphTx, req: LinkRequest, now: Date): Promis
   const field = req.field ?? 'input';
   // The links between the two it may update, locked before its ends are (existing).
   await tx.run(lockNodeLinksQuery(req.from, [req.type], req.to));
-  await checkEnds(tx, req.type, req.from, req.to, field);
+  const ends = await checkEnds(tx, req.type, req.from, req.to, field);
+  refuseReferenceIssuer(req.type, ends.get(req.from)!, `${field}.from`);
   await refuseOrderedOverHidden(tx, req.type, req.from, `${field}.properties.order`);
   const [prov] = await resolveProvenances(tx, [{ field: `${field}.provenance`, input: req.provenance }], now);
   const table = REL_PROPS[req.type];
@@ -227,6 +239,7 @@ export async function unlink(g: ScopedGraph, type: RelationshipType, from: strin
     await tx.run(lockNodeLinksQuery(from, [type], to));
     const ends = await checkEnds(tx, type, from, to, 'input');
     if (type === 'HAS_IDENTIFIER' && !g.access.victimData && ends.get(from)!.labels.includes('Victim')) refuseVictimData('input.from', 'would take an identifier from a victim');
+    refuseReferenceIssuer(type, ends.get(from)!, 'input.from');
     await refuseOrderedOverHidden(tx, type, from, 'input.properties.order');
     const table = REL_PROPS[type];
     const checked = checkProps(table, keyInput, 'input.properties', now, false);
@@ -257,6 +270,7 @@ export async function deleteEntity(g: ScopedGraph, id: string): Promise<{ id: st
     if (!e || !e.visible) throw notFound('record', id);
     if (e.labels.includes('Reference')) throw badInput('id', 'names reference data, which cannot be deleted');
     if (!g.access.victimData && e.labels.includes('Victim')) refuseVictimData('id', 'would delete a victim');
+    if (!g.access.victimData && e.labels.includes('Identifier') && (await tx.run(victimHeldQuery(id)))[0]?.held === true) refuseVictimData('id', 'would delete an identifier a victim holds');
     // Deleting the record would delete its links with it, those above the caller's clearance too.
     if ((await hiddenLinks(tx, id)) > 0) throw new AppError('FORBIDDEN', 'this record has links above your clearance; a writer cleared for them must delete it');
     if (e.labels.includes('IntelligenceReport')) await refuseCitedReport(tx, id, 'id');

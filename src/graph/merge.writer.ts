@@ -22,7 +22,7 @@ import {
 } from './queries/merge.query';
 import type { GraphTx } from './run-query';
 import type { ScopedGraph } from './scoped-graph';
-import { refuseCitedReport } from './entity.writer';
+import { refuseCitedReport, refuseVictimData } from './entity.writer';
 import { lockRecords } from './write-locks';
 
 interface Dump {
@@ -167,25 +167,29 @@ export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Prom
     // A report merged before 2026-12-01 had its ISSUED_BY link moved too (marked, on the kept report).
     const movedIssuedBy = kept.rels.some((r) => r.type === 'ISSUED_BY' && r.props.some((p) => p.k === 'mergeRecord' && p.v === recordId));
     const moved = movedIssuedBy ? rels.filter((r) => r.other !== keptId && r.other !== mergedId) : movedByMerge(rec.label as string, rels, keptId, mergedId);
-    if (!movedLinksUnchanged(moved, kept.rels, recordId)) {
-      throw new AppError('MSHT_CONFLICT', 'links this merge moved have been changed or removed since; the merge cannot be undone exactly (edit the kept record instead)');
-    }
+    // The merge may have been made by a supervisor cleared for more: undoing it brings back the
+    // merged record and its links, so the caller must be cleared for every one of them (tested
+    // first: what is said below of the links is only for a caller cleared for them).
+    const cleared = (await tx.run(clearedForStoredQuery([node.props, ...rels.map((r) => r.props)])))[0]?.ok === true;
+    if (!cleared) throw new AppError('FORBIDDEN', 'this merge moved material above your clearance; a supervisor cleared for it must undo it');
     // The records the merged one comes back linked to, locked and tested as they are now.
     const others = rels.filter((r) => r.other !== mergedId);
     const ends = await lockRecords(tx, [...new Set(others.map((r) => r.other))], []);
+    if (others.some((r) => ends.get(r.other)?.visible === false)) throw new AppError('FORBIDDEN', 'the merged record was linked to records now above your clearance; a supervisor cleared for them must undo it');
     if (others.some((r) => !ends.get(r.other))) throw new AppError('MSHT_CONFLICT', 'some records the merged one was linked to no longer exist; the merge cannot be undone exactly');
-    if (others.some((r) => !ends.get(r.other)!.visible)) throw new AppError('FORBIDDEN', 'the merged record was linked to records now above your clearance; a supervisor cleared for them must undo it');
-    // The merge may have been made by a supervisor cleared for more: undoing it brings back the
-    // merged record and its links, so the caller must be cleared for every one of them.
-    const cleared = (await tx.run(clearedForStoredQuery([node.props, ...rels.map((r) => r.props)])))[0]?.ok === true;
-    if (!cleared) throw new AppError('FORBIDDEN', 'this merge moved material above your clearance; a supervisor cleared for it must undo it');
-    await tx.run(deleteMergedRelsQuery(keptId, recordId));
+    if (!movedLinksUnchanged(moved, kept.rels, recordId)) {
+      throw new AppError('MSHT_CONFLICT', 'links this merge moved have been changed or removed since; the merge cannot be undone exactly (edit the kept record instead)');
+    }
     const undone = undoneProps(JSON.parse(rec.keptBefore as string) as TypedProp[], node.props, kept.props);
-    await tx.run(setNodePropsQuery(keptId, undone.props));
-    // A role the merge added stays on a record edited since: the edit may have set it again (a
-    // Victim label taken away would show the victim's data to callers without victim-data rights).
+    // A role the merge added stays on a record edited since: the edit may have set it again. On
+    // one not edited since, taking a Victim role away would show what the record holds now (an
+    // identifier linked since, say) to callers without victim-data rights: theirs alone to do.
     const added = (rec.addedLabels as string[] | undefined) ?? [];
-    if (added.length && !undone.editedSince) await tx.run(setRoleLabelsQuery(keptId, added, false));
+    const removesRoles = added.length > 0 && !undone.editedSince;
+    if (removesRoles && added.includes('Victim') && !g.access.victimData) refuseVictimData('recordId', 'would take the victim role the merge gave the kept record away');
+    await tx.run(deleteMergedRelsQuery(keptId, recordId));
+    await tx.run(setNodePropsQuery(keptId, undone.props));
+    if (removesRoles) await tx.run(setRoleLabelsQuery(keptId, added, false));
     await tx.run(recreateNodeQuery(node.labels, node.props));
     // Links between the two records were not moved; they come back here, like every other.
     const restored = rels.length ? ((await tx.run(attachRelsQuery(mergedId, rels, null)))[0]?.attached as number) : 0;

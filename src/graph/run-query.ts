@@ -51,6 +51,11 @@ export class GraphClient {
     private readonly opts: GraphClientOptions,
   ) {}
 
+  /** The time budget of an import's transaction (GraphClientOptions.importTimeoutMs). */
+  get importTimeoutMs(): number {
+    return this.opts.importTimeoutMs ?? this.opts.queryTimeoutMs;
+  }
+
   /**
    * One read statement as an auto-commit transaction: RUN and PULL go out together, one round
    * trip, where a managed transaction takes three (BEGIN, RUN+PULL, COMMIT) and costs Neo4j a
@@ -61,11 +66,6 @@ export class GraphClient {
    * Transient errors are retried here for `retryMs`, as the driver retries managed transactions
    * (a read is safe to run again).
    */
-  /** The time budget of an import's transaction (GraphClientOptions.importTimeoutMs). */
-  get importTimeoutMs(): number {
-    return this.opts.importTimeoutMs ?? this.opts.queryTimeoutMs;
-  }
-
   read(q: CypherQuery, scope: QueryScope = {}, timeoutMs?: number): Promise<Row[]> {
     return this.retrying(() => this.runAutoCommit('READ', q, scope, timeoutMs), isRetryableError, scope);
   }
@@ -187,8 +187,11 @@ export class GraphClient {
     const code = e.code ?? '';
     // A transaction stopped at its budget while it waited for a lock reports that its lock client
     // was stopped (a client error in Neo4j 5.26, transient before).
-    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.endsWith('.Transaction.LockClientStopped')) {
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
       return new AppError('MSHT_QUERY_TIMEOUT', 'the query ran past its time budget and was stopped; narrow it (fewer hops, a smaller limit) and retry');
+    }
+    if (code.endsWith('.Transaction.LockClientStopped')) {
+      return new AppError('MSHT_QUERY_TIMEOUT', 'the transaction was stopped while it waited for another write (its time budget ran out, or it was ended); nothing of it was written; retry');
     }
     if (isDeadlock(e)) {
       // Still deadlocked after the retries: another writer kept taking the same records' locks in

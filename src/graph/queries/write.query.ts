@@ -1,6 +1,6 @@
 import type { NodeLabel, RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
-import { lockIfVisible, valueShown, visible, withheldLinks } from './access';
+import { lockIfVisible, valueShown, victimHeld, visible, withheldLinks } from './access';
 import { projectNode, projectRel } from './projection';
 
 /**
@@ -96,6 +96,11 @@ export function reportCitedQuery(reportId: string): CypherQuery {
     OR EXISTS { MATCH (a)-[r]->(b) WHERE r.reportId = $id AND a.id <> $id AND b.id <> $id } AS cited`,
     params: { id: reportId },
   };
+}
+
+/** Whether a victim holds the identifier (any victim, seen or not: what the projection withholds its value for). */
+export function victimHeldQuery(id: string): CypherQuery {
+  return { cypher: `MATCH (n:Entity {id: $id}) RETURN ${victimHeld('n')} AS held`, params: { id } };
 }
 
 /** What an id is now, without its properties: its labels and whether the caller may see it. */

@@ -395,7 +395,7 @@ export class RegionalRisk {
 
 @ObjectType()
 export class OperationCount {
-  @Field({ description: 'The police force area (its code); for an operation in no force area, its region (a region code); in neither, NATIONAL' })
+  @Field({ description: 'The police force area (its code); for an operation in no force area, its region (a region code: the National policing region is NATIONAL); in neither, NATIONAL too' })
   force!: string;
 
   @Field()

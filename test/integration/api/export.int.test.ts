@@ -121,7 +121,7 @@ describe('exports for the Europol liaison', () => {
       const cut = await exported(3);
       const doc = JSON.parse(cut.content!) as { truncated: boolean; truncatedBy: string | null; manifest: { query: { depth: number } } };
       expect(doc).toMatchObject({ truncated: true, truncatedBy: 'DEPTH', manifest: { query: { depth: 1 } } });
-      expect(cut.leftOut).toContainEqual({ reason: "the depth asked for is beyond the service's limit of 1 hops: more lies beyond", nodes: 0, edges: 0 });
+      expect(cut.leftOut).toContainEqual({ reason: "the depth asked for is beyond the service's limit of 1 hops: the export stops there, and more may lie beyond", nodes: 0, edges: 0 });
       // Asked for what the service allows: complete as far as it was asked.
       const asked = JSON.parse((await exported(1)).content!) as { truncated: boolean; truncatedBy: string | null };
       expect(asked).toMatchObject({ truncated: false, truncatedBy: null });

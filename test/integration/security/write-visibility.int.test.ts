@@ -179,6 +179,14 @@ describe('writes over material above the writer’s clearance', () => {
         .catch((x: unknown) => x),
     );
     expect(e).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reference' });
+    // Nor its issuer, through a link or an unlink.
+    const writer = await svc.sdk(high);
+    for (const attempt of [
+      () => writer.Link({ type: 'ISSUED_BY', from: 'ref-msht-reference-data', to: 'agency-NCA', properties: {}, provenance: { reportId: secret } }),
+      () => writer.Unlink({ type: 'ISSUED_BY', from: 'ref-msht-reference-data', to: 'agency-MSHT' }),
+    ]) {
+      expect(errorOf(await attempt().catch((x: unknown) => x))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.from' });
+    }
     expect(await rows("MATCH (r:IntelligenceReport {id: 'ref-msht-reference-data'})-[:ISSUED_BY]->(a:Agency) RETURN r.handling AS handling, r.title AS title, a.code AS agency")).toEqual([
       { handling: 'H0', title: 'Reference data: gazetteer, agencies and vocabularies', agency: 'MSHT' },
     ]);
@@ -196,6 +204,7 @@ describe('writes over material above the writer’s clearance', () => {
     expect(roles.message).not.toContain('Kept Hidden');
     expect(await refused(writer.Unlink({ type: 'HAS_IDENTIFIER', from: victim, to: phone }))).toMatchObject({ code: 'FORBIDDEN', field: 'input.from' });
     expect(await refused(writer.DeleteEntity({ id: victim }))).toMatchObject({ code: 'FORBIDDEN', field: 'id' });
+    expect(await refused(writer.DeleteEntity({ id: phone }))).toMatchObject({ code: 'FORBIDDEN', field: 'id' });
     expect(await rows('MATCH (v:Person:Victim {id: $victim})-[:HAS_IDENTIFIER]->(:Phone {id: $phone}) RETURN v.name AS name', { victim, phone })).toEqual([{ name: 'Victim Kept Hidden' }]);
     // A victim-data officer may.
     const officer = await svc.sdk({ roles: ['INGEST', 'VICTIM_DATA_OFFICER'], clearance: 'H3', ukConditional: true });
@@ -238,6 +247,34 @@ describe('writes over material above the writer’s clearance', () => {
       expect(await rows('MATCH (p:Person {id: $merge}) RETURN count(p) AS n', { merge })).toEqual([{ n: 0 }]);
       expect(await rows('MATCH (m:MergeRecord {id: $id}) RETURN m.status AS status', { id: mergeEntities.recordId })).toEqual([{ status: 'MERGED' }]);
     }
+  });
+
+  it('lets only a supervisor with victim-data rights undo a merge that made a record a victim', async () => {
+    const writer = await svc.sdk(high);
+    const keep = await person('per-wv-vk1');
+    const dup = (await writer.UpsertPerson({ input: { id: 'per-wv-vk2', name: 'Victim Dup', roles: ['VICTIM'], provenance: { reportId: open } } })).upsertPerson.id;
+    const { mergeEntities } = await (await svc.sdk(highSupervisor)).MergeEntities({ keepId: keep, mergeId: dup });
+    // Linked while the kept record is a victim: its value is victim data from then on.
+    const phone = (await writer.UpsertIdentifier({ input: { kind: 'Phone', value: '07700 900654', provenance: { reportId: open } } })).upsertIdentifier.id;
+    await writer.Link({ type: 'HAS_IDENTIFIER', from: keep, to: phone, properties: {}, provenance: { reportId: open } });
+    const e = errorOf(await (await svc.sdk(highSupervisor)).UndoMerge({ recordId: mergeEntities.recordId }).catch((x: unknown) => x));
+    expect(e).toMatchObject({ code: 'FORBIDDEN', field: 'recordId' });
+    expect(await rows('MATCH (p:Person {id: $keep}) RETURN p:Victim AS victim', { keep })).toEqual([{ victim: true }]);
+    const officer = await svc.sdk({ roles: ['SUPERVISOR', 'VICTIM_DATA_OFFICER'], clearance: 'H3', ukConditional: true });
+    await officer.UndoMerge({ recordId: mergeEntities.recordId });
+    expect(await rows('MATCH (p:Person {id: $keep}) RETURN p:Victim AS victim', { keep })).toEqual([{ victim: false }]);
+  });
+
+  it('tells a supervisor not cleared for a merge’s links only that, not whether they changed since', async () => {
+    const keep = await person('per-wv-ok1');
+    const merge = await person('per-wv-ok2');
+    const group = (await (await svc.sdk(high)).UpsertGroup({ input: { name: 'Order Check Network', provenance: { reportId: open } } })).upsertOrganisedCrimeGroup.id;
+    await (await svc.sdk(high)).Link({ type: 'MEMBER_OF', from: merge, to: group, properties: { role: 'RECRUITER' }, provenance: { reportId: secret } });
+    const { mergeEntities } = await (await svc.sdk(highSupervisor)).MergeEntities({ keepId: keep, mergeId: merge });
+    await svc.graph.write({ cypher: "MATCH (:Person {id: $keep})-[m:MEMBER_OF]->() DELETE m", params: { keep } });
+    const e = errorOf(await (await svc.sdk(lowSupervisor)).UndoMerge({ recordId: mergeEntities.recordId }).catch((x: unknown) => x));
+    expect(e.code).toBe('FORBIDDEN');
+    expect(e.message).not.toMatch(/changed|removed/);
   });
 
   it('an undo never loosens access on a record edited since the merge: handling, consent and roles stay', async () => {
@@ -359,8 +396,7 @@ describe('writes over material above the writer’s clearance', () => {
       { p, secret },
       (sdk) => sdk.UpsertPerson({ input: { id: p, name: 'Open Same Id', roles: ['OFFENDER'], provenance: { reportId: open } } }),
     );
-    expect(r).toMatchObject({ blocked: true, answer: null, error: { code: 'MSHT_CONFLICT' } });
-    expect(r.error!.message).not.toMatch(/Covert|H3/);
+    expect(r).toMatchObject({ blocked: true, answer: null, error: { code: 'MSHT_CONFLICT', field: 'input.id', message: 'input.id: this id is already in use' } });
     expect(await rows('MATCH (x:Person {id: $p}) RETURN x.name AS name, x.handling AS handling, x.reportId AS report', { p })).toEqual([{ name: 'Covert Being Created', handling: 'H3', report: secret }]);
   });
 
