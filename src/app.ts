@@ -17,6 +17,7 @@ import type { GraphClient } from './graph/run-query';
 import { buildGraphQLSchema } from './graphql/schema';
 import { describeAuditedRequest, openAudit } from './http/audit-requests';
 import { authenticate } from './http/authenticate';
+import { baseHeaders } from './http/base-headers';
 import { exportDownloadRoute } from './http/export-download';
 import { ExportStore } from './exports/export-store';
 import { createGraphQLServer } from './http/graphql-server';
@@ -69,6 +70,7 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   app.set('etag', false);
   app.set('trust proxy', false);
   app.use(requestId);
+  app.use(baseHeaders);
   app.use(healthRoutes(readiness));
 
   const { security } = config;

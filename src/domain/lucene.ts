@@ -19,14 +19,26 @@ export function escapeLucene(term: string): string {
 /** Lucene's reserved words, which would otherwise act as operators. */
 const RESERVED = new Set(['AND', 'OR', 'NOT', 'TO']);
 
+/**
+ * The words of what was typed, at most 12. A word with no letter or digit is dropped: the index's
+ * analyser drops it too, and Lucene then dropped its clause (`?` alone matched every record the
+ * caller may see, `smith &&` matched as `smith`).
+ */
 export function searchTerms(text: string): string[] {
   return text
     .normalize('NFKC')
     .split(/[\s,;]+/)
     .map((t) => t.trim())
-    .filter((t) => t.length > 0)
+    .filter((t) => /[\p{L}\p{N}]/u.test(t))
     .slice(0, 12);
 }
+
+/**
+ * The longest word matched fuzzily, in characters. Lucene refuses a fuzzy term past about 220
+ * UTF-8 bytes as too complex (fewer for other scripts), which failed the whole search; a word
+ * that long is an identifier value or a paste, matched exactly or as a prefix.
+ */
+export const FUZZY_MAX_LENGTH = 30;
 
 /** The text properties the full-text index holds (migration 0012), which a user's terms are matched in. */
 export const SEARCH_FIELDS = ['name', 'aliases', 'value', 'postcode', 'code'] as const;
@@ -46,6 +58,7 @@ export function fuzzyQuery(text: string): string | null {
     .map((raw) => {
       const t = RESERVED.has(raw.toUpperCase()) ? `"${escapeLucene(raw)}"` : escapeLucene(raw.toLowerCase());
       if (raw.length < 3 || t.startsWith('"')) return inTextFields(`${t}^4`);
+      if (raw.length > FUZZY_MAX_LENGTH) return inTextFields(`${t}^4 OR ${t}*^2`);
       const edits = raw.length >= 7 ? 2 : 1;
       return inTextFields(`${t}^4 OR ${t}*^2 OR ${t}~${edits}`);
     })

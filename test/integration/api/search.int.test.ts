@@ -110,6 +110,12 @@ describe('full-text search', () => {
     for (const text of ['H0', 'h1', 'P', 'handling:H0', 'ukHandling:P']) expect(await hits(text)).toEqual([]);
   });
 
+  it('answers a search of punctuation alone, or of one very long word, with nothing, not every record or an error', async () => {
+    const low = await svc.sdk({ roles: ['ANALYST'], clearance: 'H1' });
+    for (const text of ['?', '&& ||', '-', '…']) expect((await low.Search({ text })).search).toEqual([]);
+    for (const text of ['ionescu'.repeat(35), 'я'.repeat(150)]) expect((await low.Search({ text })).search).toEqual([]);
+  });
+
   it('takes Lucene syntax as plain text', async () => {
     for (const text of ['nguyen AND NOT van', '"nguyen', 'name:*', '(ionescu', 'van~~~', '\\', '/regex/', 'OR', '* ?', '[a TO z]', '&& ||']) {
       await expect(hits(text)).resolves.toBeInstanceOf(Array);

@@ -128,6 +128,21 @@ describe('in development and test modes', () => {
     expect((await postGraphQL(svc.url, busy, { query: '{ __typename }' })).status).toBe(200);
   });
 
+  it('sends every answer uncached, with its own type only and unframed: GraphQL (POST and GET), refusals, an export id, readiness', async () => {
+    const base = svc.url.replace(/\/graphql$/, '');
+    const answers = [
+      await postGraphQL(svc.url, analyst, { query: '{ __typename }' }),
+      await rawRequest(`${svc.url}?query=${encodeURIComponent('{ __typename }')}`, { method: 'GET', token: analyst, headers: { 'apollo-require-preflight': 'true' } }),
+      await postGraphQL(svc.url, undefined, { query: '{ __typename }' }),
+      await rawRequest(`${base}/exports/exp-0000000000000000`, { method: 'GET', token: analyst }),
+      await rawRequest(`${base}/readyz`, { method: 'GET' }),
+    ];
+    for (const r of answers) {
+      expect([r.status, r.headers.get('cache-control'), r.headers.get('x-content-type-options'), r.headers.get('x-frame-options')]).toEqual([r.status, 'no-store', 'nosniff', 'DENY']);
+    }
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 401, 404, 200]);
+  });
+
   it('refuses a request without a valid token with 401 and WWW-Authenticate', async () => {
     const r = await postGraphQL(svc.url, undefined, { query: '{ __typename }' }, { authorization: 'Bearer not.a.token' });
     expect(r.status).toBe(401);

@@ -13,6 +13,11 @@ describe('the Lucene query a search sends', () => {
     expect(fuzzyQuery('Ion OR')).toBe('(name:(ion^4 OR ion*^2 OR ion~1) OR aliases:(ion^4 OR ion*^2 OR ion~1) OR value:(ion^4 OR ion*^2 OR ion~1) OR postcode:(ion^4 OR ion*^2 OR ion~1) OR code:(ion^4 OR ion*^2 OR ion~1)) AND (name:("OR"^4) OR aliases:("OR"^4) OR value:("OR"^4) OR postcode:("OR"^4) OR code:("OR"^4))');
     expect(fuzzyQuery('Li')).toBe('(name:(li^4) OR aliases:(li^4) OR value:(li^4) OR postcode:(li^4) OR code:(li^4))');
     expect(fuzzyQuery('  ,; ')).toBeNull();
+    // Words without a letter or digit are no words; a long one is not matched fuzzily.
+    expect(fuzzyQuery('? && / …')).toBeNull();
+    expect(fuzzyQuery('Li &&')).toBe(fuzzyQuery('Li'));
+    const long = 'x'.repeat(31);
+    expect(fuzzyQuery(long)).toBe(`(name:(${long}^4 OR ${long}*^2) OR aliases:(${long}^4 OR ${long}*^2) OR value:(${long}^4 OR ${long}*^2) OR postcode:(${long}^4 OR ${long}*^2) OR code:(${long}^4 OR ${long}*^2))`);
   });
 
   it('never lets a user term name a field, or reach the handling codes', () => {
