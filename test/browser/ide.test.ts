@@ -64,6 +64,15 @@ describe('the GraphQL IDE in a browser', () => {
     await screenshot(page, 'ide-question-1.png');
   });
 
+  it('keeps nothing in localStorage: the queries run, their variables and headers stay with the tab', async () => {
+    const { page } = browser;
+    const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+    expect(stored.local).toEqual([]);
+    // The query just run is in the tab's history, which goes when the tab closes.
+    expect(stored.session).toContain('graphiql:queries');
+    expect(await page.evaluate(() => sessionStorage.getItem('graphiql:queries'))).toContain('PhoneNetwork');
+  });
+
   it('opens the documentation explorer on the schema', async () => {
     const { page } = browser;
     await page.click('button[aria-label="Show Documentation Explorer"]');

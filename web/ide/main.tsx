@@ -10,6 +10,11 @@ import { readPageConfig } from '../shared/page-config';
 import { TokenStore } from '../shared/token';
 import { examplesPlugin } from './examples-plugin';
 import { createFetcher } from './fetcher';
+import { forget, tabStorage } from './tab-storage';
+
+// What earlier versions of this page left in localStorage (queries, variables, headers) goes.
+forget(window.localStorage);
+const storage = tabStorage();
 
 const config = readPageConfig();
 const tokens = new TokenStore(config);
@@ -50,6 +55,7 @@ function Ide() {
           defaultEditorToolsVisibility="variables"
           isHeadersEditorEnabled
           shouldPersistHeaders={false}
+          storage={storage}
           defaultQuery={'# Pick an analyst question on the left, or write a query here.\n# Ctrl-Enter runs it; Ctrl-Space completes.\n\nquery ServiceInfo {\n  viewer {\n    subject\n    roles\n    clearance\n  }\n  database {\n    version\n    edition\n  }\n}\n'}
         >
           <GraphiQL.Logo>msht-graph</GraphiQL.Logo>
