@@ -3,6 +3,7 @@ import { BIRTH_YEAR_DISAGREES, birthYearDisagrees } from '../domain/person-rules
 import { REL_PROPS } from '../domain/entity-props';
 import { isOrdered } from '../domain/rel-keys';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
+import { ID_PREFIX } from '../domain/ids';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
 import { readExistingNodes, readWithheldLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, type ExistingNode } from '../graph/import-check.reader';
@@ -100,6 +101,8 @@ interface CitedReport {
 interface GraphCheck {
   /** The plan's nodes to write (an export's reference data, already in the graph, left out). */
   nodes: PlannedNode[];
+  /** The plan's relationships to write (an export's reference data's issuer left out). */
+  rels: ImportPlan['rels'];
   existing: Map<string, ExistingNode>;
   /** The reports items cite, by id (a report the caller may not see is not among them). */
   reports: Map<string, CitedReport>;
@@ -130,6 +133,26 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
       : plan.nodes;
   const planned = new Set(nodes.map((n) => n.id));
 
+  // A report's issuer (ISSUED_BY) is what the API's upsertIntelligenceReport sets, and replaces:
+  // an import may not give a report the graph has another issuer (it would have two), nor touch
+  // the reference data's report's (an export's copy of it is left out, as the report is).
+  const issued = plan.rels.filter((r) => r.type === 'ISSUED_BY' && existing.get(r.from)?.visible === true);
+  const referenceIssuer = (r: ImportPlan['rels'][number]) => r.type === 'ISSUED_BY' && existing.get(r.from)?.visible === true && existing.get(r.from)!.labels.includes('Reference');
+  const rels = plan.format === 'json' ? plan.rels.filter((r) => !referenceIssuer(r)) : plan.rels;
+  if (issued.length > 0) {
+    const stored = await readReportDefaults(g, issued.map((r) => r.from));
+    for (const r of issued) {
+      if (referenceIssuer(r)) {
+        if (plan.format !== 'json') bad.push({ ...r.source, reason: `ISSUED_BY from ${r.from}: names the reference data's report, whose issuer an import cannot change` });
+        continue;
+      }
+      const agency = stored.get(r.from)?.agency;
+      if (agency !== undefined && r.to !== `${ID_PREFIX.Agency}-${agency}`) {
+        bad.push({ ...r.source, reason: `${plan.format === 'csv' ? 'agency' : 'ISSUED_BY'}: report ${r.from} is issued by ${agency} in the graph, and an import cannot change a report's issuer (upsertIntelligenceReport can)` });
+      }
+    }
+  }
+
   // A birth year given without a date of birth, for a person the graph has: the year of the date
   // it keeps, as upsertPerson holds it (person-rules.ts, with its victim exception).
   const yearsOnly = nodes.filter((n) => n.label === 'Person' && typeof n.props.birthYear === 'number' && n.props.dateOfBirth === undefined && existing.get(n.id)?.visible);
@@ -151,7 +174,7 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   }
 
   // Ends the plan does not write must exist, and be of a kind the relationship allows.
-  for (const r of plan.rels) {
+  for (const r of rels) {
     const spec = RELATIONSHIP_TYPES[r.type];
     for (const [id, allowed, end] of [
       [r.from, spec.from, 'start'],
@@ -171,9 +194,9 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   // An ordered link (a route's stop) of a record in the graph with such links the caller is not
   // given: it reads their numbers shifted past the withheld ones (projection.ts), so the number
   // in its row would name another place in the stored order. Refused as the API refuses it.
-  for (const type of new Set(plan.rels.map((r) => r.type))) {
+  for (const type of new Set(rels.map((r) => r.type))) {
     if (!isOrdered(type)) continue;
-    const rows = plan.rels.filter((r) => r.type === type && existing.get(r.from)?.visible);
+    const rows = rels.filter((r) => r.type === type && existing.get(r.from)?.visible);
     if (rows.length === 0) continue;
     const withheld = await readWithheldLinks(g, type, rows.map((r) => r.from));
     for (const r of rows) {
@@ -220,7 +243,7 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   // Every item cites a report: one the plan writes, one in the graph the caller may see, or (an
   // export's item) one the graph does not have at all. One the caller may not see is answered as
   // one that does not exist, in every format.
-  const items = [...nodes, ...plan.rels];
+  const items = [...nodes, ...rels];
   const reports = new Map<string, CitedReport>();
   for (const [id, defaults] of plan.reports) if (planned.has(id)) reports.set(id, { defaults, from: 'plan' });
   // A report the plan restates that the graph has keeps the graph's handling where it is stricter
@@ -238,7 +261,7 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   const taken = notHeld.length > 0 ? await readExistingNodes(g, notHeld) : new Map<string, ExistingNode>();
   for (const id of notHeld) if (!taken.has(id)) reports.set(id, { defaults: plan.citedNotHeld.get(id)!, from: 'file' });
   for (const i of items) if (!reports.has(i.prov.reportId)) bad.push({ ...i.source, reason: `reportId: no intelligence report ${JSON.stringify(i.prov.reportId)}` });
-  return { nodes, existing, reports, bad };
+  return { nodes, rels, existing, reports, bad };
 }
 
 /**
@@ -290,7 +313,7 @@ function resolveRows(plan: ImportPlan, checked: GraphCheck, now: Date): { nodes:
     nodeGroups.set(`${n.label}|${mode}`, group);
   }
   const relGroups = new Map<string, RelGroup>();
-  for (const r of plan.rels) {
+  for (const r of checked.rels) {
     const prov = resolve(r);
     if (!prov) continue;
     const { props, dates } = splitDates(r.props, dateKeys(REL_PROPS[r.type]));
@@ -315,7 +338,7 @@ export async function rowsRefusedNow(g: ScopedGraph, plan: ImportPlan, now: Date
 
 export async function prepareImport(g: ScopedGraph, plan: ImportPlan, now: Date): Promise<Prepared> {
   const checked = await checkAgainstGraph(g, plan);
-  plan.skipped += plan.nodes.length - checked.nodes.length;
+  plan.skipped += plan.nodes.length - checked.nodes.length + (plan.rels.length - checked.rels.length);
   const resolved = resolveRows(plan, checked, now);
   const bad: BadRow[] = [...plan.bad, ...checkPlanShape(plan), ...checked.bad, ...resolved.bad];
   if (bad.length > 0) return { ok: false, bad: sortBadRows(plan.files, bad) };

@@ -50,6 +50,27 @@ describe('imports and report references already in use', () => {
     return { counts: await countData(svc.graph), reports: await svc.graph.read({ cypher: 'MATCH (r:IntelligenceReport) RETURN r.id AS id, r.reference AS reference, r.title AS title ORDER BY id', params: {} }) };
   }
 
+  it('refuses to give a report another issuer, or to touch the reference data report’s, naming the line, and writes nothing', async () => {
+    const before = await dataNow();
+    const restated = errorOf(
+      await (await svc.sdk(high)).ImportBatch({ format: 'CSV', nodes: lines([REPORT_HEADER, `${openId},IntelligenceReport,NCA/REF/OPEN,Report NCA/REF/OPEN,KENT,2,B,P,H0`]), reportId: REPORT }).catch((x: unknown) => x),
+    );
+    expect(restated.rows).toEqual([`nodes:2: agency: report ${openId} is issued by NCA in the graph, and an import cannot change a report's issuer (upsertIntelligenceReport can)`]);
+    const reissued = errorOf(
+      await (await svc.sdk(high))
+        .ImportBatch({ format: 'CSV', nodes: '', relationships: lines([':START_ID,:END_ID,:TYPE,handling', `${REPORT},agency-MSHT,ISSUED_BY,H3`, `${REPORT},agency-NCA,ISSUED_BY,`]), reportId: openId })
+        .catch((x: unknown) => x),
+    );
+    expect(reissued.rows).toEqual([
+      `relationships:2: ISSUED_BY from ${REPORT}: names the reference data's report, whose issuer an import cannot change`,
+      `relationships:3: ISSUED_BY from ${REPORT}: names the reference data's report, whose issuer an import cannot change`,
+    ]);
+    expect(await dataNow()).toEqual(before);
+    // The same report restated with its own issuer is an update as before.
+    const same = (await (await svc.sdk(high)).ImportBatch({ format: 'CSV', nodes: lines([REPORT_HEADER, `${openId},IntelligenceReport,NCA/REF/OPEN,Report NCA/REF/OPEN,NCA,2,B,P,H0`]), reportId: REPORT })).importBatch;
+    expect(same.rejected).toBe(0);
+  });
+
   it("refuses a row whose own handling is below its cited report's, naming the line, and writes nothing", async () => {
     const covert = (await (await svc.sdk(high)).UpsertReport({ input: { reference: 'NCA/REF/FLOOR', title: 'Floor', agency: 'NCA', gradeSource: 2, gradeIntel: 'B', ukHandling: 'C', handling: 'H2' } })).upsertIntelligenceReport.id;
     const before = await dataNow();
