@@ -1,6 +1,6 @@
 import type { IdentifierLabel, RelationshipType } from '../domain/graph-model';
 import type { ReportDefaults } from '../domain/provenance-input';
-import { hiddenLinksQuery, nodeKindsQuery, storedBirthsQuery } from './queries/write.query';
+import { hiddenLinksQuery, nodeKindsQuery, storedBirthsQuery, storedDatesQuery } from './queries/write.query';
 import { identifierHoldersQuery } from './queries/identifier.query';
 import { reportDefaultsQuery, reportReferenceHoldersQuery } from './queries/report.query';
 import type { ScopedGraph } from './scoped-graph';
@@ -28,6 +28,15 @@ export async function readStoredBirths(g: ScopedGraph, ids: readonly string[]): 
   const out = new Map<string, { dateOfBirth: string; victim: boolean }>();
   await batched([...new Set(ids)], async (chunk) => {
     for (const r of await g.read(storedBirthsQuery(chunk))) out.set(r.id as string, { dateOfBirth: r.dateOfBirth as string, victim: r.victim === true });
+  });
+  return out;
+}
+
+/** The stored dates (of `keys`) of these records the caller may see, as `YYYY-MM-DD`. */
+export async function readStoredDates(g: ScopedGraph, ids: readonly string[], keys: readonly string[]): Promise<Map<string, Record<string, string>>> {
+  const out = new Map<string, Record<string, string>>();
+  await batched([...new Set(ids)], async (chunk) => {
+    for (const r of await g.read(storedDatesQuery(chunk, keys))) out.set(r.id as string, Object.fromEntries(r.dates as [string, string][]));
   });
   return out;
 }

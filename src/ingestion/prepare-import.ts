@@ -1,4 +1,4 @@
-import { dateKeys, missingRequired, NODE_PROPS, storedProps, type WritableLabel } from '../domain/entity-props';
+import { checkDatePairs, DATE_PAIRS, dateKeys, missingRequired, NODE_PROPS, storedProps, type WritableLabel } from '../domain/entity-props';
 import { BIRTH_YEAR_DISAGREES, birthYearDisagrees } from '../domain/person-rules';
 import { REL_PROPS } from '../domain/entity-props';
 import { isOrdered } from '../domain/rel-keys';
@@ -6,7 +6,7 @@ import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from 
 import { ID_PREFIX } from '../domain/ids';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
-import { readExistingNodes, readWithheldLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, type ExistingNode } from '../graph/import-check.reader';
+import { readExistingNodes, readWithheldLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, readStoredDates, type ExistingNode } from '../graph/import-check.reader';
 import { type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
@@ -161,6 +161,22 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
     for (const n of yearsOnly) {
       const b = births.get(n.id);
       if (b && birthYearDisagrees(b, n.props.birthYear, g.access.victimData)) bad.push({ ...n.source, reason: `${propertyField(plan, 'birthYear')}: ${BIRTH_YEAR_DISAGREES}` });
+    }
+  }
+
+  // Dates that come in pairs (an exploitation's start and end), as the record will hold them:
+  // the graph's, with the row's over them, as an upsert checks them (entity.writer.ts). A row
+  // that gives only an end before the stored start is refused as one giving both would be.
+  const paired = nodes.filter((n) => existing.get(n.id)?.visible && (DATE_PAIRS[n.label] ?? []).some((pair) => pair.some((k) => n.props[k] !== undefined)));
+  if (paired.length > 0) {
+    const stored = await readStoredDates(g, paired.map((n) => n.id), [...new Set(paired.flatMap((n) => DATE_PAIRS[n.label]!.flat()))]);
+    const prefix = plan.format === 'json' ? 'x.properties' : 'row';
+    for (const n of paired) {
+      try {
+        checkDatePairs(n.label, { ...(stored.get(n.id) ?? {}), ...Object.fromEntries(Object.entries(n.props).filter(([, v]) => v !== undefined)) }, prefix);
+      } catch (e) {
+        bad.push({ ...n.source, reason: `${reasonOf(e, plan.format === 'json' ? 'x.' : 'row.')} (the record's other date as the graph holds it)` });
+      }
     }
   }
 

@@ -98,6 +98,18 @@ export function reportCitedQuery(reportId: string): CypherQuery {
   };
 }
 
+/**
+ * The stored dates (`keys`: date keys of the property tables, DATE_PAIRS) of these records the
+ * caller may see, as `YYYY-MM-DD` text (absent ones left out).
+ */
+export function storedDatesQuery(ids: readonly string[], keys: readonly string[]): CypherQuery {
+  return {
+    cypher: `MATCH (n:Entity) WHERE n.id IN $ids AND ${visible('n')}
+RETURN n.id AS id, [k IN $keys WHERE n[k] IS NOT NULL | [k, toString(n[k])]] AS dates`,
+    params: { ids: [...ids], keys: [...keys] },
+  };
+}
+
 /** Whether a victim holds the identifier (any victim, seen or not: what the projection withholds its value for). */
 export function victimHeldQuery(id: string): CypherQuery {
   return { cypher: `MATCH (n:Entity {id: $id}) RETURN ${victimHeld('n')} AS held`, params: { id } };

@@ -134,6 +134,22 @@ describe('the importBatch mutation', () => {
     expect((await sdk.ImportBatch({ format: 'JSON', nodes: jsonOf('exp-jb2', [{ id: 'per-jb1', type: 'Person', label: 'Born Once', roles: ['OFFENDER'], redacted: false, properties: { birthYear: 1990 }, provenance }]) })).importBatch.rejected).toBe(0);
   });
 
+  it('refuses a date that puts a record’s end before the start the graph holds, naming the line, and writes nothing', async () => {
+    const sdk = await svc.sdk(ingest);
+    await sdk.ImportBatch({ format: 'CSV', nodes: [':ID,:LABEL,startDate:date', 'expl-dates-1,Exploitation,2023-05-01', ''].join('\n'), reportId: REPORT });
+    const e = errorOf(await sdk.ImportBatch({ format: 'CSV', nodes: [':ID,:LABEL,endDate:date', 'expl-dates-1,Exploitation,2022-01-01', ''].join('\n'), reportId: REPORT }).catch((x: unknown) => x));
+    expect(e.rows).toEqual(["nodes:2: endDate: must not be before row.startDate (2023-05-01 > 2022-01-01) (the record's other date as the graph holds it)"]);
+    const json = errorOf(
+      await sdk
+        .ImportBatch({ format: 'JSON', nodes: jsonOf('exp-dates', [{ id: 'expl-dates-1', type: 'Exploitation', label: 'expl-dates-1', roles: [], redacted: false, properties: { endDate: '2022-01-01' }, provenance }]) })
+        .catch((x: unknown) => x),
+    );
+    expect(json.rows).toEqual([expect.stringMatching(/endDate: must not be before .*startDate \(2023-05-01 > 2022-01-01\)/)]);
+    expect(await svc.graph.read({ cypher: "MATCH (e:Exploitation {id: 'expl-dates-1'}) RETURN toString(e.startDate) AS start, e.endDate AS end", params: {} })).toEqual([{ start: '2023-05-01', end: null }]);
+    // An end after it is taken.
+    expect((await sdk.ImportBatch({ format: 'CSV', nodes: [':ID,:LABEL,endDate:date', 'expl-dates-1,Exploitation,2023-06-01', ''].join('\n'), reportId: REPORT })).importBatch.nodes.updated).toBe(1);
+  });
+
   it('imports the example of the JSON format document as it stands', async () => {
     const doc = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'exports', 'json-format.md'), 'utf8');
     const example = /## Example\n[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1]!;
