@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { planCsv } from './csv/csv-import';
 import { planCtdc } from './ctdc/ctdc-import';
-import type { ImportFormat, ImportPlan } from './import-plan';
+import { ImportRowsRefused, type ImportFormat, type ImportPlan } from './import-plan';
 import { planJson } from './json/json-import';
 import { planNrm } from './nrm/nrm-import';
 import { NRM_QUARTERLY_FILES } from './reference/nrm-files';
@@ -39,13 +39,40 @@ export function expandPaths(format: ImportFormat, given: readonly string[]): str
   });
 }
 
+/**
+ * A file's text, which must be UTF-8 (a byte order mark is kept, for the readers to take off).
+ * Decoded leniently, a file saved in another encoding (Windows-1252's `é`, UTF-16) had each bad
+ * byte replaced with U+FFFD and was written so, or failed on headers that looked like nonsense:
+ * it is refused instead, naming the line of its first byte that is not UTF-8.
+ */
+export function utf8Text(name: string, bytes: Uint8Array): string {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    return strict.decode(bytes);
+  } catch {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      try {
+        strict.decode(bytes.subarray(start, i));
+      } catch {
+        break;
+      }
+      line += 1;
+      start = i + 1;
+    }
+    throw new ImportRowsRefused([{ file: name, line, reason: 'is not UTF-8 text: save the file as UTF-8 and import it again' }], 'import');
+  }
+}
+
 export function planFiles(format: ImportFormat, given: readonly string[], opts: PlanFilesOptions): PlannedFiles {
   const paths = expandPaths(format, given);
   const hash = createHash('sha256');
   const files = paths.map((p) => {
     const bytes = fs.readFileSync(p);
     hash.update(bytes);
-    return { name: p, bytes, text: bytes.toString('utf8') };
+    return { name: p, bytes, text: utf8Text(p, bytes) };
   });
   const sha256 = hash.digest('hex');
   let plan: ImportPlan;
