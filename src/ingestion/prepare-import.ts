@@ -3,7 +3,7 @@ import { BIRTH_YEAR_DISAGREES, birthYearDisagrees } from '../domain/person-rules
 import { REL_PROPS } from '../domain/entity-props';
 import { isOrdered } from '../domain/rel-keys';
 import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from '../domain/graph-model';
-import { ID_PREFIX } from '../domain/ids';
+import { hasOwnPrefix, ID_PREFIX } from '../domain/ids';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
 import { readExistingNodes, readWithheldLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, readStoredDates, type ExistingNode } from '../graph/import-check.reader';
@@ -180,9 +180,13 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
     }
   }
 
-  // Ids: new, or the same kind of record the caller may see (never reference data).
+  // Ids: new, or the same kind of record the caller may see (never reference data). A new one
+  // takes its kind's prefix, as an analyst's CSV file's must (check-plan.ts) and the API's: a
+  // Person created as `agency-FAKE` would read as an agency wherever an id is shown. (A withheld
+  // record's pseudonym has been given its kind's prefix already: json-import.ts.)
   for (const n of nodes) {
     const e = existing.get(n.id);
+    if (!e && !hasOwnPrefix(n.label, n.id)) bad.push({ ...n.source, reason: `id ${n.id}: a new ${n.label}'s id must start with ${ID_PREFIX[n.label]}-` });
     if (!e) continue;
     if (!e.visible) bad.push({ ...n.source, reason: `id ${n.id} is already in use` });
     else if (e.labels.includes('Reference')) bad.push({ ...n.source, reason: `id ${n.id} names reference data, which an import cannot change` });

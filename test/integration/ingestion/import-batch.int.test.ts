@@ -101,7 +101,7 @@ describe('the importBatch mutation', () => {
     const item = (id: string, type: 'Person' | 'Business', properties: Record<string, unknown>) => ({ id, type, label: id, roles: type === 'Person' ? ['OFFENDER'] : [], redacted: false, properties, provenance });
     const text = jsonOf('exp-jr', [
       item('per-jr1', 'Person', {}),
-      item('bus-jr2', 'Business', { name: 'No Type Ltd' }),
+      item('biz-jr2', 'Business', { name: 'No Type Ltd' }),
       item('per-jr3', 'Person', { name: 'Born Later', dateOfBirth: '1990-01-01', birthYear: 1970 }),
       item('per-jr4', 'Person', { name: 'Fine', dateOfBirth: '1990-01-01' }),
     ]);
@@ -132,6 +132,13 @@ describe('the importBatch mutation', () => {
     expect(json.rows).toEqual([expect.stringMatching(/\$\.nodes\[0\]: properties\.birthYear: does not match the date of birth already recorded$/)]);
     // Its own year is taken.
     expect((await sdk.ImportBatch({ format: 'JSON', nodes: jsonOf('exp-jb2', [{ id: 'per-jb1', type: 'Person', label: 'Born Once', roles: ['OFFENDER'], redacted: false, properties: { birthYear: 1990 }, provenance }]) })).importBatch.rejected).toBe(0);
+  });
+
+  it('refuses a JSON item that would create a record under another kind’s prefix, naming it', async () => {
+    const person = { id: 'agency-FAKE', type: 'Person' as const, label: 'Fake Agency', roles: ['OFFENDER'], redacted: false, properties: { name: 'Fake Agency' }, provenance };
+    const e = errorOf(await (await svc.sdk(ingest)).ImportBatch({ format: 'JSON', nodes: jsonOf('exp-prefix', [person]) }).catch((x: unknown) => x));
+    expect(e.rows).toEqual([expect.stringMatching(/\$\.nodes\[0\]: id agency-FAKE: a new Person's id must start with per-$/)]);
+    expect(await svc.graph.read({ cypher: "MATCH (n:Entity {id: 'agency-FAKE'}) RETURN count(n) AS n", params: {} })).toEqual([{ n: 0 }]);
   });
 
   it('refuses a date that puts a record’s end before the start the graph holds, naming the line, and writes nothing', async () => {
