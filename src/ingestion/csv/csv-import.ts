@@ -5,7 +5,7 @@ import { ID_PREFIX } from '../../domain/ids';
 import { personBirthRules } from '../../domain/person-rules';
 import type { ProvenanceInput } from '../../domain/provenance-input';
 import { isIdentifierLabel } from '../check-plan';
-import { parseCsvLines, type CsvLine } from '../csv';
+import { CsvSyntaxError, parseCsvLines, type CsvLine } from '../csv';
 import { emptyPlan, presentOnly, reasonOf, type ImportPlan, type SourceRef } from '../import-plan';
 import { cellValue, CsvHeaderError, parseCsvHeader, PROVENANCE_COLUMNS, typeFits, type CsvColumn, type CsvHeader } from './csv-header';
 
@@ -176,7 +176,7 @@ export function addCsvToPlan(plan: ImportPlan, src: CsvSource, opts: CsvPlanOpti
   try {
     lines = parseCsvLines(src.text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    plan.bad.push({ file: src.name, line: 1, reason: reasonOf(e) });
+    plan.bad.push({ file: src.name, line: e instanceof CsvSyntaxError ? e.line : 1, reason: reasonOf(e) });
     return;
   }
   const [head, ...rows] = lines;

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { ID_PREFIX } from '../../domain/ids';
 import type { ProvenanceInput, ReportDefaults } from '../../domain/provenance-input';
-import { parseCsvLines } from '../csv';
+import { CsvSyntaxError, parseCsvLines } from '../csv';
 import { emptyPlan, presentOnly, reasonOf, type ImportPlan } from '../import-plan';
 import { CTDC_COLUMNS, mapCtdcRow, type CtdcRecord } from './ctdc-row';
 
@@ -71,7 +71,7 @@ export function planCtdc(text: string, opts: CtdcPlanOptions): ImportPlan {
   try {
     lines = parseCsvLines(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    plan.bad.push({ ...src(1), reason: reasonOf(e) });
+    plan.bad.push({ ...src(e instanceof CsvSyntaxError ? e.line : 1), reason: reasonOf(e) });
     return plan;
   }
   const [head, ...rows] = lines;

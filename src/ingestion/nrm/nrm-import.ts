@@ -5,7 +5,7 @@ import { ID_PREFIX } from '../../domain/ids';
 import { periodKey, QUARTERS, type Quarter } from '../../domain/nrm-statistic';
 import type { ProvenanceInput, ReportDefaults } from '../../domain/provenance-input';
 import { POLICE_FORCES } from '../../domain/reference/police-forces';
-import { parseCsvLines, type CsvLine } from '../csv';
+import { CsvSyntaxError, parseCsvLines, type CsvLine } from '../csv';
 import { emptyPlan, presentOnly, reasonOf, type ImportPlan, type SourceRef } from '../import-plan';
 import { mapNrmNationality } from '../reference/nationalities';
 import { NRM_TOTAL } from '../reference/nrm-files';
@@ -47,7 +47,7 @@ function readRows(src: NrmSource, plan: ImportPlan): Row[] | null {
   try {
     lines = parseCsvLines(src.text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    plan.bad.push({ file: src.name, line: 1, reason: reasonOf(e) });
+    plan.bad.push({ file: src.name, line: e instanceof CsvSyntaxError ? e.line : 1, reason: reasonOf(e) });
     return null;
   }
   const [head, ...rest] = lines;

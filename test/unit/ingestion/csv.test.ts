@@ -1,4 +1,4 @@
-import { csvRecords, parseCsv } from '../../../src/ingestion/csv';
+import { CsvSyntaxError, csvRecords, parseCsv, parseCsvLines } from '../../../src/ingestion/csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, and CRLF line ends', () => {
@@ -17,6 +17,28 @@ describe('parseCsv', () => {
 
   it('refuses text that ends inside a quoted field', () => {
     expect(() => parseCsv('a,"b\n')).toThrow(/inside a quoted field/);
+  });
+
+  it('refuses what is not RFC 4180, at the line where it is, instead of guessing', () => {
+    const at = (text: string) => {
+      try {
+        parseCsvLines(text);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CsvSyntaxError);
+        return [(e as CsvSyntaxError).line, (e as Error).message];
+      }
+      return null;
+    };
+    // A quote in the middle of an unquoted field: read leniently, the quotes went and the text stayed.
+    expect(at(':ID,name\nper-1,Arben "Beni" Hoxha\n')).toEqual([2, expect.stringMatching(/^a quote inside a field that does not start with one/)]);
+    // A stray quote opened a field that swallowed the commas and lines after it.
+    expect(at('a,b\n1,5"\n2,3\n')).toEqual([2, expect.stringMatching(/^a quote inside a field/)]);
+    // Text after a closing quote.
+    expect(at('a,b\n"ab"cd,2\n')).toEqual([2, expect.stringMatching(/^text after the closing quote of a field/)]);
+    // Old Mac line ends: one long row.
+    expect(at('a,b\r1,2\r')).toEqual([1, expect.stringMatching(/^a carriage return without a line feed/)]);
+    // A quoted field may still hold a CR, a quote doubled, commas and line ends.
+    expect(parseCsv('a,"x\ry ""q"", z"\r\n')).toEqual([['a', 'x\ry "q", z']]);
   });
 });
 

@@ -121,6 +121,6 @@ describe('planCsv', () => {
 
   it('reports a file it cannot read as a whole at line 1', () => {
     expect(plan({ 'e.csv': '' }).bad.map(formatBadRow)).toEqual(['e.csv:1: the file is empty (it needs a header row)']);
-    expect(plan({ 'q.csv': ':ID,:LABEL\n"per-1,Person\n' }).bad.map(formatBadRow)[0]).toMatch(/^q.csv:1: CSV ends inside a quoted field/);
+    expect(plan({ 'q.csv': ':ID,:LABEL\n"per-1,Person\n' }).bad.map(formatBadRow)[0]).toMatch(/^q.csv:2: CSV ends inside a quoted field \(opened on or after line 2\)/);
   });
 });
