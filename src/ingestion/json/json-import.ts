@@ -1,6 +1,6 @@
 import { checkDatePairs, checkProps, isWritableLabel, NODE_PROPS, REL_PROPS, storedProps } from '../../domain/entity-props';
 import { isNodeLabel, REFERENCE_LABELS, type PersonRoleLabel } from '../../domain/graph-model';
-import { normaliseIdentifier } from '../../domain/identifiers';
+import { normaliseIdentifier, phoneCountry } from '../../domain/identifiers';
 import { ID_PATTERN, ID_PREFIX } from '../../domain/ids';
 import { ROLE_LABEL, type PersonRole } from '../../domain/person';
 import { personBirthRules } from '../../domain/person-rules';
@@ -91,9 +91,12 @@ export function addSubgraphToPlan(plan: ImportPlan, given: Subgraph, name: strin
         // The natural key, normalised as the API stores it (a value typed another way is one node).
         if (typeof given.value === 'string') derived.value = normaliseIdentifier(label, given.value, 'x.properties.value');
         else if (given.value !== undefined) throw new Error('properties.value: must be text');
-        if (typeof given.countryCode === 'string') derived.countryCode = given.countryCode;
+        // What the value gives, derived from it as the API and the CSV importer derive it (a
+        // file's own countryCode was stored as given, unchecked); a withheld value gives nothing.
         delete given.value;
         delete given.countryCode;
+        if (label === 'Phone' && typeof derived.value === 'string') derived.countryCode = phoneCountry(derived.value);
+        if (label === 'OnlineHandle' && typeof derived.value === 'string' && given.platform === undefined) given.platform = derived.value.split(':')[0];
       }
       if (label === 'Person' && given.name === undefined && n.redacted) given.name = n.label;
       // As the API and the CSV importer hold a person's birth: a date not in the future, the year its own.

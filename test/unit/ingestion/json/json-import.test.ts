@@ -70,6 +70,14 @@ describe('planJson', () => {
     expect(plan.rels.some((r) => [r.from, r.to].includes(VICTIM_PSEUDONYM))).toBe(false);
   });
 
+  it('derives a phone’s country from its value, as the API and a CSV import do, whatever the file says', () => {
+    const pkg = storablePackage();
+    const phone = pkg.subgraph.nodes.find((n) => n.id === 'phone-01')!;
+    phone.properties = { value: '+40 721 234 567', countryCode: 'anything, any length' };
+    const plan = planJson([{ name: 'pkg.json', text: toJson(pkg).content.toString('utf8') }], { today: TODAY });
+    expect(plan.nodes.find((n) => n.id === 'phone-01')!.props).toEqual({ value: '+40721234567', countryCode: 'RO' });
+  });
+
   it('names every item it cannot store by its JSON path', () => {
     const text = toJson(exportFixture()).content.toString('utf8');
     const bad = planJson([{ name: 'pkg.json', text }], { today: TODAY }).bad.map(formatBadRow);
