@@ -8,7 +8,7 @@ import { formatBadRow, IMPORT_FORMATS, ImportRowsRefused, type BadRow, type Impo
 import { planFiles } from '../../ingestion/plan-files';
 import { prepareImport } from '../../ingestion/prepare-import';
 import { StreamProgress } from '../../ingestion/progress';
-import { recoverImports, refusedSummary, runStagedImport, type ImportSummary } from '../../ingestion/run-import';
+import { recoverImports, refusedSummary, runStagedImport, type ImportSummary, type StagedOptions } from '../../ingestion/run-import';
 import { createLogger } from '../../logging/logger';
 import { systemGraph } from '../../graph/system-graph';
 import { runDataCommand } from '../data-command';
@@ -66,20 +66,28 @@ function printRun(r: ImportRun): string {
 
 /** `msht import`: files into the graph as one staged, undoable run (README.md#importing-data). */
 export async function importCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      report: { type: 'string' },
-      'batch-size': { type: 'string', default: '5000' },
-      'dry-run': { type: 'boolean', default: false },
-      status: { type: 'boolean', default: false },
-      recover: { type: 'boolean', default: false },
-      rollback: { type: 'string' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        report: { type: 'string' },
+        'batch-size': { type: 'string', default: '5000' },
+        'dry-run': { type: 'boolean', default: false },
+        status: { type: 'boolean', default: false },
+        recover: { type: 'boolean', default: false },
+        rollback: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    // An unknown option, or one without its value: a usage error (exit 2), as the README says.
+    process.stderr.write(`${(e as Error).message}\nusage:\n${IMPORT_USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const admin = values.status || values.recover || values.rollback !== undefined;
   const format = values.format?.toLowerCase();
   if (!admin) {
@@ -132,6 +140,14 @@ export async function importCommand(args: string[]): Promise<number> {
     }
 
     const { plan, sha256 } = planned!;
+    const onRecovered: StagedOptions['onRecovered'] = (run, action, c) => {
+      const heading = `${action} unfinished run ${run.id} (${run.source.join(', ')}) first`;
+      process.stderr.write((c ? rollbackLines(run.id, c, heading) : [heading]).map((l) => `${l}\n`).join(''));
+    };
+    // A run a dead process left is recovered before the files are checked: checked against its
+    // half-written items, a file was refused for values the recovery would delete ("already in
+    // the graph as phone-x"). A dry run writes nothing, so it checks against the graph as it is.
+    if (!values['dry-run']) await recoverImports(g, host, now, onRecovered);
     const prepared = await prepareImport(g, plan, now);
     if (!prepared.ok) return refused(plan, prepared.bad);
     if (values['dry-run']) {
@@ -148,10 +164,7 @@ export async function importCommand(args: string[]): Promise<number> {
         sha256,
         runHost: host,
         progress: new StreamProgress(process.stderr),
-        onRecovered: (run, action, c) => {
-          const heading = `${action} unfinished run ${run.id} (${run.source.join(', ')}) first`;
-          process.stderr.write((c ? rollbackLines(run.id, c, heading) : [heading]).map((l) => `${l}\n`).join(''));
-        },
+        onRecovered,
         // The run failed and was rolled back at once: what that did, and kept, as --rollback tells it.
         onRolledBack: (runId, c) => {
           kept = c.itemsKept.length;

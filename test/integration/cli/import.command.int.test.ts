@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { readRuns } from '../../../src/graph/import-run.store';
@@ -102,4 +103,36 @@ describe('msht import --rollback', () => {
     ]);
     expect(await t.client.read({ cypher: "MATCH (p:Person) WHERE p.id STARTS WITH 'per-cli-f' RETURN p.id AS id, p.name AS name ORDER BY id", params: {} })).toEqual([{ id: 'per-cli-f1', name: 'First F (edited)' }]);
   }, 120_000);
+
+  it('recovers a dead process’s run before it checks the files, so they are not refused for what the recovery deletes', async () => {
+    // A run of a process on this host that is gone (its pid is no process), which created phone-cli-dead.
+    const dead = { host: os.hostname(), pid: 2 ** 22 + 7, isAlive: () => true };
+    const prepared = await prepare([':ID,:LABEL,value', 'phone-cli-dead,Phone,+40 721 234 999']);
+    // It "dies" after its batch: it never goes on, and never rolls itself back.
+    let written!: () => void;
+    const batchDone = new Promise<void>((ok) => (written = ok));
+    void runStagedImport(t.system, prepared, {
+      batchSize: 1,
+      sha256: 'dead',
+      runHost: dead,
+      afterBatch: () => {
+        written();
+        return new Promise<void>(() => undefined);
+      },
+    });
+    await batchDone;
+    expect((await readRuns(t.system)).filter((r) => r.status === 'RUNNING')).toHaveLength(1);
+    const file = path.join(tempDir('msht-cli-dead-'), 'phones.csv');
+    fs.writeFileSync(file, text([':ID,:LABEL,value', 'phone-cli-live,Phone,+40 721 234 999']));
+    const r = await runCli(['import', file, '--format', 'csv', '--report', REPORT]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^rolled back unfinished run imp-\S+ \(nodes\) first/m);
+    expect(await t.client.read({ cypher: "MATCH (p:Phone) WHERE p.id STARTS WITH 'phone-cli-' RETURN p.id AS id", params: {} })).toEqual([{ id: 'phone-cli-live' }]);
+  }, 120_000);
+
+  it('answers an unknown option with the usage and exit code 2', async () => {
+    const r = await runCli(['import', 'x.csv', '--format', 'csv', '--no-such-option']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/usage:/);
+  }, 60_000);
 });
