@@ -63,7 +63,13 @@ function ibanChecksumOk(iban: string): boolean {
   return rem === 1;
 }
 
-/** The country a normalised phone number belongs to, where it can be told. */
+/**
+ * The country a normalised phone number belongs to, where it can be told: the country of its
+ * numbering range, or, for a number in no range assigned today (a UK 076 pager number, a range
+ * opened since the metadata was cut), the main country of its calling code (+44 is GB), which is
+ * what an analyst reading the number would say too.
+ */
 export function phoneCountry(e164: string): string | null {
-  return parsePhoneNumberFromString(e164)?.country ?? null;
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed?.country ?? parsed?.getPossibleCountries()[0] ?? null;
 }

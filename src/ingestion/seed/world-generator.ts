@@ -1,5 +1,6 @@
 import type { WritableLabel } from '../../domain/entity-props';
 import type { PersonRoleLabel, RelationshipType } from '../../domain/graph-model';
+import { phoneCountry } from '../../domain/identifiers';
 import { ID_PREFIX } from '../../domain/ids';
 import type { AgeGroup } from '../../domain/person';
 import { HANDLING_CODES, type HandlingCode } from '../../domain/provenance';
@@ -309,7 +310,8 @@ export class WorldGenerator {
     const id = this.id('Phone');
     const value = this.values.phone(country);
     const prov = this.fact(r);
-    this.node('Phone', id, { value, countryCode: country === 'GB' || ['RO', 'VN', 'AL'].includes(country) ? country : 'GB' }, prov);
+    // The country as the API and the importers derive it from the value, so an export reads back the same.
+    this.node('Phone', id, { value, countryCode: phoneCountry(value) ?? undefined }, prov);
     this.rel('HAS_IDENTIFIER', holder, id, prov, { since: since !== undefined ? isoDay(since) : undefined });
     return id;
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { checkDatePairs, checkProps, DERIVED_PROPS, NODE_PROPS, REL_PROPS } from '../../../../src/domain/entity-props';
 import { RELATIONSHIP_TYPES, type NodeLabel } from '../../../../src/domain/graph-model';
-import { normaliseIdentifier } from '../../../../src/domain/identifiers';
+import { normaliseIdentifier, phoneCountry } from '../../../../src/domain/identifiers';
 import { ID_PATTERN, ID_PREFIX } from '../../../../src/domain/ids';
 import { HANDLING_CODES } from '../../../../src/domain/provenance';
 import { POLICE_FORCE_CODES } from '../../../../src/domain/reference/police-forces';
@@ -54,6 +54,8 @@ describe('WorldGenerator', () => {
       expect(() => checkProps(NODE_PROPS[n.label], own, n.id, TODAY, true)).not.toThrow();
       expect(() => checkDatePairs(n.label, n.props, n.id)).not.toThrow();
       if (isIdentifierLabel(n.label)) expect(normaliseIdentifier(n.label, n.props.value as string, n.id)).toBe(n.props.value);
+      // The country an export carries is the one an import derives back from the value.
+      if (n.label === 'Phone') expect(n.props.countryCode).toBe(phoneCountry(n.props.value as string));
     }
     for (const r of world.rels) {
       expect(() => checkProps(REL_PROPS[r.type], r.props, `${r.from}-${r.type}`, TODAY, true)).not.toThrow();
