@@ -167,6 +167,8 @@ function relRow(plan: ImportPlan, header: CsvHeader, row: CsvLine, source: Sourc
   const table = REL_PROPS[type];
   const checked = checkProps(table, typedProps(cells, table, `a ${type}`), 'row', opts.today, true);
   checkDatePairs('__rel', checked, 'row');
+  // As on a node row: a link's agency is its report's (an agency cell was read and dropped, unsaid).
+  if (provCells.has('agency')) fail('agency: a fact takes the agency of its report; give it on IntelligenceReport rows only');
   plan.rels.push({ type, from, to, props: presentOnly(checked), prov: provenanceOf(provCells, opts.defaultReportId), source });
 }
 

@@ -102,6 +102,12 @@ describe('planCsv', () => {
     expect(p.nodes.find((n) => n.id === 'per-1')!.prov).toEqual({ reportId: 'rep-x1' });
   });
 
+  it('refuses an agency on a relationship row too: a link takes the agency of its report', () => {
+    const p = plan({ 'l.csv': ':START_ID,:END_ID,:TYPE,reportId,agency\nper-1,ocg-1,MEMBER_OF,rep-x1,\nper-2,ocg-1,MEMBER_OF,rep-x1,NCA\n' }, null);
+    expect(p.bad.map(formatBadRow)).toEqual(['l.csv:3: agency: a fact takes the agency of its report; give it on IntelligenceReport rows only']);
+    expect(p.rels.map((r) => r.from)).toEqual(['per-1']);
+  });
+
   it('needs a report for every row: a column or a default', () => {
     const p = plan({ 'x.csv': ':ID,:LABEL,name\nper-1,Person,A\n' }, null);
     expect(p.bad.map(formatBadRow)).toEqual(['x.csv:2: reportId: required (give a reportId column, or a default report)']);
