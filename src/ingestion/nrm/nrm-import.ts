@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ID_PREFIX } from '../../domain/ids';
 import { periodKey, QUARTERS, type Quarter } from '../../domain/nrm-statistic';
 import type { ProvenanceInput, ReportDefaults } from '../../domain/provenance-input';
-import { POLICE_FORCES } from '../../domain/reference/police-forces';
+import { findPoliceForce } from '../../domain/reference/police-forces';
 import { CsvSyntaxError, parseCsvLines, type CsvLine } from '../csv';
 import { emptyPlan, presentOnly, reasonOf, type ImportPlan, type SourceRef } from '../import-plan';
 import { mapNrmNationality } from '../reference/nationalities';
@@ -33,7 +33,6 @@ const DIMENSIONS = ['Exploitation type', 'Age at exploitation', 'Gender', 'Natio
 export const NRM_REPORT_DEFAULTS: ReportDefaults = { agency: 'HOSTATS', gradeSource: 1, gradeIntel: 'A', ukHandling: 'P', handling: 'H0', consent: true };
 
 const isSubtotal = (responder: string) => / total$/i.test(responder.trim());
-const forceByName = new Map<string, string>(POLICE_FORCES.map((f) => [f.name, f.code]));
 
 export interface NrmSource {
   name: string;
@@ -163,7 +162,7 @@ function addFile(plan: ImportPlan, src: NrmSource): void {
       continue;
     }
     const id = nrmStatisticId(r);
-    const forceCode = r['First responder type'].trim() === 'Police' ? forceByName.get(responder) : undefined;
+    const forceCode = r['First responder type'].trim() === 'Police' ? findPoliceForce(responder)?.code : undefined;
     plan.nodes.push({
       label: 'NRMStatistic',
       id,

@@ -39,6 +39,18 @@ describe('planNrm', () => {
     expect(plan.reports.get(plan.nodes[0]!.id)).toMatchObject({ agency: 'HOSTATS', gradeSource: 1, gradeIntel: 'A' });
   });
 
+  it('knows a force by its other names, in any case, with & or and', () => {
+    const other = [
+      HEADER,
+      line(2019, 'Q1', 'Police', 'Metropolitan Police', 'Labour', 'Adult (18 or over)', 'Male', 'Albanian', 3),
+      line(2019, 'Q1', 'Police', 'Devon and Cornwall Police', 'Labour', 'Adult (18 or over)', 'Male', 'Albanian', 2),
+      line(2019, 'Q1', 'Police', 'AVON & SOMERSET CONSTABULARY', 'Labour', 'Adult (18 or over)', 'Male', 'Albanian', 1),
+    ].join('\n');
+    const plan = planNrm([{ name: 'older.csv', text: `${other}\n` }]);
+    expect(plan.bad.map(formatBadRow)).toEqual([]);
+    expect(plan.nodes.filter((n) => n.label === 'NRMStatistic').map((n) => n.props.forceCode)).toEqual(['MPS', 'DCP', 'ASC']);
+  });
+
   it('refuses a Total row that does not add up, and values it cannot map, naming their lines', () => {
     const broken = table.replace(line(2023, 'Q1', 'Police', 'Kent Police', 'Total', 'Total', 'Total', 'Albanian', 3), line(2023, 'Q1', 'Police', 'Kent Police', 'Total', 'Total', 'Total', 'Albanian', 4)).replace('"Albanian Greek"', '"Atlantean"');
     const plan = planNrm([{ name: 'police.csv', text: broken }]);
