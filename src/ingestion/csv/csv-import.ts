@@ -123,7 +123,12 @@ function nodeRow(plan: ImportPlan, header: CsvHeader, row: CsvLine, source: Sour
       delete raw.countryCode;
       derived.countryCode = phoneCountry(value);
     }
-    if (label === 'OnlineHandle' && raw.platform === undefined) raw.platform = value.split(':')[0];
+    if (label === 'OnlineHandle') {
+      // As the API derives it (and takes no platform of its own): the value's.
+      const platform = value.split(':')[0]!;
+      if (raw.platform !== undefined && raw.platform !== platform) fail(`platform: a handle's platform is its value's (${platform}), not ${JSON.stringify(raw.platform)}`);
+      raw.platform = platform;
+    }
   }
   if (label === 'Person') Object.assign(raw, personBirthRules(raw as { dateOfBirth?: string; birthYear?: number }, opts.today, 'row'));
   const checked = checkProps(NODE_PROPS[label], raw, 'row', opts.today, true);

@@ -96,7 +96,11 @@ export function addSubgraphToPlan(plan: ImportPlan, given: Subgraph, name: strin
         delete given.value;
         delete given.countryCode;
         if (label === 'Phone' && typeof derived.value === 'string') derived.countryCode = phoneCountry(derived.value);
-        if (label === 'OnlineHandle' && typeof derived.value === 'string' && given.platform === undefined) given.platform = derived.value.split(':')[0];
+        if (label === 'OnlineHandle' && typeof derived.value === 'string') {
+          const platform = derived.value.split(':')[0]!;
+          if (given.platform !== undefined && given.platform !== platform) throw new Error(`properties.platform: a handle's platform is its value's (${platform}), not ${JSON.stringify(given.platform)}`);
+          given.platform = platform;
+        }
       }
       if (label === 'Person' && given.name === undefined && n.redacted) given.name = n.label;
       // As the API and the CSV importer hold a person's birth: a date not in the future, the year its own.

@@ -108,6 +108,15 @@ describe('planCsv', () => {
     expect(p.rels.map((r) => r.from)).toEqual(['per-1']);
   });
 
+  it('takes a handle’s platform from its value, refusing a platform cell that differs', () => {
+    const p = plan({ 'h.csv': ':ID,:LABEL,value,platform\nhandle-1,OnlineHandle,telegram:@Abc,\nhandle-2,OnlineHandle,TELEGRAM:def,TELEGRAM\nhandle-3,OnlineHandle,TELEGRAM:ghi,WHATSAPP\n' });
+    expect(p.bad.map(formatBadRow)).toEqual(['h.csv:4: platform: a handle\'s platform is its value\'s (TELEGRAM), not "WHATSAPP"']);
+    expect(p.nodes.map((n) => n.props)).toEqual([
+      { value: 'TELEGRAM:abc', platform: 'TELEGRAM' },
+      { value: 'TELEGRAM:def', platform: 'TELEGRAM' },
+    ]);
+  });
+
   it('needs a report for every row: a column or a default', () => {
     const p = plan({ 'x.csv': ':ID,:LABEL,name\nper-1,Person,A\n' }, null);
     expect(p.bad.map(formatBadRow)).toEqual(['x.csv:2: reportId: required (give a reportId column, or a default report)']);

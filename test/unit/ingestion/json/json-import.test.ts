@@ -78,6 +78,19 @@ describe('planJson', () => {
     expect(plan.nodes.find((n) => n.id === 'phone-01')!.props).toEqual({ value: '+40721234567', countryCode: 'RO' });
   });
 
+  it('takes a handle’s platform from its value, refusing one the file gives that differs', () => {
+    const handleText = (properties: Record<string, unknown>) => {
+      const pkg = storablePackage();
+      const phone = pkg.subgraph.nodes.find((n) => n.id === 'phone-01')!;
+      Object.assign(phone, { type: 'OnlineHandle', properties });
+      return toJson(pkg).content.toString('utf8');
+    };
+    const agreed = planJson([{ name: 'pkg.json', text: handleText({ value: 'telegram:@Abc', platform: 'TELEGRAM' }) }], { today: TODAY });
+    expect(agreed.nodes.find((n) => n.id === 'phone-01')!.props).toEqual({ value: 'TELEGRAM:abc', platform: 'TELEGRAM' });
+    const differs = planJson([{ name: 'pkg.json', text: handleText({ value: 'TELEGRAM:abc', platform: 'WHATSAPP' }) }], { today: TODAY });
+    expect(differs.bad.map(formatBadRow)).toEqual([expect.stringMatching(/properties\.platform: a handle's platform is its value's \(TELEGRAM\), not "WHATSAPP"$/)]);
+  });
+
   it('names every item it cannot store by its JSON path', () => {
     const text = toJson(exportFixture()).content.toString('utf8');
     const bad = planJson([{ name: 'pkg.json', text }], { today: TODAY }).bad.map(formatBadRow);
