@@ -155,13 +155,17 @@ export function undoMerge(g: ScopedGraph, recordId: string, by: Principal): Prom
     const row = (await tx.run(mergeRecordQuery(recordId)))[0];
     if (!row) throw notFound('merge record', recordId);
     const rec = row.record as Record<string, unknown>;
-    if (rec.status !== 'MERGED') throw badInput('recordId', `this merge is ${String(rec.status).toLowerCase()}, not undoable`);
     const keptId = rec.keptId as string;
     const mergedId = rec.mergedId as string;
     await lockForMerge(tx, [keptId]);
     const kept = await dump(tx, keptId);
-    if (!kept) throw badInput('recordId', `the kept record ${keptId} no longer exists`);
-    if (!kept.visible || kept.rels.some((r) => !r.visible)) throw new AppError('FORBIDDEN', 'these records carry links above your clearance');
+    // A merge whose kept record the caller may not see is, to that caller, no merge at all: the
+    // same answer as a made-up id, whatever its state (a different one would tell the record is
+    // there, hidden, and whether the merge was undone).
+    if (kept && !kept.visible) throw notFound('merge record', recordId);
+    if (rec.status !== 'MERGED') throw badInput('recordId', `this merge is ${String(rec.status).toLowerCase()}, not undoable`);
+    if (!kept) throw badInput('recordId', 'the record this merge kept no longer exists');
+    if (kept.rels.some((r) => !r.visible)) throw new AppError('FORBIDDEN', 'these records carry links above your clearance');
     const node = JSON.parse(rec.mergedNode as string) as { labels: string[]; props: TypedProp[] };
     const rels = JSON.parse(rec.mergedRels as string) as DumpedRel[];
     // A report merged before 2026-12-01 had its ISSUED_BY link moved too (marked, on the kept report).

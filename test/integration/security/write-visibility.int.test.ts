@@ -265,6 +265,23 @@ describe('writes over material above the writer’s clearance', () => {
     expect(await rows('MATCH (p:Person {id: $keep}) RETURN p:Victim AS victim', { keep })).toEqual([{ victim: false }]);
   });
 
+  it('answers a supervisor who may not see a merge’s kept record as for a made-up merge, whatever its state', async () => {
+    const keep = await person('per-wv-hk1');
+    const merge = await person('per-wv-hk2');
+    const { mergeEntities } = await (await svc.sdk(highSupervisor)).MergeEntities({ keepId: keep, mergeId: merge });
+    // Recorded again since, from the covert report: the kept record is above the low supervisor now.
+    await (await svc.sdk(high)).UpsertPerson({ input: { id: keep, name: 'Hidden Keeper', provenance: { reportId: secret } } });
+    const answer = async (recordId: string) => errorOf(await (await svc.sdk(lowSupervisor)).UndoMerge({ recordId }).catch((x: unknown) => x));
+    const madeUp = await answer('merge-0000000000000000');
+    expect(madeUp.code).toBe('MSHT_NOT_FOUND');
+    const strip = (e: { code?: string; message: string }) => ({ code: e.code, message: e.message.replace(/merge-[0-9a-f]+/g, 'ID') });
+    expect(strip(await answer(mergeEntities.recordId))).toEqual(strip(madeUp));
+    // Undone by one cleared for it, it is still nothing to the low supervisor.
+    await (await svc.sdk(highSupervisor)).UndoMerge({ recordId: mergeEntities.recordId });
+    expect(strip(await answer(mergeEntities.recordId))).toEqual(strip(madeUp));
+    expect(errorOf(await (await svc.sdk(highSupervisor)).UndoMerge({ recordId: mergeEntities.recordId }).catch((x: unknown) => x)).message).toMatch(/undone, not undoable/);
+  });
+
   it('tells a supervisor not cleared for a merge’s links only that, not whether they changed since', async () => {
     const keep = await person('per-wv-ok1');
     const merge = await person('per-wv-ok2');
