@@ -134,22 +134,35 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   const planned = new Set(nodes.map((n) => n.id));
 
   // A report's issuer (ISSUED_BY) is what the API's upsertIntelligenceReport sets, and replaces:
-  // an import may not give a report the graph has another issuer (it would have two), nor touch
-  // the reference data's report's (an export's copy of it is left out, as the report is).
-  const issued = plan.rels.filter((r) => r.type === 'ISSUED_BY' && existing.get(r.from)?.visible === true);
+  // one link, to the report's own agency. An import may not give a report another (it would have
+  // two, or one that disagrees with the agency its facts take), whether the graph has the report
+  // or the plan creates it; nor restate a report the graph has under another agency (its link
+  // would stay on the old one); nor touch the reference data's report's issuer (an export's copy
+  // of it is left out, as the report is).
   const referenceIssuer = (r: ImportPlan['rels'][number]) => r.type === 'ISSUED_BY' && existing.get(r.from)?.visible === true && existing.get(r.from)!.labels.includes('Reference');
   const rels = plan.format === 'json' ? plan.rels.filter((r) => !referenceIssuer(r)) : plan.rels;
-  if (issued.length > 0) {
-    const stored = await readReportDefaults(g, issued.map((r) => r.from));
-    for (const r of issued) {
-      if (referenceIssuer(r)) {
-        if (plan.format !== 'json') bad.push({ ...r.source, reason: `ISSUED_BY from ${r.from}: names the reference data's report, whose issuer an import cannot change` });
-        continue;
-      }
-      const agency = stored.get(r.from)?.agency;
-      if (agency !== undefined && r.to !== `${ID_PREFIX.Agency}-${agency}`) {
-        bad.push({ ...r.source, reason: `${plan.format === 'csv' ? 'agency' : 'ISSUED_BY'}: report ${r.from} is issued by ${agency} in the graph, and an import cannot change a report's issuer (upsertIntelligenceReport can)` });
-      }
+  const inGraphReports = [...new Set([...plan.rels.filter((r) => r.type === 'ISSUED_BY').map((r) => r.from), ...plan.reports.keys()])].filter((id) => existing.get(id)?.visible === true);
+  const storedIssuer = inGraphReports.length > 0 ? await readReportDefaults(g, inGraphReports) : new Map<string, ReportDefaults>();
+  const restatedElsewhere = new Set<string>();
+  for (const [id, defaults] of plan.reports) {
+    const stored = storedIssuer.get(id)?.agency;
+    const node = nodes.find((n) => n.id === id);
+    if (node && stored !== undefined && defaults.agency !== stored) {
+      restatedElsewhere.add(id);
+      bad.push({ ...node.source, reason: `${plan.format === 'json' ? 'provenance.agency' : 'agency'}: report ${id} is issued by ${stored} in the graph, and an import cannot change a report's issuer (upsertIntelligenceReport can)` });
+    }
+  }
+  for (const r of plan.rels) {
+    if (r.type !== 'ISSUED_BY') continue;
+    if (referenceIssuer(r)) {
+      if (plan.format !== 'json') bad.push({ ...r.source, reason: `ISSUED_BY from ${r.from}: names the reference data's report, whose issuer an import cannot change` });
+      continue;
+    }
+    if (restatedElsewhere.has(r.from)) continue; // refused on the report's own row
+    const agency = storedIssuer.get(r.from)?.agency ?? plan.reports.get(r.from)?.agency;
+    if (agency !== undefined && r.to !== `${ID_PREFIX.Agency}-${agency}`) {
+      const where = storedIssuer.has(r.from) ? 'in the graph' : 'in this import';
+      bad.push({ ...r.source, reason: `ISSUED_BY: report ${r.from} is issued by ${agency} ${where}, and a report has one issuer, its own agency (upsertIntelligenceReport changes it)` });
     }
   }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { canonicalDump } from '../../support/canonical-dump';
 import { errorOf } from '../../support/graphql-errors';
+import { jsonExportText } from '../../support/json-export-text';
 import { resetGraph } from '../../support/reset-graph';
 import { runCli } from '../../support/run-cli';
 import { countData } from '../../support/test-graph';
@@ -69,6 +70,39 @@ describe('imports and report references already in use', () => {
     // The same report restated with its own issuer is an update as before.
     const same = (await (await svc.sdk(high)).ImportBatch({ format: 'CSV', nodes: lines([REPORT_HEADER, `${openId},IntelligenceReport,NCA/REF/OPEN,Report NCA/REF/OPEN,NCA,2,B,P,H0`]), reportId: REPORT })).importBatch;
     expect(same.rejected).toBe(0);
+  });
+
+  it('refuses a second issuer for a report the import creates, and a JSON restatement under another agency, and writes nothing', async () => {
+    const before = await dataNow();
+    // CSV: the new report's row makes it ISSUED_BY NCA; a relationship row to Kent would be a second.
+    const csv = errorOf(
+      await (await svc.sdk(high))
+        .ImportBatch({ format: 'CSV', nodes: lines([REPORT_HEADER, 'rep-imp-i1,IntelligenceReport,NCA/REF/ISSUER-1,Issuer one,NCA,2,B,P,H0']), relationships: lines([':START_ID,:END_ID,:TYPE', 'rep-imp-i1,agency-KENT,ISSUED_BY']), reportId: REPORT })
+        .catch((x: unknown) => x),
+    );
+    expect(csv.rows).toEqual(['relationships:2: ISSUED_BY: report rep-imp-i1 is issued by NCA in this import, and a report has one issuer, its own agency (upsertIntelligenceReport changes it)']);
+    // JSON: a report is its own source; its provenance's agency is its issuer.
+    const prov = (reportId: string, agency: string) => ({ reportId, agency, recordedAt: new Date('2025-01-01T00:00:00Z'), gradeSource: 2 as const, gradeIntel: 'B' as const, ukHandling: 'P' as const, handling: 'H0' as const, consent: false });
+    const reportItem = (id: string, reference: string, agency: string) => ({ id, type: 'IntelligenceReport' as const, label: reference, roles: [], redacted: false, properties: { reference, title: `Report ${reference}` }, provenance: prov(id, agency) });
+    const issuedBy = (from: string, agency: string, reportAgency: string) => ({ id: `e-${from}-${agency}`, type: 'ISSUED_BY' as const, source: from, target: `agency-${agency}`, properties: {}, provenance: prov(from, reportAgency), from: null, to: null });
+    // The agencies an export carries with its ISSUED_BY edges: reference data, left as it is.
+    const agencyItem = (code: string) => ({ id: `agency-${code}`, type: 'Agency' as const, label: code, roles: [], redacted: false, properties: { code }, provenance: prov(REPORT, 'MSHT') });
+    const json = (nodes: ReturnType<typeof reportItem>[], edges: ReturnType<typeof issuedBy>[]) =>
+      jsonExportText({ nodes: [...nodes, ...[...new Set(edges.map((e) => e.target))].map((t) => agencyItem(t.slice('agency-'.length)))], edges, truncated: false, truncatedBy: null }, { exportId: 'exp-issuer', purpose: 'test', exportedBy: { subject: 'partner', agency: 'NCA' }, recipientName: 'Kent Police', description: 'reports' });
+    const importJson = async (text: string) => errorOf(await (await svc.sdk(high)).ImportBatch({ format: 'JSON', nodes: text }).catch((x: unknown) => x));
+    // Restated as Kent's, with its link left out or left on NCA: the agency its facts take would change, its link would not.
+    for (const edges of [[], [issuedBy(openId, 'NCA', 'KENT')]]) {
+      const e = await importJson(json([reportItem(openId, 'NCA/REF/OPEN', 'KENT')], edges));
+      expect(e.code).toBe('BAD_USER_INPUT');
+      expect(e.rows).toEqual([expect.stringMatching(new RegExp(`provenance\\.agency: report ${openId} is issued by NCA in the graph, and an import cannot change a report's issuer`))]);
+    }
+    // A new report linked to an agency other than its own.
+    const fresh = await importJson(json([reportItem('rep-imp-i2', 'NCA/REF/ISSUER-2', 'NCA')], [issuedBy('rep-imp-i2', 'KENT', 'NCA')]));
+    expect(fresh.rows).toEqual([expect.stringMatching(/ISSUED_BY: report rep-imp-i2 is issued by NCA in this import/)]);
+    expect(await dataNow()).toEqual(before);
+    // Its own agency is fine.
+    expect((await (await svc.sdk(high)).ImportBatch({ format: 'JSON', nodes: json([reportItem('rep-imp-i2', 'NCA/REF/ISSUER-2', 'NCA')], [issuedBy('rep-imp-i2', 'NCA', 'NCA')]) })).importBatch.rejected).toBe(0);
+    expect(await svc.graph.read({ cypher: "MATCH (:IntelligenceReport {id: 'rep-imp-i2'})-[:ISSUED_BY]->(a) RETURN a.id AS a", params: {} })).toEqual([{ a: 'agency-NCA' }]);
   });
 
   it("refuses a row whose own handling is below its cited report's, naming the line, and writes nothing", async () => {
