@@ -1,6 +1,6 @@
 import { INHERITED_FIELDS, type InheritedField } from '../../domain/provenance-input';
 import { isOrdered, REL_KEYS } from '../../domain/rel-keys';
-import { REL_PROPS, storedProps, type PropTable, type WritableLabel } from '../../domain/entity-props';
+import { DATE_PAIRS, REL_PROPS, storedProps, type PropTable, type WritableLabel } from '../../domain/entity-props';
 import { IDENTIFIER_LABELS, IMPORT_BACKUP_LABEL, LOCATION_LABELS, PERSON_ROLE_LABELS, type RelationshipType } from '../../domain/graph-model';
 import type { CypherQuery } from '../query';
 import { lockIfVisible, visible, withheldLinks } from './access';
@@ -316,6 +316,19 @@ CALL (outcome, ids, ats) {
 RETURN outcome, n`;
 }
 
+/**
+ * A row that would leave a record's paired dates out of order (an end before its start), with
+ * the record's other date as it is now: checked before the write (prepare-import.ts), and here
+ * again, since the record may have been changed between that check and a staged run's batch.
+ */
+function misdated(label: WritableLabel): string {
+  const pairs = DATE_PAIRS[label] ?? [];
+  if (pairs.length === 0) return '';
+  const after = (k: string) => `coalesce(date(row.dates.${k}), old.${k})`;
+  return `
+    WHEN ${pairs.map(([a, b]) => `coalesce(${after(a)} > ${after(b)}, false)`).join(' OR ')} THEN 'misdated'`;
+}
+
 export function bulkNodesQuery(label: WritableLabel, mode: BulkMode, rows: readonly BulkNodeRow[], run: string | null): CypherQuery {
   const table = storedProps(label);
   const labels = [label, ...extraLabels(label)].map((l) => `:${l}`).join('');
@@ -335,7 +348,7 @@ ${lockIfVisible('old', 'seen')}
 WITH row, prov, old, CASE
     WHEN old IS NULL THEN 'created'
     WHEN NOT (seen AND coalesce(${visible('old')}, false)) THEN 'hidden'
-    WHEN NOT old:${label} OR old:Reference THEN 'conflict'
+    WHEN NOT old:${label} OR old:Reference THEN 'conflict'${misdated(label)}
     WHEN ${sameAs('old', isPerson)} THEN 'unchanged'
     ELSE 'updated'
   END AS outcome

@@ -46,6 +46,22 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
   // ---------------------------------------------------------------------------------------------
   // Floor: a fact's handling may not be looser than its cited report's.
 
+  it('refuses a row whose dates the record, changed since the check, would hold out of order, and writes nothing', async () => {
+    // Checked against the stored start (2023-01-01), the new end (2023-06-01) is fine; the start
+    // is then moved past it before the write. The write statement tests the pair again.
+    const header = ':ID,:LABEL,name,status,startDate:date,endDate:date';
+    await seed([header, 'op-rv-dt1,Operation,Op Dates,LIVE,2023-01-01,2023-12-31']);
+    const g = scoped(h2Ingest);
+    const prepared = await preparePlan(g, csvPlan([':ID,:LABEL,name,status,endDate:date', 'op-rv-dt1,Operation,Op Dates,LIVE,2023-06-01']));
+    await svc.graph.write({ cypher: "MATCH (o:Operation {id: 'op-rv-dt1'}) SET o.startDate = date('2023-09-01')", params: {} });
+    const e = await runImportInOneTransaction(g, prepared).then(
+      () => null,
+      (x: unknown) => x as { bad?: unknown[] },
+    );
+    expect(e?.bad?.map((b) => formatBadRow(b as Parameters<typeof formatBadRow>[0]))).toEqual([expect.stringMatching(/^nodes:2: .*endDate.*\(the record's other date as the graph holds it\)$/)]);
+    expect(await rows("MATCH (o:Operation {id: 'op-rv-dt1'}) RETURN toString(o.startDate) AS start, toString(o.endDate) AS end")).toEqual([{ start: '2023-09-01', end: '2023-12-31' }]);
+  });
+
   it('refuses a row citing an H2 report in the graph at H0', async () => {
     await seedReport('rep-rv-a1', 'RV/A1', 'H2');
     const checked = await prepareImport(scoped(h2Ingest), csvPlan([':ID,:LABEL,name,reportId,handling', 'per-rv-a0,Person;Offender,Says H0,rep-rv-a1,H0']), new Date());
