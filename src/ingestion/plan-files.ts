@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { planCsv } from './csv/csv-import';
 import { planCtdc } from './ctdc/ctdc-import';
-import { ImportRowsRefused, type ImportFormat, type ImportPlan } from './import-plan';
+import { ImportRowsRefused, type BadRow, type ImportFormat, type ImportPlan } from './import-plan';
 import { planJson } from './json/json-import';
 import { planNrm } from './nrm/nrm-import';
 import { NRM_QUARTERLY_FILES } from './reference/nrm-files';
@@ -47,6 +47,13 @@ export function expandPaths(format: ImportFormat, given: readonly string[]): str
  */
 export function utf8Text(name: string, bytes: Uint8Array): string {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  // A NUL byte is valid UTF-8 but no import file holds one; UTF-16 without a byte order mark
+  // (ASCII text as `3A 00 49 00`) decodes without error otherwise, into headers of nonsense.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const line = 1 + bytes.subarray(0, nul).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
+    throw new ImportRowsRefused([{ file: name, line, reason: 'is not UTF-8 text (it holds NUL bytes: UTF-16?): save the file as UTF-8 and import it again' }], 'import');
+  }
   try {
     return strict.decode(bytes);
   } catch {
@@ -69,11 +76,20 @@ export function utf8Text(name: string, bytes: Uint8Array): string {
 export function planFiles(format: ImportFormat, given: readonly string[], opts: PlanFilesOptions): PlannedFiles {
   const paths = expandPaths(format, given);
   const hash = createHash('sha256');
+  // Every file that is not UTF-8 is named, not only the first.
+  const notUtf8: BadRow[] = [];
   const files = paths.map((p) => {
     const bytes = fs.readFileSync(p);
     hash.update(bytes);
-    return { name: p, bytes, text: utf8Text(p, bytes) };
+    try {
+      return { name: p, bytes, text: utf8Text(p, bytes) };
+    } catch (e) {
+      if (!(e instanceof ImportRowsRefused)) throw e;
+      notUtf8.push(...e.bad);
+      return { name: p, bytes, text: '' };
+    }
   });
+  if (notUtf8.length > 0) throw new ImportRowsRefused(notUtf8, 'import');
   const sha256 = hash.digest('hex');
   let plan: ImportPlan;
   switch (format) {

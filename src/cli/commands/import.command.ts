@@ -106,7 +106,16 @@ export async function importCommand(args: string[]): Promise<number> {
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const now = new Date();
   // Read and check the files before starting Neo4j: a file that cannot be read fails fast.
-  const planned = admin ? undefined : planFiles(format as ImportFormat, positionals, { defaultReportId: values.report ?? null, now });
+  let planned: ReturnType<typeof planFiles> | undefined;
+  try {
+    planned = admin ? undefined : planFiles(format as ImportFormat, positionals, { defaultReportId: values.report ?? null, now });
+  } catch (e) {
+    // A file that is not UTF-8: named with its line, as a refused row is, before anything starts.
+    if (!(e instanceof ImportRowsRefused)) throw e;
+    for (const b of e.bad) process.stderr.write(`${formatBadRow(b)}\n`);
+    process.stderr.write(`refused: ${plural(e.bad.length, 'file', 'files')} not UTF-8; nothing was written\n`);
+    return 1;
+  }
   return runDataCommand(config, log, async (db) => {
     const g = systemGraph(db.graph, 'import');
     const host = thisHost();

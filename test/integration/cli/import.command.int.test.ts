@@ -130,6 +130,23 @@ describe('msht import --rollback', () => {
     expect(await t.client.read({ cypher: "MATCH (p:Phone) WHERE p.id STARTS WITH 'phone-cli-' RETURN p.id AS id", params: {} })).toEqual([{ id: 'phone-cli-live' }]);
   }, 120_000);
 
+  it('names every file that is not UTF-8, with its line, as refused rows are named, and exits 1', async () => {
+    const dir = tempDir('msht-cli-utf8-');
+    const good = path.join(dir, 'good.csv');
+    const latin = path.join(dir, 'latin.csv');
+    const wide = path.join(dir, 'wide.csv');
+    fs.writeFileSync(good, ':ID,:LABEL,name\nper-cli-u1,Person,Plain\n');
+    fs.writeFileSync(latin, Buffer.concat([Buffer.from(':ID,:LABEL,name\nper-cli-u2,Person,Jos'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    fs.writeFileSync(wide, Buffer.from(':ID,:LABEL,name\n', 'utf16le'));
+    const r = await runCli(['import', good, latin, wide, '--format', 'csv', '--report', REPORT]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `${latin}:2: is not UTF-8 text: save the file as UTF-8 and import it again`,
+      `${wide}:1: is not UTF-8 text (it holds NUL bytes: UTF-16?): save the file as UTF-8 and import it again`,
+      'refused: 2 files not UTF-8; nothing was written',
+    ]);
+  }, 60_000);
+
   it('answers an unknown option with the usage and exit code 2', async () => {
     const r = await runCli(['import', 'x.csv', '--format', 'csv', '--no-such-option']);
     expect(r.code).toBe(2);

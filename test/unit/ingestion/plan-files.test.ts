@@ -21,5 +21,8 @@ describe('a file’s text', () => {
     expect((e as ImportRowsRefused).bad).toEqual([{ file: 'people.csv', line: 3, reason: 'is not UTF-8 text: save the file as UTF-8 and import it again' }]);
     // UTF-16 (with its byte order mark) from the first line.
     expect(() => utf8Text('people.csv', Buffer.from('\uFEFF:ID,name\n', 'utf16le'))).toThrow(/people\.csv:1: is not UTF-8/);
+    // And without one: ASCII text in UTF-16 is valid UTF-8 with a NUL after every character.
+    expect(() => utf8Text('people.csv', Buffer.from(':ID,name\nper-1,Jose\n', 'utf16le'))).toThrow(/people\.csv:1: is not UTF-8 text \(it holds NUL bytes/);
+    expect(() => utf8Text('people.csv', Buffer.from(':ID,name\nper-1,Jo\u0000se\n'))).toThrow(/people\.csv:2: is not UTF-8/);
   });
 });
