@@ -218,7 +218,7 @@ UNION
   RETURN r, false AS created
 }
 SET r += $props${dateSets.length ? `, ${dateSets.join(', ')}` : ''}
-RETURN ${projectRel('r')} AS rel, created`,
+RETURN ${projectRel('r')} AS rel, created, coalesce(r.since > r.until, false) AS misdated`,
     params: { from: l.from, to: l.to, key: l.keyProps, props: l.props, dates: l.dates, prov: l.prov },
   };
 }

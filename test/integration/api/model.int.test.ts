@@ -182,6 +182,24 @@ RETURN bareNodes, count(r) AS bareRels`,
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a link update giving one date that the other, as the link holds it, puts out of order', async () => {
+    const sdk = await svc.sdk(ingest);
+    const prov = { reportId: w.reports.nca };
+    await sdk.Link({ type: 'RESIDES_AT', from: w.le, to: w.addrShared, properties: { since: '2024-01-01' }, provenance: prov });
+    const stored = () => svc.graph.read({ cypher: 'MATCH (:Person {id: $p})-[r:RESIDES_AT]->(:Address {id: $a}) RETURN toString(r.since) AS since, toString(r.until) AS until', params: { p: w.le, a: w.addrShared } });
+    const before = await stored();
+    expect(before).toEqual([{ since: '2024-01-01', until: null }]);
+    const err = await sdk.Link({ type: 'RESIDES_AT', from: w.le, to: w.addrShared, properties: { until: '2023-01-01' }, provenance: prov }).then(
+      () => new Error('accepted'),
+      (e: unknown) => e,
+    );
+    expect(refusal(err)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.properties.until' });
+    expect(await stored()).toEqual(before);
+    // A later end is fine.
+    await sdk.Link({ type: 'RESIDES_AT', from: w.le, to: w.addrShared, properties: { until: '2024-06-01' }, provenance: prov });
+    expect(await stored()).toEqual([{ since: '2024-01-01', until: '2024-06-01' }]);
+  });
+
   it('upserts by id and by natural key: an update keeps the id and tightens, never loosens, handling', async () => {
     const sdk = await svc.sdk(ingest);
     const again = await sdk.UpsertIdentifier({ input: { kind: 'Phone', value: '+44 (0)7700 900001', provenance: { reportId: w.reports.glaa } } });
