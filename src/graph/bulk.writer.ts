@@ -68,6 +68,7 @@ export async function writeRelBatch(
   // `linksLocked`: the transaction ran lockRelBatch for these rows before its first write.
   if (!opts.linksLocked) await lockRelBatch(tx, type, mode, rows, own);
   const c = tally(await tx.run(bulkRelsQuery(type, mode, rows, run, own)));
+  if (c.misdated > 0) throw new AppError('MSHT_CONFLICT', `${c.misdated} ${type} rows would leave a link's dates out of order, as it is now`);
   const written = c.created + c.updated + c.unchanged;
   if (written !== rows.length) throw new AppError('MSHT_CONFLICT', `${rows.length - written} ${type} relationships name an end, or cite a report, that does not exist, or give a handling below their report's`);
   return { created: c.created, updated: c.updated, unchanged: c.unchanged };

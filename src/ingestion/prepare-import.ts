@@ -7,7 +7,7 @@ import { hasOwnPrefix, ID_PREFIX } from '../domain/ids';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
 import { readExistingNodes, readWithheldLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, readStoredDates, type ExistingNode } from '../graph/import-check.reader';
-import { type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
+import { storedLinkDatesQuery, type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
 import { reasonOf, type BadRow, type ImportPlan, type PlannedNode, type SourceRef } from './import-plan';
@@ -221,6 +221,25 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
       }
       const label = entityLabelOf(e.labels);
       if (!label || !(allowed as readonly string[]).includes(label)) bad.push({ ...r.source, reason: `a ${r.type} goes from ${spec.from.join('/')} to ${spec.to.join('/')}; its ${end} ${id} is a ${label}` });
+    }
+  }
+
+  // A link's `since` or `until` given alone, against the other as the link the row updates holds
+  // it (the pair given together is checked within the row), as the API's link checks it.
+  for (const type of new Set(rels.map((r) => r.type))) {
+    const table = REL_PROPS[type];
+    if (!('since' in table && 'until' in table)) continue;
+    const alone = rels.filter((r) => r.type === type && (r.props.since === undefined) !== (r.props.until === undefined) && existing.get(r.from)?.visible && existing.get(r.to)?.visible);
+    if (alone.length === 0) continue;
+    const stored = await g.read(storedLinkDatesQuery(type, alone.map((r, i) => ({ i, from: r.from, to: r.to, ...splitDates(r.props, dateKeys(table)) }))));
+    for (const row of stored) {
+      const r = alone[Number(row.i)]!;
+      const since = (r.props.since as string | undefined) ?? (row.since as string | null);
+      const until = (r.props.until as string | undefined) ?? (row.until as string | null);
+      if (since !== null && until !== null && since > until) {
+        const given = r.props.since !== undefined ? 'since' : 'until';
+        bad.push({ ...r.source, reason: `${propertyField(plan, given)}: would leave the link's until (${until}) before its since (${since}), as the link holds the other` });
+      }
     }
   }
 

@@ -411,6 +411,22 @@ RETURN count(*) AS rows`,
  * report missing or hidden, is not written (the writer counts rows, and refuses the batch when
  * one is short).
  */
+/**
+ * For each row (`i`), the `since` and `until` of the link a relationship batch would update: the
+ * first the caller may see between its ends with its key properties, as bulkRelsQuery finds it.
+ */
+export function storedLinkDatesQuery(type: RelationshipType, rows: readonly { i: number; from: string; to: string; props: Record<string, unknown>; dates: Record<string, string> }[]): CypherQuery {
+  const match = keyMatch(type, 'c');
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})-[c:${type}]->(b:Entity {id: row.to})${match ? `${match} AND ` : '\n    WHERE '}${visible('c')} AND ${visible('a')} AND ${visible('b')}
+WITH row, c ORDER BY elementId(c)
+WITH row, head(collect(c)) AS c
+RETURN row.i AS i, toString(c.since) AS since, toString(c.until) AS until`,
+    params: { rows: [...rows] },
+  };
+}
+
 export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null, own: readonly string[] = []): CypherQuery {
   const table = REL_PROPS[type];
   const create = `CREATE (a)-[r:${type}]->(b)
@@ -440,7 +456,8 @@ CALL (a, b, row) {
   RETURN head(collect(CASE WHEN seen AND ${visible('c')} THEN c END)) AS old
 }
 WITH row, prov, a, b, old, CASE
-    WHEN old IS NULL THEN 'created'
+    WHEN old IS NULL THEN 'created'${'since' in table && 'until' in table ? `
+    WHEN coalesce(coalesce(date(row.dates.since), old.since) > coalesce(date(row.dates.until), old.until), false) THEN 'misdated'` : ''}
     WHEN ${sameAs('old', false)} THEN 'unchanged'
     ELSE 'updated'
   END AS outcome

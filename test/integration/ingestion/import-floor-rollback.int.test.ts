@@ -62,6 +62,24 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
     expect(await rows("MATCH (o:Operation {id: 'op-rv-dt1'}) RETURN toString(o.startDate) AS start, toString(o.endDate) AS end")).toEqual([{ start: '2023-09-01', end: '2023-12-31' }]);
   });
 
+  it('checks a link’s since or until given alone against the other as the link holds it, before the write and as it writes', async () => {
+    await seed([':ID,:LABEL,name', 'per-rv-l1,Person,Link Dates', 'ocg-rv-l1,OrganisedCrimeGroup,Link Dates Group'], [':START_ID,:END_ID,:TYPE,role,since:date', 'per-rv-l1,ocg-rv-l1,MEMBER_OF,RECRUITER,2024-01-01']);
+    const g = scoped(h2Ingest);
+    const header = ':START_ID,:END_ID,:TYPE,role,until:date';
+    const checked = await prepareImport(g, csvPlan([], [header, 'per-rv-l1,ocg-rv-l1,MEMBER_OF,RECRUITER,2023-01-01', 'per-rv-l1,ocg-rv-l1,MEMBER_OF,LEADER,2023-01-01']), new Date());
+    // The leader's link is new: nothing to hold its until against.
+    expect(checked.ok ? [] : checked.bad.map(formatBadRow)).toEqual(["relationships:2: until: would leave the link's until (2023-01-01) before its since (2024-01-01), as the link holds the other"]);
+    // Fine when checked; the since moved past it before the write.
+    const prepared = await preparePlan(g, csvPlan([], [header, 'per-rv-l1,ocg-rv-l1,MEMBER_OF,RECRUITER,2024-06-01']));
+    await svc.graph.write({ cypher: "MATCH (:Person {id: 'per-rv-l1'})-[m:MEMBER_OF]->() SET m.since = date('2024-09-01')", params: {} });
+    const e = await runImportInOneTransaction(g, prepared).then(
+      () => null,
+      (x: unknown) => x as { bad?: unknown[] },
+    );
+    expect(e?.bad?.map((b) => formatBadRow(b as Parameters<typeof formatBadRow>[0]))).toEqual(["relationships:2: until: would leave the link's until (2024-06-01) before its since (2024-09-01), as the link holds the other"]);
+    expect(await rows("MATCH (:Person {id: 'per-rv-l1'})-[m:MEMBER_OF]->() RETURN toString(m.since) AS since, toString(m.until) AS until")).toEqual([{ since: '2024-09-01', until: null }]);
+  });
+
   it('refuses a row citing an H2 report in the graph at H0', async () => {
     await seedReport('rep-rv-a1', 'RV/A1', 'H2');
     const checked = await prepareImport(scoped(h2Ingest), csvPlan([':ID,:LABEL,name,reportId,handling', 'per-rv-a0,Person;Offender,Says H0,rep-rv-a1,H0']), new Date());
