@@ -20,8 +20,8 @@ export function addCounts(into: WriteCounts, more: WriteCounts): WriteCounts {
   return into;
 }
 
-function tally(rows: Record<string, unknown>[]): WriteCounts & { conflict: number; hidden: number; misdated: number } {
-  const c = { ...noCounts(), conflict: 0, hidden: 0, misdated: 0 };
+function tally(rows: Record<string, unknown>[]): WriteCounts & { conflict: number; hidden: number; misdated: number; reissued: number } {
+  const c = { ...noCounts(), conflict: 0, hidden: 0, misdated: 0, reissued: 0 };
   for (const r of rows) c[r.outcome as keyof typeof c] += r.n as number;
   return c;
 }
@@ -41,6 +41,7 @@ export async function writeNodeBatch(tx: GraphTx, label: WritableLabel, mode: Bu
   if (c.hidden > 0) throw new AppError('MSHT_CONFLICT', `${c.hidden} ${label} ids are already in use`);
   if (c.conflict > 0) throw new AppError('MSHT_CONFLICT', `${c.conflict} ${label} ids are already used by another kind of record or by reference data`);
   if (c.misdated > 0) throw new AppError('MSHT_CONFLICT', `${c.misdated} ${label} rows would leave a record's dates out of order, as it is now`);
+  if (c.reissued > 0) throw new AppError('MSHT_CONFLICT', `${c.reissued} ${label} rows restate a report under another agency than it now has`);
   const written = c.created + c.updated + c.unchanged;
   invariant(written <= rows.length, `a ${label} batch wrote ${written} of ${rows.length} rows`);
   // The statement drops only rows whose cited report is missing or hidden from the caller, or

@@ -227,7 +227,9 @@ export async function linkInTx(tx: GraphTx, req: LinkRequest, now: Date): Promis
   }
   const rows = await tx.run(linkQuery({ type: req.type, from: req.from, to: req.to, keyProps, keyDates: keys.filter((k) => dkeys.includes(k)), props, dates, prov: provenanceProps(prov!) }));
   // One date given, against the other as the link holds it (the transaction is rolled back).
-  if (rows[0]!.misdated === true) throw badInput(`${field}.properties.${'until' in checked ? 'until' : 'since'}`, "would leave the link's until before its since, as the link holds the other");
+  // Only when a date is given: a link already out of order (written before this check) may still be updated otherwise.
+  const given = [checked.until, checked.since].some((v) => v !== undefined && v !== null);
+  if (given && rows[0]!.misdated === true) throw badInput(`${field}.properties.${checked.until !== undefined && checked.until !== null ? 'until' : 'since'}`, "would leave the link's until before its since, as the link holds the other");
   return { rel: rows[0]!.rel as RelRecord, created: rows[0]!.created as boolean };
 }
 

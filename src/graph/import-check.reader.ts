@@ -1,6 +1,7 @@
 import type { IdentifierLabel, RelationshipType } from '../domain/graph-model';
 import type { ReportDefaults } from '../domain/provenance-input';
 import { hiddenLinksQuery, nodeKindsQuery, storedBirthsQuery, storedDatesQuery } from './queries/write.query';
+import { storedLinkDatesQuery } from './queries/bulk-write.query';
 import { identifierHoldersQuery } from './queries/identifier.query';
 import { reportDefaultsQuery, reportReferenceHoldersQuery } from './queries/report.query';
 import type { ScopedGraph } from './scoped-graph';
@@ -37,6 +38,15 @@ export async function readStoredDates(g: ScopedGraph, ids: readonly string[], ke
   const out = new Map<string, Record<string, string>>();
   await batched([...new Set(ids)], async (chunk) => {
     for (const r of await g.read(storedDatesQuery(chunk, keys))) out.set(r.id as string, Object.fromEntries(r.dates as [string, string][]));
+  });
+  return out;
+}
+
+/** For each row (`i`), the stored `since` and `until` of the link it would update (storedLinkDatesQuery). */
+export async function readStoredLinkDates(g: ScopedGraph, type: RelationshipType, rows: Parameters<typeof storedLinkDatesQuery>[1]): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  await batched(rows, async (chunk) => {
+    out.push(...(await g.read(storedLinkDatesQuery(type, chunk))));
   });
   return out;
 }

@@ -6,8 +6,8 @@ import { RELATIONSHIP_TYPES, type IdentifierLabel, type RelationshipType } from 
 import { hasOwnPrefix, ID_PREFIX } from '../domain/ids';
 import { INHERITED_FIELDS, resolveProvenance, type ReportDefaults } from '../domain/provenance-input';
 import { mostRestrictive, mostRestrictiveUk, type Provenance } from '../domain/provenance';
-import { readExistingNodes, readWithheldLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, readStoredDates, type ExistingNode } from '../graph/import-check.reader';
-import { storedLinkDatesQuery, type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
+import { readExistingNodes, readStoredLinkDates, readWithheldLinks, readIdentifierHolders, readReportDefaults, readReportReferenceHolders, readStoredBirths, readStoredDates, type ExistingNode } from '../graph/import-check.reader';
+import { type BulkMode, type BulkNodeRow, type BulkRelRow, type StoredProvenanceRow } from '../graph/queries/bulk-write.query';
 import type { ScopedGraph } from '../graph/scoped-graph';
 import { checkPlanShape, entityLabelOf, externalEnds, isIdentifierLabel } from './check-plan';
 import { reasonOf, type BadRow, type ImportPlan, type PlannedNode, type SourceRef } from './import-plan';
@@ -185,8 +185,12 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
     const stored = await readStoredDates(g, paired.map((n) => n.id), [...new Set(paired.flatMap((n) => DATE_PAIRS[n.label]!.flat()))]);
     const prefix = plan.format === 'json' ? 'x.properties' : 'row';
     for (const n of paired) {
+      // Only the pairs the row gives a date of: a record already holding another pair out of
+      // order (written before these checks) may still be updated.
+      const touched = new Set(DATE_PAIRS[n.label]!.filter((pair) => pair.some((k) => n.props[k] !== undefined)).flat());
+      const storedTouched = Object.fromEntries(Object.entries(stored.get(n.id) ?? {}).filter(([k]) => touched.has(k)));
       try {
-        checkDatePairs(n.label, { ...(stored.get(n.id) ?? {}), ...Object.fromEntries(Object.entries(n.props).filter(([, v]) => v !== undefined)) }, prefix);
+        checkDatePairs(n.label, { ...storedTouched, ...Object.fromEntries(Object.entries(n.props).filter(([k, v]) => v !== undefined && touched.has(k))) }, prefix);
       } catch (e) {
         bad.push({ ...n.source, reason: `${reasonOf(e, plan.format === 'json' ? 'x.' : 'row.')} (the record's other date as the graph holds it)` });
       }
@@ -231,7 +235,7 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
     if (!('since' in table && 'until' in table)) continue;
     const alone = rels.filter((r) => r.type === type && (r.props.since === undefined) !== (r.props.until === undefined) && existing.get(r.from)?.visible && existing.get(r.to)?.visible);
     if (alone.length === 0) continue;
-    const stored = await g.read(storedLinkDatesQuery(type, alone.map((r, i) => ({ i, from: r.from, to: r.to, ...splitDates(r.props, dateKeys(table)) }))));
+    const stored = await readStoredLinkDates(g, type, alone.map((r, i) => ({ i, from: r.from, to: r.to, ...splitDates(r.props, dateKeys(table)) })));
     for (const row of stored) {
       const r = alone[Number(row.i)]!;
       const since = (r.props.since as string | undefined) ?? (row.since as string | null);

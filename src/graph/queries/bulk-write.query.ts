@@ -316,6 +316,12 @@ CALL (outcome, ids, ats) {
 RETURN outcome, n`;
 }
 
+/** Whether the row gives a date of the pair `a`, `b` and the pair, as `v` will hold it, is out of order. */
+function outOfOrder(v: string, a: string, b: string): string {
+  const after = (k: string) => `coalesce(date(row.dates.${k}), ${v}.${k})`;
+  return `((row.dates.${a} IS NOT NULL OR row.dates.${b} IS NOT NULL) AND coalesce(${after(a)} > ${after(b)}, false))`;
+}
+
 /**
  * A row that would leave a record's paired dates out of order (an end before its start), with
  * the record's other date as it is now: checked before the write (prepare-import.ts), and here
@@ -324,9 +330,10 @@ RETURN outcome, n`;
 function misdated(label: WritableLabel): string {
   const pairs = DATE_PAIRS[label] ?? [];
   if (pairs.length === 0) return '';
-  const after = (k: string) => `coalesce(date(row.dates.${k}), old.${k})`;
+  // Only a pair the row gives a date of: a record already holding a pair out of order (written
+  // before these checks) may still be updated in its other fields.
   return `
-    WHEN ${pairs.map(([a, b]) => `coalesce(${after(a)} > ${after(b)}, false)`).join(' OR ')} THEN 'misdated'`;
+    WHEN ${pairs.map(([a, b]) => outOfOrder('old', a, b)).join(' OR ')} THEN 'misdated'`;
 }
 
 export function bulkNodesQuery(label: WritableLabel, mode: BulkMode, rows: readonly BulkNodeRow[], run: string | null): CypherQuery {
@@ -348,7 +355,8 @@ ${lockIfVisible('old', 'seen')}
 WITH row, prov, old, CASE
     WHEN old IS NULL THEN 'created'
     WHEN NOT (seen AND coalesce(${visible('old')}, false)) THEN 'hidden'
-    WHEN NOT old:${label} OR old:Reference THEN 'conflict'${misdated(label)}
+    WHEN NOT old:${label} OR old:Reference THEN 'conflict'${misdated(label)}${label === 'IntelligenceReport' ? `
+    WHEN prov.reportId = row.id AND old.agency <> prov.agency THEN 'reissued'` : ''}
     WHEN ${sameAs('old', isPerson)} THEN 'unchanged'
     ELSE 'updated'
   END AS outcome
@@ -457,7 +465,7 @@ CALL (a, b, row) {
 }
 WITH row, prov, a, b, old, CASE
     WHEN old IS NULL THEN 'created'${'since' in table && 'until' in table ? `
-    WHEN coalesce(coalesce(date(row.dates.since), old.since) > coalesce(date(row.dates.until), old.until), false) THEN 'misdated'` : ''}
+    WHEN ${outOfOrder('old', 'since', 'until')} THEN 'misdated'` : ''}
     WHEN ${sameAs('old', false)} THEN 'unchanged'
     ELSE 'updated'
   END AS outcome

@@ -198,6 +198,10 @@ RETURN bareNodes, count(r) AS bareRels`,
     // A later end is fine.
     await sdk.Link({ type: 'RESIDES_AT', from: w.le, to: w.addrShared, properties: { until: '2024-06-01' }, provenance: prov });
     expect(await stored()).toEqual([{ since: '2024-01-01', until: '2024-06-01' }]);
+    // A link already out of order (written before this check) may still be updated without dates.
+    await svc.graph.write({ cypher: 'MATCH (:Person {id: $p})-[r:RESIDES_AT]->(:Address {id: $a}) SET r.until = date(\'2023-01-01\')', params: { p: w.le, a: w.addrShared } });
+    await sdk.Link({ type: 'RESIDES_AT', from: w.le, to: w.addrShared, properties: {}, provenance: { reportId: w.reports.glaa } });
+    expect(await stored()).toEqual([{ since: '2024-01-01', until: '2023-01-01' }]);
   });
 
   it('upserts by id and by natural key: an update keeps the id and tightens, never loosens, handling', async () => {

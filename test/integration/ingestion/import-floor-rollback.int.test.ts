@@ -80,6 +80,34 @@ describe('the provenance floor in imports, and rollbacks that keep later edits',
     expect(await rows("MATCH (:Person {id: 'per-rv-l1'})-[m:MEMBER_OF]->() RETURN toString(m.since) AS since, toString(m.until) AS until")).toEqual([{ since: '2024-09-01', until: null }]);
   });
 
+  it('updates a link or record already holding its dates out of order when the row gives none of them', async () => {
+    // Written before dates were checked against the stored ones: an end before its start.
+    await seed([':ID,:LABEL,name,status', 'per-rv-o1,Person,Old Order,', 'ocg-rv-o1,OrganisedCrimeGroup,Old Order Group,', 'op-rv-o1,Operation,Op Old Order,LIVE']);
+    await svc.graph.write({ cypher: "MATCH (p:Person {id: 'per-rv-o1'}), (o:OrganisedCrimeGroup {id: 'ocg-rv-o1'}) CREATE (p)-[:MEMBER_OF {role: 'RECRUITER', since: date('2024-01-01'), until: date('2023-01-01'), reportId: $r, agency: 'MSHT', handling: 'H0', ukHandling: 'P', gradeSource: 2, gradeIntel: 'B', consent: false, recordedAt: datetime()}]->(o)", params: { r: REPORT } });
+    await svc.graph.write({ cypher: "MATCH (o:Operation {id: 'op-rv-o1'}) SET o.startDate = date('2024-01-01'), o.endDate = date('2023-01-01')", params: {} });
+    const g = scoped(h2Ingest);
+    await runImportInOneTransaction(g, await preparePlan(g, csvPlan([':ID,:LABEL,name,status', 'op-rv-o1,Operation,Op Old Order,CLOSED'], [':START_ID,:END_ID,:TYPE,role,handling', 'per-rv-o1,ocg-rv-o1,MEMBER_OF,RECRUITER,H1'])));
+    expect(await rows("MATCH (o:Operation {id: 'op-rv-o1'}) RETURN o.status AS status")).toEqual([{ status: 'CLOSED' }]);
+    expect(await rows("MATCH (:Person {id: 'per-rv-o1'})-[m:MEMBER_OF]->() RETURN m.handling AS handling")).toEqual([{ handling: 'H1' }]);
+    // Giving one of them is checked: here against the other as the link holds it.
+    const checked = await prepareImport(g, csvPlan([], [':START_ID,:END_ID,:TYPE,role,since:date', 'per-rv-o1,ocg-rv-o1,MEMBER_OF,RECRUITER,2023-06-01']), new Date());
+    expect(checked.ok ? [] : checked.bad.map(formatBadRow)).toEqual(["relationships:2: since: would leave the link's until (2023-01-01) before its since (2023-06-01), as the link holds the other"]);
+  });
+
+  it('refuses a report row whose report was given another agency since the check, naming the row, and writes nothing', async () => {
+    await seedReport('rep-rv-i1', 'RV/I1');
+    const g = scoped(h2Ingest);
+    const prepared = await preparePlan(g, csvPlan([':ID,:LABEL,reference,title,agency,gradeSource,gradeIntel,ukHandling,handling', 'rep-rv-i1,IntelligenceReport,RV/I1,Restated,NCA,2,B,P,H0']));
+    // upsertIntelligenceReport's change of issuer, meanwhile.
+    await svc.graph.write({ cypher: "MATCH (r:IntelligenceReport {id: 'rep-rv-i1'})-[i:ISSUED_BY]->() SET r.agency = 'KENT' WITH r, i MATCH (a:Agency {code: 'KENT'}) CREATE (r)-[j:ISSUED_BY]->(a) SET j = properties(i), j.agency = 'KENT' DELETE i", params: {} });
+    const e = await runImportInOneTransaction(g, prepared).then(
+      () => null,
+      (x: unknown) => x as { bad?: unknown[] },
+    );
+    expect(e?.bad?.map((b) => formatBadRow(b as Parameters<typeof formatBadRow>[0]))).toEqual([expect.stringMatching(/^nodes:2: agency: report rep-rv-i1 is issued by KENT in the graph/)]);
+    expect(await rows("MATCH (r:IntelligenceReport {id: 'rep-rv-i1'})-[:ISSUED_BY]->(a) RETURN r.agency AS agency, r.title AS title, collect(a.code) AS issuers")).toEqual([{ agency: 'KENT', title: null, issuers: ['KENT'] }]);
+  });
+
   it('refuses a row citing an H2 report in the graph at H0', async () => {
     await seedReport('rep-rv-a1', 'RV/A1', 'H2');
     const checked = await prepareImport(scoped(h2Ingest), csvPlan([':ID,:LABEL,name,reportId,handling', 'per-rv-a0,Person;Offender,Says H0,rep-rv-a1,H0']), new Date());
