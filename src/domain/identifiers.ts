@@ -64,6 +64,16 @@ function ibanChecksumOk(iban: string): boolean {
 }
 
 /**
+ * A handle's platform: its normalised value's (`TELEGRAM:abc` is TELEGRAM), as the API derives it.
+ * One given beside the value (an import's cell or property) must be the same.
+ */
+export function handlePlatform(value: string, given?: unknown, field = 'platform'): string {
+  const platform = value.split(':')[0]!;
+  if (given !== undefined && given !== platform) throw badInput(field, `a handle's platform is its value's (${platform}), not ${JSON.stringify(given)}`);
+  return platform;
+}
+
+/**
  * The country a normalised phone number belongs to, where it can be told: the country of its
  * numbering range, or, for a number in no range assigned today (a UK 076 pager number, a range
  * opened since the metadata was cut), the main country of its calling code (+44 is GB), which is

@@ -141,12 +141,15 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   // of it is left out, as the report is).
   const referenceIssuer = (r: ImportPlan['rels'][number]) => r.type === 'ISSUED_BY' && existing.get(r.from)?.visible === true && existing.get(r.from)!.labels.includes('Reference');
   const rels = plan.format === 'json' ? plan.rels.filter((r) => !referenceIssuer(r)) : plan.rels;
+  // The reports the graph has that the plan restates or links (read once: their handling is the
+  // floor of a restatement, below).
   const inGraphReports = [...new Set([...plan.rels.filter((r) => r.type === 'ISSUED_BY').map((r) => r.from), ...plan.reports.keys()])].filter((id) => existing.get(id)?.visible === true);
-  const storedIssuer = inGraphReports.length > 0 ? await readReportDefaults(g, inGraphReports) : new Map<string, ReportDefaults>();
+  const storedReports = inGraphReports.length > 0 ? await readReportDefaults(g, inGraphReports) : new Map<string, ReportDefaults>();
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const restatedElsewhere = new Set<string>();
   for (const [id, defaults] of plan.reports) {
-    const stored = storedIssuer.get(id)?.agency;
-    const node = nodes.find((n) => n.id === id);
+    const stored = storedReports.get(id)?.agency;
+    const node = nodeById.get(id);
     if (node && stored !== undefined && defaults.agency !== stored) {
       restatedElsewhere.add(id);
       bad.push({ ...node.source, reason: `${plan.format === 'json' ? 'provenance.agency' : 'agency'}: report ${id} is issued by ${stored} in the graph, and an import cannot change a report's issuer (upsertIntelligenceReport can)` });
@@ -159,9 +162,9 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
       continue;
     }
     if (restatedElsewhere.has(r.from)) continue; // refused on the report's own row
-    const agency = storedIssuer.get(r.from)?.agency ?? plan.reports.get(r.from)?.agency;
+    const agency = storedReports.get(r.from)?.agency ?? plan.reports.get(r.from)?.agency;
     if (agency !== undefined && r.to !== `${ID_PREFIX.Agency}-${agency}`) {
-      const where = storedIssuer.has(r.from) ? 'in the graph' : 'in this import';
+      const where = storedReports.has(r.from) ? 'in the graph' : 'in this import';
       bad.push({ ...r.source, reason: `ISSUED_BY: report ${r.from} is issued by ${agency} ${where}, and a report has one issuer, its own agency (upsertIntelligenceReport changes it)` });
     }
   }
@@ -305,9 +308,9 @@ async function checkAgainstGraph(g: ScopedGraph, plan: ImportPlan): Promise<Grap
   // A report the plan restates that the graph has keeps the graph's handling where it is stricter
   // (an update never loosens it), and so do the facts citing it: a file cannot restate an H2
   // report as H0 to write its facts at H0.
-  const restated = [...reports.keys()].filter((id) => existing.get(id)?.visible);
-  for (const [id, graph] of restated.length > 0 ? await readReportDefaults(g, restated) : []) {
-    const report = reports.get(id)!;
+  for (const [id, report] of reports) {
+    const graph = storedReports.get(id);
+    if (!graph) continue;
     report.defaults = { ...report.defaults, handling: mostRestrictive([report.defaults.handling, graph.handling]), ukHandling: mostRestrictiveUk([report.defaults.ukHandling, graph.ukHandling]) };
   }
   const cited = [...new Set(items.map((i) => i.prov.reportId))].filter((id) => !reports.has(id));

@@ -413,13 +413,6 @@ RETURN count(*) AS rows`,
 }
 
 /**
- * `own`: ids among the rows' ends that the same import writes itself (earlier in its transaction,
- * or in an earlier batch of its run) at a handling the caller may not see, which it may link;
- * any other end must be visible to the caller. A row with an end missing or hidden, or citing a
- * report missing or hidden, is not written (the writer counts rows, and refuses the batch when
- * one is short).
- */
-/**
  * For each row (`i`), the `since` and `until` of the link a relationship batch would update: the
  * first the caller may see between its ends with its key properties, as bulkRelsQuery finds it.
  */
@@ -435,6 +428,13 @@ RETURN row.i AS i, toString(c.since) AS since, toString(c.until) AS until`,
   };
 }
 
+/**
+ * `own`: ids among the rows' ends that the same import writes itself (earlier in its transaction,
+ * or in an earlier batch of its run) at a handling the caller may not see, which it may link;
+ * any other end must be visible to the caller. A row with an end missing or hidden, or citing a
+ * report missing or hidden, is not written (the writer counts rows, and refuses the batch when
+ * one is short).
+ */
 export function bulkRelsQuery(type: RelationshipType, mode: BulkMode, rows: readonly BulkRelRow[], run: string | null, own: readonly string[] = []): CypherQuery {
   const table = REL_PROPS[type];
   const create = `CREATE (a)-[r:${type}]->(b)

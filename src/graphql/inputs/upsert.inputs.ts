@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 import type { LinkSet, UpsertRequest } from '../../graph/entity.writer';
 import { ID_PREFIX } from '../../domain/ids';
-import { normaliseIdentifier, phoneCountry } from '../../domain/identifiers';
+import { handlePlatform, normaliseIdentifier, phoneCountry } from '../../domain/identifiers';
 import type { IdentifierLabel } from '../../domain/graph-model';
 import { personBirthRules } from '../../domain/person-rules';
 import { ROLE_LABEL, PERSON_ROLES, type PersonRole } from '../../domain/person';
@@ -399,7 +399,7 @@ export class IdentifierInput {
     }
     const derived: Record<string, unknown> = { value };
     if (i.kind === 'Phone') derived.countryCode = phoneCountry(value);
-    if (i.kind === 'OnlineHandle') derived.platform = value.split(':')[0];
+    if (i.kind === 'OnlineHandle') derived.platform = handlePlatform(value);
     return {
       label: i.kind,
       naturalKey: { key: 'value', value },

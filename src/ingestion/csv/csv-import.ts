@@ -1,6 +1,6 @@
 import { checkDatePairs, checkProps, isWritableLabel, NODE_PROPS, REL_PROPS, storedProps, type WritableLabel } from '../../domain/entity-props';
 import { isRelationshipType, PERSON_ROLE_LABELS, REFERENCE_LABELS, SUPER_LABELS, type PersonRoleLabel } from '../../domain/graph-model';
-import { normaliseIdentifier, phoneCountry } from '../../domain/identifiers';
+import { handlePlatform, normaliseIdentifier, phoneCountry } from '../../domain/identifiers';
 import { ID_PREFIX } from '../../domain/ids';
 import { personBirthRules } from '../../domain/person-rules';
 import type { ProvenanceInput } from '../../domain/provenance-input';
@@ -123,12 +123,7 @@ function nodeRow(plan: ImportPlan, header: CsvHeader, row: CsvLine, source: Sour
       delete raw.countryCode;
       derived.countryCode = phoneCountry(value);
     }
-    if (label === 'OnlineHandle') {
-      // As the API derives it (and takes no platform of its own): the value's.
-      const platform = value.split(':')[0]!;
-      if (raw.platform !== undefined && raw.platform !== platform) fail(`platform: a handle's platform is its value's (${platform}), not ${JSON.stringify(raw.platform)}`);
-      raw.platform = platform;
-    }
+    if (label === 'OnlineHandle') raw.platform = handlePlatform(value, raw.platform, `${PREFIX}platform`);
   }
   if (label === 'Person') Object.assign(raw, personBirthRules(raw as { dateOfBirth?: string; birthYear?: number }, opts.today, 'row'));
   const checked = checkProps(NODE_PROPS[label], raw, 'row', opts.today, true);

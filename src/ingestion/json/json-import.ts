@@ -1,6 +1,6 @@
 import { checkDatePairs, checkProps, isWritableLabel, NODE_PROPS, REL_PROPS, storedProps } from '../../domain/entity-props';
 import { isNodeLabel, REFERENCE_LABELS, type PersonRoleLabel } from '../../domain/graph-model';
-import { normaliseIdentifier, phoneCountry } from '../../domain/identifiers';
+import { handlePlatform, normaliseIdentifier, phoneCountry } from '../../domain/identifiers';
 import { ID_PATTERN, ID_PREFIX } from '../../domain/ids';
 import { ROLE_LABEL, type PersonRole } from '../../domain/person';
 import { personBirthRules } from '../../domain/person-rules';
@@ -96,11 +96,7 @@ export function addSubgraphToPlan(plan: ImportPlan, given: Subgraph, name: strin
         delete given.value;
         delete given.countryCode;
         if (label === 'Phone' && typeof derived.value === 'string') derived.countryCode = phoneCountry(derived.value);
-        if (label === 'OnlineHandle' && typeof derived.value === 'string') {
-          const platform = derived.value.split(':')[0]!;
-          if (given.platform !== undefined && given.platform !== platform) throw new Error(`properties.platform: a handle's platform is its value's (${platform}), not ${JSON.stringify(given.platform)}`);
-          given.platform = platform;
-        }
+        if (label === 'OnlineHandle' && typeof derived.value === 'string') given.platform = handlePlatform(derived.value, given.platform, 'x.properties.platform');
       }
       if (label === 'Person' && given.name === undefined && n.redacted) given.name = n.label;
       // As the API and the CSV importer hold a person's birth: a date not in the future, the year its own.
