@@ -20,6 +20,7 @@ import { authenticate } from './http/authenticate';
 import { baseHeaders } from './http/base-headers';
 import { exportDownloadRoute } from './http/export-download';
 import { ExportStore } from './exports/export-store';
+import { handlerChain, isGraphQLPost } from './http/graphql-post';
 import { createGraphQLServer } from './http/graphql-server';
 import { healthRoutes } from './http/health';
 import { httpErrorHandler } from './http/http-errors';
@@ -64,7 +65,8 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   const readiness = createReadiness(graph, new Migrator(graph, log));
 
   const app = express();
-  const httpServer = http.createServer(app);
+  // Its request listener is added below, once every route is built.
+  const httpServer = http.createServer();
   app.disable('x-powered-by');
   // GraphQL answers are POSTed, per caller and never revalidated: no ETag hashing of every body.
   app.set('etag', false);
@@ -99,7 +101,8 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   // "simple" requests a page on any origin could send without a preflight. CORS comes first, so
   // that preflights end here (204) before any other route can answer them.
   const corsOptions = config.http.corsOrigins.length > 0 ? { origin: config.http.corsOrigins, credentials: false, maxAge: 600 } : { origin: false };
-  app.use('/graphql', cors(corsOptions));
+  const corsHeaders = cors(corsOptions);
+  app.use('/graphql', corsHeaders);
   // With no origins listed, cors() lets a preflight through: answer it here, granting nothing, so
   // that it is neither recorded as a failed login nor handed to Apollo (it is not a GraphQL request).
   app.options('/graphql', (_req: Request, res: Response) => {
@@ -111,8 +114,7 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   }
   // In this order: the audit record, the body (size-limited), what the request asks (for the
   // audit), the caller, their rate, trusted documents, then GraphQL.
-  app.use(
-    '/graphql',
+  const graphqlHandlers = [
     openAudit(auditLog),
     express.json({ limit: config.http.bodyLimit }),
     describeAuditedRequest(trustedManifest),
@@ -120,11 +122,18 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
     rateLimit(security.rateLimit),
     ...(trustedManifest ? [trustedDocuments(trustedManifest, security.limits.maxTokens)] : []),
     middleware,
-  );
+  ];
+  app.use('/graphql', ...graphqlHandlers);
 
   app.use('/exports', openAudit(auditLog), authenticate(authenticator, log), rateLimit(security.rateLimit), exportDownloadRoute(exports));
 
-  app.use(httpErrorHandler({ bodyLimit: config.http.bodyLimit, log }));
+  const errors = httpErrorHandler({ bodyLimit: config.http.bodyLimit, log });
+  app.use(errors);
+
+  // POST /graphql skips express (graphql-post.ts) and runs the handlers express would run for it,
+  // in the same order: express's health routes, preflight answer and workbench all let a POST pass.
+  const graphqlPost = handlerChain([requestId, baseHeaders, corsHeaders, ...graphqlHandlers], errors);
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => (isGraphQLPost(req) ? graphqlPost(req, res) : app(req, res)));
 
   return {
     httpServer,

@@ -2,19 +2,17 @@ import { createHash } from 'node:crypto';
 // The legacy parser, as Apollo's express integration splits the URL (its search part is what Apollo reads).
 import { parse as parseUrl } from 'node:url';
 
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-
 import type { AuditLog } from '../auth/audit/audit-log';
 import { RequestAudit } from '../auth/audit/request-audit';
-import './request-state';
+import type { HttpHandler, HttpRequest } from './request-state';
 
 /**
  * Opens the request's audit record and writes it to the audit log when the response has gone
  * (or the client went away), whatever answered: a refusal by a middleware, Apollo, or the error
  * handler. Mounted before the body parser so that refused bodies are audited too.
  */
-export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date(), settleMs = SETTLE_MS): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function openAudit(auditLog: AuditLog, now: () => Date = () => new Date(), settleMs = SETTLE_MS): HttpHandler {
+  return (req, res, next) => {
     const audit = new RequestAudit(req.requestId, now());
     req.audit = audit;
     let done = false;
@@ -53,9 +51,9 @@ const SETTLE_MS = 15 * 60_000;
  * that parser stops after 1,000 parameters, so a document past them ran unseen by the audit and
  * by the trusted-documents check.
  */
-export function graphqlParams(req: Request): { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } {
+export function graphqlParams(req: HttpRequest): { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } {
   if (req.method === 'GET') {
-    const search = new URLSearchParams(parseUrl(req.url).search ?? '');
+    const search = new URLSearchParams(parseUrl(req.url ?? '').search ?? '');
     const once = (name: string) => {
       const all = search.getAll(name);
       return all.length === 1 ? all[0] : undefined;
@@ -81,8 +79,8 @@ function parseJson(v: unknown): unknown {
  * (or the persisted query hash it names), and the variables, which the audit masks when it makes
  * the event, and keeps only for a caller who authenticated (request-audit.ts).
  */
-export function describeAuditedRequest(trustedManifest?: ReadonlyMap<string, string>) {
-  return (req: Request, _res: Response, next: NextFunction): void => {
+export function describeAuditedRequest(trustedManifest?: ReadonlyMap<string, string>): HttpHandler {
+  return (req, _res, next) => {
     const p = graphqlParams(req);
     const pq = (p.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
     // The document decides how the variables are masked (by where each is used). A request that

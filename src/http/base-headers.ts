@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { HttpRequest, HttpResponse, Next } from './request-state';
 
 /**
  * Headers every answer carries, set first so that a route may replace them (the workbench's
@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
  * type other than the one sent (an export's file, an error's JSON); no page frames them; and no
  * address leaves in a Referer.
  */
-export function baseHeaders(_req: Request, res: Response, next: NextFunction): void {
+export function baseHeaders(_req: HttpRequest, res: HttpResponse, next: Next): void {
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');

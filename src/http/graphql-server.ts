@@ -1,10 +1,10 @@
 import type http from 'node:http';
+// The legacy parser, as Apollo's express integration split the URL (its search part is what Apollo reads).
+import { parse as parseUrl } from 'node:url';
 
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import type { Request } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 import { accessScope } from '../auth/access-policy';
@@ -23,7 +23,8 @@ import { auditPlugin } from './audit.plugin';
 import { compiledExecution } from './compiled-executor';
 import { limitValidationRules } from './limits/query-limits';
 import { queryCostPlugin } from './query-limits.plugin';
-import './request-state';
+import type { HttpHandler, HttpRequest, HttpResponse } from './request-state';
+import { sendBody } from './send-error';
 import { manifestCache } from './trusted-documents/trusted-documents';
 
 export interface GraphQLServerDeps {
@@ -77,8 +78,8 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<GraphQLContext> {
 }
 
 /**
- * Apollo Server 5 with our error policy and limits, plus the express middleware that builds each
- * context. Refusals before execution (parse, validation, limits, cost) answer HTTP 400; the token
+ * Apollo Server 5 with our error policy and limits, plus the middleware that builds each context
+ * and hands the request to Apollo. Refusals before execution (parse, validation, limits, cost) answer HTTP 400; the token
  * is verified earlier, by the authenticate middleware (app.ts).
  */
 export async function createGraphQLServer(deps: GraphQLServerDeps) {
@@ -110,7 +111,7 @@ export async function createGraphQLServer(deps: GraphQLServerDeps) {
   });
   await apollo.start();
 
-  const context = async ({ req }: { req: Request }): Promise<GraphQLContext> => {
+  const context = async (req: HttpRequest): Promise<GraphQLContext> => {
     const principal = req.principal;
     // The authenticate middleware runs first; without it no request may reach a resolver.
     if (!principal) throw new GraphQLError('a bearer token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -133,5 +134,30 @@ export async function createGraphQLServer(deps: GraphQLServerDeps) {
     };
   };
 
-  return { apollo, middleware: expressMiddleware(apollo, { context }) };
+  return { apollo, middleware: apolloHandler(apollo, context) };
+}
+
+/**
+ * Hands a request to Apollo and writes its answer, on node's request and response, so that it
+ * serves the plain POST route (graphql-post.ts) and express alike: what Apollo's express
+ * integration did, less express's `res.send` (the body goes out whole, with its length).
+ */
+function apolloHandler(apollo: ApolloServer<GraphQLContext>, context: (req: HttpRequest) => Promise<GraphQLContext>): HttpHandler {
+  return async (req: HttpRequest, res: HttpResponse) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: parseUrl(req.url ?? '').search ?? '', body: req.body },
+      context: () => context(req),
+    });
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    const status = answer.status ?? 200;
+    if (answer.body.kind === 'complete') return sendBody(res, status, res.hasHeader('content-type') ? undefined : 'text/plain; charset=utf-8', answer.body.string);
+    // Incremental delivery (@defer) is not enabled here; should Apollo ever stream, the chunks go out as they come.
+    res.statusCode = status;
+    for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
 }

@@ -1,8 +1,6 @@
-import type { NextFunction, Request, Response } from 'express';
-
 import type { Logger } from '../logging/logger';
+import type { HttpRequest, HttpResponse, Next } from './request-state';
 import { sendError } from './send-error';
-import './request-state';
 
 /**
  * The last express handler: errors that no route answered. Body-parser failures (bad JSON, too
@@ -10,7 +8,7 @@ import './request-state';
  * logged, never sent.
  */
 export function httpErrorHandler({ bodyLimit, log }: { bodyLimit: number; log: Logger }) {
-  return (err: { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction): void => {
+  return (err: { status?: number; type?: string }, req: HttpRequest, res: HttpResponse, _next: Next): void => {
     if (res.headersSent) {
       // The response had begun (a stored export's file failed mid-read): there is no way left to
       // say so but to cut the connection, and the audit event records the service's failure,

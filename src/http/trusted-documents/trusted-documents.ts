@@ -1,6 +1,5 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-
 import { graphqlParams } from '../audit-requests';
+import type { HttpHandler, HttpResponse } from '../request-state';
 import { sendError } from '../send-error';
 import { documentHash } from './canonical-document';
 
@@ -10,8 +9,8 @@ import { documentHash } from './canonical-document';
  * from the manifest, see `manifestCache`) or sends the full document, accepted when its
  * canonical hash is listed. Anything else: 400 MSHT_UNTRUSTED_DOCUMENT, before parsing by Apollo.
  */
-export function trustedDocuments(manifest: Map<string, string>, maxTokens: number): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function trustedDocuments(manifest: Map<string, string>, maxTokens: number): HttpHandler {
+  return (req, res, next) => {
     const p = graphqlParams(req);
     const pq = (p.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
     if (typeof p.query === 'string' && p.query !== '') {
@@ -32,7 +31,7 @@ export function trustedDocuments(manifest: Map<string, string>, maxTokens: numbe
   };
 }
 
-function refuse(res: Response, message: string): void {
+function refuse(res: HttpResponse, message: string): void {
   sendError(res, 400, 'MSHT_UNTRUSTED_DOCUMENT', `${message}; this server runs only the operations listed in its manifest`);
 }
 

@@ -46,6 +46,38 @@ describe('the HTTP service', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.js/);
   });
 
+  it('answers POST /graphql (its own route, without express) as express answers the same request at /graphql/', async () => {
+    const auth = { authorization: `Bearer ${await testToken({ roles: ['ANALYST'] })}` };
+    const json = { 'content-type': 'application/json' };
+    const cases: [string, number, Record<string, string>, string][] = [
+      ['a query', 200, { ...auth, ...json }, JSON.stringify({ query: '{ country(code: "RO") { name } }' })],
+      ['no token', 401, json, JSON.stringify({ query: '{ __typename }' })],
+      ['a bad token', 401, { ...json, authorization: 'Bearer nonsense' }, JSON.stringify({ query: '{ __typename }' })],
+      ['malformed JSON', 400, { ...auth, ...json }, '{"query": '],
+      ['a JSON body that is not an object', 400, { ...auth, ...json }, '"query"'],
+      ['a simple text/plain POST (CSRF)', 400, { ...auth, 'content-type': 'text/plain' }, JSON.stringify({ query: '{ __typename }' })],
+      ['no document', 400, { ...auth, ...json }, '{}'],
+      ['an invalid document', 400, { ...auth, ...json }, JSON.stringify({ query: '{ persns { totalCount } }' })],
+      ['a request id of its own', 200, { ...auth, ...json, 'x-request-id': 'client-chosen-id-1' }, JSON.stringify({ query: '{ __typename }' })],
+    ];
+    // Each answer's own request id differs, unless the client chose it.
+    const answer = async (url: string, headers: Record<string, string>, body: string) => {
+      const res = await fetch(url, { method: 'POST', headers, body });
+      const sent: Record<string, string> = {};
+      res.headers.forEach((value, name) => {
+        if (name !== 'date' && (name !== 'x-request-id' || 'x-request-id' in headers)) sent[name] = value;
+      });
+      return { status: res.status, headers: sent, body: await res.text() };
+    };
+    for (const [what, status, headers, body] of cases) {
+      const plain = await answer(svc.url, headers, body);
+      const viaExpress = await answer(`${svc.url}/`, headers, body);
+      expect({ what, status: plain.status }).toEqual({ what, status });
+      expect({ what, ...plain }).toEqual({ what, ...viaExpress });
+      expect(plain.headers).toEqual(expect.objectContaining({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' }));
+    }
+  });
+
   it('reports the Neo4j behind it: 5.26 Community', async () => {
     const sdk = await svc.sdk({ roles: ['ANALYST'] });
     const info = await sdk.ServiceInfo();
