@@ -25,13 +25,13 @@ export interface SystemProcess {
 const READY = /^BENCH_READY (\S+)/;
 
 /**
- * Starts `script` (a bench/systems/*.ts file, compiled by buildSystems()) and waits for its BENCH_READY line.
+ * Starts `script` (a bench/systems/*.ts file, compiled by buildSystems(), or into `buildDir`) and waits for its BENCH_READY line.
  * Its output is kept (the last lines) to explain a failure; stderr is passed through.
  */
-export function startSystem(name: string, script: string, env: Record<string, string>, timeoutMs = 300_000): Promise<SystemProcess> {
+export function startSystem(name: string, script: string, env: Record<string, string>, timeoutMs = 300_000, buildDir = BUILD): Promise<SystemProcess> {
   // BENCH_PROFILE_DIR: each system writes a V8 CPU profile there when it stops (chrome://inspect, speedscope).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(BUILD, 'bench', 'systems', script.replace(/\.ts$/, '.js'))], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(buildDir, 'bench', 'systems', script.replace(/\.ts$/, '.js'))], {
     // Every system runs as production runs (graphql-js, express and Apollo read NODE_ENV).
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
