@@ -71,8 +71,10 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
   // GraphQL answers are POSTed, per caller and never revalidated: no ETag hashing of every body.
   app.set('etag', false);
   app.set('trust proxy', false);
-  app.use(requestId);
-  app.use(baseHeaders);
+  // What every request gets first. POST /graphql does not pass through express (see the end):
+  // a handler for every request belongs in this list, which both run.
+  const everyRequest = [requestId, baseHeaders];
+  app.use(...everyRequest);
   app.use(healthRoutes(readiness));
 
   const { security } = config;
@@ -132,7 +134,8 @@ export async function createApp({ config, graph, log }: AppDeps): Promise<App> {
 
   // POST /graphql skips express (graphql-post.ts) and runs the handlers express would run for it,
   // in the same order: express's health routes, preflight answer and workbench all let a POST pass.
-  const graphqlPost = handlerChain([requestId, baseHeaders, corsHeaders, ...graphqlHandlers], errors);
+  // A handler added to express before /graphql must be added here too.
+  const graphqlPost = handlerChain([...everyRequest, corsHeaders, ...graphqlHandlers], errors);
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => (isGraphQLPost(req) ? graphqlPost(req, res) : app(req, res)));
 
   return {

@@ -22,18 +22,22 @@ export type HttpErrorHandler = (err: { status?: number; type?: string }, req: Ht
 
 /**
  * Runs handlers in order as express does: each goes on with `next()`; `next(err)`, a throw or a
- * rejected promise skips to `onError`. The last handler answers; should one still call `next()`,
- * that is an error of this service (500), as no route is left to answer.
+ * rejected promise skips to `onError` (every such error: the error handler logs one that comes
+ * after the answer began, and cuts the connection). The last handler answers; should one still
+ * call `next()`, that is an error of this service (500), as no route is left to answer. Unlike
+ * express, a handler's second `next()` runs nothing more, and `next('route')` is an error.
  */
 export function handlerChain(handlers: readonly HttpHandler[], onError: HttpErrorHandler): (req: IncomingMessage, res: ServerResponse) => void {
   return (request, response) => {
     const req = request as HttpRequest;
     const res = response as HttpResponse;
-    let failed = false;
     const fail = (err: unknown) => {
-      if (failed) return;
-      failed = true;
-      onError((err ?? new Error('a handler failed without an error')) as { status?: number; type?: string }, req, res, () => undefined);
+      try {
+        onError((err ?? new Error('a handler failed without an error')) as { status?: number; type?: string }, req, res, () => undefined);
+      } catch {
+        // The error handler itself failed: nothing can be said to the client any more.
+        res.destroy();
+      }
     };
     const run = (i: number): void => {
       const handler = handlers[i];

@@ -144,6 +144,9 @@ export async function createGraphQLServer(deps: GraphQLServerDeps) {
  */
 function apolloHandler(apollo: ApolloServer<GraphQLContext>, context: (req: HttpRequest) => Promise<GraphQLContext>): HttpHandler {
   return async (req: HttpRequest, res: HttpResponse) => {
+    // The JSON body parser runs first (app.ts); without it Apollo would blame the client for a
+    // missing body. A fault of this service: 500.
+    if (!('body' in req)) throw new Error('the request body was not read before GraphQL');
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -58,6 +58,8 @@ describe('the HTTP service', () => {
       ['a simple text/plain POST (CSRF)', 400, { ...auth, 'content-type': 'text/plain' }, JSON.stringify({ query: '{ __typename }' })],
       ['no document', 400, { ...auth, ...json }, '{}'],
       ['an invalid document', 400, { ...auth, ...json }, JSON.stringify({ query: '{ persns { totalCount } }' })],
+      ['a body over the limit', 413, { ...auth, ...json }, JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(1024 * 1024) })],
+      ['a charset JSON may not have', 415, { ...auth, 'content-type': 'application/json; charset=latin1' }, JSON.stringify({ query: '{ __typename }' })],
       ['a request id of its own', 200, { ...auth, ...json, 'x-request-id': 'client-chosen-id-1' }, JSON.stringify({ query: '{ __typename }' })],
     ];
     // Each answer's own request id differs, unless the client chose it.

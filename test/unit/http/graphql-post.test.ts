@@ -48,7 +48,7 @@ describe('handlerChain', () => {
     expect(t.errors).toEqual([]);
   });
 
-  it('hands next(err), a throw and a rejected promise to the error handler, once, and runs nothing after', async () => {
+  it('hands next(err), a throw and a rejected promise to the error handler, and runs nothing after', async () => {
     const after = jest.fn();
     const boom = new Error('boom');
     for (const failing of [
@@ -68,13 +68,32 @@ describe('handlerChain', () => {
     expect(after).not.toHaveBeenCalled();
   });
 
-  it('goes on past next(null) as express does, and ignores a second next()', async () => {
+  it('goes on past next(null) as express does; a second next() from one handler runs nothing more', async () => {
     const last = jest.fn();
     const t = run([(_q, _s, next) => (next(null), next()), last]);
     t.go();
     await new Promise((r) => setImmediate(r));
     expect(last).toHaveBeenCalledTimes(1);
     expect(t.errors).toEqual([]);
+  });
+
+  it('hands on every error, and cuts the connection when the error handler itself fails', async () => {
+    const boom = new Error('boom');
+    const t = run([
+      async (_q, _s, next) => {
+        next(boom);
+        throw new Error('later');
+      },
+    ]);
+    t.go();
+    await new Promise((r) => setImmediate(r));
+    expect(t.errors).toEqual([boom, expect.objectContaining({ message: 'later' })]);
+    const destroy = jest.fn();
+    handlerChain([() => Promise.reject(boom)], () => {
+      throw new Error('the handler failed too');
+    })(request('POST', '/graphql'), { destroy } as unknown as ServerResponse);
+    await new Promise((r) => setImmediate(r));
+    expect(destroy).toHaveBeenCalledTimes(1);
   });
 
   it('reports a chain that runs out without an answer as an error of the service', () => {
