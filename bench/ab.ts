@@ -8,20 +8,18 @@
 // take their packages from this checkout's node_modules, so a REV needing a package since removed
 // will not start.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { signToken } from '../src/auth/authenticator';
 import { Rng } from './harness/rng';
 import { summarise } from './harness/stats';
 import { startSystem } from './support/child-system';
+import { benchCredentials } from './support/credentials';
 import { openBenchDatabase } from './support/database';
 import { cannon, type LoadTarget } from './support/load';
 import { cpuMs } from './support/process-stats';
 import { clientFor } from './support/system-client';
-import { FULL_CLEARANCE } from './systems/clearance';
 import { WORKLOADS } from './workloads';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -59,9 +57,7 @@ async function main(): Promise<void> {
   const db = await openBenchDatabase({ dataDir: path.join(ROOT, '.bench-data', values.scale!), heap: '1g', pageCache: '512m' }, (l) => console.log(l));
   const stops: (() => Promise<void>)[] = [];
   try {
-    const secret = randomBytes(32).toString('hex');
-    const env = { BENCH_NEO4J_URI: db.uri, BENCH_JWT_SECRET: secret, BENCH_PSEUDONYM_KEY: randomBytes(32).toString('hex') };
-    const token = await signToken(secret, { issuer: 'msht-graph', audience: 'msht-graph' }, { subject: 'bench-analyst', agency: 'NCA', roles: [...FULL_CLEARANCE.roles], clearance: FULL_CLEARANCE.clearance, ukConditional: FULL_CLEARANCE.ukConditional, expiresIn: '24h' });
+    const { env, token } = await benchCredentials(db.uri);
     const procs = {
       base: await startSystem(`ours@${rev}`, 'service-server.ts', env, undefined, builds.base),
       work: await startSystem('ours@work', 'service-server.ts', env, undefined, builds.work),

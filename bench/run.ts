@@ -2,21 +2,19 @@
 // @neo4j/graphql (the peer) on the same Neo4j and the same world, workload by workload.
 //   npm run bench -- --scale small|medium|large [--duration s] [--connections 1,8,32] ...
 // Not a test: it prints figures and writes bench/results/<scale>[.local].json.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { signToken } from '../src/auth/authenticator';
 import { parseBenchArgs, USAGE, type BenchOptions } from './harness/args';
 import { canonical, diffAnswers } from './harness/compare';
 import type { BenchResult, CheckResult, PointResult, SystemName, WorkloadResult } from './harness/results';
 import { formatSummary, formatWorkload } from './harness/table';
 import { buildSystems, startSystem, type SystemProcess } from './support/child-system';
+import { benchCredentials } from './support/credentials';
 import { openBenchDatabase, type BenchDatabase } from './support/database';
 import { measurePoint, type LoadTarget } from './support/load';
 import { loadAverage, machineInfo } from './support/machine';
 import { ask, clientFor, type SystemClient } from './support/system-client';
-import { FULL_CLEARANCE } from './systems/clearance';
 import { WORKLOADS, type Workload } from './workloads';
 import { Rng } from './harness/rng';
 import { settleJit, type SettleResult } from './support/settle';
@@ -105,16 +103,7 @@ async function main(): Promise<number> {
       params.set(w, list);
     }
 
-    const secret = randomBytes(32).toString('hex');
-    const env = { BENCH_NEO4J_URI: db.uri, BENCH_JWT_SECRET: secret, BENCH_PSEUDONYM_KEY: randomBytes(32).toString('hex') };
-    const token = await signToken(secret, { issuer: 'msht-graph', audience: 'msht-graph' }, {
-      subject: 'bench-analyst',
-      agency: 'NCA',
-      roles: [...FULL_CLEARANCE.roles],
-      clearance: FULL_CLEARANCE.clearance,
-      ukConditional: FULL_CLEARANCE.ukConditional,
-      expiresIn: '24h',
-    });
+    const { env, token } = await benchCredentials(db.uri);
     say('compiling the systems (tsc -p bench/tsconfig.systems.json)');
     buildSystems();
     say(`starting ${o.systems.join(', ')}`);

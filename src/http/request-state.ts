@@ -9,11 +9,14 @@ import type { Principal } from '../auth/principal';
  * node's own request and response (POST /graphql does not pass through express: graphql-post.ts)
  * and on express's, which extend them.
  */
-export interface HttpRequest extends IncomingMessage {
+interface RequestState {
   requestId: string;
   audit: RequestAudit;
-  body?: unknown;
   principal?: Principal;
+}
+
+export interface HttpRequest extends IncomingMessage, RequestState {
+  body?: unknown;
 }
 
 export type HttpResponse = ServerResponse<HttpRequest>;
@@ -24,10 +27,8 @@ export type Next = (err?: unknown) => void;
 /** A middleware that needs nothing of express: it runs under express and on the plain POST route alike. */
 export type HttpHandler = (req: HttpRequest, res: HttpResponse, next: Next) => void | Promise<void>;
 
+// Express's request carries the same, for the routes that stay on express (/exports, GET /graphql).
 declare module 'express-serve-static-core' {
-  interface Request {
-    requestId: string;
-    audit: RequestAudit;
-    principal?: Principal;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: it adds RequestState's fields
+  interface Request extends RequestState {}
 }
