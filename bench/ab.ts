@@ -85,6 +85,7 @@ async function main(): Promise<void> {
           const db0 = db.pid ? cpuMs(db.pid)! : 0;
           const out = await cannon(t, connections, seconds);
           const n = out.result.requests.total;
+          if (n === 0) throw new Error(`${which}: no answer within ${seconds} s; give it longer (--seconds, --settle)`);
           if (out.failures || out.result.errors || out.result.non2xx) throw new Error(`${which}: ${out.failures + out.result.errors + out.result.non2xx} failed requests`);
           figures[which].push({ rps: n / seconds, own: (cpuMs(t.pid)! - own0) / n, neo4j: db.pid ? (cpuMs(db.pid)! - db0) / n : NaN });
         }
