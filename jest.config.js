@@ -8,6 +8,8 @@ const transform = {
 };
 // jose 6 ships ESM only: let ts-jest turn it into CommonJS for jest.
 const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+// bench/ab.ts checks a second copy of the project out under .bench-data: not a module of this one.
+const modulePathIgnorePatterns = ['<rootDir>/.bench-data/'];
 
 module.exports = {
   // Integration tests start Neo4j and run real queries: generous per-test time (not a speed check).
@@ -19,6 +21,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
+      modulePathIgnorePatterns,
       setupFiles: ['reflect-metadata'],
     },
     {
@@ -27,6 +30,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
+      modulePathIgnorePatterns,
       setupFiles: ['reflect-metadata'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -37,6 +41,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
+      modulePathIgnorePatterns,
       setupFiles: ['reflect-metadata'],
       globalSetup: '<rootDir>/test/support/browser-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
