@@ -31,6 +31,9 @@ class PageEdge implements RelatedEdge {
   ) {}
 
   get cursor(): string {
+    // Read without its link's identity (RelatedArgs.linkIdentity), an edge has no cursor to give:
+    // a selection that asks for one must say so, never page on a made-up key.
+    if (this.rel.__id === undefined) throw new Error('Invariant failed: the cursor of an edge read without its link identity');
     return (this.encoded ??= encodeCursor({ key: edgeKey(this.node.id, this.rel.__id), id: this.node.id }));
   }
 }

@@ -96,6 +96,23 @@ export function nodeKeys(info: SelectionInfo | undefined, paths: readonly (reado
   return keysAt(info, paths, nodeFieldNeeds);
 }
 
+/** Edge fields made from the relationship's type or element id. */
+const EDGE_IDENTITY = new Set(['cursor', 'linkId', 'type']);
+
+/**
+ * Whether a relationship connection's selection reads its links' identity (type and element id):
+ * an edge's `cursor`, `linkId` or `type`, or the page's `endCursor`. True when not known (no
+ * info, fragments too deep to follow), and whenever the edges ask for a field not understood
+ * (`relKeys` is then null): its resolver might read them.
+ */
+export function selectsLinkIdentity(info: SelectionInfo | undefined): boolean {
+  if (!info) return true;
+  const edges = fieldsAt(info, ownSets(info), ['edges']);
+  const page = fieldsAt(info, ownSets(info), ['pageInfo']);
+  if (!edges || !page) return true;
+  return edges.some((f) => EDGE_IDENTITY.has(f.name.value)) || page.some((f) => f.name.value === 'endCursor');
+}
+
 /** Stored keys of the relationship an edge selection needs (at `paths`, e.g. `edges`), or null for all. */
 export function relKeys(info: SelectionInfo | undefined, paths: readonly (readonly string[])[]): string[] | null {
   return keysAt(info, paths, edgeFieldNeeds);

@@ -28,7 +28,7 @@ function textOf(value: object | null | undefined): string {
 /** What identifies one relationship field's query: everything the branch is built from. */
 export function kindOf(spec: RelatedSpec, args: RelatedArgs): string {
   const head = textOf(spec);
-  const rest = JSON.stringify([args.first, args.after ?? null, !!args.withCount, args.edgeFilter ?? null]);
+  const rest = JSON.stringify([args.first, args.after ?? null, !!args.withCount, args.edgeFilter ?? null, args.linkIdentity !== false]);
   return `${head}|${rest}|${textOf(args.nodeKeys)}|${textOf(args.relKeys)}`;
 }
 

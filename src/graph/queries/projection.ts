@@ -58,7 +58,9 @@ export function projectNode(v: string, keys?: ProjectionKeys): string {
 /**
  * A relationship as a map with its type, id and its ends' ids (`keys`: as for nodes). Without
  * `ends` the ends' ids are left out: a relationship field knows them already (the parent and the
- * edge's node), and a page of 100 people with their links would carry them 400 times.
+ * edge's node), and a page of 100 people with their links would carry them 400 times. Without
+ * `identity` the type and id are left out too: a relationship field whose selection reads neither
+ * (no cursor, link id or type) would carry an element id of some 40 characters per edge for nothing.
  *
  * An ordered link (a route's stop, HAS_STOP: rel-keys.ts `isOrdered`) comes with its `order`
  * less the links of its kind before it the reader is not given (`given`: what such a link and
@@ -67,11 +69,12 @@ export function projectNode(v: string, keys?: ProjectionKeys): string {
  * stop that is the stored order, so a link keeps its identity (its order is one of its keys:
  * REL_KEYS, an export's link id) wherever nothing is withheld from the reader.
  */
-export function projectRel(r: string, keys?: ProjectionKeys, opts: { ends?: boolean; given?: (v: string) => string; type?: RelationshipType } = {}): string {
-  const { ends = true, given = visible, type } = opts;
+export function projectRel(r: string, keys?: ProjectionKeys, opts: { ends?: boolean; identity?: boolean; given?: (v: string) => string; type?: RelationshipType } = {}): string {
+  const { ends = true, identity = true, given = visible, type } = opts;
   const props = keys ? checked(keys).map((k) => prop(r, k)) : everyProp(r);
   const endIds = ends ? [`__from: startNode(${r}).id`, `__to: endNode(${r}).id`] : [];
-  const map = (extra: string[]) => `${r} {${[...props, ...extra, `__type: type(${r})`, ...endIds, `__id: elementId(${r})`].join(', ')}}`;
+  const ids = identity ? [`__type: type(${r})`, ...endIds, `__id: elementId(${r})`] : endIds;
+  const map = (extra: string[]) => `${r} {${[...props, ...extra, ...ids].join(', ')}}`;
   // Only where an ordered link may be, and its order is asked for (`type`: the one type `r` has).
   if ((keys && !keys.includes('order')) || (type && !isOrdered(type))) return map([]);
   const withheld = `COUNT { MATCH (__stopRoute)-[${r}]->() MATCH (__stopRoute)-[__stopLink]->(__stopPlace) WHERE type(__stopLink) = type(${r}) AND __stopLink.order < ${r}.order AND NOT (${given('__stopLink')} AND ${given('__stopPlace')}) }`;

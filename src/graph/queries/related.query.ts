@@ -24,6 +24,12 @@ export interface RelatedArgs {
   /** Properties of the far node and of the relationship to return (null: all; projection.ts). */
   nodeKeys?: ProjectionKeys;
   relKeys?: ProjectionKeys;
+  /**
+   * Whether each edge's relationship carries its type and element id (`__type`, `__id`): what an
+   * edge's cursor, link id and type are made from. False only where the selection reads none of
+   * them (relation-fields.ts); absent means true.
+   */
+  linkIdentity?: boolean;
 }
 
 /**
@@ -142,7 +148,7 @@ function edgesOf(bag: ParamBag, spec: RelatedSpec, args: RelatedArgs, carry?: st
   MATCH ${pattern}
   WHERE ${pagePreds.join(' AND ')}
   WITH r, o, ${EDGE_KEY} AS sortKey ORDER BY sortKey LIMIT toInteger(${limit})
-  RETURN collect({rel: ${projectRel('r', args.relKeys, { ends: false, type: spec.type })}, node: ${projectNode('o', args.nodeKeys)}, outgoing: startNode(r) = p}) AS edges
+  RETURN collect({rel: ${projectRel('r', args.relKeys, { ends: false, identity: args.linkIdentity !== false, type: spec.type })}, node: ${projectNode('o', args.nodeKeys)}, outgoing: startNode(r) = p}) AS edges
 }
 ${count}`;
 }

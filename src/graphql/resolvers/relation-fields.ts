@@ -1,7 +1,7 @@
 import type { EdgeFilter, RelatedArgs, RelatedSpec } from '../../graph/queries/related.query';
 import { decodeCursor } from '../../graph/cursor';
 import { checkFirst } from '../inputs/page.args';
-import { nodeKeys, relKeys } from '../projection-keys';
+import { nodeKeys, relKeys, selectsLinkIdentity } from '../projection-keys';
 import { selects, type SelectionInfo } from '../selection';
 
 /**
@@ -49,6 +49,7 @@ interface SelectionParts {
   withCount?: boolean;
   nodeKeys?: string[] | null;
   relKeys?: string[] | null;
+  linkIdentity?: boolean;
 }
 
 /**
@@ -63,13 +64,16 @@ function selectionParts(kind: RelationField['kind'], info: SelectionInfo | undef
   let byKind = partsCache.get(info.fieldNodes);
   const hit = byKind?.get(kind);
   if (hit) return hit;
-  const parts =
-    kind === 'nodes'
-      ? { nodeKeys: nodeKeys(info), relKeys: [] }
-      : { withCount: selects(info, 'totalCount'), nodeKeys: nodeKeys(info, [['edges', 'node'], ['nodes']]), relKeys: relKeys(info, [['edges']]) };
+  const parts: SelectionParts = kind === 'nodes' ? { nodeKeys: nodeKeys(info), relKeys: [], linkIdentity: false } : connectionParts(info);
   if (!byKind) partsCache.set(info.fieldNodes, (byKind = new Map()));
   byKind.set(kind, parts);
   return parts;
+}
+
+/** A connection's parts: the link's identity only where an edge field or the page reads it, or a field not understood might. */
+function connectionParts(info: SelectionInfo): SelectionParts {
+  const rels = relKeys(info, [['edges']]);
+  return { withCount: selects(info, 'totalCount'), nodeKeys: nodeKeys(info, [['edges', 'node'], ['nodes']]), relKeys: rels, linkIdentity: rels === null || selectsLinkIdentity(info) };
 }
 
 /**

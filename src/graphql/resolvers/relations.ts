@@ -66,7 +66,13 @@ export async function connectionOf(ctx: GraphQLContext, parentId: string, field:
   return {
     edges,
     nodes: page.edges.map((e) => e.node),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    // Encoded only when read: most selections of a relationship field never ask for it.
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
+    },
     totalCount: page.total ?? 0,
   };
 }

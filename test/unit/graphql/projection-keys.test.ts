@@ -2,7 +2,8 @@ import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLR
 
 import { PROVENANCE_KEYS } from '../../../src/domain/provenance';
 import { STORED_KEYS } from '../../../src/domain/entity-props';
-import { GRAPH_LABEL_KEYS, nodeKeys, relKeys, subgraphKeys } from '../../../src/graphql/projection-keys';
+import { GRAPH_LABEL_KEYS, nodeKeys, relKeys, selectsLinkIdentity, subgraphKeys } from '../../../src/graphql/projection-keys';
+import { relatedArgsFor, type RelationField } from '../../../src/graphql/resolvers/relation-fields';
 
 /** The resolve info of the query's first root field (what a resolver sees), from a document. */
 function infoOf(document: string): GraphQLResolveInfo {
@@ -44,6 +45,28 @@ describe('projection keys from a GraphQL selection', () => {
     expect(subgraphKeys(all, [])).toEqual({ nodes: null, rels: [] });
     expect(subgraphKeys(undefined, [])).toEqual({ nodes: null, rels: null });
     for (const k of GRAPH_LABEL_KEYS) expect(STORED_KEYS.has(k)).toBe(true);
+  });
+
+  it("asks for a link's type and element id only where an edge's cursor, link id or type, or the page's end cursor, reads them", () => {
+    for (const reads of ['edges { cursor }', 'edges { linkId }', 'edges { type }', 'pageInfo { endCursor }', 'edges { ...E }', '... on MembershipConnection { edges { cursor } }']) {
+      expect(selectsLinkIdentity(infoOf(`{ groups { ${reads} } } fragment E on MembershipEdge { type }`))).toBe(true);
+    }
+    for (const reads of ['totalCount', 'nodes { id }', 'edges { role since direction provenance { agency } node { id name } }', 'pageInfo { hasNextPage }']) {
+      expect(selectsLinkIdentity(infoOf(`{ groups { ${reads} } }`))).toBe(false);
+    }
+    expect(selectsLinkIdentity(undefined)).toBe(true);
+    const fragments = Array.from({ length: 12 }, (_, i) => `fragment F${i} on MembershipConnection { ${i < 11 ? `...F${i + 1}` : 'totalCount'} }`).join('\n');
+    expect(selectsLinkIdentity(infoOf(`{ groups { ...F0 } } ${fragments}`))).toBe(true);
+  });
+
+  it("gives the related loader the link's identity only where the selection reads it, or reads a field it does not know", () => {
+    const groups: RelationField = { kind: 'connection', spec: { type: 'MEMBER_OF', direction: 'OUT', targets: ['OrganisedCrimeGroup'] } };
+    expect(relatedArgsFor(groups, { first: 10 }, infoOf('{ groups { edges { role node { name } } } }')).linkIdentity).toBe(false);
+    expect(relatedArgsFor(groups, { first: 10 }, infoOf('{ groups { edges { cursor node { name } } } }')).linkIdentity).toBe(true);
+    expect(relatedArgsFor(groups, { first: 10 }, infoOf('{ groups { edges { role whatever { x } } } }')).linkIdentity).toBe(true);
+    expect(relatedArgsFor(groups, { first: 10 }).linkIdentity).toBeUndefined();
+    const nationalities: RelationField = { kind: 'nodes', spec: { type: 'NATIONAL_OF', direction: 'OUT', targets: ['Country'] }, limit: 20 };
+    expect(relatedArgsFor(nationalities, {}, infoOf('{ nationalities { code } }')).linkIdentity).toBe(false);
   });
 
   it('falls back to every property for a field it does not know', () => {

@@ -26,8 +26,13 @@ describe('kindOf (what makes two relationship loads one branch)', () => {
       [spec, { ...args, nodeKeys: null }],
       [spec, { ...args, relKeys: [] }],
       [spec, { ...args, relKeys: null }],
+      [spec, { ...args, linkIdentity: false }],
     ];
     const kinds = new Set([kindOf(spec, args), ...variants.map(([s, a]) => kindOf(s, a))]);
     expect(kinds.size).toBe(variants.length + 1);
+  });
+
+  it('takes an absent link identity as asked for (the default carries it)', () => {
+    expect(kindOf(spec, { ...args, linkIdentity: true })).toBe(kindOf(spec, args));
   });
 });

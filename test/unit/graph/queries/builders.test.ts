@@ -165,6 +165,15 @@ WHERE (n.handling IN $__handling AND n.ukHandling IN $__ukHandling)`;
       expect(projectNode('n', [])).toContain('ELSE n {.id, __labels: labels(n), __redacted: false}');
     });
 
+    it("leave a link's type and element id out only when told its identity is not read", () => {
+      expect(projectRel('r', ['role'], { ends: false })).toBe('r {.role, __type: type(r), __id: elementId(r)}');
+      expect(projectRel('r', ['role'], { ends: false, identity: false })).toBe('r {.role}');
+      expect(projectRel('r', ['role'], { identity: false })).toBe('r {.role, __from: startNode(r).id, __to: endNode(r).id}');
+      const q = relatedQuery(['per-1'], { type: 'MEMBER_OF', direction: 'OUT' }, { first: 5, relKeys: ['role'], linkIdentity: false });
+      expect(q.cypher).toContain('rel: r {.role}');
+      expect(relatedQuery(['per-1'], { type: 'MEMBER_OF', direction: 'OUT' }, { first: 5, relKeys: ['role'] }).cypher).toContain('rel: r {.role, __type: type(r), __id: elementId(r)}');
+    });
+
     it('keep the victim rule: a protected key asked for is nulled, one not asked for is absent', () => {
       const victim = projectNode('n', ['name', 'gender']).split('\n').find((l) => l.includes('WHEN n:Victim'))!;
       expect(victim).toContain('.gender');
