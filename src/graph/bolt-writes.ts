@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
  *
  * The driver has no option for this, so its channel's `write` is wrapped (neo4j-driver 6's
  * `NodeChannel`, found through the driver's own dependency). Where the driver changes shape the
- * wrap is not made and the driver writes as it ships; `installed` says which (a test holds it).
+ * wrap is not made and the driver writes as it ships; `coalesceBoltWrites()` says which (a test holds it).
  */
 interface ChannelLike {
   _pending: unknown[] | null;

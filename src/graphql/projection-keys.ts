@@ -22,8 +22,10 @@ const NODE_COMPUTED: Record<string, readonly string[]> = {
   // Person: the name (else a pseudonym from id and labels); places: name, or an address's line and postcode.
   displayName: ['name', 'line1', 'postcode'],
 };
+/** Edge fields made from the relationship's type or element id (selectsLinkIdentity). */
+const EDGE_IDENTITY = new Set(['cursor', 'linkId', 'type']);
 /** Edge fields computed from the relationship's type, id and direction, or the far node. */
-const EDGE_FREE = new Set(['__typename', 'cursor', 'linkId', 'type', 'direction']);
+const EDGE_FREE = new Set(['__typename', 'direction', ...EDGE_IDENTITY]);
 
 /** Fragments nested deeper than this are not followed: the selection is then treated as "all". */
 const MAX_FRAGMENT_DEPTH = 8;
@@ -95,9 +97,6 @@ function keysAt(info: SelectionInfo | undefined, paths: readonly (readonly strin
 export function nodeKeys(info: SelectionInfo | undefined, paths: readonly (readonly string[])[] = [[]]): string[] | null {
   return keysAt(info, paths, nodeFieldNeeds);
 }
-
-/** Edge fields made from the relationship's type or element id. */
-const EDGE_IDENTITY = new Set(['cursor', 'linkId', 'type']);
 
 /**
  * Whether a relationship connection's selection reads its links' identity (type and element id):
